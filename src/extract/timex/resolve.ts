@@ -1,0 +1,187 @@
+/**
+ * Placing temporal expressions on the calendar.
+ *
+ * The anchor is the discourse: the most recent day-granular date the text
+ * has given (「会談後の14日」 after 「2023年9月12日」 is 2023-09-14), starting
+ * from the publication date. Deictic words (きょう, 今年, 先月) mean the
+ * publication date in the narration but the day being reported inside a
+ * quotation (a speaker's きょう is the day they spoke). An offset at the
+ * start of a paragraph (「2日後、…」) counts from the article's focal date,
+ * where narration returns after an aside. A bare day takes the month that
+ * puts it nearest the anchor; when two months are nearly as near, the
+ * result is marked ambiguous with the alternative.
+ */
+import {
+  addDays,
+  addMonths,
+  type CalendarDate,
+  epochDay,
+  granularityOf,
+  isValid,
+  weekday,
+} from "./calendar.js";
+import type { TimexCandidate } from "./patterns.js";
+
+export interface ResolveContext {
+  /** Inside a quotation 「…」. */
+  inQuote: boolean;
+  /** No date has been mentioned earlier in this paragraph. */
+  paragraphStart: boolean;
+}
+
+export interface Resolution {
+  date: CalendarDate;
+  /** Set when another reading was nearly as likely. */
+  alternative?: CalendarDate;
+  /** How the value was found: the anchor it depends on, for explanations. */
+  anchor: "text" | "published" | "discourse" | "focal";
+}
+
+export class DiscourseCalendar {
+  private lastDay: CalendarDate | null;
+  private lastMonth: CalendarDate | null;
+  private lastYear: CalendarDate | null;
+
+  constructor(
+    private readonly published: CalendarDate | null,
+    /** The date the article is mainly about, for paragraph-initial offsets. */
+    private readonly focal: CalendarDate | null = null,
+  ) {
+    this.lastDay = published?.day !== undefined ? published : null;
+    this.lastMonth = published?.month !== undefined ? published : null;
+    this.lastYear = published;
+  }
+
+  /** Resolves one expression and moves the discourse anchor. */
+  resolve(c: TimexCandidate, ctx: ResolveContext): Resolution | null {
+    const r = this.place(c, ctx);
+    if (!r || !isValid(r.date)) return null;
+    this.remember(r.date);
+    return r;
+  }
+
+  /** The day everything relative is counted from, if known. */
+  private dayAnchor(): CalendarDate | null {
+    return this.lastDay;
+  }
+
+  /**
+   * What きょう, 今年 or 先月 count from: the publication date in narration;
+   * inside a quotation, the time being reported, at the granularity needed.
+   */
+  private deicticAnchor(ctx: ResolveContext, unit: "day" | "month" | "year"): CalendarDate | null {
+    if (!ctx.inQuote) return this.published;
+    const reported = unit === "day" ? this.lastDay : unit === "month" ? this.lastMonth : this.lastYear;
+    return reported ?? this.published;
+  }
+
+  private remember(d: CalendarDate): void {
+    const gran = granularityOf(d);
+    if (gran === "day") this.lastDay = d;
+    if (gran !== "year") this.lastMonth = { year: d.year, month: d.month };
+    this.lastYear = { year: d.year };
+  }
+
+  private place(c: TimexCandidate, ctx: ResolveContext): Resolution | null {
+    switch (c.kind) {
+      case "absolute":
+        return { date: { year: c.year, month: c.month, day: c.month ? c.day : undefined }, anchor: "text" };
+      case "short-year": {
+        const ref = this.published?.year ?? this.lastYear?.year;
+        if (ref === undefined) return null;
+        const century = Math.floor(ref / 100) * 100;
+        let year = century + c.yy;
+        if (year > ref) year -= 100;
+        return { date: { year, month: c.month, day: c.month ? c.day : undefined }, anchor: "published" };
+      }
+      case "partial":
+        return this.placePartial(c.month, c.day);
+      case "relative-year": {
+        const base = c.deictic ? this.deicticAnchor(ctx, "year") : this.lastYear;
+        if (!base) return null;
+        return {
+          date: { year: base.year + c.offset, month: c.month, day: c.month ? c.day : undefined },
+          anchor: c.deictic && !ctx.inQuote ? "published" : "discourse",
+        };
+      }
+      case "relative-month": {
+        const base = c.deictic ? this.deicticAnchor(ctx, "month") : this.lastMonth;
+        if (!base || base.month === undefined) return null;
+        const m = addMonths(base, c.offset);
+        return { date: { ...m, day: c.day }, anchor: c.deictic && !ctx.inQuote ? "published" : "discourse" };
+      }
+      case "relative-day": {
+        let base: CalendarDate | null;
+        let anchor: Resolution["anchor"] = "discourse";
+        if (c.deictic) {
+          base = this.deicticAnchor(ctx, "day");
+          if (!ctx.inQuote) anchor = "published";
+        } else if (c.shift && ctx.paragraphStart && this.focal) {
+          base = this.focal;
+          anchor = "focal";
+        } else base = this.dayAnchor();
+        if (!base || base.day === undefined) return null;
+        return { date: addDays(base, c.offset), anchor };
+      }
+      case "same": {
+        const base = c.unit === "day" ? this.lastDay : c.unit === "month" ? this.lastMonth : this.lastYear;
+        if (!base) return null;
+        if (c.unit === "year") return { date: { year: base.year, month: c.month }, anchor: "discourse" };
+        if (c.unit === "month") return { date: { year: base.year, month: base.month }, anchor: "discourse" };
+        return { date: base, anchor: "discourse" };
+      }
+      case "weekday": {
+        const base = this.deicticAnchor(ctx, "day");
+        if (!base || base.day === undefined) return null;
+        // the nearest such day, looking at most three days back or ahead
+        for (const delta of [0, 1, -1, 2, -2, 3, -3]) {
+          const d = addDays(base, delta);
+          if (weekday(d) === c.weekday) return { date: d, anchor: ctx.inQuote ? "discourse" : "published" };
+        }
+        return null;
+      }
+      case "year-part": {
+        const base = this.published ?? this.lastYear;
+        if (!base) return null;
+        const late = c.nextIfLate && (base.month ?? 1) >= 9;
+        return { date: { year: base.year + c.offset + (late ? 1 : 0) }, anchor: "published" };
+      }
+    }
+  }
+
+  /** Month-day or day without a year: the reading nearest the anchor. */
+  private placePartial(month: number | undefined, day: number | undefined): Resolution | null {
+    const anchor = this.lastDay ?? this.lastMonth ?? this.published;
+    if (!anchor) return null;
+    if (month === undefined && day === undefined) return null;
+    if (month === undefined) {
+      // a bare day: this month, the one before or the one after
+      if (anchor.month === undefined) return null;
+      if (anchor.day === undefined)
+        return { date: { year: anchor.year, month: anchor.month, day }, anchor: "discourse" };
+      const options = [-1, 0, 1]
+        .map((k) => ({ ...addMonths(anchor, k), day }))
+        .filter(isValid)
+        .map((d) => ({ d, dist: Math.abs(epochDay(d) - epochDay(anchor)) }))
+        .sort((a, b) => a.dist - b.dist);
+      const best = options[0];
+      if (!best) return null;
+      const second = options[1];
+      const alternative = second && second.dist - best.dist <= 3 ? second.d : undefined;
+      return { date: best.d, alternative, anchor: "discourse" };
+    }
+    // a month (and day) without a year: the year that puts it nearest
+    const ref = anchor.month === undefined ? { ...anchor, month: 7 } : anchor;
+    const candidates = [-1, 0, 1]
+      .map((k) => ({ year: anchor.year + k, month, day }))
+      .filter(isValid)
+      .map((d) => ({
+        d,
+        dist: Math.abs(epochDay({ ...d, day: d.day ?? 15 }) - epochDay({ ...ref, day: ref.day ?? 15 })),
+      }))
+      .sort((a, b) => a.dist - b.dist);
+    const best = candidates[0];
+    if (!best) return null;
+    return { date: best.d, anchor: "discourse" };
+  }
+}

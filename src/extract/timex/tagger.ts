@@ -1,0 +1,123 @@
+/**
+ * The temporal tagger: finds date expressions in the normalised text and
+ * places each on the calendar at its own granularity.
+ */
+import { type CalendarDate, epochDay, type Granularity, granularityOf, parseIso, toIso } from "./calendar.js";
+import { TIMEX_RULES, type TimexCandidate } from "./patterns.js";
+import { DiscourseCalendar, type Resolution } from "./resolve.js";
+
+export interface Timex {
+  /** Span in the normalised text. */
+  start: number;
+  end: number;
+  text: string;
+  value: string;
+  granularity: Granularity;
+  date: CalendarDate;
+  /** Which rule found it (for explanations and debugging). */
+  rule: string;
+  anchor: Resolution["anchor"];
+  /** Another reading that was nearly as likely; the value is a guess between the two. */
+  alternative?: string;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  rule: string;
+  candidate: TimexCandidate;
+}
+
+/** Every rule's matches, overlaps settled in favour of the longest. */
+export function findTimexCandidates(text: string): Found[] {
+  const found: Found[] = [];
+  for (const rule of TIMEX_RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      const candidate = rule.build(m);
+      if (candidate) found.push({ start: m.index, end: m.index + m[0].length, rule: rule.name, candidate });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: Found[] = [];
+  for (const f of found) {
+    if (!taken.some((t) => f.start < t.end && t.start < f.end)) taken.push(f);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+export interface TagOptions {
+  published: string | null | undefined;
+  /** Spans of quotations 「…」 in the normalised text. */
+  quotes?: readonly { start: number; end: number }[];
+  /** Spans not to tag (reference lists, bibliographies). */
+  exclude?: readonly { start: number; end: number }[];
+}
+
+const inside = (spans: readonly { start: number; end: number }[] | undefined, a: number, b: number) =>
+  !!spans?.some((s) => a >= s.start && b <= s.end);
+
+export function tagTimex(text: string, opts: TagOptions): Timex[] {
+  const published = parseIso(opts.published);
+  const candidates = findTimexCandidates(text).filter((f) => !inside(opts.exclude, f.start, f.end));
+  // first pass without a focal date, to find the date the article is about
+  const first = run(text, candidates, published, null, opts);
+  return run(text, candidates, published, focalDate(first), opts);
+}
+
+function run(
+  text: string,
+  candidates: Found[],
+  published: CalendarDate | null,
+  focal: CalendarDate | null,
+  opts: TagOptions,
+): Timex[] {
+  const cal = new DiscourseCalendar(published, focal);
+  const out: Timex[] = [];
+  let lastParagraphBreak = -1;
+  let datedInParagraph = false;
+  for (const f of candidates) {
+    const nl = text.lastIndexOf("\n", f.start);
+    if (nl !== lastParagraphBreak) {
+      lastParagraphBreak = nl;
+      datedInParagraph = false;
+    }
+    const r = cal.resolve(f.candidate, {
+      inQuote: inside(opts.quotes, f.start, f.end),
+      paragraphStart: !datedInParagraph,
+    });
+    datedInParagraph = true;
+    if (!r) continue;
+    out.push({
+      start: f.start,
+      end: f.end,
+      text: text.slice(f.start, f.end),
+      value: toIso(r.date),
+      granularity: granularityOf(r.date),
+      date: r.date,
+      rule: f.rule,
+      anchor: r.anchor,
+      ...(r.alternative ? { alternative: toIso(r.alternative) } : {}),
+    });
+  }
+  return out;
+}
+
+/** The day-granular date the text states explicitly most often (ties: the earliest mention). */
+function focalDate(timexes: Timex[]): CalendarDate | null {
+  const counts = new Map<number, { n: number; d: CalendarDate }>();
+  for (const t of timexes) {
+    if (t.granularity !== "day") continue;
+    const k = epochDay(t.date);
+    const c = counts.get(k) ?? { n: 0, d: t.date };
+    c.n++;
+    counts.set(k, c);
+  }
+  let best: { n: number; d: CalendarDate } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best?.d ?? null;
+}

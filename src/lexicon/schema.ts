@@ -1,0 +1,100 @@
+/**
+ * Schemas of the lexicon files under `data/` (see data/README.md).
+ * Validation happens at load time so that a user's own lexicon file fails
+ * with the file, the entry and the reason instead of misbehaving later.
+ */
+import { z } from "zod";
+
+/** ISO date at year, month or day granularity. */
+export const isoDate = z
+  .union([z.string(), z.number(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD"));
+
+const names = z.object({ en: z.string().min(1), ja: z.string().min(1) }).strict();
+const surfaceList = z.array(z.string().min(1)).default([]);
+const plover_sector = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "expected a three-letter PLOVER sector code such as GOV or MIL");
+const wikidata = z
+  .string()
+  .regex(/^Q\d+$/, "expected a Wikidata id such as Q56226")
+  .optional();
+const countryCode = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 3166 alpha-3 code such as PRK");
+const entryId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "ids use letters, digits and '-'");
+
+export const stateSchema = z
+  .object({
+    id: countryCode,
+    name: names,
+    aliases: surfaceList,
+    abbr: surfaceList,
+    capital: z.string().optional(),
+    wikidata,
+    valid_from: isoDate.optional(),
+    valid_to: isoDate.optional(),
+  })
+  .strict();
+
+export const organizationSchema = z
+  .object({
+    id: entryId,
+    kind: z.enum(["igo", "party", "government", "agency", "military", "media", "company", "ngo"]),
+    name: names,
+    aliases: surfaceList,
+    country: countryCode.optional(),
+    sector: plover_sector.optional(),
+    wikidata,
+  })
+  .strict();
+
+export const officeSchema = z
+  .object({
+    id: entryId,
+    country: countryCode.optional(),
+    organization: z.string().optional(),
+    sector: plover_sector,
+    en: z.string().min(1),
+    titles: z.array(z.string().min(1)).min(1),
+    leader: z.boolean().default(false),
+    default: z.boolean().default(false),
+  })
+  .strict();
+
+export const tenureSchema = z
+  .object({ office: z.string().min(1), from: isoDate.optional(), to: isoDate.optional() })
+  .strict();
+
+export const personSchema = z
+  .object({
+    id: entryId,
+    name: names,
+    aliases: surfaceList,
+    surname: surfaceList,
+    country: countryCode.optional(),
+    sector: plover_sector.default("GOV"),
+    gender: z.enum(["m", "f"]).optional(),
+    wikidata,
+    offices: z.array(tenureSchema).default([]),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const placeSchema = z
+  .object({
+    id: entryId,
+    kind: z.enum(["region", "city", "venue", "site"]),
+    name: names,
+    aliases: surfaceList,
+    country: countryCode,
+    within: z.string().optional(),
+    wikidata,
+  })
+  .strict();
+
+export type StateEntry = z.infer<typeof stateSchema>;
+export type OrganizationEntry = z.infer<typeof organizationSchema>;
+export type OfficeEntry = z.infer<typeof officeSchema>;
+export type PersonEntry = z.infer<typeof personSchema>;
+export type PlaceEntry = z.infer<typeof placeSchema>;
+export type Tenure = z.infer<typeof tenureSchema>;

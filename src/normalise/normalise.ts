@@ -1,0 +1,140 @@
+/**
+ * Normalisation of Japanese news text for analysis. The raw body is never
+ * changed; this builds the normalised copy and its offset map:
+ *
+ * 1. character level — NFKC per grapheme cluster (full-width ASCII and
+ *    digits, half-width katakana with their sound marks), one kind of
+ *    middle dot `・`, one hyphen `-` for the dash family, one `~`, spaces
+ *    for the space family, no zero-width characters, `\n` for line breaks;
+ * 2. line level — lines of hard-wrapped wire copy are joined, and reading
+ *    glosses are dropped (`クムスサン(錦繍山)迎賓館` reads as `クムスサン迎賓館`,
+ *    `新疆(しんきょう)` as `新疆`), so that names and dates are seen whole.
+ */
+import { deleteRanges, type OffsetText, OffsetTextBuilder, type Span } from "./offset-text.js";
+
+const MIDDLE_DOTS = /[\u00B7\u2027\u2219\u22C5\u30FB\uFF65\u0387]/g;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const TILDES = /[\u301C\uFF5E\u223C]/g;
+const SPACES = /[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** Marks that belong to the preceding character and must be normalised with it. */
+const COMBINING = /^(?:\p{M}|\uFF9E|\uFF9F|[\uFE00-\uFE0F])$/u;
+
+function normaliseCluster(cluster: string): string {
+  return cluster
+    .normalize("NFKC")
+    .replace(MIDDLE_DOTS, "・")
+    .replace(DASHES, "-")
+    .replace(TILDES, "~")
+    .replace(SPACES, " ")
+    .replace(ZERO_WIDTH, "");
+}
+
+/** Step 1: character-level normalisation of the whole raw text. */
+export function normaliseCharacters(raw: string): OffsetText {
+  const b = new OffsetTextBuilder(raw);
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x0d) {
+      // \r\n and a lone \r both become one \n
+      const to = raw.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+      b.push("\n", i, to);
+      i = to;
+      continue;
+    }
+    let end = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length ? 2 : 1);
+    while (end < raw.length) {
+      const cp = raw.codePointAt(end)!;
+      const ch = String.fromCodePoint(cp);
+      if (!COMBINING.test(ch)) break;
+      end += ch.length;
+    }
+    const cluster = raw.slice(i, end);
+    // ASCII needs no work: keep the hot path cheap
+    b.push(end - i === 1 && c < 0x80 && c !== 0x09 ? cluster : normaliseCluster(cluster), i, end);
+    i = end;
+  }
+  return b.build();
+}
+
+const SENTENCE_END = /[。.!?」』)]$/;
+
+/**
+ * Finds the line breaks of hard-wrapped text (wire copy wrapped at a fixed
+ * width): when many lines share one length, a full-width line that does not
+ * end a sentence continues on the next line.
+ */
+export function hardWrapBreaks(text: string): Span[] {
+  const lines: { start: number; end: number }[] = [];
+  let from = 0;
+  for (;;) {
+    const nl = text.indexOf("\n", from);
+    lines.push({ start: from, end: nl < 0 ? text.length : nl });
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  const counts = new Map<number, number>();
+  let nonEmpty = 0;
+  for (const l of lines) {
+    const len = l.end - l.start;
+    if (len === 0) continue;
+    nonEmpty++;
+    counts.set(len, (counts.get(len) ?? 0) + 1);
+  }
+  let width = 0;
+  let best = 0;
+  for (const [len, n] of counts) {
+    if (len >= 15 && (n > best || (n === best && len > width))) {
+      best = n;
+      width = len;
+    }
+  }
+  const full = (len: number) => len >= width - 1 && len <= width + 1;
+  const fullLines = lines.filter((l) => full(l.end - l.start)).length;
+  if (width === 0 || fullLines < 3 || fullLines < nonEmpty * 0.3) return [];
+  const breaks: Span[] = [];
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const l = lines[k]!;
+    const next = lines[k + 1]!;
+    const line = text.slice(l.start, l.end);
+    if (!full(line.length) || next.end === next.start) continue;
+    if (SENTENCE_END.test(line)) continue;
+    breaks.push({ start: l.end, end: l.end + 1 });
+  }
+  return breaks;
+}
+
+const KATAKANA_WORD_BEFORE = /[\u30A1-\u30FA\u30FC]{2}$/;
+const KANJI_BEFORE = /[\u4E00-\u9FFF\u3400-\u4DBF々]$/;
+const KANJI_GLOSS = /^\(([\u4E00-\u9FFF\u3400-\u4DBF々・]{1,8})\)/;
+const KANA_GLOSS = /^\(([\u3041-\u3096\u30A1-\u30FA\u30FC]{1,12})\)/;
+
+/**
+ * Finds reading glosses: a kanji spelling in parentheses right after a
+ * katakana name (`キム・ジョンウン(金正恩)`), or a kana reading in parentheses
+ * right after kanji (`新疆(しんきょう)`). Both repeat what precedes them.
+ */
+export function readingGlosses(text: string): Span[] {
+  const spans: Span[] = [];
+  let at = text.indexOf("(");
+  while (at >= 0) {
+    const before = text.slice(Math.max(0, at - 4), at);
+    const rest = text.slice(at, at + 16);
+    const m = KATAKANA_WORD_BEFORE.test(before)
+      ? KANJI_GLOSS.exec(rest)
+      : KANJI_BEFORE.test(before)
+        ? KANA_GLOSS.exec(rest)
+        : null;
+    if (m) spans.push({ start: at, end: at + m[0].length });
+    at = text.indexOf("(", at + 1);
+  }
+  return spans;
+}
+
+/** The full normalisation: characters, then hard wraps and reading glosses. */
+export function normalise(raw: string): OffsetText {
+  const chars = normaliseCharacters(raw);
+  const joined = deleteRanges(chars, hardWrapBreaks(chars.text));
+  return deleteRanges(joined, readingGlosses(joined.text));
+}
