@@ -1,0 +1,88 @@
+/**
+ * A longest-match dictionary automaton over the normalised text: every
+ * surface form of the lexicon (names, aliases, surnames, titles, places,
+ * organisations) found in one left-to-right pass. It is the fast first
+ * look at a document that decides whether, and where, the slower
+ * morphological analysis is worth running.
+ */
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** Set on nodes that end a surface form. */
+  value?: unknown;
+}
+
+export interface GazetteerMatch<T> {
+  start: number;
+  end: number;
+  surface: string;
+  value: T;
+}
+
+const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
+
+export class Gazetteer<T> {
+  private readonly root: TrieNode = { next: new Map() };
+  private size_ = 0;
+
+  /** Adds a surface form; a form added twice keeps the last value. */
+  add(surface: string, value: T): void {
+    let node = this.root;
+    for (let i = 0; i < surface.length; i++) {
+      const c = surface.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    if (node.value === undefined) this.size_++;
+    node.value = value;
+  }
+
+  get size(): number {
+    return this.size_;
+  }
+
+  /**
+   * Leftmost-longest matches that do not overlap. A match may not cut a
+   * katakana word: `トランプ` is not found inside `トランプカード`.
+   */
+  findAll(text: string, from = 0, to = text.length): GazetteerMatch<T>[] {
+    const out: GazetteerMatch<T>[] = [];
+    let i = from;
+    while (i < to) {
+      const first = this.root.next.get(text.charCodeAt(i));
+      if (!first) {
+        i++;
+        continue;
+      }
+      let node: TrieNode | undefined = first;
+      let j = i + 1;
+      let bestEnd = -1;
+      let bestValue: unknown;
+      while (node) {
+        if (node.value !== undefined && this.boundaryOk(text, i, j, to)) {
+          bestEnd = j;
+          bestValue = node.value;
+        }
+        if (j >= to) break;
+        node = node.next.get(text.charCodeAt(j));
+        j++;
+      }
+      if (bestEnd > 0) {
+        out.push({ start: i, end: bestEnd, surface: text.slice(i, bestEnd), value: bestValue as T });
+        i = bestEnd;
+      } else i++;
+    }
+    return out;
+  }
+
+  private boundaryOk(text: string, start: number, end: number, to: number): boolean {
+    if (isKatakana(text.charCodeAt(start)) && start > 0 && isKatakana(text.charCodeAt(start - 1)))
+      return false;
+    if (isKatakana(text.charCodeAt(end - 1)) && end < to && isKatakana(text.charCodeAt(end))) return false;
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+import { type IngestReport, ingestPaths } from "../../pipeline/ingest.js";
+import { createExtractionPipeline } from "../../pipeline/standard.js";
+import { openDatabase } from "../../store/database.js";
+import { dbPath } from "../options.js";
+import { progress } from "../progress.js";
+
+export interface IngestOptions {
+  db?: string;
+  lexicon?: string[];
+  quiet?: boolean;
+  json?: boolean;
+}
+
+export async function ingestCommand(paths: string[], opts: IngestOptions): Promise<IngestReport> {
+  const pipeline = createExtractionPipeline({ lexiconDirs: opts.lexicon });
+  const file = dbPath(opts.db);
+  const db = openDatabase(file);
+  const bar = progress(!opts.quiet && !opts.json);
+  let report: IngestReport;
+  try {
+    report = await ingestPaths(paths, pipeline, db, {
+      onFiles: (n) => bar.start(n),
+      onFile: (f) => bar.tick(f),
+      onError: (e) => {
+        bar.stop();
+        process.stderr.write(`error: ${e.message}\n`);
+      },
+    });
+  } finally {
+    bar.stop();
+    db.close();
+  }
+  if (opts.json)
+    process.stdout.write(
+      `${JSON.stringify({ database: file, ...report, errors: report.errors.map((e) => e.message) })}\n`,
+    );
+  else if (!opts.quiet) {
+    const d = report.documents;
+    process.stderr.write(
+      `${report.files} files: ${d.new} new, ${d.updated} updated, ${d.unchanged} unchanged documents; ` +
+        `${report.events} events, ${report.quotes} quotes → ${file}` +
+        (report.errors.length ? `; ${report.errors.length} failed` : "") +
+        "\n",
+    );
+  }
+  if (report.errors.length > 0) process.exitCode = 1;
+  return report;
+}

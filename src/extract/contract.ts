@@ -1,0 +1,92 @@
+/**
+ * The output contract of `kaidan extract` (../shared/eval/CONTRACT.md): one
+ * JSON object per line for each event, timex and quote, with raw spans,
+ * plus the richer fields kaidan keeps (ignored by the scorer).
+ */
+import type { Lexicon } from "../lexicon/lexicon.js";
+import type { AnalysedDocument } from "../pipeline/document.js";
+import { citeSpan } from "../pipeline/document.js";
+import type { ActorRef } from "../resolve/actors.js";
+import type { Extraction } from "./types.js";
+
+export interface ContractActor {
+  role: string;
+  id: string;
+  kind: string;
+  names: string[];
+  title?: string;
+  resolved: boolean;
+}
+
+export function actorNames(lex: Lexicon, a: ActorRef): string[] {
+  if (!a.resolved) return [a.ja];
+  return lex.namesOf(a.kind, a.id);
+}
+
+const contractActor = (lex: Lexicon, a: ActorRef, role: string, title?: string): ContractActor => ({
+  role,
+  id: a.id,
+  kind: a.kind,
+  names: actorNames(lex, a),
+  ...((title ?? a.title) ? { title: title ?? a.title } : {}),
+  resolved: a.resolved,
+});
+
+export function contractLines(doc: AnalysedDocument, extraction: Extraction, lex: Lexicon): object[] {
+  const id = doc.source.id;
+  const lines: object[] = [];
+  for (const e of extraction.events) {
+    lines.push({
+      kind: "event",
+      doc: id,
+      id: e.id,
+      type: e.type,
+      mode: e.mode,
+      status: e.status,
+      date: e.date
+        ? { start: e.date.start, end: e.date.end, granularity: e.date.granularity, source: e.date.source }
+        : null,
+      place: e.place ? { id: e.place.id, names: e.place.names } : null,
+      actors: e.participants.map((p) => contractActor(lex, p.actor, p.role, p.title)),
+      ...(e.object ? { object: e.object } : {}),
+      trigger: e.trigger.text,
+      evidence: e.evidence.map((c) => ({ start: c.start, end: c.end, text: c.text })),
+      links: e.links,
+    });
+  }
+  for (const t of doc.timexes) {
+    const r = citeSpan(doc, t.start, t.end);
+    lines.push({
+      kind: "timex",
+      doc: id,
+      start: r.start,
+      end: r.end,
+      text: doc.source.body.slice(r.start, r.end),
+      value: t.value,
+      granularity: t.granularity,
+      ...(t.alternative ? { alternative: t.alternative } : {}),
+    });
+  }
+  for (const q of extraction.quotes) {
+    lines.push({
+      kind: "quote",
+      doc: id,
+      id: q.id,
+      start: q.cited.start,
+      end: q.cited.end,
+      text: q.cited.text,
+      speaker: q.speaker
+        ? {
+            id: q.speaker.id,
+            kind: q.speakerKind,
+            names: actorNames(lex, q.speaker),
+            resolved: q.speaker.resolved,
+          }
+        : { kind: q.speakerKind, names: q.speakerText ? [q.speakerText] : [] },
+      ...(q.verb ? { verb: q.verb } : {}),
+      nested: q.nested,
+      ...(q.event ? { event: q.event } : {}),
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,385 @@
+/**
+ * Mentions of actors and places: what the text names, before deciding who
+ * it is. Built from the gazetteer's matches plus the patterns Japanese news
+ * uses around names:
+ *
+ *   ロシアのプーチン大統領    state の + name + title
+ *   大統領ウラジーミル・プーチン  title + name
+ *   金総書記 / 林官房長官      surname + title (resolved by date later)
+ *   首相 / 米国務長官         a title alone, with or without a country
+ *   同氏 / 両首脳 / 両外相     anaphora (resolved from the discourse)
+ *   露朝 / 日米韓             compounds of state abbreviations
+ *   ラッセル氏               an unknown name marked by 氏 or a title
+ */
+import { Gazetteer, type GazetteerMatch } from "../analyse/gazetteer.js";
+import type { Token } from "../analyse/tokenizer.js";
+import { type Lexicon, type SurfaceRef, surfaceKey } from "../lexicon/lexicon.js";
+
+export type MentionKind = "person" | "state" | "organization" | "place" | "group";
+
+export type Anaphor =
+  | "same-person"
+  | "both-persons"
+  | "both-leaders"
+  | "both-title"
+  | "same-state"
+  | "both-states";
+
+export interface Mention {
+  /** Span in the normalised text: the whole mention, title included. */
+  start: number;
+  end: number;
+  /** Span of the name itself, when there is one. */
+  nameStart?: number;
+  nameEnd?: number;
+  kind: MentionKind;
+  /** Candidate people named by a full name or alias. */
+  personIds?: string[];
+  /** A surname used with a title or 氏 (金総書記): who it is depends on the date. */
+  surnameOf?: string[];
+  /** Offices the title word can mean, and the title as written. */
+  titleOffices?: string[];
+  title?: string;
+  /** Country given by a prefix (ロシアの, 米). */
+  country?: string;
+  /** For states, organisations and places: the entity. */
+  entityId?: string;
+  /** For compounds (露朝): the states. */
+  members?: string[];
+  anaphor?: Anaphor;
+  /** A name the lexicon does not know. */
+  unknownName?: string;
+  /** This mention only qualifies the next one (ロシアの in ロシアのプーチン大統領). */
+  qualifies?: number;
+}
+
+const HONORIFIC = /^(氏|さん|女史|様)/;
+/** A bare title is a person only when it ends its word: 外相会談 is a meeting, not a minister. */
+const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでやからまでより]|氏|ら)/;
+
+const ANAPHORS: [RegExp, Anaphor][] = [
+  [/同氏/g, "same-person"],
+  [/(?:両首脳|両首相|両大統領)/g, "both-leaders"],
+  [/(?:両氏|両者|2人|二人)(?=[はがもとのを、])/g, "both-persons"],
+  [/同国(?!民|内|産|籍|人)/g, "same-state"],
+];
+
+export type LexiconGazetteer = Gazetteer<SurfaceRef[]>;
+
+/** The automaton over every surface form of the lexicon. */
+export function buildGazetteer(lex: Lexicon): LexiconGazetteer {
+  const g = new Gazetteer<SurfaceRef[]>();
+  for (const [key, refs] of lex.surfaces) g.add(key, refs);
+  return g;
+}
+
+const has = (refs: SurfaceRef[], kind: SurfaceRef["kind"]) => refs.some((r) => r.kind === kind);
+const ids = (refs: SurfaceRef[], kind: "person" | "surname" | "state" | "organization" | "place") =>
+  refs.filter((r) => r.kind === kind).map((r) => (r as { id: string }).id);
+const titleOffices = (refs: SurfaceRef[]) => refs.flatMap((r) => (r.kind === "title" ? r.offices : []));
+
+export interface MentionOptions {
+  /** Tokens of some sentences, in normalised-text coordinates, for names the lexicon lacks. */
+  tokens?: readonly Token[];
+  /** Compounds that are not pairs of states (北米, 中東). */
+  compoundStopwords?: ReadonlySet<string>;
+}
+
+/** Finds mentions in `text[from, to)` of the normalised text. */
+export function findMentions(
+  text: string,
+  lex: Lexicon,
+  gaz: LexiconGazetteer,
+  from = 0,
+  to = text.length,
+  opts: MentionOptions = {},
+): Mention[] {
+  const matches = gaz.findAll(text, from, to);
+  const out: Mention[] = [];
+  const used = new Set<number>();
+  const at = (k: number) => matches[k];
+  const adjacentTitle = (k: number, pos: number): GazetteerMatch<SurfaceRef[]> | null => {
+    const m = at(k);
+    return m && m.start === pos && has(m.value, "title") ? m : null;
+  };
+
+  for (let k = 0; k < matches.length; k++) {
+    if (used.has(k)) continue;
+    const m = matches[k]!;
+    const refs = m.value;
+    const people = ids(refs, "person");
+    if (people.length > 0) {
+      const mention: Mention = {
+        start: m.start,
+        end: m.end,
+        nameStart: m.start,
+        nameEnd: m.end,
+        kind: "person",
+        personIds: people,
+      };
+      let next = k + 1;
+      // キム・ジョンウン金正恩: the same person written twice
+      const twin = at(next);
+      if (twin && twin.start === m.end && ids(twin.value, "person").some((p) => people.includes(p))) {
+        mention.end = twin.end;
+        used.add(next);
+        next++;
+      }
+      const title = adjacentTitle(next, mention.end);
+      if (title) {
+        mention.title = title.surface;
+        mention.titleOffices = titleOffices(title.value);
+        mention.end = title.end;
+        used.add(next);
+      } else {
+        // 国務長官ポンペイオ, 総書記金正恩: the title before the name
+        const before = out[out.length - 1];
+        if (
+          before &&
+          before.end === m.start &&
+          before.kind === "person" &&
+          !before.personIds &&
+          !before.surnameOf &&
+          before.titleOffices
+        ) {
+          out.pop();
+          mention.start = before.start;
+          mention.title = before.title;
+          mention.titleOffices = before.titleOffices;
+          mention.country ??= before.country;
+        }
+      }
+      mention.end += honorificLength(text, mention.end);
+      out.push(mention);
+      continue;
+    }
+    const surnames = ids(refs, "surname");
+    if (surnames.length > 0) {
+      const title = adjacentTitle(k + 1, m.end);
+      const honorific = honorificLength(text, m.end);
+      if (title || honorific) {
+        const mention: Mention = {
+          start: m.start,
+          end: m.end,
+          nameStart: m.start,
+          nameEnd: m.end,
+          kind: "person",
+          surnameOf: surnames,
+        };
+        if (title) {
+          mention.title = title.surface;
+          mention.titleOffices = titleOffices(title.value);
+          mention.end = title.end;
+          used.add(k + 1);
+        }
+        mention.end += honorificLength(text, mention.end);
+        out.push(mention);
+        continue;
+      }
+    }
+    if (has(refs, "title")) {
+      const after = text.slice(m.end, m.end + 3);
+      const nextMatch = at(k + 1);
+      const nameFollows =
+        nextMatch &&
+        nextMatch.start === m.end &&
+        (has(nextMatch.value, "person") || has(nextMatch.value, "surname"));
+      if (WORD_END.test(after) || nameFollows) {
+        const mention: Mention = {
+          start: m.start,
+          end: m.end,
+          kind: "person",
+          title: m.surface,
+          titleOffices: titleOffices(refs),
+        };
+        if (text[m.start - 1] === "両") {
+          mention.start--;
+          mention.anaphor = "both-title";
+        }
+        if (text[m.start - 1] === "同") {
+          mention.start--;
+          mention.anaphor = "same-person";
+        }
+        mention.end += honorificLength(text, mention.end);
+        out.push(mention);
+        continue;
+      }
+    }
+    const kind = has(refs, "state")
+      ? "state"
+      : has(refs, "organization")
+        ? "organization"
+        : has(refs, "place")
+          ? "place"
+          : null;
+    if (kind) {
+      const entityId = ids(refs, kind)[0]!;
+      out.push({ start: m.start, end: m.end, kind, entityId });
+    }
+  }
+
+  out.push(...compounds(text, lex, from, to, out, opts.compoundStopwords));
+  out.push(...anaphora(text, from, to, out));
+  out.push(...unknownKatakanaNames(text, from, to, lex, gaz, out));
+  if (opts.tokens) out.push(...unknownNames(text, opts.tokens, lex, gaz, out));
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  markQualifiers(text, out);
+  return out;
+}
+
+function honorificLength(text: string, pos: number): number {
+  const m = HONORIFIC.exec(text.slice(pos, pos + 2));
+  return m ? m[0].length : 0;
+}
+
+const OVERLAPS = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/** 露朝, 米朝, 日米韓, 中ロ朝: runs of state abbreviations used as one word. */
+function compounds(
+  text: string,
+  lex: Lexicon,
+  from: number,
+  to: number,
+  taken: Mention[],
+  stop?: ReadonlySet<string>,
+): Mention[] {
+  const out: Mention[] = [];
+  let i = from;
+  while (i < to) {
+    let j = i;
+    const members: string[] = [];
+    while (j < to) {
+      const state = lex.abbreviations.get(text[j]!);
+      if (!state) break;
+      members.push(state);
+      j++;
+    }
+    const word = text.slice(i, j);
+    const prevKatakana = i > 0 && /[\u30A0-\u30FF]/.test(text[i - 1]!);
+    const nextKatakana = /[\u30A0-\u30FF]/.test(text[j] ?? "");
+    if (
+      members.length >= 2 &&
+      new Set(members).size === members.length &&
+      !prevKatakana &&
+      !nextKatakana &&
+      !stop?.has(word) &&
+      !taken.some((t) => OVERLAPS(t, { start: i, end: j }))
+    ) {
+      out.push({ start: i, end: j, kind: "group", members });
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+function anaphora(text: string, from: number, to: number, taken: Mention[]): Mention[] {
+  const slice = text.slice(from, to);
+  const out: Mention[] = [];
+  for (const [re, anaphor] of ANAPHORS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const span = { start: from + m.index, end: from + m.index + m[0].length };
+      if (taken.some((t) => OVERLAPS(t, span))) continue;
+      const kind: MentionKind = anaphor === "same-state" || anaphor === "both-states" ? "state" : "person";
+      out.push({ ...span, kind, anaphor });
+    }
+  }
+  return out;
+}
+
+const KATAKANA_RUN =
+  /(?<![\u30A0-\u30FF])([\u30A1-\u30FA\u30FC][\u30A1-\u30FA\u30FC・]*[\u30A1-\u30FA\u30FC])(?=氏|さん|女史)/g;
+
+/** Katakana names marked by 氏 that the lexicon lacks (ラッセル氏). */
+function unknownKatakanaNames(
+  text: string,
+  from: number,
+  to: number,
+  lex: Lexicon,
+  gaz: LexiconGazetteer,
+  taken: Mention[],
+): Mention[] {
+  const out: Mention[] = [];
+  const slice = text.slice(from, to);
+  KATAKANA_RUN.lastIndex = 0;
+  for (let m = KATAKANA_RUN.exec(slice); m; m = KATAKANA_RUN.exec(slice)) {
+    const start = from + m.index;
+    const end = start + m[1]!.length;
+    if (taken.some((t) => OVERLAPS(t, { start, end }))) continue;
+    if (lex.surfaces.has(surfaceKey(m[1]!))) continue;
+    out.push(unknownMention(text, start, end, gaz));
+  }
+  return out;
+}
+
+function unknownMention(text: string, start: number, end: number, gaz: LexiconGazetteer): Mention {
+  const mention: Mention = {
+    start,
+    end,
+    nameStart: start,
+    nameEnd: end,
+    kind: "person",
+    unknownName: text.slice(start, end),
+  };
+  const title = gaz.findAll(text, end, Math.min(text.length, end + 12))[0];
+  if (title && title.start === end && has(title.value, "title")) {
+    mention.title = title.surface;
+    mention.titleOffices = titleOffices(title.value);
+    mention.end = title.end;
+  }
+  mention.end += honorificLength(text, mention.end);
+  return mention;
+}
+
+/**
+ * Names the lexicon lacks, from the tokenizer: proper-noun person tokens
+ * (人名) and unknown katakana words, when 氏 or a title follows.
+ */
+function unknownNames(
+  text: string,
+  tokens: readonly Token[],
+  lex: Lexicon,
+  gaz: LexiconGazetteer,
+  taken: Mention[],
+): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const nameLike = t.pos2 === "人名" || (!t.known && /^[\u30A1-\u30FA\u30FC・]+$/.test(t.surface));
+    if (!nameLike) continue;
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const n = tokens[j + 1]!;
+      if (n.pos2 === "人名" || n.surface === "・" || (!n.known && /^[\u30A1-\u30FA\u30FC]+$/.test(n.surface)))
+        j++;
+      else break;
+    }
+    const start = t.start;
+    const end = tokens[j]!.end;
+    i = j;
+    if (taken.some((m) => OVERLAPS(m, { start, end })) || out.some((m) => OVERLAPS(m, { start, end })))
+      continue;
+    if (lex.surfaces.has(surfaceKey(text.slice(start, end)))) continue;
+    const follow = gaz.findAll(text, end, Math.min(text.length, end + 12))[0];
+    const titled = follow && follow.start === end && has(follow.value, "title");
+    if (!titled && !HONORIFIC.test(text.slice(end, end + 2))) continue;
+    out.push(unknownMention(text, start, end, gaz));
+  }
+  return out;
+}
+
+/** ロシアの + プーチン大統領: the state qualifies the person and is not a separate actor. */
+function markQualifiers(text: string, mentions: Mention[]): void {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1]!;
+    if (a.kind !== "state" && a.kind !== "organization") continue;
+    if (b.kind !== "person" && b.kind !== "organization") continue;
+    const gap = text.slice(a.end, b.start);
+    if (gap === "" || gap === "の") {
+      a.qualifies = i + 1;
+      if (a.kind === "state" && b.kind === "person") b.country ??= a.entityId;
+    }
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Loading lexicon files: the bundled `data/` folder first, then each user
+ * folder in order. A file's entries are validated one by one; an error
+ * names the file, the entry and the reason. An entry whose id is already
+ * known extends it (aliases, surnames, offices are added) so that users can
+ * add spellings to a bundled person without copying the entry.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import {
+  type OfficeEntry,
+  type OrganizationEntry,
+  officeSchema,
+  organizationSchema,
+  type PersonEntry,
+  type PlaceEntry,
+  personSchema,
+  placeSchema,
+  type StateEntry,
+  stateSchema,
+} from "./schema.js";
+
+export class LexiconError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = "LexiconError";
+  }
+}
+
+export interface LexiconData {
+  states: StateEntry[];
+  organizations: OrganizationEntry[];
+  offices: OfficeEntry[];
+  people: PersonEntry[];
+  places: PlaceEntry[];
+  /** Abbreviation runs that are not pairs of states (北米, 中東). */
+  compoundStopwords: string[];
+  /** Files read, for `kaidan lexicon` and error messages. */
+  files: string[];
+}
+
+/** The bundled data folder, next to `dist/` or `src/`. */
+export function bundledDataDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, "data", "offices.yaml")) || existsSync(join(dir, "data", "README.md")))
+      return join(dir, "data");
+    dir = dirname(dir);
+  }
+  throw new Error("cannot find kaidan's bundled data/ folder");
+}
+
+type Kind = "states" | "organizations" | "offices" | "people" | "places";
+const SCHEMAS: Record<Kind, z.ZodType> = {
+  states: stateSchema,
+  organizations: organizationSchema,
+  offices: officeSchema,
+  people: personSchema,
+  places: placeSchema,
+};
+
+/** Which kind of entries a file holds, from its name or folder. */
+function kindOf(file: string): Kind | null {
+  const name = basename(file).toLowerCase();
+  if (basename(dirname(file)).toLowerCase() === "people") return "people";
+  for (const k of Object.keys(SCHEMAS) as Kind[]) if (name.startsWith(k)) return k;
+  return null;
+}
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d).sort()) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.ya?ml$/i.test(e)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function readEntries(file: string, kind: Kind): unknown[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new LexiconError(file, `not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  }
+  if (doc === null || doc === undefined) return [];
+  if (!Array.isArray(doc)) throw new LexiconError(file, `expected a list of ${kind} entries`);
+  return doc.map((raw, i) => {
+    const parsed = SCHEMAS[kind].safeParse(raw);
+    if (!parsed.success) {
+      const id =
+        raw && typeof raw === "object" && "id" in raw ? ` (${String((raw as { id: unknown }).id)})` : "";
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+      throw new LexiconError(file, `entry ${i + 1}${id}: ${where}${issue.message}`);
+    }
+    return parsed.data;
+  });
+}
+
+const stopwordsSchema = z.object({ compounds: z.array(z.string()).default([]) }).strict();
+
+function readStopwords(file: string): string[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new LexiconError(file, `not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  }
+  const parsed = stopwordsSchema.safeParse(doc ?? {});
+  if (!parsed.success)
+    throw new LexiconError(file, `expected 'compounds: [...]': ${parsed.error.issues[0]!.message}`);
+  return parsed.data.compounds;
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/** Reads the bundled lexicon and the user folders, in that order. */
+export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bundledDataDir()): LexiconData {
+  const data: LexiconData = {
+    states: [],
+    organizations: [],
+    offices: [],
+    people: [],
+    places: [],
+    compoundStopwords: [],
+    files: [],
+  };
+  const index = new Map<
+    string,
+    { alias?: string[]; surname?: string[]; offices?: unknown[]; abbr?: string[] }
+  >();
+  for (const dir of [dataDir, ...userDirs.map((d) => resolve(d))]) {
+    if (!existsSync(dir)) throw new LexiconError(dir, "lexicon folder does not exist");
+    for (const file of yamlFiles(dir)) {
+      if (/^stopwords/i.test(basename(file))) {
+        data.compoundStopwords.push(...readStopwords(file));
+        data.files.push(file);
+        continue;
+      }
+      const kind = kindOf(file);
+      if (!kind) continue;
+      data.files.push(file);
+      for (const entry of readEntries(file, kind) as { id: string }[]) {
+        const key = `${kind}:${entry.id}`;
+        const existing = index.get(key) as Record<string, unknown> | undefined;
+        if (existing) {
+          // extend the known entry instead of duplicating it
+          const e = entry as Record<string, unknown>;
+          for (const f of ["aliases", "surname", "abbr"]) {
+            if (Array.isArray(e[f])) existing[f] = union((existing[f] as string[]) ?? [], e[f] as string[]);
+          }
+          if (Array.isArray(e.offices))
+            existing.offices = [...((existing.offices as unknown[]) ?? []), ...e.offices];
+          continue;
+        }
+        index.set(key, entry as never);
+        (data[kind] as unknown[]).push(entry);
+      }
+    }
+  }
+  checkReferences(data);
+  return data;
+}
+
+function checkReferences(data: LexiconData): void {
+  const offices = new Set(data.offices.map((o) => o.id));
+  for (const p of data.people) {
+    for (const t of p.offices) {
+      if (!offices.has(t.office)) throw new LexiconError("people", `${p.id}: unknown office '${t.office}'`);
+    }
+  }
+}

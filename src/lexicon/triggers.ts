@@ -1,0 +1,80 @@
+/**
+ * Event triggers (data/triggers.yaml and users' triggers*.yaml): the words
+ * that report an event, with the PLOVER type and mode they stand for.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { bundledDataDir, LexiconError } from "./load.js";
+
+export const triggerSchema = z
+  .object({
+    id: z.string().min(1),
+    type: z.enum([
+      "CONSULT",
+      "AGREE",
+      "SUPPORT",
+      "CONCEDE",
+      "COOPERATE",
+      "AID",
+      "RETREAT",
+      "REQUEST",
+      "ACCUSE",
+      "REJECT",
+      "THREATEN",
+      "PROTEST",
+      "SANCTION",
+      "MOBILIZE",
+      "COERCE",
+      "ASSAULT",
+      "GIFT",
+    ]),
+    mode: z.string().nullable().default(null),
+    roles: z.enum(["reciprocal", "visit", "directed", "signing"]).default("directed"),
+    nominal: z.boolean().default(false),
+    destination_prefix: z.string().optional(),
+    words: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+export type Trigger = z.infer<typeof triggerSchema>;
+
+const fileSchema = z.object({ triggers: z.array(z.unknown()) }).passthrough();
+
+function readTriggers(file: string): Trigger[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new LexiconError(file, `not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  }
+  const top = fileSchema.safeParse(doc);
+  if (!top.success) throw new LexiconError(file, "expected a 'triggers:' list");
+  return top.data.triggers.map((raw, i) => {
+    const parsed = triggerSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new LexiconError(file, `trigger ${i + 1}: ${issue.path.join(".")}: ${issue.message}`);
+    }
+    return parsed.data;
+  });
+}
+
+/** The bundled triggers, extended by users' triggers*.yaml files. */
+export function loadTriggers(userDirs: readonly string[] = [], dataDir = bundledDataDir()): Trigger[] {
+  const byId = new Map<string, Trigger>();
+  const files = [join(dataDir, "triggers.yaml")];
+  for (const d of userDirs) {
+    const f = join(resolve(d), "triggers.yaml");
+    if (existsSync(f)) files.push(f);
+  }
+  for (const f of files) {
+    for (const t of readTriggers(f)) {
+      const known = byId.get(t.id);
+      if (known) known.words = [...new Set([...known.words, ...t.words])];
+      else byId.set(t.id, t);
+    }
+  }
+  return [...byId.values()];
+}

@@ -1,0 +1,54 @@
+/**
+ * What every document is analysed with: the lexicon and its automaton, the
+ * triggers, and the morphological analyser (loaded on first use only).
+ */
+import { Gazetteer } from "../analyse/gazetteer.js";
+import { type Analyser, loadAnalyser } from "../analyse/tokenizer.js";
+import { buildGazetteer, type LexiconGazetteer } from "../extract/mentions.js";
+import { type Lexicon, loadLexicon, surfaceKey } from "../lexicon/lexicon.js";
+import { loadTriggers, type Trigger } from "../lexicon/triggers.js";
+
+export interface PipelineContext {
+  lexicon: Lexicon;
+  gazetteer: LexiconGazetteer;
+  triggers: Trigger[];
+  /** Trigger words → the triggers that use them. */
+  triggerWords: Gazetteer<Trigger[]>;
+  /** State-abbreviation compounds that are not pairs of states (北米, 中東). */
+  compoundStopwords: ReadonlySet<string>;
+  analyser(): Promise<Analyser>;
+}
+
+export interface ContextOptions {
+  /** User lexicon folders, read after the bundled data. */
+  lexiconDirs?: readonly string[];
+}
+
+export function createContext(opts: ContextOptions = {}): PipelineContext {
+  const dirs = opts.lexiconDirs ?? [];
+  const lexicon = loadLexicon(dirs);
+  const triggers = loadTriggers(dirs);
+  const triggerWords = new Gazetteer<Trigger[]>();
+  const byWord = new Map<string, Trigger[]>();
+  for (const t of triggers) {
+    for (const w of t.words) {
+      const k = surfaceKey(w);
+      byWord.set(k, [...(byWord.get(k) ?? []), t]);
+    }
+    if (t.destination_prefix) {
+      for (const abbr of lexicon.abbreviations.keys()) {
+        const k = surfaceKey(t.destination_prefix + abbr);
+        byWord.set(k, [...(byWord.get(k) ?? []), t]);
+      }
+    }
+  }
+  for (const [k, list] of byWord) triggerWords.add(k, list);
+  return {
+    lexicon,
+    gazetteer: buildGazetteer(lexicon),
+    triggers,
+    triggerWords,
+    compoundStopwords: new Set(lexicon.data.compoundStopwords.map(surfaceKey)),
+    analyser: loadAnalyser,
+  };
+}

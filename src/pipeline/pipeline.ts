@@ -1,0 +1,148 @@
+/**
+ * The analysis pipeline: small components, each adding one layer to the
+ * document, run in order — read → normalise → segment → dates → select →
+ * tokenize → mentions → resolve → (events, quotes).
+ */
+import { findQuotations } from "../analyse/brackets.js";
+import { splitSentences } from "../analyse/sentences.js";
+import type { Token } from "../analyse/tokenizer.js";
+import { apparatusZones } from "../analyse/zones.js";
+import { findMentions } from "../extract/mentions.js";
+import { tagTimex } from "../extract/timex/tagger.js";
+import { normalise } from "../normalise/normalise.js";
+import type { SourceDocument } from "../read/document.js";
+import { resolveMentions } from "../resolve/actors.js";
+import type { PipelineContext } from "./context.js";
+import { type AnalysedDocument, citeSpan, sentenceAt } from "./document.js";
+
+export interface Component {
+  name: string;
+  run(doc: AnalysedDocument, ctx: PipelineContext): void | Promise<void>;
+}
+
+/** Sentences, quotations and apparatus zones of the normalised text. */
+export const segment: Component = {
+  name: "segment",
+  run(doc) {
+    doc.sentences = splitSentences(doc.norm.text);
+    doc.quotations = findQuotations(doc.norm.text);
+    doc.apparatus = apparatusZones(doc.norm.text);
+  },
+};
+
+/** Temporal expressions, placed on the calendar. */
+export const dates: Component = {
+  name: "dates",
+  run(doc) {
+    const quotes = doc.quotations.map((q) => ({ start: q.innerStart, end: q.innerEnd }));
+    doc.timexes = tagTimex(doc.norm.text, {
+      published: doc.source.published,
+      quotes,
+      exclude: doc.apparatus,
+    });
+    for (const t of doc.timexes) {
+      if (!t.alternative) continue;
+      const r = citeSpan(doc, t.start, t.end);
+      doc.messages.push({
+        rule: "timex/ambiguous-day",
+        reason: `「${t.text}」 read as ${t.value}; ${t.alternative} is nearly as likely`,
+        ...r,
+        severity: "warning",
+      });
+    }
+  },
+};
+
+const inApparatus = (doc: AnalysedDocument, pos: number) =>
+  doc.apparatus.some((z) => pos >= z.start && pos < z.end);
+
+/**
+ * The sentences worth the morphological analyser: those with a trigger word
+ * or a quotation. Everything else is read only by the fast passes.
+ */
+export const select: Component = {
+  name: "select",
+  run(doc, ctx) {
+    const chosen = new Set<number>();
+    for (const s of doc.sentences) {
+      if (inApparatus(doc, s.start)) continue;
+      const text = doc.norm.text;
+      if (text.indexOf("「", s.start) >= 0 && text.indexOf("「", s.start) < s.end) chosen.add(s.index);
+      else if (ctx.triggerWords.findAll(text, s.start, s.end).length > 0) chosen.add(s.index);
+    }
+    doc.layers.candidates = chosen;
+  },
+};
+
+/** kuromoji on the selected sentences only; token spans in normalised-text coordinates. */
+export const tokenize: Component = {
+  name: "tokenize",
+  async run(doc, ctx) {
+    const chosen = doc.layers.candidates as Set<number> | undefined;
+    if (!chosen || chosen.size === 0) return;
+    const analyser = await ctx.analyser();
+    for (const s of doc.sentences) {
+      if (!chosen.has(s.index)) continue;
+      const tokens = analyser.tokenize(doc.norm.text.slice(s.start, s.end));
+      doc.tokens.set(
+        s.index,
+        tokens.map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })),
+      );
+    }
+  },
+};
+
+/** Mentions of people, states, organisations and places. */
+export const mentions: Component = {
+  name: "mentions",
+  run(doc, ctx) {
+    const end = doc.apparatus[0]?.start ?? doc.norm.text.length;
+    const tokens: Token[] = [...doc.tokens.values()].flat();
+    doc.mentions = findMentions(doc.norm.text, ctx.lexicon, ctx.gazetteer, 0, end, {
+      tokens,
+      compoundStopwords: ctx.compoundStopwords,
+    });
+  },
+};
+
+/** Who each mention is, on the date that applies to its sentence. */
+export const resolve: Component = {
+  name: "resolve",
+  run(doc, ctx) {
+    const published = doc.source.published;
+    const dateAt = (pos: number) => {
+      const s = sentenceAt(doc, pos);
+      if (!s) return published;
+      const t = doc.timexes.find((x) => x.start >= s.start && x.end <= s.end);
+      return t ? t.value : published;
+    };
+    doc.resolved = resolveMentions(doc.mentions, ctx.lexicon, { dateAt });
+  },
+};
+
+export const FOUNDATION: Component[] = [segment, dates, select, tokenize, mentions, resolve];
+
+export class Pipeline {
+  constructor(
+    readonly ctx: PipelineContext,
+    readonly components: readonly Component[] = FOUNDATION,
+  ) {}
+
+  async process(source: SourceDocument): Promise<AnalysedDocument> {
+    const doc: AnalysedDocument = {
+      source,
+      norm: normalise(source.body),
+      sentences: [],
+      quotations: [],
+      apparatus: [],
+      timexes: [],
+      tokens: new Map(),
+      mentions: [],
+      resolved: [],
+      messages: [],
+      layers: {},
+    };
+    for (const c of this.components) await c.run(doc, this.ctx);
+    return doc;
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * Who a mention is. Full names resolve directly; a surname with a title
+ * (金総書記) or a title alone (首相, 米国務長官) resolves to whoever held that
+ * title on the date that applies (the sentence's own date, else the
+ * article's); anaphora (同氏, 両首脳, 同国) resolve from the discourse.
+ * Names the lexicon lacks stay actors under their raw name, marked
+ * unresolved.
+ */
+
+import type { Mention } from "../extract/mentions.js";
+import { type Lexicon, withinPeriod } from "../lexicon/lexicon.js";
+import type { OfficeEntry, PersonEntry } from "../lexicon/schema.js";
+
+export interface ActorRef {
+  kind: "person" | "state" | "organization";
+  /** Lexicon id, or `unresolved:<name>` for a name the lexicon lacks. */
+  id: string;
+  resolved: boolean;
+  /** Canonical names (the raw name for an unresolved actor). */
+  en: string;
+  ja: string;
+  country: string | null;
+  /** The office held on the date that applies, and its title as the text wrote it. */
+  office?: string;
+  title?: string;
+}
+
+export interface ResolvedMention {
+  mention: Mention;
+  /** One actor, or several for 両首脳 and 露朝; empty when unresolved and unnamed. */
+  actors: ActorRef[];
+  /** How it was resolved, for explanations. */
+  via: "name" | "surname+title" | "title" | "discourse" | "anaphora" | "lexicon" | "unresolved";
+  /** The date used to resolve titles. */
+  date: string | null;
+}
+
+export interface ResolveOptions {
+  /** The date that applies at a position of the normalised text (sentence date or publication date). */
+  dateAt(position: number): string | null;
+}
+
+export function personRef(lex: Lexicon, p: PersonEntry, date: string | null, title?: string): ActorRef {
+  const office = officeFor(lex, p, date, title);
+  return {
+    kind: "person",
+    id: p.id,
+    resolved: true,
+    en: p.name.en,
+    ja: p.name.ja,
+    country: p.country ?? null,
+    ...(office ? { office: office.id } : {}),
+    ...(title ? { title } : office ? { title: office.titles[0] } : {}),
+  };
+}
+
+export function stateRef(lex: Lexicon, id: string): ActorRef {
+  const s = lex.states.get(id);
+  return { kind: "state", id, resolved: !!s, en: s?.name.en ?? id, ja: s?.name.ja ?? id, country: id };
+}
+
+function organizationRef(lex: Lexicon, id: string): ActorRef {
+  const o = lex.organizations.get(id);
+  return {
+    kind: "organization",
+    id,
+    resolved: !!o,
+    en: o?.name.en ?? id,
+    ja: o?.name.ja ?? id,
+    country: o?.country ?? null,
+  };
+}
+
+/** The office a person held on the date, preferring one the title names. */
+function officeFor(
+  lex: Lexicon,
+  p: PersonEntry,
+  date: string | null,
+  title?: string,
+): OfficeEntry | undefined {
+  const held = lex.officesHeld(p, date);
+  if (title) {
+    const named = held.find((o) => o.titles.some((t) => title.endsWith(t)));
+    if (named) return named;
+  }
+  return held.find((o) => o.leader) ?? held[0];
+}
+
+const isLeader = (lex: Lexicon, p: ActorRef, date: string | null) => {
+  const person = lex.people.get(p.id);
+  return !!person && lex.officesHeld(person, date).some((o) => o.leader);
+};
+
+export function resolveMentions(
+  mentions: readonly Mention[],
+  lex: Lexicon,
+  opts: ResolveOptions,
+): ResolvedMention[] {
+  const persons: ActorRef[] = []; // discourse, most recent last
+  const states: ActorRef[] = [];
+  const remember = (a: ActorRef) => {
+    const list = a.kind === "person" ? persons : a.kind === "state" ? states : null;
+    if (!list) return;
+    const i = list.findIndex((x) => x.id === a.id);
+    if (i >= 0) list.splice(i, 1);
+    list.push(a);
+  };
+  const lastDistinct = (list: ActorRef[], n: number, keep: (a: ActorRef) => boolean) => {
+    const out: ActorRef[] = [];
+    for (let i = list.length - 1; i >= 0 && out.length < n; i--) if (keep(list[i]!)) out.push(list[i]!);
+    return out.reverse();
+  };
+
+  return mentions.map((m) => {
+    const date = opts.dateAt(m.start);
+    const r = resolveOne(m, lex, date, persons, states, lastDistinct);
+    for (const a of r.actors) remember(a);
+    // a person's country is in the discourse too, for 同国 and 両国
+    for (const a of r.actors) if (a.kind === "person" && a.country) remember(stateRef(lex, a.country));
+    return r;
+  });
+}
+
+function resolveOne(
+  m: Mention,
+  lex: Lexicon,
+  date: string | null,
+  persons: ActorRef[],
+  states: ActorRef[],
+  lastDistinct: (list: ActorRef[], n: number, keep: (a: ActorRef) => boolean) => ActorRef[],
+): ResolvedMention {
+  const done = (actors: ActorRef[], via: ResolvedMention["via"]): ResolvedMention => ({
+    mention: m,
+    actors,
+    via,
+    date,
+  });
+  const byCountry = (list: PersonEntry[]) => (m.country ? list.filter((p) => p.country === m.country) : list);
+  const recentFirst = (list: PersonEntry[]) => {
+    const rank = (p: PersonEntry) => persons.findIndex((a) => a.id === p.id);
+    return [...list].sort((a, b) => rank(b) - rank(a));
+  };
+
+  if (m.kind === "group" && m.members)
+    return done(
+      m.members.map((s) => stateRef(lex, s)),
+      "lexicon",
+    );
+  if (m.kind === "state" && m.anaphor) {
+    const s = states[states.length - 1];
+    return done(s ? [s] : [], "anaphora");
+  }
+  if (m.kind === "state" && m.entityId) return done([stateRef(lex, m.entityId)], "lexicon");
+  if (m.kind === "organization" && m.entityId) return done([organizationRef(lex, m.entityId)], "lexicon");
+  if (m.kind === "place") return done([], "lexicon");
+
+  // persons
+  if (m.personIds?.length) {
+    let candidates = m.personIds.map((id) => lex.people.get(id)!).filter(Boolean);
+    if (candidates.length > 1) candidates = narrow(lex, candidates, date, m, persons);
+    return done([personRef(lex, candidates[0]!, date, m.title)], "name");
+  }
+  if (m.surnameOf?.length) {
+    const named = m.surnameOf.map((id) => lex.people.get(id)!).filter(Boolean);
+    if (m.titleOffices?.length) {
+      const holding = named.filter((p) =>
+        p.offices.some((t) => m.titleOffices!.includes(t.office) && holdsOn(t, date)),
+      );
+      const pick = recentFirst(byCountry(holding))[0] ?? recentFirst(holding)[0];
+      if (pick) return done([personRef(lex, pick, date, m.title)], "surname+title");
+      // the title is wrong for the date: fall back to anyone with that surname and title
+      const ever = named.filter((p) => p.offices.some((t) => m.titleOffices!.includes(t.office)));
+      const any = recentFirst(byCountry(ever))[0];
+      if (any) return done([personRef(lex, any, date, m.title)], "surname+title");
+    }
+    // 金氏: whoever of that name the discourse has just mentioned
+    const recent = lastDistinct(persons, 1, (a) => m.surnameOf!.includes(a.id))[0];
+    if (recent) return done([recent], "discourse");
+    if (named.length === 1) return done([personRef(lex, named[0]!, date, m.title)], "surname+title");
+    const raw = m.unknownName ?? "";
+    return done(raw ? [unresolved(raw, m)] : [], "unresolved");
+  }
+  if (m.unknownName) {
+    const again = persons.find((a) => !a.resolved && a.en === m.unknownName);
+    return done([again ?? unresolved(m.unknownName, m)], "unresolved");
+  }
+  if (m.anaphor === "same-person") {
+    const keep = (a: ActorRef) =>
+      !m.titleOffices || (a.office !== undefined && m.titleOffices.includes(a.office));
+    const p = lastDistinct(persons, 1, keep)[0];
+    return done(p ? [p] : [], "anaphora");
+  }
+  if (m.anaphor === "both-leaders") {
+    const leaders = lastDistinct(persons, 2, (a) => isLeader(lex, a, date));
+    return done(leaders.length === 2 ? leaders : lastDistinct(persons, 2, () => true), "anaphora");
+  }
+  if (m.anaphor === "both-persons")
+    return done(
+      lastDistinct(persons, 2, () => true),
+      "anaphora",
+    );
+  if (m.anaphor === "both-title" && m.titleOffices) {
+    const titled = lastDistinct(
+      persons,
+      2,
+      (a) => a.office !== undefined && m.titleOffices!.includes(a.office),
+    );
+    return done(titled, "anaphora");
+  }
+  if (m.titleOffices?.length) return resolveTitle(m, lex, date, persons, done);
+  return done([], "unresolved");
+}
+
+/** A title alone: 米国務長官, ロシアの大統領, or 首相 meaning whoever the discourse or the default says. */
+function resolveTitle(
+  m: Mention,
+  lex: Lexicon,
+  date: string | null,
+  persons: ActorRef[],
+  done: (actors: ActorRef[], via: ResolvedMention["via"]) => ResolvedMention,
+): ResolvedMention {
+  let offices = m.titleOffices!.map((id) => lex.offices.get(id)!).filter(Boolean);
+  if (m.country) offices = offices.filter((o) => o.country === m.country);
+  else {
+    // the person the discourse last mentioned with this title
+    for (let i = persons.length - 1; i >= 0; i--) {
+      const a = persons[i]!;
+      if (a.office && m.titleOffices!.includes(a.office)) return done([a], "discourse");
+    }
+    const defaults = offices.filter((o) => o.default);
+    if (defaults.length === 0) return done([], "unresolved");
+    offices = defaults;
+  }
+  for (const o of offices) {
+    const holder = lex.holdersOf(o.id, date)[0];
+    if (holder) return done([personRef(lex, holder, date, m.title)], "title");
+  }
+  return done([], "unresolved");
+}
+
+const holdsOn = (t: { from?: string; to?: string }, date: string | null) =>
+  !date || withinPeriod(date, t.from, t.to);
+
+/** Several people share a spelling: prefer the country, the title held, then the discourse. */
+function narrow(
+  lex: Lexicon,
+  people: PersonEntry[],
+  date: string | null,
+  m: Mention,
+  recent: ActorRef[],
+): PersonEntry[] {
+  const scored = people.map((p) => {
+    let score = 0;
+    if (m.country && p.country === m.country) score += 4;
+    if (m.titleOffices && p.offices.some((t) => m.titleOffices!.includes(t.office) && holdsOn(t, date)))
+      score += 3;
+    if (lex.officesHeld(p, date).length > 0) score += 1;
+    if (recent.some((a) => a.id === p.id)) score += 2;
+    return { p, score };
+  });
+  return scored.sort((a, b) => b.score - a.score).map((s) => s.p);
+}
+
+function unresolved(raw: string, m: Mention): ActorRef {
+  return {
+    kind: "person",
+    id: `unresolved:${raw}`,
+    resolved: false,
+    en: raw,
+    ja: raw,
+    country: m.country ?? null,
+    ...(m.title ? { title: m.title } : {}),
+  };
+}

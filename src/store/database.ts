@@ -1,0 +1,54 @@
+/**
+ * The SQLite database (better-sqlite3): opened in WAL mode with foreign
+ * keys on and a busy timeout (a second writer waits instead of failing),
+ * migrated to the current schema on open.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./migrations.js";
+
+export type DB = Database.Database;
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Milliseconds a statement waits for another connection's lock. */
+  busyTimeout?: number;
+}
+
+export function openDatabase(path: string, opts: OpenOptions = {}): DB {
+  if (path !== ":memory:" && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  db.pragma(`busy_timeout = ${opts.busyTimeout ?? 30_000}`);
+  if (!opts.readonly) {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+  }
+  db.pragma("foreign_keys = ON");
+  if (!opts.readonly) migrate(db);
+  else {
+    const version = db.pragma("user_version", { simple: true }) as number;
+    if (version < MIGRATIONS.length)
+      throw new Error(
+        `database ${path} is at schema ${version}; run 'kaidan ingest' once to migrate it to ${MIGRATIONS.length}`,
+      );
+  }
+  return db;
+}
+
+/** Applies the migrations the database has not seen, each in its own transaction. */
+export function migrate(db: DB): number {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(
+      `database schema ${version} is newer than this kaidan (${MIGRATIONS.length}); upgrade kaidan`,
+    );
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+  return MIGRATIONS.length;
+}
