@@ -86,7 +86,8 @@ export const placeSchema = z
     kind: z.enum(["region", "city", "venue", "site"]),
     name: names,
     aliases: surfaceList,
-    country: countryCode,
+    /** Omitted only for regions that no one state holds (朝鮮半島, 南シナ海). */
+    country: countryCode.optional(),
     within: z.string().optional(),
     wikidata,
   })

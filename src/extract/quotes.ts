@@ -1,0 +1,135 @@
+/**
+ * Quotations and who said them.
+ *
+ * A bracketed span is a quotation when a reporting construction follows
+ * it — 「…」と述べた / 強調した / 語った / 明らかにした, 「…」との考えを示した,
+ * 「…」としたうえで — and not a label or a name (「新冷戦」と呼び, 「可視化」した).
+ * The speaker is, in order:
+ *   1. the subject marked by は/が nearest before the quotation in its
+ *      sentence (キム総書記が「…」と述べたのに対してプーチン大統領は「…」);
+ *      a person is preferred over a state or institution in the same
+ *      sentence (the reporting official over 中国側);
+ *   2. a subject between the quotation and its verb (「…」と、X氏は語った);
+ *   3. the last speaker or subject of the preceding sentences, within the
+ *      same stretch of text (そのうえで「…」と述べました).
+ * A subject that is an anonymous source (高官, 関係者, 消息筋) or an
+ * institution (国営テレビ, 外務省) is recorded as such, never forced onto a
+ * person.
+ */
+import type { AnalysedDocument } from "../pipeline/document.js";
+import { citeSpan, sentenceAt } from "../pipeline/document.js";
+import type { ActorRef, ResolvedMention } from "../resolve/actors.js";
+import type { Cited, ExtractedQuote } from "./types.js";
+
+/** After the closing bracket: the constructions that report speech. */
+const REPORTING =
+  /^(?:」|』)(?:など|とも|と(?:も)?、?)?(?:と)?(?:、)?(?:(?:述べ|語|話|強調|明らか|表明|発表|指摘|説明|答え|訴え|主張|批判|非難|伝え|言明|明言|宣言|確信|自負|要請|求め|呼びかけ|書|記し|応じ|反論|歓迎|称賛|警告|報じ|投稿|発言|回答|言及|強調|断言|明か|打ち明け|述懐|語気|力説|けん制|牽制|反発|抗議|要求|提案|約束|誓|激励|評価|表明|付け加え|付言|締めくくっ|切り出|あいさつ|挨拶|祝辞|演説|述|言っ|言い|いっ|話し|し(?!ている形|た形)|する|して|した|としている|としていま|とした|として|としました)|の(?:考え|見方|認識|立場|意向|方針|見解|姿勢|声明|談話|コメント|メッセージ|談話))/;
+/** Naming, not reporting: 「新冷戦」と呼び, 「友好年」と位置づけ. */
+const NAMING = /^(?:」|』)と(?:呼|称|名付|題|いう|いった|言われ|位置づけ|位置付け|銘打)/;
+
+/** Subjects that are not named persons. */
+const ANONYMOUS =
+  /(?:高官|当局者|関係者|消息筋|外交筋|政府筋|筋|専門家|アナリスト|幹部|報道官室|市民|住民|人たち|人々|記者|議員ら|側近|担当者|職員|兵士|学生)$/;
+const INSTITUTION = /(?:政府|外務省|外交部|国務省|国防省|国防総省|大統領府|官邸|通信|テレビ|新聞|放送|メディア|当局|側|軍|党|委員会|声明|談話|報道|発表)$/;
+
+interface Subject {
+  /** Where the subject's particle は/が is, in normalised text. */
+  at: number;
+  actor: ActorRef | null;
+  kind: ExtractedQuote["speakerKind"];
+  text: string;
+}
+
+const SUBJECT_PARTICLES = new Set(["は", "が", "も"]);
+const NOUN_CHAR = /[\u4E00-\u9FFF\u3400-\u4DBF々\u30A1-\u30FA\u30FC]/;
+
+export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
+  const text = doc.norm.text;
+  const out: ExtractedQuote[] = [];
+  const subjects = findSubjects(doc);
+  const speakers: Subject[] = [];
+  const apparatusStart = doc.apparatus[0]?.start ?? text.length;
+  for (const q of doc.quotations) {
+    if (q.start >= apparatusStart) break;
+    const after = text.slice(q.end - 1, q.end + 24);
+    if (NAMING.test(after) || !REPORTING.test(after)) continue;
+    if (q.innerEnd - q.innerStart < 2) continue;
+    const sentence = sentenceAt(doc, q.start);
+    if (!sentence) continue;
+    const inSentence = subjects.filter((s) => s.at >= sentence.start && s.at < sentence.end && !insideQuotation(doc, s.at));
+    const subject =
+      subjectBefore(inSentence, q.start) ??
+      inSentence.find((s) => s.at >= q.end && !/「/.test(text.slice(q.end, s.at))) ??
+      recentSpeaker(doc, speakers, subjects, sentence.start) ?? { at: q.start, actor: null, kind: "unknown", text: "" };
+    const inner = citeSpan(doc, q.innerStart, q.innerEnd);
+    const cited: Cited = { start: inner.start, end: inner.end, text: doc.source.body.slice(inner.start, inner.end) };
+    const verb = /^(?:」|』)(?:など|とも|と)?、?(?:と)?([^\s、。」]{1,6})/.exec(after)?.[1];
+    out.push({
+      id: `${doc.source.id}#q${out.length + 1}`,
+      doc: doc.source.id,
+      cited,
+      speaker: subject.actor,
+      speakerKind: subject.kind,
+      ...(subject.text ? { speakerText: subject.text } : {}),
+      ...(verb ? { verb } : {}),
+      nested: q.depth > 0,
+    });
+    if (subject.kind !== "unknown") speakers.push({ ...subject, at: q.start });
+  }
+  return out;
+}
+
+/**
+ * Every subject in the text: a mention, or a noun phrase naming an
+ * anonymous source or an institution, directly followed by は, が or も.
+ */
+function findSubjects(doc: AnalysedDocument): Subject[] {
+  const text = doc.norm.text;
+  const out: Subject[] = [];
+  const byEnd = new Map<number, ResolvedMention>();
+  for (const r of doc.resolved) if (r.mention.qualifies === undefined) byEnd.set(r.mention.end, r);
+  for (let p = 1; p < text.length; p++) {
+    if (!SUBJECT_PARTICLES.has(text[p]!)) continue;
+    const r = byEnd.get(p);
+    if (r) {
+      if (r.actors.length !== 1) continue;
+      const a = r.actors[0]!;
+      out.push({ at: p, actor: a, kind: a.kind, text: text.slice(r.mention.start, r.mention.end) });
+      continue;
+    }
+    if (!NOUN_CHAR.test(text[p - 1]!)) continue;
+    let s = p;
+    while (s > 0 && (NOUN_CHAR.test(text[s - 1]!) || (text[s - 1] === "の" && s - 2 >= 0 && NOUN_CHAR.test(text[s - 2]!)))) s--;
+    const phrase = text.slice(s, p);
+    if (ANONYMOUS.test(phrase)) out.push({ at: p, actor: null, kind: "anonymous", text: phrase });
+    else if (INSTITUTION.test(phrase)) out.push({ at: p, actor: null, kind: "organization", text: phrase });
+  }
+  return out;
+}
+
+/** The nearest subject before the quotation; a person is preferred over a state or institution. */
+function subjectBefore(inSentence: Subject[], quoteStart: number): Subject | null {
+  const found = inSentence.filter((s) => s.at < quoteStart);
+  if (found.length === 0) return null;
+  const nearest = found[found.length - 1]!;
+  if (nearest.kind === "person") return nearest;
+  const person = [...found].reverse().find((s) => s.kind === "person");
+  if (person && (nearest.kind === "state" || nearest.kind === "organization")) return person;
+  return nearest;
+}
+
+function insideQuotation(doc: AnalysedDocument, pos: number): boolean {
+  return doc.quotations.some((q) => pos > q.start && pos < q.end);
+}
+
+/**
+ * そのうえで「…」と述べた: the speaker continues — the last speaker or person
+ * subject before this sentence, if it is close enough to still be the topic.
+ */
+function recentSpeaker(doc: AnalysedDocument, speakers: Subject[], subjects: Subject[], sentenceStart: number): Subject | null {
+  const lastSpeaker = speakers[speakers.length - 1];
+  const lastSubject = [...subjects].reverse().find((s) => s.at < sentenceStart && s.kind === "person" && !insideQuotation(doc, s.at));
+  const best = [lastSpeaker, lastSubject].filter((s): s is Subject => !!s).sort((a, b) => b.at - a.at)[0];
+  if (!best || sentenceStart - best.at > 600) return null;
+  return best;
+}
