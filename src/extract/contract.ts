@@ -69,7 +69,8 @@ export function contractLines(doc: AnalysedDocument, extraction: Extraction, lex
   }
   for (const q of extraction.quotes) {
     lines.push({
-      kind: "quote",
+      // a person's words are quotes; a state's, an institution's or an anonymous source's are statements
+      kind: q.speakerKind === "person" ? "quote" : "statement",
       doc: id,
       id: q.id,
       start: q.cited.start,

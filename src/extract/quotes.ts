@@ -30,7 +30,8 @@ const NAMING = /^(?:」|』)と(?:呼|称|名付|題|いう|いった|言われ|
 /** Subjects that are not named persons. */
 const ANONYMOUS =
   /(?:高官|当局者|関係者|消息筋|外交筋|政府筋|筋|専門家|アナリスト|幹部|報道官室|市民|住民|人たち|人々|記者|議員ら|側近|担当者|職員|兵士|学生)$/;
-const INSTITUTION = /(?:政府|外務省|外交部|国務省|国防省|国防総省|大統領府|官邸|通信|テレビ|新聞|放送|メディア|当局|側|軍|党|委員会|声明|談話|報道|発表)$/;
+const INSTITUTION =
+  /(?:政府|外務省|外交部|国務省|国防省|国防総省|大統領府|官邸|通信|テレビ|新聞|放送|メディア|当局|側|軍|党|委員会|声明|談話|報道|発表)$/;
 
 interface Subject {
   /** Where the subject's particle は/が is, in normalised text. */
@@ -56,13 +57,23 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
     if (q.innerEnd - q.innerStart < 2) continue;
     const sentence = sentenceAt(doc, q.start);
     if (!sentence) continue;
-    const inSentence = subjects.filter((s) => s.at >= sentence.start && s.at < sentence.end && !insideQuotation(doc, s.at));
-    const subject =
-      subjectBefore(inSentence, q.start) ??
+    const inSentence = subjects.filter(
+      (s) => s.at >= sentence.start && s.at < sentence.end && !insideQuotation(doc, s.at),
+    );
+    const subject = subjectBefore(inSentence, q.start) ??
       inSentence.find((s) => s.at >= q.end && !/「/.test(text.slice(q.end, s.at))) ??
-      recentSpeaker(doc, speakers, subjects, sentence.start) ?? { at: q.start, actor: null, kind: "unknown", text: "" };
+      recentSpeaker(doc, speakers, subjects, sentence.start) ?? {
+        at: q.start,
+        actor: null,
+        kind: "unknown",
+        text: "",
+      };
     const inner = citeSpan(doc, q.innerStart, q.innerEnd);
-    const cited: Cited = { start: inner.start, end: inner.end, text: doc.source.body.slice(inner.start, inner.end) };
+    const cited: Cited = {
+      start: inner.start,
+      end: inner.end,
+      text: doc.source.body.slice(inner.start, inner.end),
+    };
     const verb = /^(?:」|』)(?:など|とも|と)?、?(?:と)?([^\s、。」]{1,6})/.exec(after)?.[1];
     out.push({
       id: `${doc.source.id}#q${out.length + 1}`,
@@ -99,7 +110,11 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
     }
     if (!NOUN_CHAR.test(text[p - 1]!)) continue;
     let s = p;
-    while (s > 0 && (NOUN_CHAR.test(text[s - 1]!) || (text[s - 1] === "の" && s - 2 >= 0 && NOUN_CHAR.test(text[s - 2]!)))) s--;
+    while (
+      s > 0 &&
+      (NOUN_CHAR.test(text[s - 1]!) || (text[s - 1] === "の" && s - 2 >= 0 && NOUN_CHAR.test(text[s - 2]!)))
+    )
+      s--;
     const phrase = text.slice(s, p);
     if (ANONYMOUS.test(phrase)) out.push({ at: p, actor: null, kind: "anonymous", text: phrase });
     else if (INSTITUTION.test(phrase)) out.push({ at: p, actor: null, kind: "organization", text: phrase });
@@ -126,9 +141,16 @@ function insideQuotation(doc: AnalysedDocument, pos: number): boolean {
  * そのうえで「…」と述べた: the speaker continues — the last speaker or person
  * subject before this sentence, if it is close enough to still be the topic.
  */
-function recentSpeaker(doc: AnalysedDocument, speakers: Subject[], subjects: Subject[], sentenceStart: number): Subject | null {
+function recentSpeaker(
+  doc: AnalysedDocument,
+  speakers: Subject[],
+  subjects: Subject[],
+  sentenceStart: number,
+): Subject | null {
   const lastSpeaker = speakers[speakers.length - 1];
-  const lastSubject = [...subjects].reverse().find((s) => s.at < sentenceStart && s.kind === "person" && !insideQuotation(doc, s.at));
+  const lastSubject = [...subjects]
+    .reverse()
+    .find((s) => s.at < sentenceStart && s.kind === "person" && !insideQuotation(doc, s.at));
   const best = [lastSpeaker, lastSubject].filter((s): s is Subject => !!s).sort((a, b) => b.at - a.at)[0];
   if (!best || sentenceStart - best.at > 600) return null;
   return best;

@@ -12,6 +12,7 @@ export const triggerSchema = z
   .object({
     id: z.string().min(1),
     type: z.enum([
+      "NONE",
       "CONSULT",
       "AGREE",
       "SUPPORT",
@@ -33,6 +34,8 @@ export const triggerSchema = z
     mode: z.string().nullable().default(null),
     roles: z.enum(["reciprocal", "visit", "directed", "signing"]).default("directed"),
     nominal: z.boolean().default(false),
+    /** Words that contain a trigger word but report no event (記者会見). */
+    ignore: z.boolean().default(false),
     destination_prefix: z.string().optional(),
     words: z.array(z.string().min(1)).default([]),
   })
@@ -40,9 +43,17 @@ export const triggerSchema = z
 
 export type Trigger = z.infer<typeof triggerSchema>;
 
-const fileSchema = z.object({ triggers: z.array(z.unknown()) }).passthrough();
+const cueList = z.array(z.string().min(1)).default([]);
+export const statusCuesSchema = z
+  .object({ planned: cueList, speculated: cueList, cancelled: cueList, negated: cueList })
+  .strict();
+export type StatusCues = z.infer<typeof statusCuesSchema>;
 
-function readTriggers(file: string): Trigger[] {
+const fileSchema = z
+  .object({ triggers: z.array(z.unknown()).default([]), status: z.unknown().optional() })
+  .strict();
+
+function readTriggers(file: string): { triggers: Trigger[]; status?: StatusCues } {
   let doc: unknown;
   try {
     doc = parseYaml(readFileSync(file, "utf8"));
@@ -50,8 +61,22 @@ function readTriggers(file: string): Trigger[] {
     throw new LexiconError(file, `not valid YAML: ${(e as Error).message.split("\n")[0]}`);
   }
   const top = fileSchema.safeParse(doc);
-  if (!top.success) throw new LexiconError(file, "expected a 'triggers:' list");
-  return top.data.triggers.map((raw, i) => {
+  if (!top.success)
+    throw new LexiconError(
+      file,
+      `expected 'triggers:' and 'status:' sections (${top.error.issues[0]!.message})`,
+    );
+  let status: StatusCues | undefined;
+  if (top.data.status !== undefined) {
+    const parsed = statusCuesSchema.safeParse(top.data.status);
+    if (!parsed.success)
+      throw new LexiconError(
+        file,
+        `status: ${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message}`,
+      );
+    status = parsed.data;
+  }
+  const triggers = top.data.triggers.map((raw, i) => {
     const parsed = triggerSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -59,22 +84,32 @@ function readTriggers(file: string): Trigger[] {
     }
     return parsed.data;
   });
+  return { triggers, status };
+}
+
+export interface TriggerData {
+  triggers: Trigger[];
+  status: StatusCues;
 }
 
 /** The bundled triggers, extended by users' triggers*.yaml files. */
-export function loadTriggers(userDirs: readonly string[] = [], dataDir = bundledDataDir()): Trigger[] {
+export function loadTriggers(userDirs: readonly string[] = [], dataDir = bundledDataDir()): TriggerData {
   const byId = new Map<string, Trigger>();
+  const status: StatusCues = { planned: [], speculated: [], cancelled: [], negated: [] };
   const files = [join(dataDir, "triggers.yaml")];
   for (const d of userDirs) {
     const f = join(resolve(d), "triggers.yaml");
     if (existsSync(f)) files.push(f);
   }
   for (const f of files) {
-    for (const t of readTriggers(f)) {
+    const read = readTriggers(f);
+    for (const t of read.triggers) {
       const known = byId.get(t.id);
       if (known) known.words = [...new Set([...known.words, ...t.words])];
       else byId.set(t.id, t);
     }
+    if (read.status)
+      for (const k of Object.keys(status) as (keyof StatusCues)[]) status[k].push(...read.status[k]);
   }
-  return [...byId.values()];
+  return { triggers: [...byId.values()], status };
 }

@@ -6,12 +6,13 @@ import { Gazetteer } from "../analyse/gazetteer.js";
 import { type Analyser, loadAnalyser } from "../analyse/tokenizer.js";
 import { buildGazetteer, type LexiconGazetteer } from "../extract/mentions.js";
 import { type Lexicon, loadLexicon, surfaceKey } from "../lexicon/lexicon.js";
-import { loadTriggers, type Trigger } from "../lexicon/triggers.js";
+import { loadTriggers, type StatusCues, type Trigger } from "../lexicon/triggers.js";
 
 export interface PipelineContext {
   lexicon: Lexicon;
   gazetteer: LexiconGazetteer;
   triggers: Trigger[];
+  statusCues: StatusCues;
   /** Trigger words → the triggers that use them. */
   triggerWords: Gazetteer<Trigger[]>;
   /** State-abbreviation compounds that are not pairs of states (北米, 中東). */
@@ -27,7 +28,7 @@ export interface ContextOptions {
 export function createContext(opts: ContextOptions = {}): PipelineContext {
   const dirs = opts.lexiconDirs ?? [];
   const lexicon = loadLexicon(dirs);
-  const triggers = loadTriggers(dirs);
+  const { triggers, status: statusCues } = loadTriggers(dirs);
   const triggerWords = new Gazetteer<Trigger[]>();
   const byWord = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -47,6 +48,7 @@ export function createContext(opts: ContextOptions = {}): PipelineContext {
     lexicon,
     gazetteer: buildGazetteer(lexicon),
     triggers,
+    statusCues,
     triggerWords,
     compoundStopwords: new Set(lexicon.data.compoundStopwords.map(surfaceKey)),
     analyser: loadAnalyser,

@@ -1,0 +1,84 @@
+/**
+ * The arguments around a trigger: the actors, places and dates of its
+ * clause and sentence, each with the particle that tells its role.
+ */
+import type { Sentence } from "../../analyse/sentences.js";
+import type { PlaceEntry } from "../../lexicon/schema.js";
+import type { AnalysedDocument } from "../../pipeline/document.js";
+import type { ActorRef, ResolvedMention } from "../../resolve/actors.js";
+import type { Timex } from "../timex/tagger.js";
+import { particleAfter } from "./clauses.js";
+
+export interface ActorArg {
+  start: number;
+  end: number;
+  actors: ActorRef[];
+  particle: string;
+  /** The mention is a compound of states (露朝) or a title alone. */
+  compound: boolean;
+  resolved: ResolvedMention;
+}
+
+export interface PlaceArg {
+  start: number;
+  end: number;
+  id: string;
+  entry: PlaceEntry | null;
+  /** A state named as a place (北朝鮮を訪問). */
+  state?: string;
+  particle: string;
+}
+
+export interface SentenceArguments {
+  sentence: Sentence;
+  actors: ActorArg[];
+  places: PlaceArg[];
+  timexes: Timex[];
+}
+
+const insideQuotation = (doc: AnalysedDocument, a: number, b: number) =>
+  doc.quotations.some((q) => a >= q.innerStart && b <= q.innerEnd);
+
+/** Skips の of a place qualifying a venue: ピョンヤンのクムスサン迎賓館で. */
+export function collectArguments(
+  doc: AnalysedDocument,
+  sentence: Sentence,
+  lexPlaces: Map<string, PlaceEntry>,
+): SentenceArguments {
+  const text = doc.norm.text;
+  const actors: ActorArg[] = [];
+  const places: PlaceArg[] = [];
+  for (const r of doc.resolved) {
+    const m = r.mention;
+    if (m.start < sentence.start) continue;
+    if (m.start >= sentence.end) break;
+    if (insideQuotation(doc, m.start, m.end)) continue;
+    const particle = particleAfter(text, m.end);
+    if (m.kind === "place" && m.entityId) {
+      places.push({
+        start: m.start,
+        end: m.end,
+        id: m.entityId,
+        entry: lexPlaces.get(m.entityId) ?? null,
+        particle,
+      });
+      continue;
+    }
+    if (m.kind === "state" && m.entityId && !m.anaphor) {
+      // a state is both a possible actor and a possible destination
+      places.push({ start: m.start, end: m.end, id: m.entityId, entry: null, state: m.entityId, particle });
+    }
+    if (m.qualifies !== undefined) continue;
+    if (r.actors.length === 0) continue;
+    actors.push({
+      start: m.start,
+      end: m.end,
+      actors: r.actors,
+      particle,
+      compound: m.kind === "group",
+      resolved: r,
+    });
+  }
+  const timexes = doc.timexes.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  return { sentence, actors, places, timexes };
+}

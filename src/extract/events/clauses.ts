@@ -1,0 +1,96 @@
+/**
+ * Clauses and case particles: the little syntax event extraction needs.
+ *
+ * A sentence is cut into clauses after a predicate in its continuative form
+ * followed by 、 (到着し、 / 述べたうえで、 / 会談したが、): each clause has its
+ * own arguments, while the sentence topic (Xは at the start) governs all of
+ * them. Each mention is read with the particle that follows it.
+ */
+import type { Token } from "../../analyse/tokenizer.js";
+
+/** The particle after a mention, longest form first. */
+const PARTICLES = [
+  "とともに",
+  "と共に",
+  "との間で",
+  "との間に",
+  "の間で",
+  "とは",
+  "との",
+  "とも",
+  "とで",
+  "には",
+  "では",
+  "からは",
+  "から",
+  "まで",
+  "へは",
+  "へ",
+  "と",
+  "が",
+  "は",
+  "も",
+  "を",
+  "に",
+  "で",
+  "の",
+  "や",
+  "、",
+  "・",
+  " ",
+];
+
+export function particleAfter(text: string, pos: number): string {
+  for (const p of PARTICLES) if (text.startsWith(p, pos)) return p;
+  return "";
+}
+
+/** Where clauses start inside a sentence (the sentence start included), from its tokens. */
+export function clauseStarts(
+  text: string,
+  tokens: readonly Token[],
+  sentenceStart: number,
+  sentenceEnd: number,
+): number[] {
+  const starts = [sentenceStart];
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.surface !== "、") continue;
+    const prev = tokens[i - 1]!;
+    const predicate =
+      prev.pos === "動詞" ||
+      prev.pos === "助動詞" ||
+      (prev.pos === "助詞" && prev.pos1 === "接続助詞") ||
+      (prev.pos === "名詞" &&
+        /^(うえ|上|後|あと|ほか|一方|際|ため)$/.test(prev.surface) &&
+        /た|の/.test(tokens[i - 2]?.surface ?? ""));
+    if (predicate) starts.push(t.end);
+  }
+  // without tokens, fall back on the written shapes of continuative endings
+  if (tokens.length === 0) {
+    const sentence = text.slice(sentenceStart, sentenceEnd);
+    const re =
+      /(?:し|して|した上で|したうえで|ており|ていて|たが|したが|した後|したあと|り|き|け|め|べ|え|ち|び|み|ず)、/g;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence))
+      starts.push(sentenceStart + m.index + m[0].length);
+  }
+  return [...new Set(starts)].sort((a, b) => a - b);
+}
+
+/** The clause [start, end) containing a position. */
+export function clauseAround(
+  starts: readonly number[],
+  sentenceEnd: number,
+  pos: number,
+): { start: number; end: number } {
+  let start = starts[0]!;
+  let end = sentenceEnd;
+  for (const s of starts) {
+    if (s <= pos) start = s;
+    else {
+      end = s;
+      break;
+    }
+  }
+  return { start, end };
+}

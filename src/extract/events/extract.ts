@@ -1,0 +1,389 @@
+/**
+ * Event extraction: from each trigger in a sentence to an event with its
+ * participants in their roles, date, place and status, cited to the
+ * sentence. Reports of the same occurrence are merged afterwards
+ * (merge.ts) and background events (「2019年4月の会談以来」) added.
+ */
+import type { Sentence } from "../../analyse/sentences.js";
+import type { Trigger } from "../../lexicon/triggers.js";
+import type { PipelineContext } from "../../pipeline/context.js";
+import type { AnalysedDocument } from "../../pipeline/document.js";
+import { citeSpan } from "../../pipeline/document.js";
+import type { ActorRef } from "../../resolve/actors.js";
+import { isoBounds } from "../timex/calendar.js";
+import type { Timex } from "../timex/tagger.js";
+import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
+import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
+import { clauseAround, clauseStarts } from "./clauses.js";
+import { isParty, isSubject, stateActor, statesToLeaders, uniqueActors } from "./participants.js";
+import { readStatus } from "./status.js";
+
+/** An event as first read from one trigger, before merging. */
+export interface Candidate {
+  trigger: Trigger;
+  triggerStart: number;
+  triggerEnd: number;
+  sentence: Sentence;
+  type: string;
+  mode: string | null;
+  status: EventStatus;
+  actors: ActorRef[];
+  recipients: ActorRef[];
+  timex: Timex | null;
+  dateSource: EventDate["source"];
+  place: PlaceArg | null;
+  object?: string;
+}
+
+/** A trigger word used as a time reference or a label, not as an event report. */
+const REFERENCE_AFTER =
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|に向けた|に向け|の開催を|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意)/;
+const AGREEMENT_NOUN =
+  /(?:条約|協定|宣言|声明|文書|覚書|MOU|議定書|合意書|コミュニケ|原則|協約|憲章|取り決め|取決め|合意)$/;
+const PLACE_RANK: Record<string, number> = { venue: 4, site: 3, city: 2, region: 1 };
+
+const placeRank = (p: PlaceArg) => (p.entry ? (PLACE_RANK[p.entry.kind] ?? 0) : 0);
+const insideQuotation = (doc: AnalysedDocument, a: number, b: number) =>
+  doc.quotations.some((q) => a > q.start && b < q.end);
+
+export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Candidate[] {
+  const text = doc.norm.text;
+  const out: Candidate[] = [];
+  const apparatus = doc.apparatus[0]?.start ?? text.length;
+  let lastDate: Timex | null = null;
+  for (const sentence of doc.sentences) {
+    if (sentence.start >= apparatus) break;
+    const tokens = doc.tokens.get(sentence.index);
+    if (!tokens) continue;
+    const matches = [
+      ...ctx.triggerWords.findAll(text, sentence.start, sentence.end),
+      ...arrivals(doc, sentence),
+    ];
+    const args = collectArguments(doc, sentence, ctx.lexicon.places);
+    const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
+    const topic = args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end));
+    for (const m of matches.sort((a, b) => a.start - b.start)) {
+      const trigger = m.value.find((t) => !t.ignore);
+      if (!trigger || insideQuotation(doc, m.start, m.end)) continue;
+      if (REFERENCE_AFTER.test(text.slice(m.end, m.end + 8))) continue;
+      const clause = clauseAround(starts, sentence.end, m.start);
+      const c = candidate(doc, ctx, trigger, m.start, m.end, sentence, clause, args, topic, lastDate);
+      if (c) out.push(c);
+    }
+    const dated = args.timexes.filter(
+      (t) => !insideQuotation(doc, t.start, t.end) && t.granularity !== "year",
+    );
+    if (dated.length > 0) lastDate = dated[dated.length - 1]!;
+  }
+  return out;
+}
+
+/** 北京入り: a place followed by 入り is an arrival. */
+function arrivals(
+  doc: AnalysedDocument,
+  sentence: Sentence,
+): { start: number; end: number; value: Trigger[] }[] {
+  const out: { start: number; end: number; value: Trigger[] }[] = [];
+  for (const r of doc.resolved) {
+    const m = r.mention;
+    if (m.start < sentence.start || m.end > sentence.end) continue;
+    if ((m.kind === "place" || m.kind === "state") && doc.norm.text.startsWith("入り", m.end)) {
+      out.push({ start: m.end, end: m.end + 2, value: [ARRIVAL] });
+    }
+  }
+  return out;
+}
+
+const ARRIVAL: Trigger = {
+  id: "arrival",
+  type: "CONSULT",
+  mode: "visit",
+  roles: "visit",
+  nominal: false,
+  ignore: false,
+  words: ["入り"],
+};
+
+function candidate(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  trigger: Trigger,
+  start: number,
+  end: number,
+  sentence: Sentence,
+  clause: { start: number; end: number },
+  args: SentenceArguments,
+  topic: ActorArg | undefined,
+  lastDate: Timex | null,
+): Candidate | null {
+  const text = doc.norm.text;
+  const lex = ctx.lexicon;
+  const local = args.actors.filter((a) => a.start >= clause.start && a.start < end && a.end <= clause.end);
+  const head = relativeHead(text, end, args.actors);
+  const status = readStatus(
+    {
+      tail: text.slice(end, clause.end),
+      head: text.slice(clause.start, start),
+      headline: sentence.headline,
+      rest: text.slice(clause.end, sentence.end),
+    },
+    ctx.statusCues,
+  );
+  if (status === "negated") return null;
+  const { timex, source } = pickDate(doc, args, clause, start, end, lastDate);
+  const date = timex?.value ?? doc.source.published;
+  let actors: ActorRef[] = [];
+  let recipients: ActorRef[] = [];
+  let place: PlaceArg | null = pickPlace(args.places, clause, start, ["で", "では", "での"]);
+  let object: string | undefined;
+
+  if (trigger.roles === "visit") {
+    const visitorArg =
+      head ??
+      [...local].reverse().find((a) => isSubject(a) && a.actors.length === 1) ??
+      local.find((a) => a.particle === "の" && a.actors[0]?.kind === "person") ??
+      topic;
+    const visitor = visitorArg?.actors[0];
+    if (!visitor || visitorArg.actors.length !== 1) return null;
+    const dest = destination(doc, ctx, trigger, text.slice(start, end), args.places, clause, start, end);
+    if (!dest) return null;
+    const host = dest.state ?? dest.entry?.country;
+    if (!host || host === visitor.country) return null;
+    actors = [visitor];
+    recipients = [stateActor(lex, host)];
+    place = dest;
+  } else {
+    const parties = local.filter(
+      (a) => isParty(a) || (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)),
+    );
+    if (head) parties.push(head);
+    if (topic && !parties.includes(topic) && topic.start < clause.start) parties.push(topic);
+    if (trigger.roles === "directed") {
+      const subject = [...parties].reverse().find((a) => isSubject(a)) ?? topic ?? head;
+      if (!subject) return null;
+      actors = subject.actors;
+      recipients = uniqueActors(
+        local
+          .filter((a) => a !== subject && /^(に|を|と|との|への|に対し|に対して)$/.test(a.particle))
+          .flatMap((a) => a.actors),
+      );
+    } else {
+      actors = uniqueActors(parties.flatMap((a) => a.actors));
+      const leaderLevel = /首脳/.test(text.slice(start, end));
+      if (leaderLevel) actors = statesToLeaders(lex, actors, date);
+    }
+    if (trigger.roles === "signing") {
+      object = agreementBefore(text, clause.start, start) ?? agreementAfter(text, end, clause.end);
+      if (!object) return null;
+      if (actors.length < 2) {
+        const len = object.length;
+        const compound = doc.resolved.find(
+          (r) => r.mention.kind === "group" && r.mention.start >= start - len - 2 && r.mention.end <= start,
+        );
+        if (compound) actors = uniqueActors([...actors, ...compound.actors]);
+      }
+    }
+  }
+  if (actors.length === 0) return null;
+  return {
+    trigger,
+    triggerStart: start,
+    triggerEnd: end,
+    sentence,
+    type: trigger.type,
+    mode: trigger.mode,
+    status,
+    actors,
+    recipients,
+    timex,
+    dateSource: source,
+    place,
+    ...(object ? { object } : {}),
+  };
+}
+
+/** 北朝鮮を公式訪問しているロシアのプーチン大統領: the noun a trigger's relative clause modifies. */
+function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): ActorArg | undefined {
+  const rel =
+    /^(?:し|して|した|している|していた|してきた|中の|中で|する|した際の)(?:ロシア|中国|北朝鮮|韓国|米国|アメリカ|日本)?の?/.exec(
+      text.slice(triggerEnd, triggerEnd + 12),
+    );
+  if (!rel || !/^(?:し|中)/.test(rel[0])) return undefined;
+  const after =
+    triggerEnd +
+    /^(?:し|して|した|している|していた|してきた|中の|中で|する|した際の)/.exec(rel[0])![0].length;
+  return actors.find(
+    (a) =>
+      a.start >= after &&
+      a.start <= after + 12 &&
+      /^[^、。]*$/.test(text.slice(after, a.start)) &&
+      a.actors.length === 1,
+  );
+}
+
+function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], triggerStart: number): boolean {
+  const afterNo = a.end + 1;
+  if (afterNo >= triggerStart - 1 && afterNo <= triggerStart) return true;
+  return local.some((b) => b.start === afterNo && isParty(b));
+}
+
+/** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
+function pickDate(
+  doc: AnalysedDocument,
+  args: SentenceArguments,
+  clause: { start: number; end: number },
+  start: number,
+  end: number,
+  lastDate: Timex | null,
+): { timex: Timex | null; source: EventDate["source"] } {
+  const text = doc.norm.text;
+  // a date followed by 以来 dates an earlier occurrence, not this one
+  const own = args.timexes.filter(
+    (t) =>
+      !/^(?:の[^、。]{0,20})?以来/.test(text.slice(t.end, t.end + 24)) &&
+      !/^(?:ぶり|間)/.test(text.slice(t.end, t.end + 2)),
+  );
+  const outside = own.filter((t) => !insideQuotation(doc, t.start, t.end));
+  const inClause = outside.filter((t) => t.start >= clause.start && t.end <= clause.end);
+  const before = inClause.filter((t) => t.end <= start);
+  if (before.length) return { timex: before[before.length - 1]!, source: "clause" };
+  const afterT = inClause.filter((t) => t.start >= end);
+  if (afterT.length) return { timex: afterT[0]!, source: "clause" };
+  const sentenceBefore = outside.filter((t) => t.end <= start);
+  if (sentenceBefore.length) return { timex: sentenceBefore[sentenceBefore.length - 1]!, source: "sentence" };
+  if (outside.length) return { timex: outside[0]!, source: "sentence" };
+  const quoted = own.filter((t) => insideQuotation(doc, t.start, t.end));
+  if (quoted.length) return { timex: quoted[0]!, source: "sentence" };
+  if (lastDate) return { timex: lastDate, source: "discourse" };
+  return { timex: null, source: "published" };
+}
+
+function pickPlace(
+  places: PlaceArg[],
+  clause: { start: number; end: number },
+  start: number,
+  particles: string[],
+): PlaceArg | null {
+  const inClause = places.filter((p) => p.start >= clause.start && p.end <= clause.end && p.start < start);
+  // ピョンヤンのクムスサン迎賓館で: the venue carries で, the city qualifies it
+  const chosen = inClause.filter(
+    (p, i) =>
+      particles.includes(p.particle) ||
+      (p.particle === "の" && inClause[i + 1] && particles.includes(inClause[i + 1]!.particle)),
+  );
+  if (chosen.length === 0) return null;
+  return [...chosen].sort((a, b) => placeRank(b) - placeRank(a))[0]!;
+}
+
+/** Where a visit goes: 訪朝's own state, or the place or state visited (を/に/へ) in the clause. */
+function destination(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  trigger: Trigger,
+  word: string,
+  places: PlaceArg[],
+  clause: { start: number; end: number },
+  start: number,
+  end: number,
+): PlaceArg | null {
+  const lex = ctx.lexicon;
+  const candidates = places.filter(
+    (p) =>
+      p.start >= clause.start &&
+      p.end <= start &&
+      (/^(を|に|へ|には|への)$/.test(p.particle) ||
+        p.end === start ||
+        (p.particle === "の" && /^の$/.test(doc.norm.text.slice(p.end, p.end + 1)))),
+  );
+  const specific = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || b.start - a.start)[0];
+  if (specific) return specific;
+  // 訪朝 / 訪中 / 来日: the word names the state
+  const abbr =
+    trigger.destination_prefix && word.startsWith(trigger.destination_prefix)
+      ? word.slice(trigger.destination_prefix.length)
+      : /^(?:訪|来)(.)/.exec(word)?.[1];
+  const state = abbr ? lex.abbreviations.get(abbr) : undefined;
+  if (state) return { start, end, id: state, entry: null, state, particle: "" };
+  return null;
+}
+
+/** The agreement signed: 包括的戦略パートナーシップ条約に署名 → 包括的戦略パートナーシップ条約. */
+function agreementBefore(text: string, from: number, triggerStart: number): string | undefined {
+  const before = text
+    .slice(from, triggerStart)
+    .replace(/(?:に|を|の|が|へ)$/, "")
+    .replace(/[」』]$/, "");
+  const m = /([^\s、。「『]{2,40})$/.exec(before);
+  if (!m) return undefined;
+  const phrase = m[1]!.replace(/^.*(?:は|が|と|で|を)(?=[^はがとでを]{2,}$)/, "");
+  return AGREEMENT_NOUN.test(phrase) ? phrase : undefined;
+}
+
+function agreementAfter(text: string, triggerEnd: number, clauseEnd: number): string | undefined {
+  const m = /^(?:した|された|し|する)([^\s、。]{2,30}?(?:条約|協定|宣言|声明|文書|覚書))/.exec(
+    text.slice(triggerEnd, clauseEnd),
+  );
+  return m?.[1];
+}
+
+/** The cited sentence of a candidate. */
+export function citeSentence(doc: AnalysedDocument, s: Sentence): Cited {
+  const r = citeSpan(doc, s.start, s.end);
+  return { start: r.start, end: r.end, text: doc.source.body.slice(r.start, r.end) };
+}
+
+export function eventDate(c: Candidate, published: string | null): EventDate | null {
+  if (c.timex) {
+    const b = isoBounds(c.timex.date);
+    return { ...b, granularity: c.timex.granularity, source: c.dateSource };
+  }
+  if (!published) return null;
+  const d = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(published);
+  if (!d) return null;
+  const date = {
+    year: Number(d[1]),
+    month: d[2] ? Number(d[2]) : undefined,
+    day: d[3] ? Number(d[3]) : undefined,
+  };
+  const b = isoBounds(date);
+  return { ...b, granularity: date.day ? "day" : date.month ? "month" : "year", source: "published" };
+}
+
+export function eventPlace(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  p: PlaceArg | null,
+): EventPlace | null {
+  if (!p) return null;
+  const lex = ctx.lexicon;
+  const raw = citeSpan(doc, p.start, p.end);
+  const cited = { start: raw.start, end: raw.end, text: doc.source.body.slice(raw.start, raw.end) };
+  if (p.state && !p.entry) {
+    return {
+      id: p.state,
+      names: [...lex.namesOf("state", p.state), cited.text],
+      kind: "country",
+      country: p.state,
+      cited,
+    };
+  }
+  return {
+    id: p.id,
+    names: [...new Set([...lex.namesOf("place", p.id), cited.text])],
+    kind: p.entry?.kind,
+    country: p.entry?.country,
+    cited,
+  };
+}
+
+export function participantsOf(c: Candidate, doc: AnalysedDocument): Participant[] {
+  const role = (a: ActorRef, r: Participant["role"]): Participant => ({
+    actor: a,
+    role: r,
+    ...(a.title ? { title: a.title } : {}),
+  });
+  void doc;
+  return [...c.actors.map((a) => role(a, "actor")), ...c.recipients.map((a) => role(a, "recipient"))];
+}
+
+export type { ExtractedEvent };

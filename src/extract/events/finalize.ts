@@ -1,0 +1,67 @@
+/**
+ * After merging: what is not an event is dropped, modes are refined from
+ * the participants and the place, background occurrences (「2019年4月の
+ * 会談以来」) are added, and events are linked (a meeting to the trip it
+ * belongs to) and numbered.
+ */
+import type { PipelineContext } from "../../pipeline/context.js";
+import type { AnalysedDocument } from "../../pipeline/document.js";
+import { dayRange, parseIso } from "../timex/calendar.js";
+import type { ExtractedEvent } from "../types.js";
+
+const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
+
+function countries(e: ExtractedEvent): Set<string> {
+  return new Set(e.participants.map((p) => p.actor.country ?? p.actor.id));
+}
+
+function within(inner: ExtractedEvent, outer: ExtractedEvent): boolean {
+  const a = inner.date && parseIso(inner.date.start);
+  const b = outer.date && parseIso(outer.date.start);
+  const c = outer.date && parseIso(outer.date.end);
+  if (!a || !b || !c) return false;
+  return dayRange(a)[0] >= dayRange(b)[0] && dayRange(a)[0] <= dayRange(c)[1];
+}
+
+export function finalizeEvents(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  events: ExtractedEvent[],
+): ExtractedEvent[] {
+  void ctx;
+  const kept = events.filter((e) => {
+    if (e.type === "NONE") return false;
+    const parties = e.participants.length;
+    if (e.type === "CONSULT" && e.mode === "visit") return e.participants.some((p) => p.role === "recipient");
+    if (RECIPROCAL.has(e.type) && !(e.type === "SUPPORT" && e.mode !== "sign") && parties < 2) return false;
+    // an event that is not reported as held needs its own date: no date, no plan
+    if (
+      e.status !== "occurred" &&
+      (!e.date || e.date.source === "published" || e.date.source === "discourse")
+    )
+      return false;
+    return true;
+  });
+  const multilateralContext = kept.some((e) => e.mode === "multilateral");
+  for (const e of kept) {
+    if (e.type !== "CONSULT" || e.mode !== "meet") continue;
+    const cs = countries(e);
+    if (cs.size >= 3) e.mode = "multilateral";
+    else if (e.place?.country && !cs.has(e.place.country) && !multilateralContext) e.mode = "third-party";
+  }
+  // a meeting during a visit happens where the visit is
+  const visits = kept.filter((e) => e.type === "CONSULT" && e.mode === "visit");
+  kept.forEach((e, i) => {
+    e.id = `${doc.source.id}#e${i + 1}`;
+  });
+  for (const e of kept) {
+    if (e.mode === "visit") continue;
+    const visitor = (v: ExtractedEvent) => v.participants.find((p) => p.role === "actor")?.actor.id;
+    const trip = visits.find((v) => e.participants.some((p) => p.actor.id === visitor(v)) && within(e, v));
+    if (trip) {
+      e.links.trip = trip.id;
+      if (!e.place && trip.place) e.place = trip.place;
+    }
+  }
+  return kept;
+}

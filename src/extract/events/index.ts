@@ -1,0 +1,11 @@
+import type { PipelineContext } from "../../pipeline/context.js";
+import type { AnalysedDocument } from "../../pipeline/document.js";
+import type { ExtractedEvent } from "../types.js";
+import { findCandidates } from "./extract.js";
+import { finalizeEvents } from "./finalize.js";
+import { mergeCandidates } from "./merge.js";
+
+/** Events of one document: candidates from triggers, merged, finalised. */
+export function extractEvents(doc: AnalysedDocument, ctx: PipelineContext): ExtractedEvent[] {
+  return finalizeEvents(doc, ctx, mergeCandidates(doc, ctx, findCandidates(doc, ctx)));
+}

@@ -1,0 +1,155 @@
+/**
+ * One event per real-world occurrence per document. The sentences that
+ * report one summit — announced, held, described — become one event with
+ * every sentence as evidence; the most precise date and the most specific
+ * place win, and a report that it was held outranks earlier plans.
+ */
+import type { PipelineContext } from "../../pipeline/context.js";
+import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
+import type { ActorRef } from "../../resolve/actors.js";
+import { dayRange, parseIso } from "../timex/calendar.js";
+import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
+import { type Candidate, citeSentence, eventDate, eventPlace, participantsOf } from "./extract.js";
+
+const STATUS_RANK: Record<EventStatus, number> = {
+  occurred: 5,
+  cancelled: 4,
+  planned: 3,
+  speculated: 2,
+  denied: 1,
+};
+const GRANULARITY_RANK: Record<string, number> = { day: 3, range: 3, month: 2, year: 1 };
+const SOURCE_RANK: Record<EventDate["source"], number> = {
+  clause: 4,
+  sentence: 3,
+  discourse: 2,
+  published: 1,
+};
+const PLACE_RANK: Record<string, number> = { venue: 5, site: 4, city: 3, region: 2, country: 1 };
+
+/** Identities an actor answers to: itself, and for a person their state. */
+const identities = (a: ActorRef) => (a.kind === "person" && a.country ? [a.id, a.country] : [a.id]);
+
+function covers(big: Participant[], small: Participant[]): boolean {
+  const ids = new Set(big.flatMap((p) => identities(p.actor)));
+  const persons = new Set(big.filter((p) => p.actor.kind === "person").map((p) => p.actor.id));
+  return small.every((p) => {
+    if (p.actor.kind === "person")
+      return persons.has(p.actor.id) || (!persons.size && ids.has(p.actor.country ?? ""));
+    return ids.has(p.actor.id);
+  });
+}
+
+function datesOverlap(a: EventDate | null, b: EventDate | null): boolean {
+  if (!a || !b) return true;
+  const ra = range(a);
+  const rb = range(b);
+  if (!ra || !rb) return true;
+  return ra[0] <= rb[1] && rb[0] <= ra[1];
+}
+
+function range(d: EventDate): [number, number] | null {
+  const s = parseIso(d.start);
+  const e = parseIso(d.end);
+  if (!s || !e) return null;
+  return [dayRange(s)[0], dayRange(e)[1]];
+}
+
+const modeFamily = (e: { type: string; mode: string | null }) =>
+  e.type === "CONSULT" && (e.mode === "meet" || e.mode === "multilateral" || e.mode === "third-party")
+    ? "CONSULT/meeting"
+    : `${e.type}/${e.mode ?? ""}`;
+
+function betterDate(a: EventDate | null, b: EventDate | null): EventDate | null {
+  if (!a) return b;
+  if (!b) return a;
+  const ga = GRANULARITY_RANK[a.granularity] ?? 0;
+  const gb = GRANULARITY_RANK[b.granularity] ?? 0;
+  if (
+    SOURCE_RANK[a.source] !== SOURCE_RANK[b.source] &&
+    (a.source === "published" ||
+      b.source === "published" ||
+      a.source === "discourse" ||
+      b.source === "discourse")
+  ) {
+    return SOURCE_RANK[a.source] >= SOURCE_RANK[b.source] ? a : b;
+  }
+  return gb > ga ? b : a;
+}
+
+function absorb(into: ExtractedEvent, from: ExtractedEvent): void {
+  for (const e of from.evidence) if (!into.evidence.some((x) => x.start === e.start)) into.evidence.push(e);
+  into.evidence.sort((a, b) => a.start - b.start);
+  for (const p of from.participants) {
+    const same = into.participants.find((q) => q.actor.id === p.actor.id);
+    if (!same) {
+      // a person replaces the state they represent
+      const state = into.participants.findIndex(
+        (q) =>
+          q.actor.kind === "state" &&
+          p.actor.kind === "person" &&
+          q.actor.id === p.actor.country &&
+          q.role === p.role,
+      );
+      if (state >= 0) into.participants[state] = p;
+      else if (
+        !(
+          p.actor.kind === "state" &&
+          into.participants.some((q) => q.actor.country === p.actor.id && q.actor.kind === "person")
+        )
+      )
+        into.participants.push(p);
+    }
+  }
+  into.date = betterDate(into.date, from.date);
+  if (
+    from.place &&
+    (!into.place || (PLACE_RANK[from.place.kind ?? ""] ?? 0) > (PLACE_RANK[into.place.kind ?? ""] ?? 0))
+  )
+    into.place = from.place;
+  if (STATUS_RANK[from.status] > STATUS_RANK[into.status]) into.status = from.status;
+  if (!into.object && from.object) into.object = from.object;
+  if (into.mode !== from.mode && from.mode === "multilateral") into.mode = "multilateral";
+}
+
+/** Turns candidates into events and merges the reports of one occurrence. */
+export function mergeCandidates(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  candidates: Candidate[],
+): ExtractedEvent[] {
+  const published = doc.source.published;
+  const events: ExtractedEvent[] = [];
+  for (const c of candidates) {
+    const evidence: Cited = citeSentence(doc, c.sentence);
+    const e: ExtractedEvent = {
+      id: "",
+      doc: doc.source.id,
+      type: c.type,
+      mode: c.mode,
+      status: c.status,
+      date: eventDate(c, published),
+      place: eventPlace(doc, ctx, c.place),
+      participants: participantsOf(c, doc),
+      ...(c.object ? { object: c.object } : {}),
+      trigger: triggerCite(doc, c),
+      evidence: [evidence],
+      links: {},
+    };
+    const into = events.find(
+      (x) =>
+        modeFamily(x) === modeFamily(e) &&
+        datesOverlap(x.date, e.date) &&
+        (covers(x.participants, e.participants) || covers(e.participants, x.participants)) &&
+        (!x.object || !e.object || x.object === e.object),
+    );
+    if (into) absorb(into, e);
+    else events.push(e);
+  }
+  return events;
+}
+
+function triggerCite(doc: AnalysedDocument, c: Candidate): Cited {
+  const r = citeSpan(doc, c.triggerStart, c.triggerEnd);
+  return { start: r.start, end: r.end, text: doc.source.body.slice(r.start, r.end) };
+}

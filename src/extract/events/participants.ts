@@ -1,0 +1,70 @@
+/**
+ * Who takes part, and in which role, for each way a trigger distributes
+ * its arguments (see data/triggers.yaml `roles`).
+ */
+import type { Lexicon } from "../../lexicon/lexicon.js";
+import { type ActorRef, personRef, stateRef } from "../../resolve/actors.js";
+import type { ActorArg } from "./arguments.js";
+
+/** Particles that put an actor among the parties of a reciprocal event. */
+const PARTY = new Set([
+  "と",
+  "との",
+  "とは",
+  "とも",
+  "とともに",
+  "と共に",
+  "との間で",
+  "との間に",
+  "の間で",
+  "が",
+  "は",
+  "も",
+  "や",
+  "、",
+  "・",
+  " ",
+  "とで",
+]);
+const SUBJECT = new Set(["は", "が", "も", "では"]);
+
+export const isParty = (a: ActorArg) => PARTY.has(a.particle);
+export const isSubject = (a: ActorArg) => SUBJECT.has(a.particle);
+
+/** Adds actors, one entry per id; a person stands for their state, so the state is dropped. */
+export function uniqueActors(list: ActorRef[]): ActorRef[] {
+  const byId = new Map<string, ActorRef>();
+  for (const a of list) if (!byId.has(a.id)) byId.set(a.id, a);
+  const all = [...byId.values()];
+  const represented = new Set(all.filter((a) => a.kind === "person" && a.country).map((a) => a.country));
+  return all.filter((a) => !(a.kind === "state" && represented.has(a.id)));
+}
+
+/**
+ * The leader of a state on a date: the person holding the most leader
+ * offices (a party general secretary who is also head of state beats a
+ * premier), ties broken by the order of offices in the lexicon.
+ */
+export function leaderOf(lex: Lexicon, state: string, date: string | null): ActorRef | null {
+  const tally = new Map<string, { n: number; order: number }>();
+  let order = 0;
+  for (const o of lex.offices.values()) {
+    order++;
+    if (!o.leader || o.country !== state) continue;
+    for (const p of lex.holdersOf(o.id, date)) {
+      const t = tally.get(p.id) ?? { n: 0, order };
+      t.n++;
+      tally.set(p.id, t);
+    }
+  }
+  const best = [...tally.entries()].sort((a, b) => b[1].n - a[1].n || a[1].order - b[1].order)[0];
+  if (!best) return null;
+  return personRef(lex, lex.people.get(best[0])!, date);
+}
+
+/** For a summit between states (露朝首脳会談): their leaders on the date, where known. */
+export function statesToLeaders(lex: Lexicon, actors: ActorRef[], date: string | null): ActorRef[] {
+  return uniqueActors(actors.map((a) => (a.kind === "state" ? (leaderOf(lex, a.id, date) ?? a) : a)));
+}
+
+export const stateActor = stateRef;

@@ -1,0 +1,67 @@
+/**
+ * Whether an event happened, is planned, only possible, called off, or
+ * denied — read from the predicate around its trigger.
+ *
+ * Japanese news marks this explicitly: cues such as 予定, 見通し, 方向で調整
+ * (planned), 可能性 (speculated), 延期, 見送った (cancelled) follow the verb;
+ * otherwise tense decides (会談した / 行われた / 訪問している: occurred;
+ * 会談する。: planned). A headline ending in へ announces (首脳会談へ).
+ * Negation (行わなかった) yields no occurred event.
+ */
+import type { StatusCues } from "../../lexicon/triggers.js";
+import type { EventStatus } from "../types.js";
+
+export type StatusReading = EventStatus | "negated";
+
+const PAST =
+  /(?:した|った|んだ|いた|えた|れた|きた|けた|せた|てた|めた|べた|ました|でした|だった|た(?=[。、」]|$))|ている|ていた|ており|てい(?:ます|る)|中の|中だ|済み/;
+const NON_PAST =
+  /(?:する|します|行う|開く|開かれる|行われる|臨む|会う|訪れる|入りする|出席する|迎える|結ぶ|署名する|締結する|発表する)(?=[。、」]|$|と(?!し)|予定|見通し|方向|考え|意向|ことに)/;
+
+interface Cue {
+  at: number;
+  status: StatusReading;
+}
+
+function earliest(tail: string, cues: StatusCues): Cue | null {
+  let best = null as Cue | null;
+  const consider = (words: string[], status: StatusReading) => {
+    for (const w of words) {
+      const at = tail.indexOf(w);
+      if (at >= 0 && (!best || at < best.at)) best = { at, status };
+    }
+  };
+  consider(cues.cancelled, "cancelled");
+  consider(cues.negated, "negated");
+  consider(cues.planned, "planned");
+  consider(cues.speculated, "speculated");
+  const past = PAST.exec(tail);
+  if (past && (!best || past.index < best.at)) best = { at: past.index, status: "occurred" };
+  const nonPast = NON_PAST.exec(tail);
+  if (nonPast && (!best || nonPast.index < best.at)) best = { at: nonPast.index, status: "planned" };
+  return best;
+}
+
+export interface StatusInput {
+  /** Text from the end of the trigger to the end of its clause. */
+  tail: string;
+  /** Text from the start of the clause to the trigger (for 行われる予定の首脳会談). */
+  head: string;
+  /** The sentence is a headline (no final full stop). */
+  headline: boolean;
+  /** The rest of the sentence after the clause, for cues that govern a whole sentence (…と発表した). */
+  rest: string;
+}
+
+export function readStatus(input: StatusInput, cues: StatusCues): StatusReading {
+  const tail = earliest(input.tail, cues);
+  if (tail) return tail.status;
+  // a noun trigger modified by a relative clause: 行われる見通しの首脳会談
+  const modifier = /(予定|見通し|見込み)の$|(?:する|される|行われる|開かれる)$/.exec(input.head.slice(-12));
+  if (modifier) return "planned";
+  if (/(?:た|だ|ている|ていた)$/.test(input.head.slice(-6))) return "occurred";
+  if (input.headline && /へ\s*$|へ[、。]/.test(input.tail)) return "planned";
+  const rest = earliest(input.rest, cues);
+  if (rest) return rest.status;
+  return "occurred";
+}
