@@ -50,6 +50,20 @@ program
   );
 
 program
+  .command("eval")
+  .description(
+    "extract the documents of a gold folder and score them (precision, recall, F1 of events, dates, quotes)",
+  )
+  .argument(
+    "<folder>",
+    "a folder of <id>.md documents with <id>.json gold files (../shared/eval/GUIDELINES.md)",
+  )
+  .option("-v, --verbose", "list the missed gold items and the spurious predictions")
+  .option("--json", "print the scores as JSON")
+  .addOption(lexiconOption)
+  .action(async (folder: string, opts) => (await import("./commands/eval.js")).evalCommand(folder, opts));
+
+program
   .command("actors")
   .description(
     "search the people, states and organisations kaidan knows (and, with a database, how often each is mentioned)",
