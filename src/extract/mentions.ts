@@ -54,6 +54,9 @@ export interface Mention {
 }
 
 const HONORIFIC = /^(氏|さん|女史|様)/;
+const BARE_SURNAME_AFTER = /^[はがもにとのを、]/;
+/** 北朝鮮の代表団: a state acting through its delegation. */
+const DELEGATION = /^の?(?:政府)?(?:代表団|使節団|訪問団|一行|高官団|大使館)/;
 /** A bare title is a person only when it ends its word: 外相会談 is a meeting, not a minister. */
 const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでやからまでより]|氏|ら)/;
 
@@ -157,6 +160,28 @@ export function findMentions(
     if (surnames.length > 0) {
       const title = adjacentTitle(k + 1, m.end);
       const honorific = honorificLength(text, m.end);
+      // 「金は9月12日に…」: a bare surname, once the article has named the person in full
+      const named = out
+        .filter((o) => o.personIds?.some((id) => surnames.includes(id)))
+        .flatMap((o) => o.personIds!);
+      if (
+        !title &&
+        !honorific &&
+        named.length > 0 &&
+        BARE_SURNAME_AFTER.test(text.slice(m.end, m.end + 1)) &&
+        !/[\u4E00-\u9FFF\u30A0-\u30FF]/.test(text[m.start - 1] ?? "")
+      ) {
+        const personIds = [...new Set(named.filter((id) => surnames.includes(id)))];
+        out.push({
+          start: m.start,
+          end: m.end,
+          nameStart: m.start,
+          nameEnd: m.end,
+          kind: "person",
+          personIds,
+        });
+        continue;
+      }
       if (title || honorific) {
         const mention: Mention = {
           start: m.start,

@@ -41,7 +41,7 @@ interface Subject {
   text: string;
 }
 
-const SUBJECT_PARTICLES = new Set(["は", "が", "も"]);
+const SUBJECT_PARTICLES = new Set(["は", "が", "も", "で"]);
 const NOUN_CHAR = /[\u4E00-\u9FFF\u3400-\u4DBF々\u30A1-\u30FA\u30FC]/;
 
 export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
@@ -102,6 +102,13 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
   for (let p = 1; p < text.length; p++) {
     if (!SUBJECT_PARTICLES.has(text[p]!)) continue;
     const r = byEnd.get(p);
+    // で marks a subject only for an announcement or statement (発表では「…」)
+    if (text[p] === "で") {
+      if (text[p + 1] !== "は") continue;
+      const m = /(?:発表|声明|談話|報道|論評|社説)$/.exec(text.slice(Math.max(0, p - 4), p));
+      if (m) out.push({ at: p, actor: null, kind: "organization", text: m[0] });
+      continue;
+    }
     if (r) {
       if (r.actors.length !== 1) continue;
       const a = r.actors[0]!;
@@ -120,6 +127,18 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
     else if (INSTITUTION.test(phrase)) out.push({ at: p, actor: null, kind: "organization", text: phrase });
   }
   return out;
+}
+
+/** The organisation named before によりますと (or the last one named, for それによりますと). */
+function sourceOf(doc: AnalysedDocument, from: number, to: number): Subject {
+  const text = doc.norm.text;
+  const at = text.slice(from, to).search(/によりますと|によると|によれば/);
+  const orgs = doc.resolved.filter(
+    (r) => r.mention.kind === "organization" && r.mention.end <= (at >= 0 ? from + at : to),
+  );
+  const org = orgs[orgs.length - 1];
+  const name = org ? text.slice(org.mention.start, org.mention.end) : "報道";
+  return { at: from, actor: org?.actors[0] ?? null, kind: "organization", text: name };
 }
 
 /** The nearest subject before the quotation; a person is preferred over a state or institution. */

@@ -10,6 +10,8 @@ import type { Token } from "../../analyse/tokenizer.js";
 
 /** The particle after a mention, longest form first. */
 const PARTICLES = [
+  "としては",
+  "としても",
   "とともに",
   "と共に",
   "との間で",

@@ -37,7 +37,7 @@ export interface Candidate {
 
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|に向けた|に向け|の開催を|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意)/;
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|に向けた|に向け|の開催を|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非)/;
 const AGREEMENT_NOUN =
   /(?:条約|協定|宣言|声明|文書|覚書|MOU|議定書|合意書|コミュニケ|原則|協約|憲章|取り決め|取決め|合意)$/;
 const PLACE_RANK: Record<string, number> = { venue: 4, site: 3, city: 2, region: 1 };
@@ -169,11 +169,19 @@ function candidate(
       );
     } else {
       actors = uniqueActors(parties.flatMap((a) => a.actors));
+      // organisations take part only when no person does (安保理 meets; 国務省 publishes photos)
+      if (actors.some((a) => a.kind === "person")) actors = actors.filter((a) => a.kind !== "organization");
       const leaderLevel = /首脳/.test(text.slice(start, end));
       if (leaderLevel) actors = statesToLeaders(lex, actors, date);
+      // a ceremony or summit is hosted by the state it takes place in
+      if (trigger.mode === "multilateral" && place) {
+        const host = place.state ?? place.entry?.country;
+        if (host && !actors.some((a) => a.id === host || a.country === host))
+          actors = uniqueActors([...actors, stateActor(lex, host)]);
+      }
     }
     if (trigger.roles === "signing") {
-      object = agreementBefore(text, clause.start, start) ?? agreementAfter(text, end, clause.end);
+      object = agreementBefore(text, clause.start, start) ?? agreementAfter(text, end, sentence.end);
       if (!object) return null;
       if (actors.length < 2) {
         const len = object.length;

@@ -112,17 +112,33 @@ function absorb(into: ExtractedEvent, from: ExtractedEvent): void {
   if (into.mode !== from.mode && from.mode === "multilateral") into.mode = "multilateral";
 }
 
-/** Turns candidates into events and merges the reports of one occurrence. */
+const RECIPROCAL = new Set(["CONSULT", "AGREE", "COOPERATE"]);
+
+/** A candidate that names every party it needs; partial ones only add evidence to an event. */
+function complete(c: Candidate): boolean {
+  if (c.type === "CONSULT" && c.mode === "visit") return c.recipients.length > 0;
+  if (RECIPROCAL.has(c.type) || (c.type === "SUPPORT" && c.mode === "sign")) return c.actors.length >= 2;
+  return c.actors.length > 0;
+}
+
+const weakDate = (e: ExtractedEvent) =>
+  !e.date || e.date.source === "discourse" || e.date.source === "published";
+
+/**
+ * Turns candidates into events and merges the reports of one occurrence.
+ * Candidates dated by their own clause or sentence define events first; a
+ * candidate dated only by the discourse joins an event with the same
+ * parties whatever its date, as it most likely refers back to it.
+ */
 export function mergeCandidates(
   doc: AnalysedDocument,
   ctx: PipelineContext,
   candidates: Candidate[],
 ): ExtractedEvent[] {
   const published = doc.source.published;
-  const events: ExtractedEvent[] = [];
-  for (const c of candidates) {
-    const evidence: Cited = citeSentence(doc, c.sentence);
-    const e: ExtractedEvent = {
+  const toEvent = (c: Candidate): ExtractedEvent => {
+    const evidence = citeSentence(doc, c.sentence);
+    return {
       id: "",
       doc: doc.source.id,
       type: c.type,
@@ -136,17 +152,38 @@ export function mergeCandidates(
       evidence: [evidence],
       links: {},
     };
-    const into = events.find(
-      (x) =>
-        modeFamily(x) === modeFamily(e) &&
-        datesOverlap(x.date, e.date) &&
-        (covers(x.participants, e.participants) || covers(e.participants, x.participants)) &&
-        (!x.object || !e.object || x.object === e.object),
-    );
+  };
+  const strength = (c: Candidate) => (c.dateSource === "clause" || c.dateSource === "sentence" ? 0 : 1);
+  const ordered = candidates
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => strength(a.c) - strength(b.c) || a.i - b.i);
+  const events: ExtractedEvent[] = [];
+  const sameOccurrence = (x: ExtractedEvent, e: ExtractedEvent, partial: boolean) =>
+    modeFamily(x) === modeFamily(e) &&
+    (weakDate(e) || weakDate(x) || datesOverlap(x.date, e.date)) &&
+    (partial
+      ? covers(x.participants, e.participants)
+      : covers(x.participants, e.participants) || covers(e.participants, x.participants));
+  const partials: ExtractedEvent[] = [];
+  for (const { c } of ordered) {
+    const e = toEvent(c);
+    if (!complete(c)) {
+      partials.push(e);
+      continue;
+    }
+    const into = events.find((x) => sameOccurrence(x, e, false));
     if (into) absorb(into, e);
     else events.push(e);
   }
-  return events;
+  // a partial report (会談の冒頭、キム総書記は…) is evidence for the event it belongs to
+  for (const e of partials) {
+    const into = events.find((x) => sameOccurrence(x, e, true));
+    if (into)
+      for (const ev of e.evidence)
+        if (!into.evidence.some((y) => y.start === ev.start)) into.evidence.push(ev);
+  }
+  for (const e of events) e.evidence.sort((a, b) => a.start - b.start);
+  return events.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start);
 }
 
 function triggerCite(doc: AnalysedDocument, c: Candidate): Cited {

@@ -26,7 +26,7 @@ const PARTY = new Set([
   " ",
   "とで",
 ]);
-const SUBJECT = new Set(["は", "が", "も", "では"]);
+const SUBJECT = new Set(["は", "が", "も", "では", "としては", "としても"]);
 
 export const isParty = (a: ActorArg) => PARTY.has(a.particle);
 export const isSubject = (a: ActorArg) => SUBJECT.has(a.particle);

@@ -14,7 +14,9 @@ import type { EventStatus } from "../types.js";
 export type StatusReading = EventStatus | "negated";
 
 const PAST =
-  /(?:した|った|んだ|いた|えた|れた|きた|けた|せた|てた|めた|べた|ました|でした|だった|た(?=[。、」]|$))|ている|ていた|ており|てい(?:ます|る)|中の|中だ|済み/;
+  /(?:した|った|んだ|いた|えた|れた|きた|けた|せた|てた|めた|べた|ました|でした|だった|^た|た(?=[。、」]|$|こと|と|が|の|ため|うえ|上|後|あと|もの|際|結果))|ている|ていた|ており|てい(?:ます|る)|中の|中だ|済み/;
+/** 行われた可能性, 会談したとみられる: a past form that is only supposed. */
+const SUPPOSED = /^.{0,3}(?:可能性|とみられ|と見られ|もよう|模様|とされ|という見方)/;
 const NON_PAST =
   /(?:する|します|行う|開く|開かれる|行われる|臨む|会う|訪れる|入りする|出席する|迎える|結ぶ|署名する|締結する|発表する)(?=[。、」]|$|と(?!し)|予定|見通し|方向|考え|意向|ことに)/;
 
@@ -36,7 +38,10 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
   consider(cues.planned, "planned");
   consider(cues.speculated, "speculated");
   const past = PAST.exec(tail);
-  if (past && (!best || past.index < best.at)) best = { at: past.index, status: "occurred" };
+  if (past && (!best || past.index < best.at)) {
+    const supposed = SUPPOSED.test(tail.slice(past.index + past[0].length));
+    best = { at: past.index, status: supposed ? "speculated" : "occurred" };
+  }
   const nonPast = NON_PAST.exec(tail);
   if (nonPast && (!best || nonPast.index < best.at)) best = { at: nonPast.index, status: "planned" };
   return best;
