@@ -37,6 +37,8 @@ export const triggerSchema = z
     /** Words that contain a trigger word but report no event (記者会見). */
     ignore: z.boolean().default(false),
     destination_prefix: z.string().optional(),
+    /** The states a named forum always brings together (6カ国協議). */
+    participants: z.array(z.string().regex(/^[A-Z]{3}$/)).optional(),
     words: z.array(z.string().min(1)).default([]),
   })
   .strict();

@@ -15,19 +15,26 @@ import { deleteRanges, type OffsetText, OffsetTextBuilder, type Span } from "./o
 const MIDDLE_DOTS = /[\u00B7\u2027\u2219\u22C5\u30FB\uFF65\u0387]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const TILDES = /[\u301C\uFF5E\u223C]/g;
+const SMALL_KA = /\u30F5/g;
+const SMALL_KE = /\u30F6/g;
 const SPACES = /[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 /** Marks that belong to the preceding character and must be normalised with it. */
 const COMBINING = /^(?:\p{M}|\uFF9E|\uFF9F|[\uFE00-\uFE0F])$/u;
 
 function normaliseCluster(cluster: string): string {
-  return cluster
-    .normalize("NFKC")
-    .replace(MIDDLE_DOTS, "・")
-    .replace(DASHES, "-")
-    .replace(TILDES, "~")
-    .replace(SPACES, " ")
-    .replace(ZERO_WIDTH, "");
+  return (
+    cluster
+      .normalize("NFKC")
+      .replace(MIDDLE_DOTS, "・")
+      .replace(DASHES, "-")
+      .replace(TILDES, "~")
+      // the small counters ヵ and ヶ (6ヵ国, 3ヶ月) are written as カ and ケ
+      .replace(SMALL_KA, "カ")
+      .replace(SMALL_KE, "ケ")
+      .replace(SPACES, " ")
+      .replace(ZERO_WIDTH, "")
+  );
 }
 
 /** Step 1: character-level normalisation of the whole raw text. */

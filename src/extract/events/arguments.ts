@@ -3,9 +3,10 @@
  * clause and sentence, each with the particle that tells its role.
  */
 import type { Sentence } from "../../analyse/sentences.js";
+import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { PlaceEntry } from "../../lexicon/schema.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
-import type { ActorRef, ResolvedMention } from "../../resolve/actors.js";
+import { type ActorRef, type ResolvedMention, stateRef } from "../../resolve/actors.js";
 import type { Timex } from "../timex/tagger.js";
 import { particleAfter } from "./clauses.js";
 
@@ -39,12 +40,31 @@ export interface SentenceArguments {
 const insideQuotation = (doc: AnalysedDocument, a: number, b: number) =>
   doc.quotations.some((q) => a >= q.innerStart && b <= q.innerEnd);
 
+/** 習近平国家主席(61)と, 岸田文雄首相(自民党総裁)は: an aside in parentheses does not hide the particle. */
+function skipAside(text: string, pos: number): number {
+  if (text[pos] !== "(") return pos;
+  const close = text.indexOf(")", pos);
+  return close > pos && close - pos <= 20 ? close + 1 : pos;
+}
+
+/**
+ * A title used generically (日本の首相と中国主席の会談は11年12月以来): when the
+ * article never names the office holder, the participant is the state.
+ */
+function generic(doc: AnalysedDocument, lex: Lexicon, r: ResolvedMention): ActorRef[] {
+  if (r.via !== "title") return r.actors;
+  return r.actors.map((a) => {
+    if (a.kind !== "person" || !a.country) return a;
+    const named = doc.resolved.some(
+      (o) => o !== r && o.via !== "title" && o.actors.some((b) => b.id === a.id),
+    );
+    return named ? a : stateRef(lex, a.country);
+  });
+}
+
 /** Skips の of a place qualifying a venue: ピョンヤンのクムスサン迎賓館で. */
-export function collectArguments(
-  doc: AnalysedDocument,
-  sentence: Sentence,
-  lexPlaces: Map<string, PlaceEntry>,
-): SentenceArguments {
+export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex: Lexicon): SentenceArguments {
+  const lexPlaces = lex.places;
   const text = doc.norm.text;
   const actors: ActorArg[] = [];
   const places: PlaceArg[] = [];
@@ -53,7 +73,7 @@ export function collectArguments(
     if (m.start < sentence.start) continue;
     if (m.start >= sentence.end) break;
     if (insideQuotation(doc, m.start, m.end)) continue;
-    const particle = particleAfter(text, m.end);
+    const particle = particleAfter(text, skipAside(text, m.end));
     if (m.kind === "place" && m.entityId) {
       places.push({
         start: m.start,

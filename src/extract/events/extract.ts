@@ -59,7 +59,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       ...ctx.triggerWords.findAll(text, sentence.start, sentence.end),
       ...arrivals(doc, sentence),
     ];
-    const args = collectArguments(doc, sentence, ctx.lexicon.places);
+    const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
     const topic = args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end));
     for (const m of matches.sort((a, b) => a.start - b.start)) {
@@ -67,8 +67,22 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       if (!trigger || insideQuotation(doc, m.start, m.end)) continue;
       if (REFERENCE_AFTER.test(text.slice(m.end, m.end + 8))) continue;
       const clause = clauseAround(starts, sentence.end, m.start);
-      const c = candidate(doc, ctx, trigger, m.start, m.end, sentence, clause, args, topic, lastDate);
-      if (c) out.push(c);
+      const found =
+        candidate(doc, ctx, trigger, m.start, m.end, sentence, clause, args, topic, lastDate) ?? [];
+      for (const c of found) {
+        // an agreement whose parties go unnamed was reached by the parties of the meeting just reported
+        if (c.type === "AGREE" && c.actors.length < 2) {
+          const meeting = [...out]
+            .reverse()
+            .find(
+              (x) => x.type === "CONSULT" && x.actors.length >= 2 && sentence.index - x.sentence.index <= 2,
+            );
+          if (!meeting) continue;
+          c.actors = uniqueActors([...meeting.actors, ...c.actors]);
+          if (!c.place) c.place = meeting.place;
+        }
+        out.push(c);
+      }
     }
     const dated = args.timexes.filter(
       (t) => !insideQuotation(doc, t.start, t.end) && t.granularity !== "year",
@@ -115,7 +129,7 @@ function candidate(
   args: SentenceArguments,
   topic: ActorArg | undefined,
   lastDate: Timex | null,
-): Candidate | null {
+): Candidate[] | null {
   const text = doc.norm.text;
   const lex = ctx.lexicon;
   const local = args.actors.filter((a) => a.start >= clause.start && a.start < end && a.end <= clause.end);
@@ -136,6 +150,7 @@ function candidate(
   let recipients: ActorRef[] = [];
   let place: PlaceArg | null = pickPlace(args.places, clause, start, ["で", "では", "での"]);
   let object: string | undefined;
+  let split: [ActorArg, ActorArg[]] | null = null;
 
   if (trigger.roles === "visit") {
     const visitorArg =
@@ -154,10 +169,18 @@ function candidate(
     place = dest;
   } else {
     const parties = local.filter(
-      (a) => isParty(a) || (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)),
+      (a) =>
+        isParty(a) ||
+        (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
+        (a.compound && a.end === start) ||
+        (trigger.type === "AGREE" && a.particle === "から"),
     );
     if (head) parties.push(head);
-    if (topic && !parties.includes(topic) && topic.start < clause.start) parties.push(topic);
+    // the sentence topic takes part only when the clause does not name the parties itself
+    const named = uniqueActors(parties.flatMap((a) => a.actors)).length;
+    if (topic && !parties.includes(topic) && topic.start < clause.start && named < 2) parties.push(topic);
+    // XはA、Bとそれぞれ会談: one meeting with each counterpart
+    split = splitCounterparts(parties);
     if (trigger.roles === "directed") {
       const subject = [...parties].reverse().find((a) => isSubject(a)) ?? topic ?? head;
       if (!subject) return null;
@@ -168,7 +191,10 @@ function candidate(
           .flatMap((a) => a.actors),
       );
     } else {
-      actors = uniqueActors(parties.flatMap((a) => a.actors));
+      actors = uniqueActors([
+        ...parties.flatMap((a) => a.actors),
+        ...(trigger.participants ?? []).map((id) => stateActor(lex, id)),
+      ]);
       // organisations take part only when no person does (安保理 meets; 国務省 publishes photos)
       if (actors.some((a) => a.kind === "person")) actors = actors.filter((a) => a.kind !== "organization");
       const leaderLevel = /首脳/.test(text.slice(start, end));
@@ -192,8 +218,8 @@ function candidate(
       }
     }
   }
-  if (actors.length === 0) return null;
-  return {
+  if (actors.length === 0 && trigger.type !== "AGREE") return null;
+  const base: Candidate = {
     trigger,
     triggerStart: start,
     triggerEnd: end,
@@ -208,23 +234,34 @@ function candidate(
     place,
     ...(object ? { object } : {}),
   };
+  const out: Candidate[] = [base];
+  if (split && trigger.roles === "reciprocal") {
+    const [subject, counterparts] = split;
+    out.splice(
+      0,
+      1,
+      ...counterparts.map((c) => ({ ...base, actors: uniqueActors([...subject.actors, ...c.actors]) })),
+    );
+  }
+  const earlier = earlierOccurrence(doc, args, clause, end);
+  if (earlier && base.actors.length > 0)
+    out.push({ ...base, timex: earlier, dateSource: "clause", status: "occurred", place: null });
+  return out;
 }
 
 /** 北朝鮮を公式訪問しているロシアのプーチン大統領: the noun a trigger's relative clause modifies. */
 function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): ActorArg | undefined {
-  const rel =
-    /^(?:し|して|した|している|していた|してきた|中の|中で|する|した際の)(?:ロシア|中国|北朝鮮|韓国|米国|アメリカ|日本)?の?/.exec(
-      text.slice(triggerEnd, triggerEnd + 12),
-    );
-  if (!rel || !/^(?:し|中)/.test(rel[0])) return undefined;
-  const after =
-    triggerEnd +
-    /^(?:し|して|した|している|していた|してきた|中の|中で|する|した際の)/.exec(rel[0])![0].length;
+  const rel = /^(?:している|していた|してきた|した際の|した|する|中の|中で)/.exec(
+    text.slice(triggerEnd, triggerEnd + 6),
+  );
+  if (!rel) return undefined;
+  const after = triggerEnd + rel[0].length;
+  // the head noun phrase may carry qualifiers and an apposition (中国外交トップ、楊潔篪国務委員)
   return actors.find(
     (a) =>
       a.start >= after &&
-      a.start <= after + 12 &&
-      /^[^、。]*$/.test(text.slice(after, a.start)) &&
+      a.start <= after + 16 &&
+      /^[^。はがをにでと]*$/.test(text.slice(after, a.start)) &&
       a.actors.length === 1,
   );
 }
@@ -395,3 +432,30 @@ export function participantsOf(c: Candidate, doc: AnalysedDocument): Participant
 }
 
 export type { ExtractedEvent };
+
+/** XはA、Bと会談: a subject and a list of counterparts joined by 、 (or それぞれ). */
+function splitCounterparts(parties: ActorArg[]): [ActorArg, ActorArg[]] | null {
+  const subject = parties.find((a) => /^(は|が|も)$/.test(a.particle));
+  const others = parties.filter((a) => a !== subject).sort((a, b) => a.start - b.start);
+  if (!subject || others.length < 2) return null;
+  const last = others[others.length - 1]!;
+  if (!/^(と|とは|とも)$/.test(last.particle)) return null;
+  if (!others.slice(0, -1).every((a) => a.particle === "、" || a.particle === "・")) return null;
+  if (others.some((a) => a.actors.length !== 1 || a.actors[0]!.kind !== "person")) return null;
+  return [subject, others];
+}
+
+/** 会談は11年12月以来約3年ぶり: the date of the previous occurrence of the same kind. */
+function earlierOccurrence(
+  doc: AnalysedDocument,
+  args: SentenceArguments,
+  clause: { start: number; end: number },
+  end: number,
+): Timex | null {
+  const text = doc.norm.text;
+  for (const t of args.timexes) {
+    if (t.start < end || t.start - end > 16 || t.end > clause.end) continue;
+    if (/^(?:の[^、。]{0,24}?)?以来/.test(text.slice(t.end, t.end + 30))) return t;
+  }
+  return null;
+}

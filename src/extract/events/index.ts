@@ -4,8 +4,10 @@ import type { ExtractedEvent } from "../types.js";
 import { findCandidates } from "./extract.js";
 import { finalizeEvents } from "./finalize.js";
 import { mergeCandidates } from "./merge.js";
+import { datedAgreements } from "./references.js";
 
 /** Events of one document: candidates from triggers, merged, finalised. */
 export function extractEvents(doc: AnalysedDocument, ctx: PipelineContext): ExtractedEvent[] {
-  return finalizeEvents(doc, ctx, mergeCandidates(doc, ctx, findCandidates(doc, ctx)));
+  const candidates = [...findCandidates(doc, ctx), ...datedAgreements(doc, ctx)];
+  return finalizeEvents(doc, ctx, mergeCandidates(doc, ctx, candidates));
 }
