@@ -5,6 +5,8 @@ import { extractionOf } from "../src/pipeline/extraction.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { ReadError, readPaths } from "../src/read/index.js";
 
+// biome-ignore lint/suspicious/noExplicitAny: a development printout of loosely shaped lines
+type Line = any;
 const p = createExtractionPipeline();
 const showCandidates = process.env.CANDIDATES === "1";
 for (const item of readPaths(process.argv.slice(2))) {
@@ -18,10 +20,10 @@ for (const item of readPaths(process.argv.slice(2))) {
       );
     }
   }
-  for (const l of contractLines(doc, extractionOf(doc), p.ctx.lexicon) as any[]) {
+  for (const l of contractLines(doc, extractionOf(doc), p.ctx.lexicon) as Line[]) {
     if (l.kind === "event")
       console.log(
-        `  EVENT ${l.type}/${l.mode} ${l.status} ${l.date?.start}..${l.date?.end}(${l.date?.source}) [${l.actors.map((a: any) => `${a.role}:${a.names[1] ?? a.names[0]}`).join(", ")}] @${l.place?.names?.[0] ?? "-"} «${l.trigger}» ${l.evidence.map((e: any) => e.text.slice(0, 50)).join(" | ")}`,
+        `  EVENT ${l.type}/${l.mode} ${l.status} ${l.date?.start}..${l.date?.end}(${l.date?.source}) [${l.actors.map((a: { role: string; names: string[] }) => `${a.role}:${a.names[1] ?? a.names[0]}`).join(", ")}] @${l.place?.names?.[0] ?? "-"} «${l.trigger}» ${l.evidence.map((e: { text: string }) => e.text.slice(0, 50)).join(" | ")}`,
       );
     if (l.kind === "quote" || l.kind === "statement")
       console.log(

@@ -74,11 +74,12 @@ export async function loadAnalyser(): Promise<Analyser> {
 export const analyserLoaded = () => loaded !== null;
 
 export class Analyser {
-  constructor(private readonly tk: KuromojiTokenizer) {}
+  /** The kuromoji tokenizer, shared by every Analyser of the process. */
+  constructor(readonly engine: KuromojiTokenizer) {}
 
   tokenize(text: string): Token[] {
     const table = codePointTable(text);
-    return this.tk.tokenize(text).map((t) => {
+    return this.engine.tokenize(text).map((t) => {
       const start = codePointToUtf16(table, t.word_position);
       return {
         start,

@@ -58,6 +58,7 @@ program
     "<folder>",
     "a folder of <id>.md documents with <id>.json gold files (../shared/eval/GUIDELINES.md)",
   )
+  .option("--gold <folder>", "the gold files' folder, when it is not the documents' folder")
   .option("-v, --verbose", "list the missed gold items and the spurious predictions")
   .option("--json", "print the scores as JSON")
   .addOption(lexiconOption)

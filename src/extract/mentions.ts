@@ -239,7 +239,8 @@ export function findMentions(
           : null;
     if (kind) {
       const entityId = ids(refs, kind)[0]!;
-      out.push({ start: m.start, end: m.end, kind, entityId });
+      const delegation = kind === "state" ? DELEGATION.exec(text.slice(m.end, m.end + 8)) : null;
+      out.push({ start: m.start, end: m.end + (delegation?.[0].length ?? 0), kind, entityId });
     }
   }
 

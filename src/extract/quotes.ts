@@ -31,7 +31,9 @@ const NAMING = /^(?:」|』)と(?:呼|称|名付|題|いう|いった|言われ|
 const ANONYMOUS =
   /(?:高官|当局者|関係者|消息筋|外交筋|政府筋|筋|専門家|アナリスト|幹部|報道官室|市民|住民|人たち|人々|記者|議員ら|側近|担当者|職員|兵士|学生)$/;
 const INSTITUTION =
-  /(?:政府|外務省|外交部|国務省|国防省|国防総省|大統領府|官邸|通信|テレビ|新聞|放送|メディア|当局|側|軍|党|委員会|声明|談話|報道|発表)$/;
+  /(?:政府|外務省|外交部|国務省|国防省|国防総省|大統領府|官邸|通信|テレビ|新聞|放送|メディア|当局|側|軍|党|委員会|声明|談話|報道|発表|論評|社説)$/;
+/** 「…によりますと、…「…」としています」: the source reports; the quotation is its account. */
+const ACCORDING_TO = /(?:によりますと|によると|によれば)/;
 
 interface Subject {
   /** Where the subject's particle は/が is, in normalised text. */
@@ -60,7 +62,12 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
     const inSentence = subjects.filter(
       (s) => s.at >= sentence.start && s.at < sentence.end && !insideQuotation(doc, s.at),
     );
-    const subject = subjectBefore(inSentence, q.start) ??
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const reportedBySource =
+      ACCORDING_TO.test(sentenceText) && /^(?:」|』)と(?:し|して)(?:ています|ている|た|ました)/.test(after);
+    const source = reportedBySource ? sourceOf(doc, sentence.start, sentence.end) : null;
+    const subject = source ??
+      subjectBefore(inSentence, q.start) ??
       inSentence.find((s) => s.at >= q.end && !/「/.test(text.slice(q.end, s.at))) ??
       recentSpeaker(doc, speakers, subjects, sentence.start) ?? {
         at: q.start,

@@ -115,7 +115,12 @@ export class Lexicon {
   holdersOf(officeId: string, date: string | null): PersonEntry[] {
     const list = this.holders.get(officeId) ?? [];
     if (!date) return list.map((h) => h.person);
-    return list.filter((h) => withinPeriod(date, h.from, h.to)).map((h) => h.person);
+    // several holders on one date: an open-ended entry was overtaken by a later appointment,
+    // so the latest appointee comes first
+    return list
+      .filter((h) => withinPeriod(date, h.from, h.to))
+      .sort((a, b) => (b.from ?? "").localeCompare(a.from ?? ""))
+      .map((h) => h.person);
   }
 
   /** The offices a person held on the date. */

@@ -34,6 +34,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       encoding: "utf-8",
     };
   }
+  // ISO-2022-JP is 7-bit, so it also passes as UTF-8: its escape sequences give it away
+  if (hasIso2022Escape(head))
+    return { text: new TextDecoder("iso-2022-jp").decode(bytes), encoding: "iso-2022-jp" };
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: "utf-8" };
   const detected = Encoding.detect(bytes);
@@ -51,6 +54,14 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (broken > Math.max(3, text.length / 200))
     throw new Error(`undecodable bytes (${broken} invalid characters as ${label})`);
   return { text, encoding: label === "shift_jis" ? "shift_jis" : label };
+}
+
+function hasIso2022Escape(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 2 < bytes.length; i++) {
+    if (bytes[i] === 0x1b && bytes[i + 1] === 0x24 && (bytes[i + 2] === 0x42 || bytes[i + 2] === 0x40))
+      return true;
+  }
+  return false;
 }
 
 function strictUtf8(bytes: Uint8Array): string | null {

@@ -227,9 +227,13 @@ function resolveTitle(
       const a = persons[i]!;
       if (a.office && m.titleOffices!.includes(a.office)) return done([a], "discourse");
     }
-    const defaults = offices.filter((o) => o.default);
-    if (defaults.length === 0) return done([], "unresolved");
-    offices = defaults;
+    // a title only one state's office bears (国務長官, 米国務長官) names that office
+    const countries = new Set(offices.map((o) => o.country));
+    if (countries.size !== 1 || offices.length === 0) {
+      const defaults = offices.filter((o) => o.default);
+      if (defaults.length === 0) return done([], "unresolved");
+      offices = defaults;
+    }
   }
   for (const o of offices) {
     const holder = lex.holdersOf(o.id, date)[0];

@@ -7,6 +7,8 @@ import { createExtractionPipeline } from "../../pipeline/standard.js";
 import { ReadError, readPaths } from "../../read/index.js";
 
 export interface EvalOptions {
+  /** Folder of the gold files, when they are not beside the documents. */
+  gold?: string;
   verbose?: boolean;
   json?: boolean;
   lexicon?: string[];
@@ -14,11 +16,12 @@ export interface EvalOptions {
 
 /** Extracts the documents of a gold folder and scores them against its <id>.json files. */
 export async function evalCommand(folder: string, opts: EvalOptions): Promise<void> {
-  const goldFiles = readdirSync(folder)
+  const goldDir = opts.gold ?? folder;
+  const goldFiles = readdirSync(goldDir)
     .filter((f) => f.endsWith(".json"))
     .sort();
-  if (goldFiles.length === 0) throw new Error(`${folder}: no gold files (<id>.json) found`);
-  const golds = goldFiles.map((f) => JSON.parse(readFileSync(join(folder, f), "utf8")) as GoldFile);
+  if (goldFiles.length === 0) throw new Error(`${goldDir}: no gold files (<id>.json) found`);
+  const golds = goldFiles.map((f) => JSON.parse(readFileSync(join(goldDir, f), "utf8")) as GoldFile);
   const pipeline = createExtractionPipeline({ lexiconDirs: opts.lexicon });
   const predictions: Prediction[] = [];
   for (const item of readPaths([folder])) {

@@ -93,7 +93,7 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
     actors.push({
       start: m.start,
       end: m.end,
-      actors: r.actors,
+      actors: generic(doc, lex, r),
       particle,
       compound: m.kind === "group",
       resolved: r,

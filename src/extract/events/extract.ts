@@ -266,7 +266,7 @@ function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): Act
   );
 }
 
-function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], triggerStart: number): boolean {
+function nextIsPartyOrTrigger(_text: string, a: ActorArg, local: ActorArg[], triggerStart: number): boolean {
   const afterNo = a.end + 1;
   if (afterNo >= triggerStart - 1 && afterNo <= triggerStart) return true;
   return local.some((b) => b.start === afterNo && isParty(b));

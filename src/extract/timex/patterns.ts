@@ -151,7 +151,7 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: "relative-year",
     pattern: g(
-      `(去年|昨年|前年|ことし|今年|本年|来年|翌年|再来年|一昨年|おととし)(?:の)?(?:(?:(${N})月(?:(${N})日${DAY_SUFFIX})?${MONTH_PART})|${SEASON}|(?:初め|末|中|前半|後半))?`,
+      `(去年|昨年|前年|ことし|今年|本年|来年|翌年|再来年|一昨年|おととし)(?:の?(?:(${N})月(?:(${N})日${DAY_SUFFIX})?${MONTH_PART})|${SEASON}|(?:初め|末|中|前半|後半))?`,
     ),
     build: (m) => {
       const [offset, deictic] = REL_YEAR[m[1]!]!;
@@ -184,6 +184,12 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: "day",
     pattern: g(`${B}(${N})日${DAY_SUFFIX}${NOT_AFTER_DAY}(?!本(?!日))`),
+    build: (m) => ({ kind: "partial", day: readNumber(m[1]!) }),
+  },
+  {
+    name: "next-day-explicit",
+    // 翌11日: the next day, with its number written out
+    pattern: g(`翌(${N})日${DAY_SUFFIX}`),
     build: (m) => ({ kind: "partial", day: readNumber(m[1]!) }),
   },
   {

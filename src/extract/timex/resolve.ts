@@ -56,7 +56,10 @@ export class DiscourseCalendar {
   resolve(c: TimexCandidate, ctx: ResolveContext): Resolution | null {
     const r = this.place(c, ctx);
     if (!r || !isValid(r.date)) return null;
-    this.remember(r.date);
+    // 去年9月 / ことし4月27日 / 先月24日 are asides about another time: they do not move
+    // the day the narration is at, so a later bare 10日 still counts from the narration
+    const aside = c.kind === "relative-year" || c.kind === "relative-month";
+    this.remember(r.date, aside);
     return r;
   }
 
@@ -75,9 +78,9 @@ export class DiscourseCalendar {
     return reported ?? this.published;
   }
 
-  private remember(d: CalendarDate): void {
+  private remember(d: CalendarDate, aside = false): void {
     const gran = granularityOf(d);
-    if (gran === "day") this.lastDay = d;
+    if (gran === "day" && !aside) this.lastDay = d;
     if (gran !== "year") this.lastMonth = { year: d.year, month: d.month };
     this.lastYear = { year: d.year };
   }

@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { type GoldFile, type Prediction, score } from "../src/eval/score.js";
+import { devDir, examplesDir, hasShared, projectRoot, seedsDir } from "./helpers/shared.js";
+
+// the built command, as a user runs it (npm test builds first)
+const bin = join(projectRoot, "dist", "cli", "main.js");
+const kaidan = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+
+const golds = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as GoldFile);
+const lines = (out: string) =>
+  out
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Prediction);
+
+describe("the kaidan command", () => {
+  it("explains every command in --help", () => {
+    const r = kaidan("--help");
+    assert.equal(r.status, 0);
+    for (const c of ["ingest", "extract", "eval", "actors", "demo"])
+      assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
+  });
+
+  it("extract prints contract lines whose spans slice the document bodies", () => {
+    const r = kaidan("extract", "--format", "jsonl", examplesDir);
+    assert.equal(r.status, 0, r.stderr);
+    const out = lines(r.stdout);
+    assert.ok(out.some((l) => l.kind === "timex") && out.some((l) => l.kind === "event"));
+  });
+
+  it("ingest stores the examples and actors reports mention counts from the database", () => {
+    const db = join(mkdtempSync(join(tmpdir(), "kaidan-cli-")), "k.db");
+    const r = kaidan("ingest", "--db", db, "--json", examplesDir);
+    assert.equal(r.status, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.ok(report.documents.new >= 10);
+    const a = kaidan("actors", "キム", "--db", db, "--json");
+    const rows = JSON.parse(a.stdout) as { id: string; mentions: number }[];
+    assert.ok(rows.find((x) => x.id === "kim-jong-un")!.mentions > 0);
+  });
+
+  it("exits non-zero and names the file when one fails", () => {
+    const r = kaidan("extract", join(projectRoot, "package.json"));
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /package\.json: unsupported file type '\.json'/);
+  });
+
+  it("meets the temporal targets on the seeds (≥ 0.85) and the development set (≥ 0.80)", {
+    skip: !hasShared && "../shared is absent",
+  }, () => {
+    for (const [dir, target] of [
+      [seedsDir, 0.85],
+      [devDir, 0.8],
+    ] as const) {
+      const out = execFileSync(process.execPath, [bin, "extract", "--format", "jsonl", dir], {
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+      });
+      const s = score(golds(dir), lines(out));
+      assert.ok(s.timex.f1 >= target, `timex F1 ${s.timex.f1.toFixed(3)} on ${dir}`);
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { buildGazetteer, findMentions } from "../src/extract/mentions.js";
+import { Lexicon, loadLexicon } from "../src/lexicon/lexicon.js";
+import { LexiconError, loadLexiconData } from "../src/lexicon/load.js";
+import { resolveMentions } from "../src/resolve/actors.js";
+
+const lex = loadLexicon();
+const gaz = buildGazetteer(lex);
+
+/** Who each person mention in the text is, on the given date. */
+function who(text: string, date: string, l: Lexicon = lex): string[] {
+  const mentions = findMentions(text, l, l === lex ? gaz : buildGazetteer(l));
+  return resolveMentions(mentions, l, { dateAt: () => date })
+    .filter((r) => r.mention.kind === "person")
+    .map((r) => r.actors.map((a) => a.id).join("+") || "?");
+}
+
+describe("lexicon", () => {
+  it("covers Northeast-Asian diplomacy with offices and their periods", () => {
+    assert.ok(lex.people.size >= 200, `${lex.people.size} people`);
+    for (const id of ["PRK", "KOR", "RUS", "CHN", "USA", "JPN"]) assert.ok(lex.states.has(id), id);
+    const kim = lex.people.get("kim-jong-un")!;
+    assert.equal(kim.name.ja, "金正恩");
+    assert.ok(kim.offices.length >= 3);
+  });
+
+  it("knows one-letter abbreviations for compounds (露朝, 日米韓)", () => {
+    const m = findMentions("露朝首脳会談と日米韓3か国の連携", lex, gaz).filter((x) => x.kind === "group");
+    assert.deepEqual(
+      m.map((x) => x.members),
+      [
+        ["RUS", "PRK"],
+        ["JPN", "USA", "KOR"],
+      ],
+    );
+  });
+});
+
+describe("mentions and title-over-time resolution", () => {
+  it("resolves katakana and kanji spellings of one person, with or without ・", () => {
+    assert.deepEqual(who("キム・ジョンウン総書記と金正恩氏、キムジョンウン氏", "2024-06-19"), [
+      "kim-jong-un",
+      "kim-jong-un",
+      "kim-jong-un",
+    ]);
+  });
+
+  it("reads キム・ジョンウン(金正恩) and its bracketless form as one person", () => {
+    assert.deepEqual(who("キム・ジョンウン金正恩朝鮮労働党委員長と会談", "2018-05-31"), ["kim-jong-un"]);
+  });
+
+  it("resolves a surname with a title to whoever held the title then", () => {
+    assert.deepEqual(who("金委員長は", "2018-05-31"), ["kim-jong-un"]);
+    assert.deepEqual(who("金総書記は", "2002-09-17"), ["kim-jong-il"]);
+    assert.deepEqual(who("金総書記は", "2023-09-13"), ["kim-jong-un"]);
+    assert.deepEqual(who("林官房長官は", "2024-06-19"), ["yoshimasa-hayashi"]);
+  });
+
+  it("resolves a title alone from the discourse, else from the default office", () => {
+    assert.deepEqual(who("小泉純一郎首相は八日朝に出発した。首相は同日午後に会談する。", "2001-10-08"), [
+      "junichiro-koizumi",
+      "junichiro-koizumi",
+    ]);
+    assert.deepEqual(who("首相は記者団に語った。", "2015-12-28"), ["shinzo-abe"]);
+    assert.deepEqual(who("米国務長官は", "2018-05-31"), ["mike-pompeo"]);
+  });
+
+  it("resolves 同氏 and 両首脳 from the discourse", () => {
+    assert.deepEqual(
+      who("プーチン大統領とキム総書記が会談した。両首脳は握手した。同氏は述べた。", "2024-06-19"),
+      ["vladimir-putin", "kim-jong-un", "vladimir-putin+kim-jong-un", "kim-jong-un"],
+    );
+  });
+
+  it("keeps names the lexicon lacks as unresolved actors", () => {
+    const [r] = resolveMentions(findMentions("ボルトニク氏は述べた。", lex, gaz), lex, {
+      dateAt: () => "2024-01-01",
+    });
+    assert.equal(r!.actors[0]!.resolved, false);
+    assert.equal(r!.actors[0]!.id, "unresolved:ボルトニク");
+  });
+});
+
+describe("user lexicons", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kaidan-lex-"));
+
+  it("extend a bundled person and add new people without code", () => {
+    mkdirSync(join(dir, "people"), { recursive: true });
+    writeFileSync(
+      join(dir, "people", "mine.yaml"),
+      [
+        "- id: kim-jong-un",
+        "  name: { en: Kim Jong Un, ja: 金正恩 }",
+        "  aliases: [将軍様]",
+        "- id: jane-roe",
+        "  name: { en: Jane Roe, ja: ジェーン・ロウ }",
+        "  aliases: [ロウ]",
+        "  country: USA",
+        "  offices: [{ office: usa-secretary-of-state, from: 2031-01-20 }]",
+      ].join("\n"),
+    );
+    const mine = new Lexicon(loadLexiconData([dir]));
+    assert.deepEqual(who("将軍様は", "2024-01-01", mine), ["kim-jong-un"]);
+    assert.deepEqual(who("米国務長官は", "2031-05-01", mine), ["jane-roe"]);
+  });
+
+  it("fail with the file, the entry and the reason", () => {
+    const bad = mkdtempSync(join(tmpdir(), "kaidan-bad-"));
+    writeFileSync(
+      join(bad, "places.yaml"),
+      "- id: nowhere\n  kind: planet\n  name: { en: X, ja: X }\n  country: PRK\n",
+    );
+    assert.throws(
+      () => loadLexiconData([bad]),
+      (e: unknown) => e instanceof LexiconError && /places\.yaml: entry 1 \(nowhere\): kind/.test(e.message),
+    );
+  });
+});

@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { tagTimex } from "../src/extract/timex/tagger.js";
+
+const tag = (text: string, published: string | null, quotes?: { start: number; end: number }[]) =>
+  tagTimex(text, { published, quotes }).map((t) => [t.text, t.value]);
+
+describe("temporal tagger", () => {
+  it("normalises absolute dates at their own granularity", () => {
+    assert.deepEqual(
+      tag("2023年9月12日と2019年4月、1961年。令和5年9月12日、2019.02.28、2018/11/15、平成元年", "2024-06-19"),
+      [
+        ["2023年9月12日", "2023-09-12"],
+        ["2019年4月", "2019-04"],
+        ["1961年", "1961"],
+        ["令和5年9月12日", "2023-09-12"],
+        ["2019.02.28", "2019-02-28"],
+        ["2018/11/15", "2018-11-15"],
+        ["平成元年", "1989"],
+      ],
+    );
+  });
+
+  it("keeps parts of a month and times of day in the span but not in the value", () => {
+    assert.deepEqual(tag("9月上旬に訪問し、19日未明に到着、日本時間の31日夜から2日目の会談", "2024-06-19"), [
+      ["9月上旬", "2024-09"],
+      ["19日未明", "2024-06-19"],
+      ["31日夜", "2024-05-31"],
+    ]);
+  });
+
+  it("resolves relative years and months against the publication date", () => {
+    assert.deepEqual(
+      tag("去年9月、キム総書記がロシア極東を訪れた。ことし2月に贈られた。来月にも、先月", "2024-06-19"),
+      [
+        ["去年9月", "2023-09"],
+        ["ことし2月", "2024-02"],
+        ["来月", "2024-07"],
+        ["先月", "2024-05"],
+      ],
+    );
+  });
+
+  it("anchors on the discourse: 会談後の14日 after 2023年9月12日", () => {
+    const t =
+      "首脳会談は2023年9月12日に行われた。会談後の14日、報道官が明らかにした。同日、外相も述べた。翌日には帰国した。";
+    assert.deepEqual(tag(t, "2023-09-30"), [
+      ["2023年9月12日", "2023-09-12"],
+      ["14日", "2023-09-14"],
+      ["同日", "2023-09-14"],
+      ["翌日", "2023-09-15"],
+    ]);
+  });
+
+  it("gives a bare day the month that puts it nearest the anchor", () => {
+    assert.deepEqual(tag("1日にワシントンを訪れる見通しだ。", "2018-05-31"), [["1日", "2018-06-01"]]);
+    assert.deepEqual(tag("28日に会談した。", "2015-12-29"), [["28日", "2015-12-28"]]);
+  });
+
+  it("reads kanji numerals and two-digit years", () => {
+    assert.deepEqual(tag("首相は八日朝、二十九日午前十時から会談。72年の共同声明", "2001-10-08"), [
+      ["八日朝", "2001-10-08"],
+      ["二十九日午前十時", "2001-09-29"],
+      ["72年", "1972"],
+    ]);
+  });
+
+  it("places a weekday on the nearest such day", () => {
+    assert.deepEqual(tag("おそらく金曜日にワシントンに来るだろう", "2018-05-31"), [["金曜日", "2018-06-01"]]);
+  });
+
+  it("reads deictic words inside a quotation from the time reported", () => {
+    const t = "2019年6月の首脳会談で、首相が「来年の桜の咲く頃にお迎えしたい」と提案した。来年にも";
+    const q = t.indexOf("「");
+    assert.deepEqual(tag(t, "2020-03-05", [{ start: q + 1, end: t.indexOf("」") }]), [
+      ["2019年6月", "2019-06"],
+      ["来年", "2020"],
+      ["来年", "2021"],
+    ]);
+  });
+
+  it("does not tag durations, ordinals or anniversaries", () => {
+    assert.deepEqual(
+      tag("4年半ぶり2度目、2日間の日程で2日目の会談。国交樹立75年を迎え、24年ぶりの訪朝", "2024-06-19"),
+      [],
+    );
+  });
+
+  it("reports a bare day that is nearly as close to two months as ambiguous", () => {
+    const [t] = tagTimex("16日に会談する。", { published: "2024-06-01" });
+    assert.equal(t!.value, "2024-06-16");
+    assert.equal(t!.alternative, "2024-05-16");
+  });
+
+  it("resolves nothing that needs a missing publication date", () => {
+    assert.deepEqual(tag("きょう、19日に会談した。2023年9月", null), [["2023年9月", "2023-09"]]);
+  });
+});
