@@ -5,7 +5,7 @@ import { extractionOf } from "../src/pipeline/extraction.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { ReadError, readPaths } from "../src/read/index.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: a development printout of loosely shaped lines
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a development printout of loosely shaped lines
 type Line = any;
 const p = createExtractionPipeline();
 const showCandidates = process.env.CANDIDATES === "1";

@@ -54,19 +54,23 @@ describe("the kaidan command", () => {
     assert.match(r.stderr, /package\.json: unsupported file type '\.json'/);
   });
 
-  it("meets the temporal targets on the seeds (≥ 0.85) and the development set (≥ 0.80)", {
-    skip: !hasShared && "../shared is absent",
-  }, () => {
-    for (const [dir, target] of [
-      [seedsDir, 0.85],
-      [devDir, 0.8],
-    ] as const) {
-      const out = execFileSync(process.execPath, [bin, "extract", "--format", "jsonl", dir], {
-        encoding: "utf8",
-        maxBuffer: 1 << 26,
-      });
-      const s = score(golds(dir), lines(out));
-      assert.ok(s.timex.f1 >= target, `timex F1 ${s.timex.f1.toFixed(3)} on ${dir}`);
-    }
-  });
+  it(
+    "meets the temporal targets on the seeds (≥ 0.85) and the development set (≥ 0.80)",
+    {
+      skip: !hasShared && "../shared is absent",
+    },
+    () => {
+      for (const [dir, target] of [
+        [seedsDir, 0.85],
+        [devDir, 0.8],
+      ] as const) {
+        const out = execFileSync(process.execPath, [bin, "extract", "--format", "jsonl", dir], {
+          encoding: "utf8",
+          maxBuffer: 1 << 26,
+        });
+        const s = score(golds(dir), lines(out));
+        assert.ok(s.timex.f1 >= target, `timex F1 ${s.timex.f1.toFixed(3)} on ${dir}`);
+      }
+    },
+  );
 });

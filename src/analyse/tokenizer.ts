@@ -41,7 +41,7 @@ export function codePointToUtf16(table: Int32Array, wordPosition: number): numbe
 /** For each code point of `s` (plus one past the end), its UTF-16 index. */
 export function codePointTable(s: string): Int32Array {
   const table: number[] = [];
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     table.push(i);
     const c = s.charCodeAt(i);
     i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;

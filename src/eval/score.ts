@@ -198,13 +198,11 @@ export function score(golds: GoldFile[], predictions: Prediction[]): Score {
     const pe = mine.filter(isScoredEvent).map((p) => ({ p, span: predSpan(p.date) }));
     const ge = (g.events ?? []).map((e) => ({ e, span: goldSpan(e.date) }));
     const evPairs = assign(ge, pe, (a, b) => {
-      if (
-        !(
-          a.e.type === b.p.type &&
-          dateOk(a.span, b.span) &&
-          actorsOk(a.e.actors ?? [], (b.p.actors as unknown[]) ?? [])
-        )
-      )
+      if (!(
+        a.e.type === b.p.type &&
+        dateOk(a.span, b.span) &&
+        actorsOk(a.e.actors ?? [], (b.p.actors as unknown[]) ?? [])
+      ))
         return 0;
       return (
         10 +

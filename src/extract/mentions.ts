@@ -18,12 +18,7 @@ import { type Lexicon, type SurfaceRef, surfaceKey } from "../lexicon/lexicon.js
 export type MentionKind = "person" | "state" | "organization" | "place" | "group";
 
 export type Anaphor =
-  | "same-person"
-  | "both-persons"
-  | "both-leaders"
-  | "both-title"
-  | "same-state"
-  | "both-states";
+  "same-person" | "both-persons" | "both-leaders" | "both-title" | "same-state" | "both-states";
 
 export interface Mention {
   /** Span in the normalised text: the whole mention, title included. */

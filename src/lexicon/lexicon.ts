@@ -102,8 +102,7 @@ export class Lexicon {
     for (const key of surfaceVariants(title)) {
       const list = this.surfaces.get(key) ?? [];
       const existing = list.find((r) => r.kind === "title") as
-        | { kind: "title"; offices: string[] }
-        | undefined;
+        { kind: "title"; offices: string[] } | undefined;
       if (existing) {
         if (!existing.offices.includes(officeId)) existing.offices.push(officeId);
       } else list.push({ kind: "title", offices: [officeId] });

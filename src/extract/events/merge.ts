@@ -92,12 +92,10 @@ function absorb(into: ExtractedEvent, from: ExtractedEvent): void {
           q.role === p.role,
       );
       if (state >= 0) into.participants[state] = p;
-      else if (
-        !(
-          p.actor.kind === "state" &&
-          into.participants.some((q) => q.actor.country === p.actor.id && q.actor.kind === "person")
-        )
-      )
+      else if (!(
+        p.actor.kind === "state" &&
+        into.participants.some((q) => q.actor.country === p.actor.id && q.actor.kind === "person")
+      ))
         into.participants.push(p);
     }
   }
