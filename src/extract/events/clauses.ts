@@ -10,6 +10,7 @@ import type { Token } from "../../analyse/tokenizer.js";
 
 /** The particle after a mention, longest form first. */
 const PARTICLES = [
+  "による",
   "としては",
   "としても",
   "とともに",

@@ -37,7 +37,9 @@ export interface Candidate {
 
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|に向けた|に向け|の開催を|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非)/;
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催を|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非)/;
+/** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
+const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
 const AGREEMENT_NOUN =
   /(?:条約|協定|宣言|声明|文書|覚書|MOU|議定書|合意書|コミュニケ|原則|協約|憲章|取り決め|取決め|合意)$/;
 const PLACE_RANK: Record<string, number> = { venue: 4, site: 3, city: 2, region: 1 };
@@ -51,6 +53,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
   const out: Candidate[] = [];
   const apparatus = doc.apparatus[0]?.start ?? text.length;
   let lastDate: Timex | null = null;
+  let lastTopic: { arg: ActorArg; sentence: number } | null = null;
   for (const sentence of doc.sentences) {
     if (sentence.start >= apparatus) break;
     const tokens = doc.tokens.get(sentence.index);
@@ -61,7 +64,10 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     ];
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
-    const topic = args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end));
+    // a sentence without a subject of its own continues the previous one's (zero anaphora)
+    const own = args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end));
+    const topic = own ?? (lastTopic && sentence.index - lastTopic.sentence <= 2 ? lastTopic.arg : undefined);
+    if (own) lastTopic = { arg: own, sentence: sentence.index };
     for (const m of matches.sort((a, b) => a.start - b.start)) {
       const trigger = m.value.find((t) => !t.ignore);
       if (!trigger || insideQuotation(doc, m.start, m.end)) continue;
@@ -172,8 +178,9 @@ function candidate(
       (a) =>
         isParty(a) ||
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
-        (a.compound && a.end === start) ||
-        (trigger.type === "AGREE" && a.particle === "から"),
+        (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
+        ((trigger.type === "AGREE" || trigger.type === "CONSULT") && a.particle === "から") ||
+        (trigger.mode === "phone" && a.particle === "に"),
     );
     if (head) parties.push(head);
     // the sentence topic takes part only when the clause does not name the parties itself
@@ -455,7 +462,7 @@ function earlierOccurrence(
   const text = doc.norm.text;
   for (const t of args.timexes) {
     if (t.start < end || t.start - end > 16 || t.end > clause.end) continue;
-    if (/^(?:の[^、。]{0,24}?)?以来/.test(text.slice(t.end, t.end + 30))) return t;
+    if (/^(?:の[^、。]{0,40}?)?以来/.test(text.slice(t.end, t.end + 48))) return t;
   }
   return null;
 }

@@ -8,6 +8,9 @@ import type { ActorArg } from "./arguments.js";
 
 /** Particles that put an actor among the parties of a reciprocal event. */
 const PARTY = new Set([
+  "による",
+  "としては",
+  "としても",
   "と",
   "との",
   "とは",

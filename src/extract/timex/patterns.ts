@@ -98,7 +98,8 @@ const REL_DAY: Record<string, [number, boolean]> = {
 };
 
 const g = (source: string) => new RegExp(source, "gu");
-const B = "(?<![0-9〇零一二三四五六七八九十百千])";
+// not inside a longer number, and not a stay (3泊4日)
+const B = "(?<![0-9〇零一二三四五六七八九十百千泊])";
 
 export const TIMEX_RULES: TimexRule[] = [
   {
