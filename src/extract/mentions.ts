@@ -123,7 +123,10 @@ export function findMentions(
         used.add(next);
         next++;
       }
-      const title = adjacentTitle(next, mention.end);
+      // 張徳江・全国人民代表大会常務委員長: a title joined to the name by ・
+      const title =
+        adjacentTitle(next, mention.end) ??
+        (text[mention.end] === "・" ? adjacentTitle(next, mention.end + 1) : null);
       if (title) {
         mention.title = title.surface;
         mention.titleOffices = titleOffices(title.value);

@@ -40,6 +40,13 @@ export interface SentenceArguments {
 const insideQuotation = (doc: AnalysedDocument, a: number, b: number) =>
   doc.quotations.some((q) => a >= q.innerStart && b <= q.innerEnd);
 
+/** 【釜山(韓国南部)=池田慶太、照沼亮介】: a dateline and byline are not part of the report. */
+function bylineEnd(text: string, start: number, end: number): number {
+  if (text[start] !== "【") return start;
+  const close = text.indexOf("】", start);
+  return close > start && close < end ? close + 1 : start;
+}
+
 /** 習近平国家主席(61)と, 岸田文雄首相(自民党総裁)は: an aside in parentheses does not hide the particle. */
 function skipAside(text: string, pos: number): number {
   if (text[pos] !== "(") return pos;
@@ -68,9 +75,10 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
   const text = doc.norm.text;
   const actors: ActorArg[] = [];
   const places: PlaceArg[] = [];
+  const byline = bylineEnd(text, sentence.start, sentence.end);
   for (const r of doc.resolved) {
     const m = r.mention;
-    if (m.start < sentence.start) continue;
+    if (m.start < byline) continue;
     if (m.start >= sentence.end) break;
     if (insideQuotation(doc, m.start, m.end)) continue;
     const particle = particleAfter(text, skipAside(text, m.end));

@@ -40,6 +40,7 @@ const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催を|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非)/;
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
+const DATED_AGREEMENT = /^の[^、。を]{0,16}?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
 const AGREEMENT_NOUN =
   /(?:条約|協定|宣言|声明|文書|覚書|MOU|議定書|合意書|コミュニケ|原則|協約|憲章|取り決め|取決め|合意)$/;
 const PLACE_RANK: Record<string, number> = { venue: 4, site: 3, city: 2, region: 1 };
@@ -70,7 +71,10 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     if (own) lastTopic = { arg: own, sentence: sentence.index };
     for (const m of matches.sort((a, b) => a.start - b.start)) {
       const trigger = m.value.find((t) => !t.ignore);
-      if (!trigger || insideQuotation(doc, m.start, m.end)) continue;
+      if (!trigger) continue;
+      // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
+      // events inside quotations are the speaker's wishes and forecasts
+      if (insideQuotation(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
       if (REFERENCE_AFTER.test(text.slice(m.end, m.end + 8))) continue;
       const clause = clauseAround(starts, sentence.end, m.start);
       const found =
@@ -293,7 +297,14 @@ function pickDate(
   const own = args.timexes.filter(
     (t) =>
       !/^(?:の[^、。]{0,20})?以来/.test(text.slice(t.end, t.end + 24)) &&
-      !/^(?:ぶり|間)/.test(text.slice(t.end, t.end + 2)),
+      !/^(?:ぶり|間)/.test(text.slice(t.end, t.end + 2)) &&
+      // 「去年夏から途絶えていた」: a period's start, unless it starts this event (30日から2日間の日程で)
+      !(
+        /^から/.test(text.slice(t.end, t.end + 2)) &&
+        !/^から[^、。]{0,6}(?:日間|の日程|泊)/.test(text.slice(t.end, t.end + 12))
+      ) &&
+      // 「1956年の日ソ共同宣言を基礎に」: the date of a named agreement, not of this event
+      !(t.end < start && DATED_AGREEMENT.test(text.slice(t.end, Math.min(start, t.end + 24)))),
   );
   const outside = own.filter((t) => !insideQuotation(doc, t.start, t.end));
   const inClause = outside.filter((t) => t.start >= clause.start && t.end <= clause.end);

@@ -42,6 +42,7 @@ export function finalizeEvents(
       return false;
     return true;
   });
+  representByMeetingParticipants(kept);
   const multilateralContext = kept.some((e) => e.mode === "multilateral");
   for (const e of kept) {
     if (e.type !== "CONSULT" || e.mode !== "meet") continue;
@@ -64,4 +65,34 @@ export function finalizeEvents(
     }
   }
   return kept;
+}
+
+/**
+ * 「米中は…ことで一致した」: an agreement or a signing between states at a
+ * meeting of their leaders was made by those leaders — the persons of the
+ * meeting stand for their states.
+ */
+function representByMeetingParticipants(events: ExtractedEvent[]): void {
+  const meetings = events.filter((e) => e.type === "CONSULT" && e.mode !== "visit");
+  for (const e of events) {
+    if (e.type !== "AGREE" && !(e.type === "SUPPORT" && e.mode === "sign")) continue;
+    for (const [i, p] of e.participants.entries()) {
+      if (p.actor.kind !== "state") continue;
+      const meeting = meetings.find(
+        (m) =>
+          sameDay(m, e) &&
+          m.participants.some((q) => q.actor.kind === "person" && q.actor.country === p.actor.id),
+      );
+      const person = meeting?.participants.find(
+        (q) => q.actor.kind === "person" && q.actor.country === p.actor.id,
+      );
+      if (person && !e.participants.some((q) => q.actor.id === person.actor.id))
+        e.participants[i] = { ...person, role: p.role };
+    }
+  }
+}
+
+function sameDay(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (!a.date || !b.date) return false;
+  return a.date.start <= b.date.end && b.date.start <= a.date.end;
 }
