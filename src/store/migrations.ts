@@ -117,4 +117,104 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX messages_doc ON messages(doc_id);
   `,
+  // 2: events across documents (src/resolve/events/): each document's event is a report of one
+  // real-world event; events carry indexes for timelines, pairs and relations; merged or renamed
+  // events leave tombstones so that old ids keep resolving.
+  `
+  CREATE TABLE event_reports (
+    doc_event_id TEXT PRIMARY KEY REFERENCES doc_events(id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    event_id TEXT,
+    match_key TEXT NOT NULL,
+    date_lo TEXT,
+    date_hi TEXT,
+    published TEXT,
+    sig TEXT NOT NULL
+  );
+  CREATE INDEX event_reports_event ON event_reports(event_id);
+  CREATE INDEX event_reports_doc ON event_reports(doc_id);
+  CREATE INDEX event_reports_match ON event_reports(match_key, date_lo);
+
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    mode TEXT,
+    family TEXT NOT NULL,
+    status TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    granularity TEXT,
+    place_id TEXT,
+    place_country TEXT,
+    name_ja TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    series_key TEXT,
+    score REAL,
+    quad INTEGER,
+    reports INTEGER NOT NULL,
+    sources INTEGER NOT NULL,
+    first_published TEXT,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX events_date ON events(date_start);
+  CREATE INDEX events_type_date ON events(type, date_start);
+  CREATE INDEX events_status_date ON events(status, date_start);
+  CREATE INDEX events_series ON events(series_key, date_start);
+  CREATE INDEX events_name_ja ON events(name_ja);
+  CREATE INDEX events_name_en ON events(name_en COLLATE NOCASE);
+
+  CREATE TABLE event_actors (
+    actor_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    named INTEGER NOT NULL,
+    date_start TEXT,
+    type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    PRIMARY KEY (actor_id, event_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX event_actors_date ON event_actors(actor_id, date_start);
+  CREATE INDEX event_actors_type ON event_actors(actor_id, type, date_start);
+  CREATE INDEX event_actors_event ON event_actors(event_id);
+
+  CREATE TABLE event_pairs (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    states INTEGER NOT NULL,
+    named INTEGER NOT NULL,
+    date_start TEXT,
+    type TEXT NOT NULL,
+    family TEXT NOT NULL,
+    status TEXT NOT NULL,
+    score REAL,
+    quad INTEGER,
+    PRIMARY KEY (a, b, event_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX event_pairs_date ON event_pairs(a, b, date_start, type, status, score, quad);
+  CREATE INDEX event_pairs_event ON event_pairs(event_id);
+  CREATE INDEX event_pairs_named ON event_pairs(named, family, date_start);
+
+  CREATE TABLE event_tombstones (
+    id TEXT PRIMARY KEY,
+    survivor TEXT,
+    reason TEXT NOT NULL
+  );
+  CREATE INDEX event_tombstones_survivor ON event_tombstones(survivor);
+
+  CREATE TABLE doc_event_links (
+    doc_event_id TEXT NOT NULL REFERENCES doc_events(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    target TEXT NOT NULL,
+    PRIMARY KEY (doc_event_id, kind, target)
+  ) WITHOUT ROWID;
+  CREATE INDEX doc_event_links_target ON doc_event_links(target, kind);
+
+  CREATE TABLE doc_event_quotes (
+    doc_event_id TEXT NOT NULL REFERENCES doc_events(id) ON DELETE CASCADE,
+    quote_id TEXT NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    PRIMARY KEY (doc_event_id, quote_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX doc_event_quotes_quote ON doc_event_quotes(quote_id);
+  `,
 ];

@@ -293,7 +293,12 @@ function pickDate(
   lastDate: Timex | null,
 ): { timex: Timex | null; source: EventDate["source"] } {
   const text = doc.norm.text;
-  // a date followed by 以来 dates an earlier occurrence, not this one
+  // 「2019年4月の会談以来」: this trigger is the earlier occurrence, dated by the date before it
+  if (/^(?:して)?以来/.test(text.slice(end, end + 4))) {
+    const earlier = args.timexes.filter((t) => t.end <= start && t.start >= clause.start);
+    if (earlier.length) return { timex: earlier[earlier.length - 1]!, source: "clause" };
+  }
+  // otherwise a date followed by 以来 dates an earlier occurrence, not this one
   const own = args.timexes.filter(
     (t) =>
       !/^(?:の[^、。]{0,20})?以来/.test(text.slice(t.end, t.end + 24)) &&
@@ -350,23 +355,23 @@ function destination(
   end: number,
 ): PlaceArg | null {
   const lex = ctx.lexicon;
+  // 訪朝 / 訪中 / 来日: the word itself names the state
+  const abbr =
+    trigger.destination_prefix && word.startsWith(trigger.destination_prefix)
+      ? word.slice(trigger.destination_prefix.length)
+      : /^(?:訪|来)(.)$/.exec(word)?.[1];
+  const named = abbr ? lex.abbreviations.get(abbr) : undefined;
+  // the place or state visited: を/に/へ, or written right before the word (中国訪問)
   const candidates = places.filter(
     (p) =>
       p.start >= clause.start &&
       p.end <= start &&
-      (/^(を|に|へ|には|への)$/.test(p.particle) ||
-        p.end === start ||
-        (p.particle === "の" && /^の$/.test(doc.norm.text.slice(p.end, p.end + 1)))),
+      (/^(を|に|へ|には|への)$/.test(p.particle) || p.end === start) &&
+      (!named || (p.state ?? p.entry?.country) === named),
   );
   const specific = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || b.start - a.start)[0];
   if (specific) return specific;
-  // 訪朝 / 訪中 / 来日: the word names the state
-  const abbr =
-    trigger.destination_prefix && word.startsWith(trigger.destination_prefix)
-      ? word.slice(trigger.destination_prefix.length)
-      : /^(?:訪|来)(.)/.exec(word)?.[1];
-  const state = abbr ? lex.abbreviations.get(abbr) : undefined;
-  if (state) return { start, end, id: state, entry: null, state, particle: "" };
+  if (named) return { start, end, id: named, entry: null, state: named, particle: "" };
   return null;
 }
 
@@ -382,9 +387,10 @@ function agreementBefore(text: string, from: number, triggerStart: number): stri
   return AGREEMENT_NOUN.test(phrase) ? phrase : undefined;
 }
 
-function agreementAfter(text: string, triggerEnd: number, clauseEnd: number): string | undefined {
-  const m = /^(?:した|された|し|する)([^\s、。]{2,30}?(?:条約|協定|宣言|声明|文書|覚書))/.exec(
-    text.slice(triggerEnd, clauseEnd),
+/** 1961年に…結ばれ、…「友好協力相互援助条約」: a relative clause before the agreement it describes. */
+function agreementAfter(text: string, triggerEnd: number, sentenceEnd: number): string | undefined {
+  const m = /[「『]?([^\s、。「『」』]{2,30}?(?:条約|協定|宣言|声明|文書|覚書|議定書))[」』]?/.exec(
+    text.slice(triggerEnd, sentenceEnd),
   );
   return m?.[1];
 }
