@@ -17,15 +17,13 @@
  * person.
  */
 import type { AnalysedDocument } from "../pipeline/document.js";
+import { reportsSpeech } from "../analyse/speech.js";
 import { citeSpan, sentenceAt } from "../pipeline/document.js";
 import type { ActorRef, ResolvedMention } from "../resolve/actors.js";
 import type { Cited, ExtractedQuote } from "./types.js";
 
-/** After the closing bracket: the constructions that report speech. */
-const REPORTING =
-  /^(?:」|』)(?:など|とも|と(?:も)?、?)?(?:と)?(?:、)?(?:(?:述べ|語|話|強調|明らか|表明|発表|指摘|説明|答え|訴え|主張|批判|非難|伝え|言明|明言|宣言|確信|自負|要請|求め|呼びかけ|書|記し|応じ|反論|歓迎|称賛|警告|報じ|投稿|発言|回答|言及|強調|断言|明か|打ち明け|述懐|語気|力説|けん制|牽制|反発|抗議|要求|提案|約束|誓|激励|評価|表明|付け加え|付言|締めくくっ|切り出|あいさつ|挨拶|祝辞|演説|述|言っ|言い|いっ|話し|し(?!ている形|た形)|する|して|した|としている|としていま|とした|として|としました)|の(?:考え|見方|認識|立場|意向|方針|見解|姿勢|声明|談話|コメント|メッセージ|談話))/;
-/** Naming, not reporting: 「新冷戦」と呼び, 「友好年」と位置づけ. */
-const NAMING = /^(?:」|』)と(?:呼|称|名付|題|いう|いった|言われ|位置づけ|位置付け|銘打)/;
+/** A clause of reported content closes between a subject and the quotation. */
+const EMBEDDED = /[^」』]と(?:指摘|述べ|強調|説明|明らかに|語|主張|批判|非難)/;
 
 /** Subjects that are not named persons. */
 const ANONYMOUS =
@@ -43,7 +41,7 @@ interface Subject {
   text: string;
 }
 
-const SUBJECT_PARTICLES = new Set(["は", "が", "も", "で"]);
+const SUBJECT_PARTICLES = new Set(["は", "が", "も", "で", "か"]);
 const NOUN_CHAR = /[\u4E00-\u9FFF\u3400-\u4DBF々\u30A1-\u30FA\u30FC]/;
 
 export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
@@ -54,8 +52,8 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
   const apparatusStart = doc.apparatus[0]?.start ?? text.length;
   for (const q of doc.quotations) {
     if (q.start >= apparatusStart) break;
-    const after = text.slice(q.end - 1, q.end + 24);
-    if (NAMING.test(after) || !REPORTING.test(after)) continue;
+    const after = text.slice(q.end - 1, q.end + 30);
+    if (!reportsSpeech(after)) continue;
     if (q.innerEnd - q.innerStart < 2) continue;
     const sentence = sentenceAt(doc, q.start);
     if (!sentence) continue;
@@ -67,8 +65,10 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
       ACCORDING_TO.test(sentenceText) && /^(?:」|』)と(?:し|して)(?:ています|ている|た|ました)/.test(after);
     const source = reportedBySource ? sourceOf(doc, sentence.start, sentence.end) : null;
     const subject = source ??
-      subjectBefore(inSentence, q.start) ??
-      inSentence.find((s) => s.at >= q.end && !/「/.test(text.slice(q.end, s.at))) ??
+      subjectBefore(text, inSentence, q.start) ??
+      (verbFollows(after)
+        ? undefined
+        : inSentence.find((s) => s.at >= q.end && !/[「、。]と/.test(text.slice(q.end, s.at)))) ??
       recentSpeaker(doc, speakers, subjects, sentence.start) ?? {
         at: q.start,
         actor: null,
@@ -109,6 +109,9 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
   for (let p = 1; p < text.length; p++) {
     if (!SUBJECT_PARTICLES.has(text[p]!)) continue;
     const r = byEnd.get(p);
+    // プーチン大統領から踏み込んだ発言があって: から marks a speaker only before words of speech
+    if (text[p] === "か" && !/^から[^。]{0,10}(?:発言|言葉|説明|指摘|報告|表明)/.test(text.slice(p, p + 16)))
+      continue;
     // で marks a subject only for an announcement or statement (発表では「…」)
     if (text[p] === "で") {
       if (text[p + 1] !== "は") continue;
@@ -122,14 +125,16 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
       out.push({ at: p, actor: a, kind: a.kind, text: text.slice(r.mention.start, r.mention.end) });
       continue;
     }
-    if (!NOUN_CHAR.test(text[p - 1]!)) continue;
-    let s = p;
+    // 市民らは, 関係者たちは: the plural suffix does not change who they are
+    const plural = /(?:ら|たち)$/.exec(text.slice(Math.max(0, p - 2), p))?.[0].length ?? 0;
+    if (!NOUN_CHAR.test(text[p - 1 - plural] ?? "")) continue;
+    let s = p - plural;
     while (
       s > 0 &&
       (NOUN_CHAR.test(text[s - 1]!) || (text[s - 1] === "の" && s - 2 >= 0 && NOUN_CHAR.test(text[s - 2]!)))
     )
       s--;
-    const phrase = text.slice(s, p);
+    const phrase = text.slice(s, p - plural);
     if (ANONYMOUS.test(phrase)) out.push({ at: p, actor: null, kind: "anonymous", text: phrase });
     else if (INSTITUTION.test(phrase)) out.push({ at: p, actor: null, kind: "organization", text: phrase });
   }
@@ -149,8 +154,10 @@ function sourceOf(doc: AnalysedDocument, from: number, to: number): Subject {
 }
 
 /** The nearest subject before the quotation; a person is preferred over a state or institution. */
-function subjectBefore(inSentence: Subject[], quoteStart: number): Subject | null {
-  const found = inSentence.filter((s) => s.at < quoteStart);
+function subjectBefore(text: string, inSentence: Subject[], quoteStart: number): Subject | null {
+  // 「イランや中国もロシアを支援していると指摘した上で「…」」: a subject inside reported
+  // content (…と指摘した, …と述べ) is not the speaker of what follows
+  const found = inSentence.filter((s) => s.at < quoteStart && !EMBEDDED.test(text.slice(s.at, quoteStart)));
   if (found.length === 0) return null;
   const nearest = found[found.length - 1]!;
   if (nearest.kind === "person") return nearest;
@@ -180,4 +187,11 @@ function recentSpeaker(
   const best = [lastSpeaker, lastSubject].filter((s): s is Subject => !!s).sort((a, b) => b.at - a.at)[0];
   if (!best || sentenceStart - best.at > 600) return null;
   return best;
+}
+
+/** 「…」と述べ、…: the reporting verb comes first, so a subject after it starts another clause. */
+function verbFollows(afterClosing: string): boolean {
+  return /^[」』](?:など|なども)?と(?:も)?(?:述べ|語|話|強調|明らか|表明|発表|指摘|説明|答え|訴え|主張|伝え|し|する)/.test(
+    afterClosing,
+  );
 }

@@ -1,0 +1,73 @@
+/**
+ * Grouping reports into events, as a function of the set of reports alone:
+ * the same reports in any order give the same groups. Reports are taken
+ * most precise first (a day before a month before a year, then by date,
+ * publication and id); each joins the group it is compatible with in full
+ * (every member, so that a vague report cannot chain two meetings together)
+ * and shares the most with, or founds a new one.
+ */
+import { createHash } from "node:crypto";
+import { compatible } from "./compatible.js";
+import { mergeable, type ReportSignature } from "./signature.js";
+
+const nullsLast = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+
+/** Most precise first: the order in which reports are grouped. */
+export function byPrecision(a: ReportSignature, b: ReportSignature): number {
+  return (
+    (a.span ?? Infinity) - (b.span ?? Infinity) ||
+    nullsLast(a.lo, b.lo) ||
+    nullsLast(a.published, b.published) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** How much a report shares with a group beyond being compatible with it. */
+function affinity(r: ReportSignature, group: ReportSignature[]): number {
+  let score = 0;
+  for (const m of group) {
+    for (const [side, people] of Object.entries(r.sides))
+      score += people.filter((p) => m.sides[side]?.includes(p)).length * 2;
+    if (r.mode && r.mode === m.mode) score += 1;
+    if (r.placeId && r.placeId === m.placeId) score += 1;
+  }
+  return score / group.length;
+}
+
+export function clusterReports(reports: readonly ReportSignature[]): ReportSignature[][] {
+  const groups: ReportSignature[][] = [];
+  for (const r of [...reports].sort(byPrecision)) {
+    let best = -1;
+    let bestScore = -Infinity;
+    if (mergeable(r)) {
+      groups.forEach((g, i) => {
+        if (!g.every((m) => compatible(r, m))) return;
+        const s = affinity(r, g);
+        if (s > bestScore) {
+          best = i;
+          bestScore = s;
+        }
+      });
+    }
+    if (best < 0) groups.push([r]);
+    else groups[best]!.push(r);
+  }
+  return groups;
+}
+
+/**
+ * The report an event's id derives from: the first published (then the most
+ * precise). New articles about an old event are published later, so the
+ * founder — and the id — rarely changes as reports accumulate.
+ */
+export function founderOf(group: readonly ReportSignature[]): ReportSignature {
+  return [...group].sort((a, b) => nullsLast(a.published, b.published) || byPrecision(a, b))[0]!;
+}
+
+/** `ev-<year>-<hash of the founder report's id>`: the same reports always give the same id. */
+export function eventIdOf(group: readonly ReportSignature[]): string {
+  const f = founderOf(group);
+  const year = f.lo?.slice(0, 4) ?? "undated";
+  return `ev-${year}-${createHash("sha256").update(f.id).digest("hex").slice(0, 10)}`;
+}

@@ -1,0 +1,176 @@
+/**
+ * Cross-document resolution: each report (one document's event) belongs to
+ * one real-world event.
+ *
+ * Why the result does not depend on ingestion order: reports are linked when
+ * they are compatible (see compatible.ts), and the events of a connected
+ * group of reports are a function of that group alone (cluster.ts sorts it
+ * by content before grouping). Ingesting a document only changes the groups
+ * its reports join or leave, so the resolver recomputes exactly those —
+ * found through indexed look-ups by sides and dates — and leaves the rest.
+ *
+ * Why ids are stable: an event's id is derived from one of its reports (the
+ * first published), so the same reports always give the same id. When
+ * resolution retires an id (two events merged, or an earlier report now
+ * founds the event), a tombstone points to the event that took its reports.
+ */
+import type { Extraction } from "../../extract/types.js";
+import type { Lexicon } from "../../lexicon/lexicon.js";
+import type { DB } from "../../store/database.js";
+import { clusterReports, eventIdOf } from "./cluster.js";
+import { compatible } from "./compatible.js";
+import { mergeReports } from "./merge.js";
+import { reportSignature, type ReportSignature } from "./signature.js";
+import { EventStore } from "./store.js";
+
+/** What was resolved before a document is replaced: the groups its old reports were in. */
+export interface PriorState {
+  doc: string;
+  /** Report → event, for every report of the groups the document's old reports belonged to. */
+  membership: Map<string, string | null>;
+  /** The document's own old reports (deleted when it is replaced). */
+  own: Set<string>;
+}
+
+export interface ResolveSummary {
+  /** Events written (new or changed). */
+  written: number;
+  /** Event ids retired, with their survivor. */
+  retired: { id: string; survivor: string | null }[];
+}
+
+export class EventResolver {
+  private readonly store: EventStore;
+
+  constructor(
+    db: DB,
+    private readonly lex: Lexicon,
+  ) {
+    this.store = new EventStore(db);
+  }
+
+  /** Call before the document's stored rows are deleted. */
+  before(doc: string): PriorState {
+    const own = this.store.reportsOfDocument(doc);
+    const membership = new Map<string, string | null>();
+    if (own.length > 0) {
+      const { members } = this.closure(own.map((r) => r.id));
+      for (const [id, m] of members) membership.set(id, m.event);
+    }
+    return { doc, membership, own: new Set(own.map((r) => r.id)) };
+  }
+
+  /** Call after the document and its events are stored, in the same transaction. */
+  after(doc: string, published: string | null, extraction: Extraction, prior: PriorState): ResolveSummary {
+    const seeds = this.index(published, extraction);
+    const own = new Set(seeds);
+    for (const id of prior.membership.keys()) if (!prior.own.has(id)) seeds.push(id);
+    return this.resolve(seeds, prior, (id) => own.has(id));
+  }
+
+  /** Stores a document's reports with their signatures, and its links; returns the report ids. */
+  index(published: string | null, extraction: Extraction): string[] {
+    const ids: string[] = [];
+    for (const e of extraction.events) {
+      const sig = reportSignature(e, published, this.lex);
+      this.store.addReport(sig);
+      ids.push(sig.id);
+    }
+    this.store.addDocumentLinks(extraction.events, extraction.quotes);
+    return ids;
+  }
+
+  /**
+   * Resolves the groups the seed reports belong to. `changed` are reports whose
+   * content may differ from what their event was built from.
+   */
+  resolve(
+    seeds: readonly string[],
+    prior: PriorState | null,
+    changed: (report: string) => boolean,
+  ): ResolveSummary {
+    const { members } = this.closure(seeds);
+    // what each affected event held before
+    const before = new Map<string, Set<string>>();
+    const hold = (event: string | null, report: string) => {
+      if (!event) return;
+      let set = before.get(event);
+      if (!set) before.set(event, (set = new Set()));
+      set.add(report);
+    };
+    for (const [id, event] of prior?.membership ?? []) hold(event, id);
+    for (const [id, m] of members) hold(m.event, id);
+
+    const groups = clusterReports([...members.values()].map((m) => m.sig));
+    const summary: ResolveSummary = { written: 0, retired: [] };
+    const live = new Map<string, ReportSignature[]>();
+    for (const g of groups) live.set(eventIdOf(g), g);
+
+    for (const [id, group] of live) {
+      this.store.revive(id);
+      const old = before.get(id);
+      const same =
+        old !== undefined &&
+        old.size === group.length &&
+        group.every((r) => old.has(r.id) && !changed(r.id)) &&
+        this.store.storedData(id) !== undefined;
+      for (const r of group) if (members.get(r.id)!.event !== id) this.store.assign(r.id, id);
+      if (same) continue;
+      const record = mergeReports(
+        id,
+        group.map((sig) => ({ sig, event: this.store.extracted(sig.id) })),
+        this.lex,
+      );
+      const data = JSON.stringify(record);
+      if (this.store.storedData(id) === data) continue;
+      this.store.writeEvent(record, data);
+      summary.written++;
+    }
+
+    const nowIn = new Map<string, string>();
+    for (const [id, group] of live) for (const r of group) nowIn.set(r.id, id);
+    for (const [id, held] of before) {
+      if (live.has(id)) continue;
+      const survivor = survivorOf(held, nowIn);
+      this.store.retire(id, survivor, !survivor ? "retracted" : before.has(survivor) ? "merged" : "renamed");
+      summary.retired.push({ id, survivor });
+    }
+    return summary;
+  }
+
+  /**
+   * The connected group of reports around the seeds: every stored report
+   * reachable through compatible pairs. Each step is an indexed look-up by
+   * match key and date window.
+   */
+  private closure(seeds: readonly string[]) {
+    const members = new Map<string, { sig: ReportSignature; event: string | null }>();
+    const queue: string[] = [];
+    for (const id of seeds) {
+      if (members.has(id)) continue;
+      const r = this.store.report(id);
+      if (!r) continue;
+      members.set(id, r);
+      queue.push(id);
+    }
+    while (queue.length > 0) {
+      const sig = members.get(queue.pop()!)!.sig;
+      for (const c of this.store.candidates(sig)) {
+        if (members.has(c.id) || !compatible(sig, c.sig)) continue;
+        members.set(c.id, { sig: c.sig, event: c.event });
+        queue.push(c.id);
+      }
+    }
+    return { members };
+  }
+}
+
+/** The event that took most of a retired event's reports (ties: the smaller id). */
+export function survivorOf(held: Iterable<string>, nowIn: ReadonlyMap<string, string>): string | null {
+  const votes = new Map<string, number>();
+  for (const report of held) {
+    const now = nowIn.get(report);
+    if (now) votes.set(now, (votes.get(now) ?? 0) + 1);
+  }
+  return [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
