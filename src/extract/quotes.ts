@@ -23,7 +23,7 @@ import type { ActorRef, ResolvedMention } from "../resolve/actors.js";
 import type { Cited, ExtractedQuote } from "./types.js";
 
 /** A clause of reported content closes between a subject and the quotation. */
-const EMBEDDED = /[^」』]と(?:指摘|述べ|強調|説明|明らかに|語|主張|批判|非難)/;
+const EMBEDDED = /[^」』]と(?:指摘|述べ|強調|説明|明らかに|語|主張|批判|非難)|こと(?:など)?(?:を|に|が)/;
 
 /** Subjects that are not named persons. */
 const ANONYMOUS =
@@ -36,6 +36,7 @@ const ACCORDING_TO = /(?:によりますと|によると|によれば)/;
 interface Subject {
   /** Where the subject's particle は/が is, in normalised text. */
   at: number;
+  particle?: string;
   actor: ActorRef | null;
   kind: ExtractedQuote["speakerKind"];
   text: string;
@@ -50,13 +51,25 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
   const subjects = findSubjects(doc);
   const speakers: Subject[] = [];
   const apparatusStart = doc.apparatus[0]?.start ?? text.length;
-  for (const q of doc.quotations) {
+  const quotations = doc.quotations;
+  // 「…」「…」と強調した: a quotation right before another spoken one is spoken too
+  const speech = quotations.map((q) => reportsSpeech(text.slice(q.end - 1, q.end + 30)));
+  for (let i = quotations.length - 2; i >= 0; i--) {
+    if (
+      !speech[i] &&
+      speech[i + 1] &&
+      /^[、\s]?$/.test(text.slice(quotations[i]!.end, quotations[i + 1]!.start))
+    )
+      speech[i] = true;
+  }
+  for (const [i, q] of quotations.entries()) {
     if (q.start >= apparatusStart) break;
     const after = text.slice(q.end - 1, q.end + 30);
-    if (!reportsSpeech(after)) continue;
     if (q.innerEnd - q.innerStart < 2) continue;
     const sentence = sentenceAt(doc, q.start);
     if (!sentence) continue;
+    const labelled = labelledSpeaker(doc, q.start, sentence.start);
+    if (!speech[i] && !labelled && !afterSpeechCue(doc, q, sentence)) continue;
     const inSentence = subjects.filter(
       (s) => s.at >= sentence.start && s.at < sentence.end && !insideQuotation(doc, s.at),
     );
@@ -64,7 +77,8 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
     const reportedBySource =
       ACCORDING_TO.test(sentenceText) && /^(?:」|』)と(?:し|して)(?:ています|ている|た|ました)/.test(after);
     const source = reportedBySource ? sourceOf(doc, sentence.start, sentence.end) : null;
-    const subject = source ??
+    const subject = labelled ??
+      source ??
       subjectBefore(text, inSentence, q.start) ??
       (verbFollows(after)
         ? undefined
@@ -122,7 +136,13 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
     if (r) {
       if (r.actors.length !== 1) continue;
       const a = r.actors[0]!;
-      out.push({ at: p, actor: a, kind: a.kind, text: text.slice(r.mention.start, r.mention.end) });
+      out.push({
+        at: p,
+        particle: text[p],
+        actor: a,
+        kind: a.kind,
+        text: text.slice(r.mention.start, r.mention.end),
+      });
       continue;
     }
     // 市民らは, 関係者たちは: the plural suffix does not change who they are
@@ -159,7 +179,18 @@ function subjectBefore(text: string, inSentence: Subject[], quoteStart: number):
   // content (…と指摘した, …と述べ) is not the speaker of what follows
   const found = inSentence.filter((s) => s.at < quoteStart && !EMBEDDED.test(text.slice(s.at, quoteStart)));
   if (found.length === 0) return null;
-  const nearest = found[found.length - 1]!;
+  let nearest = found[found.length - 1]!;
+  // 菅官房長官は…首相が発言した「具体的な行動」に関し「…」と述べた: a が-subject of a
+  // relative clause yields to the topic that governs the reporting verb
+  const topic = [...found].reverse().find((s) => s.particle === "は" && s.kind === "person");
+  if (
+    nearest.particle === "が" &&
+    topic &&
+    topic !== nearest &&
+    /(?:した|する|された|している)/.test(text.slice(nearest.at, quoteStart))
+  ) {
+    nearest = topic;
+  }
   if (nearest.kind === "person") return nearest;
   const person = [...found].reverse().find((s) => s.kind === "person");
   if (person && (nearest.kind === "state" || nearest.kind === "organization")) return person;
@@ -193,5 +224,52 @@ function recentSpeaker(
 function verbFollows(afterClosing: string): boolean {
   return /^[」』](?:など|なども)?と(?:も)?(?:述べ|語|話|強調|明らか|表明|発表|指摘|説明|答え|訴え|主張|伝え|し|する)/.test(
     afterClosing,
+  );
+}
+
+const CAPTION = /^[\s\u30A0-\u30FF\u4E00-\u9FFF・]{0,12}$/;
+
+/**
+ * A speaker written right before the quotation, without a particle: the
+ * headline form 習主席「…」, a caption line naming the speaker above a
+ * quotation (アメリカ バイデン大統領 / 「…」), and Xから「…」と要請された.
+ */
+function labelledSpeaker(doc: AnalysedDocument, quoteStart: number, sentenceStart: number): Subject | null {
+  const text = doc.norm.text;
+  const person = (r: ResolvedMention | undefined) =>
+    r && r.actors.length === 1 && r.actors[0]!.kind === "person" ? r : undefined;
+  const ending = (pos: number) =>
+    person(doc.resolved.find((r) => r.mention.end === pos && r.mention.qualifies === undefined));
+  const subject = (r: ResolvedMention): Subject => ({
+    at: quoteStart,
+    actor: r.actors[0]!,
+    kind: "person",
+    text: text.slice(r.mention.start, r.mention.end),
+  });
+  const direct =
+    ending(quoteStart) ??
+    (text.slice(quoteStart - 2, quoteStart) === "から" ? ending(quoteStart - 2) : undefined);
+  if (direct) return subject(direct);
+  // the quotation opens its line and the line before only names the speaker
+  if (quoteStart === sentenceStart && text[quoteStart - 1] === "\n") {
+    const prevEnd = quoteStart - 1;
+    const prevStart = text.lastIndexOf("\n", prevEnd - 1) + 1;
+    const r = ending(prevEnd);
+    if (r && CAPTION.test(text.slice(prevStart, r.mention.start))) return subject(r);
+  }
+  return null;
+}
+
+/** 金長官はこう答えた。「…」: a quotation standing alone after a sentence announcing it. */
+function afterSpeechCue(
+  doc: AnalysedDocument,
+  q: { start: number },
+  sentence: { start: number; index: number },
+): boolean {
+  if (q.start !== sentence.start) return false;
+  const prev = doc.sentences[sentence.index - 1];
+  if (!prev) return false;
+  return /(?:こう|次のように|以下のように)[^。]{0,8}(?:述べ|語|答え|話|強調|説明|明らかに|訴え)[^。]*。?$/.test(
+    doc.norm.text.slice(prev.start, prev.end),
   );
 }

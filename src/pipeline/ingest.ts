@@ -4,6 +4,7 @@
  * reported and skipped; the others go on.
  */
 import { listFiles, ReadError, readFile, type SourceDocument } from "../read/index.js";
+import { resolutionObserver } from "../resolve/events/observer.js";
 import type { DB } from "../store/database.js";
 import { DocumentWriter, type StoreResult, sha256 } from "../store/write.js";
 import { extractionOf } from "./extraction.js";
@@ -30,7 +31,8 @@ export async function ingestPaths(
   db: DB,
   hooks: IngestHooks = {},
 ): Promise<IngestReport> {
-  const writer = new DocumentWriter(db);
+  // each document's events are merged into the events of the other documents in its own transaction
+  const writer = new DocumentWriter(db, resolutionObserver(db, pipeline.ctx.lexicon));
   const report: IngestReport = {
     files: 0,
     documents: { new: 0, updated: 0, unchanged: 0 },

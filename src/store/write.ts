@@ -19,11 +19,25 @@ export interface StoreResult {
 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
+/**
+ * Work that must happen in the same transaction as storing a document:
+ * cross-document event resolution (src/resolve/events/) looks at what the
+ * document's earlier reading contributed before it is deleted, and merges
+ * the new events after they are stored.
+ */
+export interface StoreObserver<T = unknown> {
+  beforeReplace(docId: string): T;
+  afterStore(doc: AnalysedDocument, extraction: Extraction, before: T): void;
+}
+
 /** Prepared statements, made once per database connection. */
 export class DocumentWriter {
   private readonly s;
 
-  constructor(private readonly db: DB) {
+  constructor(
+    private readonly db: DB,
+    private readonly observer?: StoreObserver,
+  ) {
     this.s = {
       existing: db.prepare("SELECT sha256 FROM documents WHERE id = ?"),
       deleteDoc: db.prepare("DELETE FROM documents WHERE id = ?"),
@@ -81,6 +95,7 @@ export class DocumentWriter {
     return this.db
       .transaction((): StoreResult => {
         const before = this.s.existing.get(src.id) as { sha256: string } | undefined;
+        const observed = this.observer?.beforeReplace(src.id);
         this.s.deleteDoc.run(src.id);
         this.s.doc.run({
           id: src.id,
@@ -162,6 +177,7 @@ export class DocumentWriter {
         }
         for (const m of doc.messages)
           this.s.message.run(src.id, m.rule, m.reason, m.start ?? null, m.end ?? null, m.severity);
+        this.observer?.afterStore(doc, extraction, observed);
         if (before?.sha256 === hash) return { id: src.id, outcome: "unchanged" };
         return { id: src.id, outcome: before ? "updated" : "new" };
       })

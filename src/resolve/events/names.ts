@@ -79,7 +79,9 @@ export function eventName(input: NameInput, lex: Lexicon): { ja: string; en: str
   const recipients = sides.filter((p) => p.role === "recipient");
   const named = sides.filter((p) => p.kind === "person");
   const bySide = (test: (p: EventParticipant) => boolean) =>
-    named.length >= 2 && new Set(named.filter(test).map((p) => p.represents)).size >= input.states.length;
+    input.states.length >= 2 &&
+    named.length >= 2 &&
+    new Set(named.filter(test).map((p) => p.represents)).size >= input.states.length;
 
   if (input.family === "CONSULT:visit" && actors[0]) {
     const host = recipients.find((p) => p.kind === "state") ?? recipients[0];
@@ -107,8 +109,10 @@ export function eventName(input: NameInput, lex: Lexicon): { ja: string; en: str
   }
   if (input.type === "SUPPORT" && input.mode === "sign") {
     const what = input.object ?? "合意文書";
+    // 日朝平壌宣言 already names its parties
+    const parties = what.startsWith(states.compound) ? "" : states.compound;
     return {
-      ja: `${yearJa}${states.compound}${what}署名`,
+      ja: `${yearJa}${parties}${what}署名`,
       en: `${yearEn}${states.en} signing of ${input.object ?? "an agreement"}`,
     };
   }

@@ -18,7 +18,9 @@ export interface RebuildSummary {
 export function rebuildEvents(db: DB, lex: Lexicon): RebuildSummary {
   return db
     .transaction((): RebuildSummary => {
-      const before = db.prepare("SELECT doc_event_id AS report, event_id AS event FROM event_reports").all() as {
+      const before = db
+        .prepare("SELECT doc_event_id AS report, event_id AS event FROM event_reports")
+        .all() as {
         report: string;
         event: string | null;
       }[];
@@ -44,10 +46,12 @@ export function rebuildEvents(db: DB, lex: Lexicon): RebuildSummary {
 
       // ids that did not come back point to the event holding most of their reports
       const nowIn = new Map(
-        (db.prepare("SELECT doc_event_id AS report, event_id AS event FROM event_reports").all() as {
-          report: string;
-          event: string;
-        }[]).map((r) => [r.report, r.event]),
+        (
+          db.prepare("SELECT doc_event_id AS report, event_id AS event FROM event_reports").all() as {
+            report: string;
+            event: string;
+          }[]
+        ).map((r) => [r.report, r.event]),
       );
       const held = new Map<string, string[]>();
       for (const r of before) if (r.event) held.set(r.event, [...(held.get(r.event) ?? []), r.report]);
