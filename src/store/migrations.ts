@@ -154,6 +154,7 @@ export const MIGRATIONS: readonly string[] = [
     reports INTEGER NOT NULL,
     sources INTEGER NOT NULL,
     first_published TEXT,
+    summary TEXT NOT NULL,
     data TEXT NOT NULL
   );
   CREATE INDEX events_date ON events(date_start);
@@ -193,7 +194,9 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX event_pairs_date ON event_pairs(a, b, date_start, type, status, score, quad);
   CREATE INDEX event_pairs_event ON event_pairs(event_id);
+  CREATE INDEX event_pairs_b ON event_pairs(b, a, date_start);
   CREATE INDEX event_pairs_named ON event_pairs(named, family, date_start);
+  CREATE INDEX event_pairs_states ON event_pairs(states, family, date_start);
 
   CREATE TABLE event_tombstones (
     id TEXT PRIMARY KEY,

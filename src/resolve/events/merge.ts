@@ -61,20 +61,24 @@ const STATUS_WEIGHT: Record<EventStatus, number> = {
 };
 
 /**
- * Status evolves: a held event is `occurred` whatever was planned before
- * (reports that it was cancelled or denied are kept as a conflict); otherwise
- * the latest report decides — planned, then cancelled.
+ * Status evolves: a held event is `occurred` whatever was planned before;
+ * otherwise the latest report decides (planned, then cancelled).
  */
 function chooseStatus(reports: readonly Report[], conflicts: FieldConflict[]): EventStatus {
-  const statuses = new Set(reports.map((r) => r.sig.status));
-  if (statuses.has("occurred")) {
-    const against = [...statuses].filter((s) => s === "cancelled" || s === "denied");
+  const held = reports.filter((r) => r.sig.status === "occurred");
+  if (held.length > 0) {
+    // a cancellation before the event was held is history; one reported after it contradicts it
+    const firstHeld = held.map((r) => r.sig.published ?? "").sort()[0]!;
+    const against = reports.filter(
+      (r) =>
+        (r.sig.status === "cancelled" || r.sig.status === "denied") && (r.sig.published ?? "") >= firstHeld,
+    );
     if (against.length > 0)
       conflicts.push({
         field: "status",
-        values: ["occurred", ...against],
+        values: ["occurred", ...new Set(against.map((r) => r.sig.status))],
         chosen: "occurred",
-        note: "reported as held and as not held; the report that it was held wins",
+        note: `reported as held, and afterwards as not held (${against.map((r) => r.sig.id).join(", ")}); held wins`,
       });
     return "occurred";
   }

@@ -8,7 +8,23 @@
 import type { DB } from "../../store/database.js";
 import type { ExtractedEvent, ExtractedQuote } from "../../extract/types.js";
 import { dayNumber, isoDay, MAX_MERGE_SPAN_DAYS, mergeable, type ReportSignature } from "./signature.js";
-import type { EventRecord } from "./types.js";
+import type { EventRecord, EventSummaryData } from "./types.js";
+
+/** What lists and timelines show of an event, kept beside the full record so that they need not parse it. */
+export function summaryOf(r: EventRecord): EventSummaryData {
+  return {
+    place: r.place ? { id: r.place.id, ja: r.place.ja, en: r.place.en } : null,
+    participants: r.participants.map((p) => ({
+      id: p.id,
+      ja: p.ja,
+      en: p.en,
+      role: p.role,
+      title: p.titles[0] ?? p.officeTitle,
+    })),
+    states: r.states,
+    object: r.object,
+  };
+}
 
 export class EventStore {
   private readonly s;
@@ -33,15 +49,15 @@ export class EventStore {
       eventData: db.prepare("SELECT data FROM events WHERE id = ?"),
       upsertEvent: db.prepare(
         `INSERT INTO events (id, type, mode, family, status, date_start, date_end, granularity, place_id, place_country,
-           name_ja, name_en, series_key, score, quad, reports, sources, first_published, data)
+           name_ja, name_en, series_key, score, quad, reports, sources, first_published, summary, data)
          VALUES (@id, @type, @mode, @family, @status, @date_start, @date_end, @granularity, @place_id, @place_country,
-           @name_ja, @name_en, @series_key, @score, @quad, @reports, @sources, @first_published, @data)
+           @name_ja, @name_en, @series_key, @score, @quad, @reports, @sources, @first_published, @summary, @data)
          ON CONFLICT(id) DO UPDATE SET type = excluded.type, mode = excluded.mode, family = excluded.family,
            status = excluded.status, date_start = excluded.date_start, date_end = excluded.date_end,
            granularity = excluded.granularity, place_id = excluded.place_id, place_country = excluded.place_country,
            name_ja = excluded.name_ja, name_en = excluded.name_en, series_key = excluded.series_key,
            score = excluded.score, quad = excluded.quad, reports = excluded.reports, sources = excluded.sources,
-           first_published = excluded.first_published, data = excluded.data`,
+           first_published = excluded.first_published, summary = excluded.summary, data = excluded.data`,
       ),
       deleteEvent: db.prepare("DELETE FROM events WHERE id = ?"),
       deleteActors: db.prepare("DELETE FROM event_actors WHERE event_id = ?"),
@@ -152,6 +168,7 @@ export class EventStore {
       reports: r.reports.length,
       sources: r.docs.length,
       first_published: r.firstPublished,
+      summary: JSON.stringify(summaryOf(r)),
       data,
     });
     this.s.deleteActors.run(r.id);

@@ -109,3 +109,11 @@ export interface EventRecord {
   docs: string[];
   firstPublished: string | null;
 }
+
+/** The compact part of a record that lists show (`events.summary`). */
+export interface EventSummaryData {
+  place: { id: string | null; ja: string; en: string } | null;
+  participants: { id: string; ja: string; en: string; role: string; title: string | null }[];
+  states: string[];
+  object: string | null;
+}

@@ -1,0 +1,141 @@
+/**
+ * Finding events: by id (following tombstones, or from a report's id), and
+ * by filters — actor, pair, dates, type, status — through the indexes on
+ * events, event_actors and event_pairs, a page at a time.
+ */
+import type { DB } from "../store/database.js";
+import type { EventRecord } from "../resolve/events/types.js";
+import { dayBound, SUMMARY_COLUMNS, type SummaryRow, toSummary } from "./rows.js";
+import type { Cursor, EventSummary, Page } from "./types.js";
+
+export interface ResolvedId {
+  /** The live event. */
+  id: string;
+  /** Set when the id asked for was retired (merged or renamed) or was a report's id. */
+  from?: { id: string; reason: "merged" | "renamed" | "report" };
+}
+
+/**
+ * The live event an id names: itself, the survivor of a tombstone, or the
+ * event a report (`<doc>#e<n>`) belongs to. Null when unknown or retracted.
+ */
+export function resolveEventId(db: DB, id: string): ResolvedId | null {
+  if (db.prepare("SELECT 1 FROM events WHERE id = ?").get(id)) return { id };
+  const tomb = db.prepare("SELECT survivor, reason FROM event_tombstones WHERE id = ?").get(id) as
+    { survivor: string | null; reason: "merged" | "renamed" | "retracted" } | undefined;
+  if (tomb)
+    return tomb.survivor && tomb.reason !== "retracted"
+      ? { id: tomb.survivor, from: { id, reason: tomb.reason } }
+      : null;
+  const report = db.prepare("SELECT event_id FROM event_reports WHERE doc_event_id = ?").get(id) as
+    { event_id: string | null } | undefined;
+  return report?.event_id ? { id: report.event_id, from: { id, reason: "report" } } : null;
+}
+
+export function getEventRecord(db: DB, id: string): EventRecord | null {
+  const row = db.prepare("SELECT data FROM events WHERE id = ?").get(id) as { data: string } | undefined;
+  return row ? (JSON.parse(row.data) as EventRecord) : null;
+}
+
+export function getEventSummary(db: DB, id: string): EventSummary | null {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM events e WHERE e.id = ?`).get(id) as
+    SummaryRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
+/** Events whose generated name is exactly this (2024年露朝首脳会談, 2024 Russia–North Korea summit). */
+export function findEventsByName(db: DB, name: string): EventSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM events e WHERE e.name_ja = ? OR e.name_en = ? COLLATE NOCASE
+       ORDER BY e.date_start, e.id LIMIT 50`,
+    )
+    .all(name, name) as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+export interface EventFilter {
+  /** An actor id: a person, organisation or state (a state also matches the people who represent it). */
+  actor?: string;
+  /** Two actor ids (two states, or two people): events both take part in. */
+  pair?: [string, string];
+  /** Start date bounds, inclusive (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  /** PLOVER types (CONSULT, SUPPORT…). */
+  types?: string[];
+  /** Type families such as CONSULT:meeting or CONSULT:visit. */
+  families?: string[];
+  status?: string[];
+  limit?: number;
+  after?: Cursor;
+}
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+/** Events matching the filter, by date then id, one page at a time. */
+export function findEvents(db: DB, filter: EventFilter = {}): Page<EventSummary> {
+  const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+  const where: string[] = [];
+  const args: unknown[] = [];
+  let from = "events e";
+  // the table whose index drives the scan: a pair, an actor, or the events themselves
+  let t = "e";
+  let idCol = "e.id";
+  if (filter.pair) {
+    const [a, b] = [...filter.pair].sort() as [string, string];
+    from = "event_pairs p JOIN events e ON e.id = p.event_id";
+    t = "p";
+    idCol = "p.event_id";
+    where.push("p.a = ? AND p.b = ?");
+    args.push(a, b);
+    if (filter.actor) {
+      where.push("EXISTS (SELECT 1 FROM event_actors x WHERE x.actor_id = ? AND x.event_id = p.event_id)");
+      args.push(filter.actor);
+    }
+  } else if (filter.actor) {
+    from = "event_actors a JOIN events e ON e.id = a.event_id";
+    t = "a";
+    idCol = "a.event_id";
+    where.push("a.actor_id = ?");
+    args.push(filter.actor);
+  }
+  const lo = dayBound(filter.from, "from");
+  const hi = dayBound(filter.to, "to");
+  if (lo) {
+    where.push(`${t}.date_start >= ?`);
+    args.push(lo);
+  }
+  if (hi) {
+    where.push(`${t}.date_start <= ?`);
+    args.push(hi);
+  }
+  const list = (col: string, values?: string[]) => {
+    if (!values?.length) return;
+    where.push(`${col} IN (${values.map(() => "?").join(", ")})`);
+    args.push(...values);
+  };
+  list(`${t}.type`, filter.types);
+  list("e.family", filter.families);
+  list(`${t}.status`, filter.status);
+  if (filter.after) {
+    // keyset pagination, a range seek on the index; undated events (NULL dates) come first
+    if (filter.after.date === null) {
+      where.push(`((${t}.date_start IS NULL AND ${idCol} > ?) OR ${t}.date_start IS NOT NULL)`);
+      args.push(filter.after.id);
+    } else {
+      where.push(`(${t}.date_start, ${idCol}) > (?, ?)`);
+      args.push(filter.after.date, filter.after.id);
+    }
+  }
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from}
+    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+    ORDER BY ${t}.date_start, ${idCol} LIMIT ?`;
+  const rows = db.prepare(sql).all(...args, limit + 1) as SummaryRow[];
+  const items = rows.slice(0, limit).map(toSummary);
+  const last = items.at(-1);
+  return rows.length > limit && last
+    ? { items, next: { date: last.date?.start ?? null, id: last.id } }
+    : { items };
+}
