@@ -14,6 +14,8 @@ export interface BracketSpan {
   open: "「" | "『";
   /** 0 for an outermost quotation. */
   depth: number;
+  /** Reported speech (「…」と述べた), not a name or label (「外交安保対話」); see speech.ts. */
+  speech?: boolean;
 }
 
 const PAIRS: Record<string, string> = { "「": "」", "『": "』" };

@@ -5,6 +5,7 @@
  */
 import { findQuotations } from "../analyse/brackets.js";
 import { splitSentences } from "../analyse/sentences.js";
+import { reportsSpeech } from "../analyse/speech.js";
 import type { Token } from "../analyse/tokenizer.js";
 import { apparatusZones } from "../analyse/zones.js";
 import { findMentions } from "../extract/mentions.js";
@@ -25,7 +26,10 @@ export const segment: Component = {
   name: "segment",
   run(doc) {
     doc.sentences = splitSentences(doc.norm.text);
-    doc.quotations = findQuotations(doc.norm.text);
+    doc.quotations = findQuotations(doc.norm.text).map((q) => ({
+      ...q,
+      speech: reportsSpeech(doc.norm.text.slice(q.end - 1, q.end + 30)),
+    }));
     doc.apparatus = apparatusZones(doc.norm.text);
   },
 };

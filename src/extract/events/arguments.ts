@@ -37,8 +37,9 @@ export interface SentenceArguments {
   timexes: Timex[];
 }
 
+/** Inside reported speech: what a speaker says is not the report's own statement of fact. */
 const insideQuotation = (doc: AnalysedDocument, a: number, b: number) =>
-  doc.quotations.some((q) => a >= q.innerStart && b <= q.innerEnd);
+  doc.quotations.some((q) => q.speech && a >= q.innerStart && b <= q.innerEnd);
 
 /** 【釜山(韓国南部)=池田慶太、照沼亮介】: a dateline and byline are not part of the report. */
 function bylineEnd(text: string, start: number, end: number): number {

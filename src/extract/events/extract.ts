@@ -20,6 +20,8 @@ import { readStatus } from "./status.js";
 
 /** An event as first read from one trigger, before merging. */
 export interface Candidate {
+  /** Only refers to an event (訪中を歓迎): adds evidence to a reported one, never creates one. */
+  partial?: boolean;
   trigger: Trigger;
   triggerStart: number;
   triggerEnd: number;
@@ -46,14 +48,15 @@ const AGREEMENT_NOUN =
 const PLACE_RANK: Record<string, number> = { venue: 4, site: 3, city: 2, region: 1 };
 
 const placeRank = (p: PlaceArg) => (p.entry ? (PLACE_RANK[p.entry.kind] ?? 0) : 0);
+/** Inside reported speech (a label in brackets, 「外交安保対話」, is the report's own words). */
 const insideQuotation = (doc: AnalysedDocument, a: number, b: number) =>
-  doc.quotations.some((q) => a > q.start && b < q.end);
+  doc.quotations.some((q) => q.speech && a > q.start && b < q.end);
 
 export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Candidate[] {
   const text = doc.norm.text;
   const out: Candidate[] = [];
   const apparatus = doc.apparatus[0]?.start ?? text.length;
-  let lastDate: Timex | null = null;
+  let lastDate: { timex: Timex; sentence: number } | null = null;
   let lastTopic: { arg: ActorArg; sentence: number } | null = null;
   for (const sentence of doc.sentences) {
     if (sentence.start >= apparatus) break;
@@ -78,7 +81,19 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       if (REFERENCE_AFTER.test(text.slice(m.end, m.end + 8))) continue;
       const clause = clauseAround(starts, sentence.end, m.start);
       const found =
-        candidate(doc, ctx, trigger, m.start, m.end, sentence, clause, args, topic, lastDate) ?? [];
+        candidate(
+          doc,
+          ctx,
+          trigger,
+          m.start,
+          m.end,
+          sentence,
+          clause,
+          args,
+          topic,
+          // the discourse dates a sentence only while it is still the same stretch of text
+          lastDate && sentence.index - lastDate.sentence <= 3 ? lastDate.timex : null,
+        ) ?? [];
       for (const c of found) {
         // an agreement whose parties go unnamed was reached by the parties of the meeting just reported
         if (c.type === "AGREE" && c.actors.length < 2) {
@@ -97,7 +112,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     const dated = args.timexes.filter(
       (t) => !insideQuotation(doc, t.start, t.end) && t.granularity !== "year",
     );
-    if (dated.length > 0) lastDate = dated[dated.length - 1]!;
+    if (dated.length > 0) lastDate = { timex: dated[dated.length - 1]!, sentence: sentence.index };
   }
   return out;
 }
@@ -154,7 +169,13 @@ function candidate(
     ctx.statusCues,
   );
   if (status === "negated") return null;
+  // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
+  // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
   const { timex, source } = pickDate(doc, args, clause, start, end, lastDate);
+  // …unless a date qualifies the noun itself: 6日夜の福田首相との非公式夕食会
+  const datedNoun =
+    !!timex && timex.end <= start && /^の[^、。をがはにで]{0,24}$/.test(text.slice(timex.end, start));
+  const referenceOnly = !datedNoun && nominalWithoutPredicate(text, end, clause.end, sentence.headline);
   const date = timex?.value ?? doc.source.published;
   let actors: ActorRef[] = [];
   let recipients: ActorRef[] = [];
@@ -166,7 +187,18 @@ function candidate(
     const visitorArg =
       head ??
       [...local].reverse().find((a) => isSubject(a) && a.actors.length === 1) ??
-      local.find((a) => a.particle === "の" && a.actors[0]?.kind === "person") ??
+      // プーチン大統領の北朝鮮訪問, 習主席の訪日: the visitor qualifies the visit itself
+      local.find(
+        (a) =>
+          a.particle === "の" &&
+          a.actors[0]?.kind === "person" &&
+          /^の(?:[\u30A0-\u30FF\u4E00-\u9FFF・]{0,8})?$/.test(text.slice(a.end, start)),
+      ) ??
+      (sentence.headline
+        ? local.find(
+            (a) => a.particle === " " && a.actors.length === 1 && a.actors[0]!.kind !== "organization",
+          )
+        : undefined) ??
       topic;
     const visitor = visitorArg?.actors[0];
     if (!visitor || visitorArg.actors.length !== 1) return null;
@@ -187,11 +219,23 @@ function candidate(
         (trigger.mode === "phone" && a.particle === "に"),
     );
     if (head) parties.push(head);
+    // 林報道官は…中国と韓国による「外交安保対話」: a pair coordinated around the event noun is
+    // its parties, and the subject of the sentence only reports it
+    const coordinated = parties.filter((a) => !isSubject(a));
+    if (
+      uniqueActors(coordinated.flatMap((a) => a.actors)).length >= 2 &&
+      coordinated.some((a) => /^(?:による|の|の間で|間の)$/.test(a.particle) || a.compound)
+    ) {
+      for (let i = parties.length - 1; i >= 0; i--) if (isSubject(parties[i]!)) parties.splice(i, 1);
+    }
     // the sentence topic takes part only when the clause does not name the parties itself
     const named = uniqueActors(parties.flatMap((a) => a.actors)).length;
-    if (topic && !parties.includes(topic) && topic.start < clause.start && named < 2) parties.push(topic);
-    // XはA、Bとそれぞれ会談: one meeting with each counterpart
-    split = splitCounterparts(parties);
+    const ownSubject = parties.some((a) => isSubject(a) && a.start >= clause.start);
+    // XはA、Bとそれぞれ会談: one meeting with each counterpart (the subject may be the topic)
+    split = splitCounterparts(ownSubject || !topic ? parties : [topic, ...parties]);
+    if (topic && !parties.includes(topic) && topic.start < clause.start && named < 2 && !ownSubject) {
+      parties.push(topic);
+    }
     if (trigger.roles === "directed") {
       const subject = [...parties].reverse().find((a) => isSubject(a)) ?? topic ?? head;
       if (!subject) return null;
@@ -231,6 +275,7 @@ function candidate(
   }
   if (actors.length === 0 && trigger.type !== "AGREE") return null;
   const base: Candidate = {
+    partial: referenceOnly,
     trigger,
     triggerStart: start,
     triggerEnd: end,
@@ -256,7 +301,14 @@ function candidate(
   }
   const earlier = earlierOccurrence(doc, args, clause, end);
   if (earlier && base.actors.length > 0)
-    out.push({ ...base, timex: earlier, dateSource: "clause", status: "occurred", place: null });
+    out.push({
+      ...base,
+      partial: false,
+      timex: earlier,
+      dateSource: "clause",
+      status: "occurred",
+      place: null,
+    });
   return out;
 }
 
@@ -303,10 +355,9 @@ function pickDate(
     (t) =>
       !/^(?:の[^、。]{0,20})?以来/.test(text.slice(t.end, t.end + 24)) &&
       !/^(?:ぶり|間)/.test(text.slice(t.end, t.end + 2)) &&
-      // 「去年夏から途絶えていた」: a period's start, unless it starts this event (30日から2日間の日程で)
-      !(
-        /^から/.test(text.slice(t.end, t.end + 2)) &&
-        !/^から[^、。]{0,6}(?:日間|の日程|泊)/.test(text.slice(t.end, t.end + 12))
+      // 「去年夏から途絶えていた」: the start of a state of affairs, not of this event
+      !/^から[^。]{0,16}?(?:途絶え|続い|続け|中断|停止|凍結|悪化|冷え込|低迷|膠着)/.test(
+        text.slice(t.end, t.end + 24),
       ) &&
       // 「1956年の日ソ共同宣言を基礎に」: the date of a named agreement, not of this event
       !(t.end < start && DATED_AGREEMENT.test(text.slice(t.end, Math.min(start, t.end + 24)))),
@@ -478,8 +529,22 @@ function earlierOccurrence(
 ): Timex | null {
   const text = doc.norm.text;
   for (const t of args.timexes) {
-    if (t.start < end || t.start - end > 16 || t.end > clause.end) continue;
+    if (t.start < end || t.start - end > 16) continue;
     if (/^(?:の[^、。]{0,40}?)?以来/.test(text.slice(t.end, t.end + 48))) return t;
   }
   return null;
+}
+
+/** Predicates that report a meeting or visit named by a noun: 会談が行われた, 訪問を終えた, 署名式に臨む. */
+const EVENT_PREDICATE =
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|臨ん|持ち|行われ/;
+
+function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
+  // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate
+  if (/[\u3041-\u3096]$/.test(text[end - 1] ?? "")) return false;
+  const next = text.slice(end, end + 3);
+  const nominal = /^(?:を|が|は|も|に|へ|の|、|など|で(?!は))/.test(next) || end >= clauseEnd;
+  if (!nominal) return false;
+  if (headline && /^へ/.test(next)) return false;
+  return !EVENT_PREDICATE.test(text.slice(end, clauseEnd));
 }

@@ -5,7 +5,7 @@
  * belongs to) and numbered.
  */
 import type { PipelineContext } from "../../pipeline/context.js";
-import type { AnalysedDocument } from "../../pipeline/document.js";
+import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import { dayRange, parseIso } from "../timex/calendar.js";
 import type { ExtractedEvent } from "../types.js";
 
@@ -29,11 +29,16 @@ export function finalizeEvents(
   events: ExtractedEvent[],
 ): ExtractedEvent[] {
   void ctx;
+  const lead = doc.sentences.filter((s) => !s.headline).slice(0, 2);
+  const last = lead[lead.length - 1];
+  const leadEnd = last ? citeSpan(doc, last.start, last.end).end : 0;
   const kept = events.filter((e) => {
     if (e.type === "NONE") return false;
     const parties = e.participants.length;
     if (e.type === "CONSULT" && e.mode === "visit") return e.participants.some((p) => p.role === "recipient");
     if (RECIPROCAL.has(e.type) && !(e.type === "SUPPORT" && e.mode !== "sign") && parties < 2) return false;
+    // a held event the text never dates is background, unless the lead reports it as today's news
+    if (e.date?.source === "published" && !e.evidence.some((ev) => ev.start < leadEnd)) return false;
     // an event that is not reported as held needs its own date: no date, no plan
     if (
       e.status !== "occurred" &&

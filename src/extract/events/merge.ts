@@ -60,20 +60,22 @@ const modeFamily = (e: { type: string; mode: string | null }) =>
     ? "CONSULT/meeting"
     : `${e.type}/${e.mode ?? ""}`;
 
+/**
+ * The better of two dates for one event: the more precise when it lies
+ * within the other (2023年 and 9月12日); when they disagree, the one the
+ * text ties more closely to the event (its clause over the discourse).
+ */
 function betterDate(a: EventDate | null, b: EventDate | null): EventDate | null {
   if (!a) return b;
   if (!b) return a;
   const ga = GRANULARITY_RANK[a.granularity] ?? 0;
   const gb = GRANULARITY_RANK[b.granularity] ?? 0;
-  if (
-    SOURCE_RANK[a.source] !== SOURCE_RANK[b.source] &&
-    (a.source === "published" ||
-      b.source === "published" ||
-      a.source === "discourse" ||
-      b.source === "discourse")
-  ) {
+  const ra = range(a);
+  const rb = range(b);
+  const nested = ra && rb && ((ra[0] <= rb[0] && rb[1] <= ra[1]) || (rb[0] <= ra[0] && ra[1] <= rb[1]));
+  if (nested && ga !== gb) return gb > ga ? b : a;
+  if (SOURCE_RANK[a.source] !== SOURCE_RANK[b.source])
     return SOURCE_RANK[a.source] >= SOURCE_RANK[b.source] ? a : b;
-  }
   return gb > ga ? b : a;
 }
 
@@ -114,6 +116,7 @@ const RECIPROCAL = new Set(["CONSULT", "AGREE", "COOPERATE"]);
 
 /** A candidate that names every party it needs; partial ones only add evidence to an event. */
 function complete(c: Candidate): boolean {
+  if (c.partial) return false;
   if (c.type === "CONSULT" && c.mode === "visit") return c.recipients.length > 0;
   if (RECIPROCAL.has(c.type) || (c.type === "SUPPORT" && c.mode === "sign")) return c.actors.length >= 2;
   return c.actors.length > 0;

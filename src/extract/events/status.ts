@@ -59,13 +59,13 @@ export interface StatusInput {
 }
 
 export function readStatus(input: StatusInput, cues: StatusCues): StatusReading {
+  if (input.headline && /^へ(?:\s|$|[、。])/.test(input.tail)) return "planned";
   const tail = earliest(input.tail, cues);
   if (tail) return tail.status;
   // a noun trigger modified by a relative clause: 行われる見通しの首脳会談
   const modifier = /(予定|見通し|見込み)の$|(?:する|される|行われる|開かれる)$/.exec(input.head.slice(-12));
   if (modifier) return "planned";
   if (/(?:た|だ|ている|ていた)$/.test(input.head.slice(-6))) return "occurred";
-  if (input.headline && /へ\s*$|へ[、。]/.test(input.tail)) return "planned";
   const rest = earliest(input.rest, cues);
   if (rest) return rest.status;
   return "occurred";
