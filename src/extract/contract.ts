@@ -36,12 +36,15 @@ export function contractLines(doc: AnalysedDocument, extraction: Extraction, lex
   const id = doc.source.id;
   const lines: object[] = [];
   for (const e of extraction.events) {
+    // PLOVER codes a called-off meeting as REJECT (cancelling meetings), mode meet
+    const cancelled = e.status === "cancelled" && e.type === "CONSULT";
     lines.push({
       kind: "event",
       doc: id,
       id: e.id,
-      type: e.type,
-      mode: e.mode,
+      type: cancelled ? "REJECT" : e.type,
+      mode: cancelled ? "meet" : e.mode,
+      ...(cancelled ? { cancels: { type: e.type, mode: e.mode } } : {}),
       status: e.status,
       date: e.date
         ? { start: e.date.start, end: e.date.end, granularity: e.date.granularity, source: e.date.source }

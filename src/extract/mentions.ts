@@ -242,7 +242,7 @@ export function findMentions(
     }
   }
 
-  out.push(...compounds(text, lex, from, to, out, opts.compoundStopwords));
+  out.push(...compounds(text, lex, from, to, out, opts.compoundStopwords, opts.tokens));
   out.push(...anaphora(text, from, to, out));
   out.push(...unknownKatakanaNames(text, from, to, lex, gaz, out));
   if (opts.tokens) out.push(...unknownNames(text, opts.tokens, lex, gaz, out));
@@ -260,6 +260,17 @@ const OVERLAPS = (a: { start: number; end: number }, b: { start: number; end: nu
   a.start < b.end && b.start < a.end;
 
 /** 露朝, 米朝, 日米韓, 中ロ朝: runs of state abbreviations used as one word. */
+/**
+ * A compound must be a word of its own where the tokenizer has seen the
+ * sentence: 米中枢 is 米 + 中枢 (the US centre), not 米中 + 枢.
+ */
+function alignsWithTokens(start: number, end: number, tokens: readonly Token[] | undefined): boolean {
+  if (!tokens || tokens.length === 0) return true;
+  const inside = tokens.filter((t) => t.end > start && t.start < end);
+  if (inside.length === 0) return true;
+  return inside[0]!.start >= start && inside[inside.length - 1]!.end <= end;
+}
+
 function compounds(
   text: string,
   lex: Lexicon,
@@ -267,6 +278,7 @@ function compounds(
   to: number,
   taken: Mention[],
   stop?: ReadonlySet<string>,
+  tokens?: readonly Token[],
 ): Mention[] {
   const out: Mention[] = [];
   let i = from;
@@ -288,6 +300,7 @@ function compounds(
       !prevKatakana &&
       !nextKatakana &&
       !stop?.has(word) &&
+      alignsWithTokens(i, j, tokens) &&
       !taken.some((t) => OVERLAPS(t, { start: i, end: j }))
     ) {
       out.push({ start: i, end: j, kind: "group", members });

@@ -96,16 +96,26 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         ) ?? [];
       for (const c of found) {
         // an agreement whose parties go unnamed was reached by the parties of the meeting just reported
-        if (c.type === "AGREE" && c.actors.length < 2) {
-          const meeting = [...out]
-            .reverse()
-            .find(
-              (x) => x.type === "CONSULT" && x.actors.length >= 2 && sentence.index - x.sentence.index <= 2,
-            );
-          if (!meeting) continue;
-          c.actors = uniqueActors([...meeting.actors, ...c.actors]);
+        // an agreement (or a signing) whose parties go unnamed was reached by the parties of
+        // the meeting just reported, on its day
+        const meeting = [...out]
+          .reverse()
+          .find(
+            (x) =>
+              x.type === "CONSULT" &&
+              x.mode !== "visit" &&
+              x.actors.length >= 2 &&
+              sentence.index - x.sentence.index <= 2,
+          );
+        if ((c.type === "AGREE" || (c.type === "SUPPORT" && c.mode === "sign")) && meeting) {
+          if (c.actors.length < 2) c.actors = uniqueActors([...meeting.actors, ...c.actors]);
           if (!c.place) c.place = meeting.place;
+          if (c.type === "AGREE" && meeting.timex && c.dateSource !== "clause") {
+            c.timex = meeting.timex;
+            c.dateSource = meeting.dateSource;
+          }
         }
+        if (c.type === "AGREE" && c.actors.length < 2) continue;
         out.push(c);
       }
     }
@@ -233,7 +243,15 @@ function candidate(
     const ownSubject = parties.some((a) => isSubject(a) && a.start >= clause.start);
     // XはA、Bとそれぞれ会談: one meeting with each counterpart (the subject may be the topic)
     split = splitCounterparts(ownSubject || !topic ? parties : [topic, ...parties]);
-    if (topic && !parties.includes(topic) && topic.start < clause.start && named < 2 && !ownSubject) {
+    const inSpeech = insideQuotation(doc, start, end);
+    if (
+      topic &&
+      !inSpeech &&
+      !parties.includes(topic) &&
+      topic.start < clause.start &&
+      named < 2 &&
+      !ownSubject
+    ) {
       parties.push(topic);
     }
     if (trigger.roles === "directed") {
@@ -250,8 +268,12 @@ function candidate(
         ...parties.flatMap((a) => a.actors),
         ...(trigger.participants ?? []).map((id) => stateActor(lex, id)),
       ]);
-      // organisations take part only when no person does (安保理 meets; 国務省 publishes photos)
-      if (actors.some((a) => a.kind === "person")) actors = actors.filter((a) => a.kind !== "organization");
+      // of organisations, only international bodies meet (安保理 meets; 国務省 publishes photos)
+      actors = actors.filter(
+        (a) =>
+          a.kind !== "organization" ||
+          (lex.organizations.get(a.id)?.kind === "igo" && !actors.some((b) => b.kind === "person")),
+      );
       const leaderLevel = /首脳/.test(text.slice(start, end));
       if (leaderLevel) actors = statesToLeaders(lex, actors, date);
       // a ceremony or summit is hosted by the state it takes place in
@@ -358,6 +380,10 @@ function pickDate(
       // 「去年夏から途絶えていた」: the start of a state of affairs, not of this event
       !/^から[^。]{0,16}?(?:途絶え|続い|続け|中断|停止|凍結|悪化|冷え込|低迷|膠着)/.test(
         text.slice(t.end, t.end + 24),
+      ) &&
+      // 「2003年の就任後初の来日」: the date of another event the text counts from
+      !(
+        t.end < start && /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/.test(text.slice(t.end, start))
       ) &&
       // 「1956年の日ソ共同宣言を基礎に」: the date of a named agreement, not of this event
       !(t.end < start && DATED_AGREEMENT.test(text.slice(t.end, Math.min(start, t.end + 24)))),

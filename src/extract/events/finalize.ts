@@ -48,6 +48,13 @@ export function finalizeEvents(
     return true;
   });
   representByMeetingParticipants(kept);
+  // what the article dates after its own publication has not happened yet: a schedule
+  // written in the past tense (…と会談した後、重慶に移動する) is still a plan
+  const published = doc.source.published;
+  if (published && published.length === 10) {
+    for (const e of kept)
+      if (e.status === "occurred" && e.date && e.date.start > published) e.status = "planned";
+  }
   const multilateralContext = kept.some((e) => e.mode === "multilateral");
   for (const e of kept) {
     if (e.type !== "CONSULT" || e.mode !== "meet") continue;
