@@ -62,10 +62,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     if (sentence.start >= apparatus) break;
     const tokens = doc.tokens.get(sentence.index);
     if (!tokens) continue;
-    const matches = [
-      ...ctx.triggerWords.findAll(text, sentence.start, sentence.end),
-      ...arrivals(doc, sentence),
-    ];
+    const matches = ctx.triggerWords.findAll(text, sentence.start, sentence.end);
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
     // a sentence without a subject of its own continues the previous one's (zero anaphora)
@@ -126,32 +123,6 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
   }
   return out;
 }
-
-/** 北京入り: a place followed by 入り is an arrival. */
-function arrivals(
-  doc: AnalysedDocument,
-  sentence: Sentence,
-): { start: number; end: number; value: Trigger[] }[] {
-  const out: { start: number; end: number; value: Trigger[] }[] = [];
-  for (const r of doc.resolved) {
-    const m = r.mention;
-    if (m.start < sentence.start || m.end > sentence.end) continue;
-    if ((m.kind === "place" || m.kind === "state") && doc.norm.text.startsWith("入り", m.end)) {
-      out.push({ start: m.end, end: m.end + 2, value: [ARRIVAL] });
-    }
-  }
-  return out;
-}
-
-const ARRIVAL: Trigger = {
-  id: "arrival",
-  type: "CONSULT",
-  mode: "visit",
-  roles: "visit",
-  nominal: false,
-  ignore: false,
-  words: ["入り"],
-};
 
 function candidate(
   doc: AnalysedDocument,

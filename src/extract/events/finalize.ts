@@ -35,8 +35,15 @@ export function finalizeEvents(
   const kept = events.filter((e) => {
     if (e.type === "NONE") return false;
     const parties = e.participants.length;
-    if (e.type === "CONSULT" && e.mode === "visit") return e.participants.some((p) => p.role === "recipient");
-    if (RECIPROCAL.has(e.type) && !(e.type === "SUPPORT" && e.mode !== "sign") && parties < 2) return false;
+    if (e.type === "CONSULT" && e.mode === "visit" && !e.participants.some((p) => p.role === "recipient"))
+      return false;
+    if (
+      !(e.type === "CONSULT" && e.mode === "visit") &&
+      RECIPROCAL.has(e.type) &&
+      !(e.type === "SUPPORT" && e.mode !== "sign") &&
+      parties < 2
+    )
+      return false;
     // a held event the text never dates is background, unless the lead reports it as today's news
     if (e.date?.source === "published" && !e.evidence.some((ev) => ev.start < leadEnd)) return false;
     // an event that is not reported as held needs its own date: no date, no plan

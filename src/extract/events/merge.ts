@@ -55,10 +55,8 @@ function range(d: EventDate): [number, number] | null {
   return [dayRange(s)[0], dayRange(e)[1]];
 }
 
-const modeFamily = (e: { type: string; mode: string | null }) =>
-  e.type === "CONSULT" && (e.mode === "meet" || e.mode === "multilateral" || e.mode === "third-party")
-    ? "CONSULT/meeting"
-    : `${e.type}/${e.mode ?? ""}`;
+/** Reports of one occurrence share type and mode (a bilateral talk beside a summit is another event). */
+const modeFamily = (e: { type: string; mode: string | null }) => `${e.type}/${e.mode ?? ""}`;
 
 /**
  * The better of two dates for one event: the more precise when it lies
