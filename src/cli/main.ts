@@ -79,6 +79,94 @@ program
   );
 
 program
+  .command("show")
+  .description(
+    "print an event card: name, date, place, participants, outcomes, quotes, reactions, series, sources",
+  )
+  .argument(
+    "<event>",
+    "an event id (ev-2024-…), a retired id, a report id (doc#e1), or an event's exact name",
+  )
+  .addOption(dbOption)
+  .option("--json", "print the whole card as JSON")
+  .action(async (event: string, opts) => (await import("./commands/show.js")).showCommand(event, opts));
+
+program
+  .command("timeline")
+  .description(
+    "list events by date, filtered by actor, pair, dates, type and status; or one trip's itinerary",
+  )
+  .addOption(dbOption)
+  .addOption(lexiconOption)
+  .option("--actor <actor>", "a person, state or organisation (id or any name: RUS, プーチン, kim-jong-un)")
+  .option("--pair <a,b>", "two actors who both take part (RUS,PRK or vladimir-putin,kim-jong-un)")
+  .option("--from <date>", "first start date (YYYY, YYYY-MM or YYYY-MM-DD)")
+  .option("--to <date>", "last start date")
+  .option("--type <types>", "PLOVER types or families, comma-separated (CONSULT, SUPPORT, CONSULT:visit)")
+  .option("--status <statuses>", "occurred, planned, speculated, cancelled, denied (comma-separated)")
+  .option("--trip <event>", "the itinerary of the trip this visit event belongs to")
+  .option("--limit <n>", "at most this many events", "200")
+  .option("--json", "print JSON")
+  .action(async (opts) => (await import("./commands/timeline.js")).timelineCommand(opts));
+
+program
+  .command("relations")
+  .description("relations of two states per month: event counts and PLOVER cooperation–conflict scores")
+  .argument("<a>", "a state (RUS, ロシア, 露)")
+  .argument("<b>", "another state")
+  .addOption(dbOption)
+  .addOption(lexiconOption)
+  .option("--from <date>", "first month (YYYY or YYYY-MM)")
+  .option("--to <date>", "last month")
+  .option("--json", "print JSON")
+  .action(async (a: string, b: string, opts) =>
+    (await import("./commands/relations.js")).relationsCommand(a, b, opts),
+  );
+
+program
+  .command("network")
+  .description("who met whom: ties between actors weighted by meetings, visits and calls, with their dates")
+  .addOption(dbOption)
+  .addOption(lexiconOption)
+  .option("--actor <actor>", "only this actor's ties")
+  .option("--from <date>", "first date")
+  .option("--to <date>", "last date")
+  .option("--states", "ties between the states the participants represent")
+  .option("--json", "print JSON")
+  .action(async (opts) => (await import("./commands/network.js")).networkCommand(opts));
+
+program
+  .command("export")
+  .description(
+    "export events: PLOVER JSONL, ACLED-style CSV, TimelineJS, GEXF, GraphML, or the JSONL's JSON Schema",
+  )
+  .addOption(
+    new Option("-f, --format <format>", "output format")
+      .choices(["jsonl", "csv", "actors-csv", "timelinejs", "timelinejs-csv", "gexf", "graphml", "schema"])
+      .makeOptionMandatory(),
+  )
+  .option("-o, --out <file>", "write to this file instead of standard output")
+  .addOption(dbOption)
+  .addOption(lexiconOption)
+  .option("--actor <actor>", "only events this actor takes part in")
+  .option("--pair <a,b>", "only events both take part in")
+  .option("--from <date>", "first start date")
+  .option("--to <date>", "last start date")
+  .option("--type <types>", "PLOVER types or families, comma-separated")
+  .option("--status <statuses>", "statuses, comma-separated")
+  .action(async (opts) => (await import("./commands/export.js")).exportCommand(opts));
+
+program
+  .command("resolve")
+  .description(
+    "resolve every stored report into events again (after upgrading a database or changing the lexicon)",
+  )
+  .addOption(dbOption)
+  .addOption(lexiconOption)
+  .option("--json", "print the summary as JSON")
+  .action(async (opts) => (await import("./commands/resolve.js")).resolveCommand(opts));
+
+program
   .command("demo")
   .description(
     "ingest the bundled examples into a database and print what was found (the README's first command)",

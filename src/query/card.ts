@@ -113,59 +113,8 @@ export function eventCard(db: DB, idOrReport: string): EventCard | null {
     );
   }
 
-  const quoteRows = db.prepare(
-    `SELECT DISTINCT q.id, q.doc_id AS doc, q.text, q.start, q.end, q.speaker_kind, q.data,
-            a.id AS speaker_id, a.ja AS speaker_ja, a.en AS speaker_en, a.country AS speaker_country
-     FROM doc_event_quotes l JOIN quotes q ON q.id = l.quote_id LEFT JOIN actors a ON a.id = q.speaker_id
-     WHERE l.doc_event_id = ?`,
-  );
-  const toQuote = (row: Record<string, unknown>): CardQuote => {
-    const data = JSON.parse(row.data as string) as { speakerText?: string; verb?: string };
-    return {
-      id: row.id as string,
-      doc: row.doc as string,
-      text: row.text as string,
-      start: row.start as number,
-      end: row.end as number,
-      speaker: row.speaker_id
-        ? {
-            id: row.speaker_id as string,
-            ja: row.speaker_ja as string,
-            en: row.speaker_en as string,
-            country: (row.speaker_country as string | null) ?? null,
-          }
-        : null,
-      speakerKind: (row.speaker_kind as string | null) ?? null,
-      speakerText: data.speakerText ?? null,
-      verb: data.verb ?? null,
-    };
-  };
-  const quotes = new Map<string, CardQuote>();
-  for (const rep of reports)
-    for (const row of quoteRows.all(rep.id) as Record<string, unknown>[])
-      quotes.set(row.id as string, toQuote(row));
-
-  // sources, most recent last
-  const docs = [...new Set(reports.map((x) => x.doc))];
-  const docRow = db.prepare("SELECT id, url, title, published FROM documents WHERE id = ?");
-  const evidence = db.prepare("SELECT start, end, text FROM evidence WHERE event_id = ? ORDER BY start");
-  const sources: CardSource[] = docs
-    .map((doc) => {
-      const d = docRow.get(doc) as {
-        id: string;
-        url: string | null;
-        title: string | null;
-        published: string | null;
-      };
-      const own = reports.filter((x) => x.doc === doc).map((x) => x.id);
-      const sentences: Citation[] = [];
-      for (const report of own)
-        for (const s of evidence.all(report) as { start: number; end: number; text: string }[])
-          if (!sentences.some((c) => c.start === s.start)) sentences.push({ doc, report, ...s });
-      return { doc, url: d.url || null, title: d.title, published: d.published, reports: own, sentences };
-    })
-    .sort((a, b) => (a.published ?? "").localeCompare(b.published ?? "") || a.doc.localeCompare(b.doc))
-    .slice(0, MAX_SOURCES);
+  const quotes = new Map(eventQuotes(db, r.id).map((q) => [q.id, q]));
+  const sources = eventSources(db, r.id);
 
   // reactions: events the extraction linked as reactions, and third parties in the same articles within a week
   const reactions = new Map<string, EventSummary>();
@@ -201,7 +150,7 @@ export function eventCard(db: DB, idOrReport: string): EventCard | null {
     );
     for (const s of sources)
       for (const row of docQuotes.all(s.doc) as Record<string, unknown>[]) {
-        const q = toQuote(row);
+        const q = toCardQuote(row);
         if (!quotes.has(q.id) && q.speaker?.country && !r.states.includes(q.speaker.country))
           thirdQuotes.push(q);
       }
@@ -241,7 +190,7 @@ export function eventCard(db: DB, idOrReport: string): EventCard | null {
     delegations: [...delegations].map(([state, members]) => ({ state, members })),
     object: r.object,
     outcomes,
-    quotes: [...quotes.values()].sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start),
+    quotes: [...quotes.values()],
     reactions: { events: [...reactions.values()], quotes: thirdQuotes },
     series,
     sources,
@@ -250,4 +199,76 @@ export function eventCard(db: DB, idOrReport: string): EventCard | null {
     score: r.score,
     quad: r.quad,
   };
+}
+
+const reportsOf = (db: DB, event: string) =>
+  (
+    db
+      .prepare("SELECT doc_event_id AS id, doc_id AS doc FROM event_reports WHERE event_id = ?")
+      .all(event) as {
+      id: string;
+      doc: string;
+    }[]
+  ).sort((a, b) => a.id.localeCompare(b.id));
+
+function toCardQuote(row: Record<string, unknown>): CardQuote {
+  const data = JSON.parse(row.data as string) as { speakerText?: string; verb?: string };
+  return {
+    id: row.id as string,
+    doc: row.doc as string,
+    text: row.text as string,
+    start: row.start as number,
+    end: row.end as number,
+    speaker: row.speaker_id
+      ? {
+          id: row.speaker_id as string,
+          ja: row.speaker_ja as string,
+          en: row.speaker_en as string,
+          country: (row.speaker_country as string | null) ?? null,
+        }
+      : null,
+    speakerKind: (row.speaker_kind as string | null) ?? null,
+    speakerText: data.speakerText ?? null,
+    verb: data.verb ?? null,
+  };
+}
+
+/** The quotations said at or about the event, in document order. */
+export function eventQuotes(db: DB, event: string): CardQuote[] {
+  const rows = db.prepare(
+    `SELECT DISTINCT q.id, q.doc_id AS doc, q.text, q.start, q.end, q.speaker_kind, q.data,
+            a.id AS speaker_id, a.ja AS speaker_ja, a.en AS speaker_en, a.country AS speaker_country
+     FROM doc_event_quotes l JOIN quotes q ON q.id = l.quote_id LEFT JOIN actors a ON a.id = q.speaker_id
+     WHERE l.doc_event_id = ?`,
+  );
+  const quotes = new Map<string, CardQuote>();
+  for (const rep of reportsOf(db, event))
+    for (const row of rows.all(rep.id) as Record<string, unknown>[])
+      quotes.set(row.id as string, toCardQuote(row));
+  return [...quotes.values()].sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start);
+}
+
+/** The documents reporting the event, earliest first, with the sentences that report it. */
+export function eventSources(db: DB, event: string, max = MAX_SOURCES): CardSource[] {
+  const reports = reportsOf(db, event);
+  const docs = [...new Set(reports.map((x) => x.doc))];
+  const docRow = db.prepare("SELECT id, url, title, published FROM documents WHERE id = ?");
+  const evidence = db.prepare("SELECT start, end, text FROM evidence WHERE event_id = ? ORDER BY start");
+  return docs
+    .map((doc) => {
+      const d = docRow.get(doc) as {
+        id: string;
+        url: string | null;
+        title: string | null;
+        published: string | null;
+      };
+      const own = reports.filter((x) => x.doc === doc).map((x) => x.id);
+      const sentences: Citation[] = [];
+      for (const report of own)
+        for (const s of evidence.all(report) as { start: number; end: number; text: string }[])
+          if (!sentences.some((c) => c.start === s.start)) sentences.push({ doc, report, ...s });
+      return { doc, url: d.url || null, title: d.title, published: d.published, reports: own, sentences };
+    })
+    .sort((a, b) => (a.published ?? "").localeCompare(b.published ?? "") || a.doc.localeCompare(b.doc))
+    .slice(0, max);
 }

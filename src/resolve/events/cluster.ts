@@ -65,9 +65,14 @@ export function founderOf(group: readonly ReportSignature[]): ReportSignature {
   return [...group].sort((a, b) => nullsLast(a.published, b.published) || byPrecision(a, b))[0]!;
 }
 
-/** `ev-<year>-<hash of the founder report's id>`: the same reports always give the same id. */
+/**
+ * `ev-<year>-<hash of the founder report>`: the same reports always give the same id. The hash
+ * covers what the report is about (family, sides, people) as well as its id, because report ids
+ * are positions in a document and a re-read document's e1 may be another event.
+ */
 export function eventIdOf(group: readonly ReportSignature[]): string {
   const f = founderOf(group);
   const year = f.lo?.slice(0, 4) ?? "undated";
-  return `ev-${year}-${createHash("sha256").update(f.id).digest("hex").slice(0, 10)}`;
+  const identity = `${f.id}|${f.matchKey}|${JSON.stringify(f.sides)}`;
+  return `ev-${year}-${createHash("sha256").update(identity).digest("hex").slice(0, 10)}`;
 }

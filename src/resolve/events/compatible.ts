@@ -22,7 +22,7 @@ export function compatible(a: ReportSignature, b: ReportSignature): boolean {
 }
 
 /** For each side, the people both reports name must overlap (a side named only as a state matches anyone). */
-function samePeople(a: ReportSignature, b: ReportSignature): boolean {
+export function samePeople(a: ReportSignature, b: ReportSignature): boolean {
   for (const [side, people] of Object.entries(a.sides)) {
     const other = b.sides[side] ?? [];
     if (people.length > 0 && other.length > 0 && !people.some((p) => other.includes(p))) return false;

@@ -18,7 +18,7 @@ import type { Extraction } from "../../extract/types.js";
 import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { DB } from "../../store/database.js";
 import { clusterReports, eventIdOf } from "./cluster.js";
-import { compatible } from "./compatible.js";
+import { compatible, samePeople } from "./compatible.js";
 import { mergeReports } from "./merge.js";
 import { reportSignature, type ReportSignature } from "./signature.js";
 import { EventStore } from "./store.js";
@@ -28,8 +28,8 @@ export interface PriorState {
   doc: string;
   /** Report → event, for every report of the groups the document's old reports belonged to. */
   membership: Map<string, string | null>;
-  /** The document's own old reports (deleted when it is replaced). */
-  own: Set<string>;
+  /** The document's own old reports (deleted when it is replaced), with their signatures. */
+  own: Map<string, ReportSignature>;
 }
 
 export interface ResolveSummary {
@@ -53,11 +53,15 @@ export class EventResolver {
   before(doc: string): PriorState {
     const own = this.store.reportsOfDocument(doc);
     const membership = new Map<string, string | null>();
+    const sigs = new Map<string, ReportSignature>();
     if (own.length > 0) {
       const { members } = this.closure(own.map((r) => r.id));
-      for (const [id, m] of members) membership.set(id, m.event);
+      for (const [id, m] of members) {
+        membership.set(id, m.event);
+        sigs.set(id, m.sig);
+      }
     }
-    return { doc, membership, own: new Set(own.map((r) => r.id)) };
+    return { doc, membership, own: new Map(own.map((r) => [r.id, sigs.get(r.id)!])) };
   }
 
   /** Call after the document and its events are stored, in the same transaction. */
@@ -129,6 +133,12 @@ export class EventResolver {
 
     const nowIn = new Map<string, string>();
     for (const [id, group] of live) for (const r of group) nowIn.set(r.id, id);
+    // a re-read document's report ids are positions: e1 may now be another event, and only
+    // a report still about the same sides and people carries its old event's id forward
+    for (const [id, old] of prior?.own ?? []) {
+      const now = members.get(id)?.sig;
+      if (!now || !old || now.matchKey !== old.matchKey || !samePeople(now, old)) nowIn.delete(id);
+    }
     for (const [id, held] of before) {
       if (live.has(id)) continue;
       const survivor = survivorOf(held, nowIn);
