@@ -220,4 +220,43 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX doc_event_quotes_quote ON doc_event_quotes(quote_id);
   `,
+  // 3: full-text search over the documents (src/query/search.ts). A trigram index finds any substring of
+  // three characters or more; its vocabulary (documents_fts_terms) finds one and two characters (露朝) as
+  // the prefixes of its trigrams, which is why each column is indexed with two newlines after it. The index
+  // holds no copy of the text (contentless); search_docs numbers the documents for it, and triggers keep
+  // both in step with the documents table (a re-read document is deleted and inserted again).
+  `
+  CREATE TABLE search_docs (
+    n INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE
+  );
+  CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, body, tokenize = 'trigram', content = '', contentless_delete = 1
+  );
+  CREATE VIRTUAL TABLE documents_fts_terms USING fts5vocab(documents_fts, 'instance');
+
+  CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO search_docs (doc_id) VALUES (new.id);
+    INSERT INTO documents_fts (rowid, title, body)
+      VALUES ((SELECT n FROM search_docs WHERE doc_id = new.id),
+              coalesce(new.title, '') || char(10, 10), new.body || char(10, 10));
+  END;
+  CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    DELETE FROM documents_fts WHERE rowid = (SELECT n FROM search_docs WHERE doc_id = old.id);
+    DELETE FROM search_docs WHERE doc_id = old.id;
+  END;
+  CREATE TRIGGER documents_fts_update AFTER UPDATE OF id, title, body ON documents BEGIN
+    DELETE FROM documents_fts WHERE rowid = (SELECT n FROM search_docs WHERE doc_id = old.id);
+    DELETE FROM search_docs WHERE doc_id = old.id;
+    INSERT INTO search_docs (doc_id) VALUES (new.id);
+    INSERT INTO documents_fts (rowid, title, body)
+      VALUES ((SELECT n FROM search_docs WHERE doc_id = new.id),
+              coalesce(new.title, '') || char(10, 10), new.body || char(10, 10));
+  END;
+
+  INSERT INTO search_docs (doc_id) SELECT id FROM documents ORDER BY id;
+  INSERT INTO documents_fts (rowid, title, body)
+    SELECT s.n, coalesce(d.title, '') || char(10, 10), d.body || char(10, 10)
+    FROM search_docs s JOIN documents d ON d.id = s.doc_id;
+  `,
 ];
