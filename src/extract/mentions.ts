@@ -18,7 +18,13 @@ import { type Lexicon, type SurfaceRef, surfaceKey } from "../lexicon/lexicon.js
 export type MentionKind = "person" | "state" | "organization" | "place" | "group";
 
 export type Anaphor =
-  "same-person" | "both-persons" | "both-leaders" | "both-title" | "same-state" | "both-states";
+  | "same-person"
+  | "both-persons"
+  | "both-leaders"
+  | "three-leaders"
+  | "both-title"
+  | "same-state"
+  | "both-states";
 
 export interface Mention {
   /** Span in the normalised text: the whole mention, title included. */
@@ -58,7 +64,8 @@ const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでや�
 const ANAPHORS: [RegExp, Anaphor][] = [
   [/同氏/g, "same-person"],
   [/(?:両首脳|両首相|両大統領)/g, "both-leaders"],
-  [/(?:両氏|両者|2人|二人)(?=[はがもとのを、])/g, "both-persons"],
+  [/(?:3首脳|三首脳|3か国首脳|3カ国首脳)(?![会議])/g, "three-leaders"],
+  [/(?:両氏|両者|双方|2人|二人)(?=[はがもとのを、])/g, "both-persons"],
   [/同国(?!民|内|産|籍|人)/g, "same-state"],
 ];
 

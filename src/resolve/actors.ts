@@ -190,6 +190,11 @@ function resolveOne(
     const p = lastDistinct(persons, 1, keep)[0];
     return done(p ? [p] : [], "anaphora");
   }
+  if (m.anaphor === "three-leaders")
+    return done(
+      lastDistinct(persons, 3, (a) => isLeader(lex, a, date)),
+      "anaphora",
+    );
   if (m.anaphor === "both-leaders") {
     const leaders = lastDistinct(persons, 2, (a) => isLeader(lex, a, date));
     return done(leaders.length === 2 ? leaders : lastDistinct(persons, 2, () => true), "anaphora");

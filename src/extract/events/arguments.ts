@@ -50,6 +50,8 @@ function bylineEnd(text: string, start: number, end: number): number {
 
 /** 習近平国家主席(61)と, 岸田文雄首相(自民党総裁)は: an aside in parentheses does not hide the particle. */
 function skipAside(text: string, pos: number): number {
+  // 北朝鮮側に, 中国側は: the side of a state is the state
+  if (text[pos] === "側") return pos + 1;
   if (text[pos] !== "(") return pos;
   const close = text.indexOf(")", pos);
   return close > pos && close - pos <= 20 ? close + 1 : pos;

@@ -39,7 +39,7 @@ export interface Candidate {
 
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催を|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非)/;
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催を|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように)/;
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
 const DATED_AGREEMENT = /^の[^、。を]{0,16}?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
@@ -139,6 +139,14 @@ function candidate(
   const text = doc.norm.text;
   const lex = ctx.lexicon;
   const local = args.actors.filter((a) => a.start >= clause.start && a.start < end && a.end <= clause.end);
+  // 首脳会議に高市総理大臣が出席する: the attendee of a gathering may follow it
+  if (/^に(?:、)?[^。]{0,20}?(?:出席|参加)/.test(text.slice(end, clause.end))) {
+    const attendee = args.actors.find(
+      (a) =>
+        a.start >= end && a.end <= clause.end && isSubject(a) && /^に[^。]*$/.test(text.slice(end, a.start)),
+    );
+    if (attendee) local.push(attendee);
+  }
   const head = relativeHead(text, end, args.actors);
   const status = readStatus(
     {
@@ -163,11 +171,12 @@ function candidate(
   let place: PlaceArg | null = pickPlace(args.places, clause, start, ["で", "では", "での"]);
   let object: string | undefined;
   let split: [ActorArg, ActorArg[]] | null = null;
+  let visitors: ActorRef[] = [];
 
   if (trigger.roles === "visit") {
     const visitorArg =
       head ??
-      [...local].reverse().find((a) => isSubject(a) && a.actors.length === 1) ??
+      [...local].reverse().find((a) => isSubject(a) && a.actors.every((x) => x.kind === "person")) ??
       // プーチン大統領の北朝鮮訪問, 習主席の訪日: the visitor qualifies the visit itself
       local.find(
         (a) =>
@@ -182,12 +191,15 @@ function candidate(
         : undefined) ??
       topic;
     const visitor = visitorArg?.actors[0];
-    if (!visitor || visitorArg.actors.length !== 1) return null;
+    if (!visitor) return null;
     const dest = destination(doc, ctx, trigger, text.slice(start, end), args.places, clause, start, end);
     if (!dest) return null;
     const host = dest.state ?? dest.entry?.country;
-    if (!host || host === visitor.country) return null;
-    actors = [visitor];
+    if (!host) return null;
+    // 両首脳は10日にシンガポール入りし: each traveller makes a visit of their own
+    visitors = visitorArg.actors.filter((a) => a.country !== host);
+    if (visitors.length === 0) return null;
+    actors = [visitors[0]!];
     recipients = [stateActor(lex, host)];
     place = dest;
   } else {
@@ -246,7 +258,7 @@ function candidate(
           (lex.organizations.get(a.id)?.kind === "igo" && !actors.some((b) => b.kind === "person")),
       );
       const leaderLevel = /首脳/.test(text.slice(start, end));
-      if (leaderLevel) actors = statesToLeaders(lex, actors, date);
+      if (leaderLevel) actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
       // a ceremony or summit is hosted by the state it takes place in
       if (trigger.mode === "multilateral" && place) {
         const host = place.state ?? place.entry?.country;
@@ -283,7 +295,7 @@ function candidate(
     place,
     ...(object ? { object } : {}),
   };
-  const out: Candidate[] = [base];
+  const out: Candidate[] = [base, ...visitors.slice(1).map((v) => ({ ...base, actors: [v] }))];
   if (split && trigger.roles === "reciprocal") {
     const [subject, counterparts] = split;
     out.splice(
@@ -409,6 +421,12 @@ function destination(
       ? word.slice(trigger.destination_prefix.length)
       : /^(?:訪|来)(.)$/.exec(word)?.[1];
   const named = abbr ? lex.abbreviations.get(abbr) : undefined;
+  // 訪問先のマレーシアの首都クアラルンプールで: the places named after 訪問先の
+  if (word === "訪問先") {
+    const after = places.filter((p) => p.start > end && p.start <= end + 24);
+    const best = [...after].sort((a, b) => placeRank(b) - placeRank(a))[0];
+    if (best) return best;
+  }
   // the place or state visited: を/に/へ, or written right before the word (中国訪問)
   const candidates = places.filter(
     (p) =>
@@ -544,4 +562,9 @@ function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, h
   if (!nominal) return false;
   if (headline && /^へ/.test(next)) return false;
   return !EVENT_PREDICATE.test(text.slice(end, clauseEnd));
+}
+
+/** The article names this person (not only by a title resolved from the date). */
+function namedInDocument(doc: AnalysedDocument, personId: string): boolean {
+  return doc.resolved.some((r) => r.via !== "title" && r.actors.some((a) => a.id === personId));
 }

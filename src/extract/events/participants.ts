@@ -64,9 +64,23 @@ export function leaderOf(lex: Lexicon, state: string, date: string | null): Acto
   return personRef(lex, lex.people.get(best[0])!, date);
 }
 
-/** For a summit between states (露朝首脳会談): their leaders on the date, where known. */
-export function statesToLeaders(lex: Lexicon, actors: ActorRef[], date: string | null): ActorRef[] {
-  return uniqueActors(actors.map((a) => (a.kind === "state" ? (leaderOf(lex, a.id, date) ?? a) : a)));
+/**
+ * For a summit between states (露朝首脳会談): their leaders on the date, when
+ * the article names them; a leader it never names stays their state.
+ */
+export function statesToLeaders(
+  lex: Lexicon,
+  actors: ActorRef[],
+  date: string | null,
+  named: (personId: string) => boolean,
+): ActorRef[] {
+  return uniqueActors(
+    actors.map((a) => {
+      if (a.kind !== "state") return a;
+      const leader = leaderOf(lex, a.id, date);
+      return leader && named(leader.id) ? leader : a;
+    }),
+  );
 }
 
 export const stateActor = stateRef;
