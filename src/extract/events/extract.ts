@@ -304,15 +304,14 @@ function candidate(
       ...counterparts.map((c) => ({ ...base, actors: uniqueActors([...subject.actors, ...c.actors]) })),
     );
   }
-  const earlier = earlierOccurrence(doc, args, clause, end);
-  if (earlier && base.actors.length > 0)
+  for (const earlier of base.actors.length > 0 ? earlierOccurrences(doc, args, start, end) : [])
     out.push({
       ...base,
       partial: false,
-      timex: earlier,
+      timex: earlier.timex,
       dateSource: "clause",
       status: "occurred",
-      place: null,
+      place: earlier.place,
     });
   return out;
 }
@@ -536,18 +535,36 @@ function splitCounterparts(parties: ActorArg[]): [ActorArg, ActorArg[]] | null {
 }
 
 /** 会談は11年12月以来約3年ぶり: the date of the previous occurrence of the same kind. */
-function earlierOccurrence(
+function earlierOccurrences(
   doc: AnalysedDocument,
   args: SentenceArguments,
-  clause: { start: number; end: number },
+  start: number,
   end: number,
-): Timex | null {
+): { timex: Timex; place: PlaceArg | null }[] {
   const text = doc.norm.text;
+  const out: { timex: Timex; place: PlaceArg | null }[] = [];
+  const placeBetween = (a: number, b: number) =>
+    [...args.places]
+      .filter((p) => p.start >= a && p.end <= b)
+      .sort((x, y) => placeRank(y) - placeRank(x))[0] ?? null;
   for (const t of args.timexes) {
-    if (t.start < end || t.start - end > 16) continue;
-    if (/^(?:の[^、。]{0,40}?)?以来/.test(text.slice(t.end, t.end + 48))) return t;
+    // 会談は11年12月以来, 南北首脳会談は2000年、07年に続いて3回目: after the trigger
+    if (t.start >= end && t.start - end <= 16) {
+      const m = /^(?:、[^、。]{0,8}|の[^、。]{0,40}?)?(?:以来|に続)/.exec(text.slice(t.end, t.end + 48));
+      if (m) out.push({ timex: t, place: placeBetween(t.end, t.end + m[0].length) });
+    }
+    // 昨年6月のシンガポールに続く2回目の首脳会談: before it
+    if (t.end <= start && start - t.end <= 40) {
+      const between = text.slice(t.end, start);
+      if (
+        /^[^。]*?(?:に続く|に続き|に続いて|以来の|以来となる)[^。]*$/.test(between) &&
+        !/^の?[^、。]{0,4}$/.test(between)
+      ) {
+        out.push({ timex: t, place: placeBetween(t.end, start) });
+      }
+    }
   }
-  return null;
+  return out;
 }
 
 /** Predicates that report a meeting or visit named by a noun: 会談が行われた, 訪問を終えた, 署名式に臨む. */
