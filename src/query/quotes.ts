@@ -1,0 +1,126 @@
+/**
+ * Quotations across documents: who is quoted and how often, and the
+ * quotations themselves by speaker, document, text or publication date,
+ * each with its raw span so that a reader can open it in the article.
+ */
+import type { DB } from "../store/database.js";
+import type { CardQuote } from "./card.js";
+
+export interface QuoteSpeaker {
+  id: string;
+  kind: string;
+  ja: string;
+  en: string;
+  country: string | null;
+  quotes: number;
+  documents: number;
+}
+
+export interface QuoteItem extends CardQuote {
+  published: string | null;
+  title: string | null;
+}
+
+export interface QuoteList {
+  total: number;
+  items: QuoteItem[];
+}
+
+export interface QuoteFilter {
+  /** An actor id; `none` for quotations without a resolved speaker. */
+  speaker?: string;
+  doc?: string;
+  /** A substring of the quotation. */
+  text?: string;
+  /** Publication date bounds (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** The speakers, most quoted first, and how many quotations have none. */
+export function quoteSpeakers(db: DB, limit = 200): { speakers: QuoteSpeaker[]; unattributed: number } {
+  const speakers = db
+    .prepare(
+      `SELECT a.id, a.kind, a.ja, a.en, a.country, count(*) AS quotes, count(DISTINCT q.doc_id) AS documents
+       FROM quotes q JOIN actors a ON a.id = q.speaker_id
+       GROUP BY a.id ORDER BY quotes DESC, a.id LIMIT ?`,
+    )
+    .all(Math.min(Math.max(1, limit), 1000)) as QuoteSpeaker[];
+  const unattributed = (
+    db.prepare("SELECT count(*) AS n FROM quotes WHERE speaker_id IS NULL").get() as { n: number }
+  ).n;
+  return { speakers, unattributed };
+}
+
+export function findQuotes(db: DB, filter: QuoteFilter = {}): QuoteList {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (filter.speaker === "none") where.push("q.speaker_id IS NULL");
+  else if (filter.speaker) {
+    where.push("q.speaker_id = ?");
+    args.push(filter.speaker);
+  }
+  if (filter.doc) {
+    where.push("q.doc_id = ?");
+    args.push(filter.doc);
+  }
+  if (filter.text) {
+    where.push("instr(q.text, ?) > 0");
+    args.push(filter.text);
+  }
+  if (filter.from) {
+    where.push("d.published >= ?");
+    args.push(filter.from);
+  }
+  if (filter.to) {
+    where.push("d.published <= ?");
+    args.push(`${filter.to}\uffff`);
+  }
+  const from = "quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.speaker_id";
+  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${clause}`).get(...args) as { n: number }).n;
+  const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
+  const rows = db
+    .prepare(
+      `SELECT q.id, q.doc_id AS doc, q.text, q.start, q.end, q.speaker_kind, q.data, d.published, d.title,
+              a.id AS speaker_id, a.ja AS speaker_ja, a.en AS speaker_en, a.country AS speaker_country
+       FROM ${from} ${clause}
+       ORDER BY d.published IS NULL, d.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?`,
+    )
+    .all(...args, limit, Math.max(0, filter.offset ?? 0)) as {
+    id: string;
+    doc: string;
+    text: string;
+    start: number;
+    end: number;
+    speaker_kind: string | null;
+    data: string;
+    published: string | null;
+    title: string | null;
+    speaker_id: string | null;
+    speaker_ja: string | null;
+    speaker_en: string | null;
+    speaker_country: string | null;
+  }[];
+  const items = rows.map((r): QuoteItem => {
+    const data = JSON.parse(r.data) as { speakerText?: string; verb?: string };
+    return {
+      id: r.id,
+      doc: r.doc,
+      text: r.text,
+      start: r.start,
+      end: r.end,
+      speaker: r.speaker_id
+        ? { id: r.speaker_id, ja: r.speaker_ja!, en: r.speaker_en!, country: r.speaker_country }
+        : null,
+      speakerKind: r.speaker_kind,
+      speakerText: data.speakerText ?? null,
+      verb: data.verb ?? null,
+      published: r.published,
+      title: r.title,
+    };
+  });
+  return { total, items };
+}
