@@ -87,15 +87,6 @@ export function eventCard(db: DB, idOrReport: string): EventCard | null {
   const summaries = (sql: string, ...args: unknown[]) =>
     (db.prepare(sql).all(...args) as SummaryRow[]).map(toSummary);
 
-  const reports = (
-    db
-      .prepare("SELECT doc_event_id AS id, doc_id AS doc FROM event_reports WHERE event_id = ?")
-      .all(r.id) as {
-      id: string;
-      doc: string;
-    }[]
-  ).sort((a, b) => a.id.localeCompare(b.id));
-
   // outcomes: agreements of the same states signed or reached during the event (or the day after)
   let outcomes: EventSummary[] = [];
   if (r.date && r.states.length >= 2 && r.type === "CONSULT") {
