@@ -57,7 +57,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
   const out: Candidate[] = [];
   const apparatus = doc.apparatus[0]?.start ?? text.length;
   let lastDate: { timex: Timex; sentence: number } | null = null;
-  let lastTopic: { arg: ActorArg; sentence: number } | null = null;
+  let lastTopic: { arg: ActorArg; sentence: number; paragraph: number } | null = null;
   for (const sentence of doc.sentences) {
     if (sentence.start >= apparatus) break;
     const tokens = doc.tokens.get(sentence.index);
@@ -67,8 +67,12 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
     // a sentence without a subject of its own continues the previous one's (zero anaphora)
     const own = args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end));
-    const topic = own ?? (lastTopic && sentence.index - lastTopic.sentence <= 2 ? lastTopic.arg : undefined);
-    if (own) lastTopic = { arg: own, sentence: sentence.index };
+    const topic =
+      own ??
+      (lastTopic && (lastTopic.paragraph === sentence.paragraph || sentence.index - lastTopic.sentence <= 2)
+        ? lastTopic.arg
+        : undefined);
+    if (own) lastTopic = { arg: own, sentence: sentence.index, paragraph: sentence.paragraph };
     for (const m of matches.sort((a, b) => a.start - b.start)) {
       const trigger = m.value.find((t) => !t.ignore);
       if (!trigger) continue;
@@ -138,7 +142,14 @@ function candidate(
 ): Candidate[] | null {
   const text = doc.norm.text;
   const lex = ctx.lexicon;
-  const local = args.actors.filter((a) => a.start >= clause.start && a.start < end && a.end <= clause.end);
+  const speech = doc.quotations.find((q) => q.speech && start > q.start && end < q.end);
+  const local = args.actors.filter(
+    (a) =>
+      a.start >= clause.start &&
+      a.start < end &&
+      a.end <= clause.end &&
+      (!speech || (a.start > speech.start && a.end < speech.end)),
+  );
   // 首脳会議に高市総理大臣が出席する: the attendee of a gathering may follow it
   if (/^に(?:、)?[^。]{0,20}?(?:出席|参加)/.test(text.slice(end, clause.end))) {
     const attendee = args.actors.find(
@@ -301,12 +312,20 @@ function candidate(
     out.splice(
       0,
       1,
-      ...counterparts.map((c) => ({ ...base, actors: uniqueActors([...subject.actors, ...c.actors]) })),
+      ...counterparts.map((c) => {
+        // 同日午後に谷内局長と、30日には岸田外相と: each meeting has the date written before it
+        const own = args.timexes.filter((t) => t.end <= c.start && t.start >= clause.start).pop();
+        const dated = own && own.start > subject.end ? { timex: own, dateSource: "clause" as const } : {};
+        return { ...base, ...dated, actors: uniqueActors([...subject.actors, ...c.actors]) };
+      }),
     );
   }
   for (const earlier of base.actors.length > 0 ? earlierOccurrences(doc, args, start, end) : [])
     out.push({
       ...base,
+      actors: earlier.person
+        ? base.actors.map((a) => (a.country === earlier.person!.country ? earlier.person! : a))
+        : base.actors,
       partial: false,
       timex: earlier.timex,
       dateSource: "clause",
@@ -324,13 +343,14 @@ function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): Act
   if (!rel) return undefined;
   const after = triggerEnd + rel[0].length;
   // the head noun phrase may carry qualifiers and an apposition (中国外交トップ、楊潔篪国務委員)
-  return actors.find(
+  const heads = actors.filter(
     (a) =>
       a.start >= after &&
       a.start <= after + 16 &&
       /^[^。はがをにでと]*$/.test(text.slice(after, a.start)) &&
       a.actors.length === 1,
   );
+  return heads.find((a) => a.actors[0]!.kind === "person") ?? heads[0];
 }
 
 function nextIsPartyOrTrigger(_text: string, a: ActorArg, local: ActorArg[], triggerStart: number): boolean {
@@ -529,7 +549,8 @@ function splitCounterparts(parties: ActorArg[]): [ActorArg, ActorArg[]] | null {
   if (!subject || others.length < 2) return null;
   const last = others[others.length - 1]!;
   if (!/^(と|とは|とも)$/.test(last.particle)) return null;
-  if (!others.slice(0, -1).every((a) => a.particle === "、" || a.particle === "・")) return null;
+  // A、Bと (a list) or Aと、…Bと (each with its own と, often with its own date)
+  if (!others.slice(0, -1).every((a) => /^(、|・|と|とは|とも)$/.test(a.particle))) return null;
   if (others.some((a) => a.actors.length !== 1 || a.actors[0]!.kind !== "person")) return null;
   return [subject, others];
 }
@@ -540,9 +561,14 @@ function earlierOccurrences(
   args: SentenceArguments,
   start: number,
   end: number,
-): { timex: Timex; place: PlaceArg | null }[] {
+): { timex: Timex; place: PlaceArg | null; person: ActorRef | null }[] {
   const text = doc.norm.text;
-  const out: { timex: Timex; place: PlaceArg | null }[] = [];
+  const out: { timex: Timex; place: PlaceArg | null; person: ActorRef | null }[] = [];
+  // 1998年の江沢民主席以来: the earlier occurrence had another protagonist
+  const personBetween = (a: number, b: number) =>
+    args.actors.find(
+      (x) => x.start >= a && x.end <= b && x.actors.length === 1 && x.actors[0]!.kind === "person",
+    )?.actors[0] ?? null;
   const placeBetween = (a: number, b: number) =>
     [...args.places]
       .filter((p) => p.start >= a && p.end <= b)
@@ -551,7 +577,12 @@ function earlierOccurrences(
     // 会談は11年12月以来, 南北首脳会談は2000年、07年に続いて3回目: after the trigger
     if (t.start >= end && t.start - end <= 16) {
       const m = /^(?:、[^、。]{0,8}|の[^、。]{0,40}?)?(?:以来|に続)/.exec(text.slice(t.end, t.end + 48));
-      if (m) out.push({ timex: t, place: placeBetween(t.end, t.end + m[0].length) });
+      if (m)
+        out.push({
+          timex: t,
+          place: placeBetween(t.end, t.end + m[0].length),
+          person: personBetween(t.end, t.end + m[0].length),
+        });
     }
     // 昨年6月のシンガポールに続く2回目の首脳会談: before it
     if (t.end <= start && start - t.end <= 40) {
@@ -560,7 +591,7 @@ function earlierOccurrences(
         /^[^。]*?(?:に続く|に続き|に続いて|以来の|以来となる)[^。]*$/.test(between) &&
         !/^の?[^、。]{0,4}$/.test(between)
       ) {
-        out.push({ timex: t, place: placeBetween(t.end, start) });
+        out.push({ timex: t, place: placeBetween(t.end, start), person: null });
       }
     }
   }

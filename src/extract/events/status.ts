@@ -29,7 +29,16 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
   let best = null as Cue | null;
   const consider = (words: string[], status: StatusReading) => {
     for (const w of words) {
-      const at = tail.indexOf(w);
+      let at = tail.indexOf(w);
+      // 意向を表明した, 考えを示した: the cue names the content of another predicate
+      while (
+        at >= 0 &&
+        status !== "negated" &&
+        status !== "cancelled" &&
+        /^[をが]/.test(tail.slice(at + w.length))
+      ) {
+        at = tail.indexOf(w, at + 1);
+      }
       if (at >= 0 && (!best || at < best.at)) best = { at, status };
     }
   };
