@@ -173,7 +173,7 @@ export function findMentions(
         !title &&
         !honorific &&
         named.length > 0 &&
-        BARE_SURNAME_AFTER.test(text.slice(m.end, m.end + 1)) &&
+        BARE_SURNAME_AFTER.test(text.slice(m.end, m.end + 2)) &&
         !/[\u4E00-\u9FFF\u30A0-\u30FF]/.test(text[m.start - 1] ?? "")
       ) {
         const personIds = [...new Set(named.filter((id) => surnames.includes(id)))];

@@ -39,7 +39,7 @@ export interface Candidate {
 
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催を|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように)/;
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように)/;
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
 const DATED_AGREEMENT = /^の[^、。を]{0,16}?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
@@ -79,7 +79,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
       if (insideQuotation(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
-      if (REFERENCE_AFTER.test(text.slice(m.end, m.end + 8))) continue;
+      if (REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) && !plannedInQuote(doc, m.end)) continue;
       const clause = clauseAround(starts, sentence.end, m.start);
       const found =
         candidate(
@@ -615,4 +615,20 @@ function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, h
 /** The article names this person (not only by a title resolved from the date). */
 function namedInDocument(doc: AnalysedDocument, personId: string): boolean {
   return doc.resolved.some((r) => r.via !== "title" && r.actors.some((a) => a.id === personId));
+}
+
+/**
+ * 米朝首脳会談について「12日に開催されることを望んでいる」: a speaker giving the
+ * date the event is to be held reports a plan for it.
+ */
+function plannedInQuote(doc: AnalysedDocument, triggerEnd: number): boolean {
+  const text = doc.norm.text;
+  if (!text.startsWith("について", triggerEnd)) return false;
+  const q = doc.quotations.find((x) => x.start >= triggerEnd + 4 && x.start <= triggerEnd + 6);
+  if (!q) return false;
+  const inner = text.slice(q.innerStart, q.innerEnd);
+  return (
+    /開催|行われ|行う|開か|開く|実現/.test(inner) &&
+    doc.timexes.some((t) => t.start >= q.innerStart && t.end <= q.innerEnd)
+  );
 }
