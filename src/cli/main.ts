@@ -167,11 +167,33 @@ program
   .action(async (opts) => (await import("./commands/resolve.js")).resolveCommand(opts));
 
 program
+  .command("serve")
+  .description("serve the web page and the JSON API (OpenAPI at /api/openapi.json) over a database")
+  .addOption(dbOption)
+  .option("--host <host>", "interface to listen on", "127.0.0.1")
+  .option("--port <port>", "port (0 picks a free one)", "8787")
+  .option(
+    "--token <token>",
+    "allow the write routes (ingest by upload or paste) with this bearer token (or $KAIDAN_TOKEN)",
+  )
+  .option("--cors <origin>", "let pages from this origin call the API (repeatable; none by default)", collect)
+  .option(
+    "--allow-host <name>",
+    "answer to this Host name too (repeatable; loopback names only by default)",
+    collect,
+  )
+  .addOption(lexiconOption)
+  .action(async (opts) => (await import("./commands/serve.js")).serveCommand(opts));
+
+program
   .command("demo")
   .description(
-    "ingest the bundled examples into a database and print what was found (the README's first command)",
+    "ingest the bundled examples into a fresh database and serve the web page over it (the README's first command)",
   )
   .addOption(dbOption)
+  .option("--no-serve", "only ingest and print the summary")
+  .option("--host <host>", "interface to listen on", "127.0.0.1")
+  .option("--port <port>", "port (0 picks a free one)", "8787")
   .action(async (opts) => (await import("./commands/demo.js")).demoCommand(opts));
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -1,7 +1,10 @@
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startServer } from "../../serve/server.js";
+import { dbPath } from "../options.js";
 import { ingestCommand } from "./ingest.js";
+import { parsePort, untilInterrupted } from "./serve.js";
 
 /** The bundled examples folder. */
 export function examplesDir(): string {
@@ -15,13 +18,25 @@ export function examplesDir(): string {
 
 export interface DemoOptions {
   db?: string;
+  /** False with --no-serve: ingest and stop. */
+  serve?: boolean;
+  host?: string;
+  port?: string;
 }
 
-/** Ingests the bundled examples into a fresh database and prints what was found. */
+/** Ingests the bundled examples into a fresh database, prints what was found, and serves the page over it. */
 export async function demoCommand(opts: DemoOptions): Promise<void> {
   const db = opts.db ?? "kaidan-demo.db";
   for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
   const started = Date.now();
   await ingestCommand([examplesDir()], { db });
   process.stderr.write(`done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (opts.serve === false) return;
+  const server = await startServer({
+    db: dbPath(db),
+    host: opts.host ?? "127.0.0.1",
+    port: parsePort(opts.port),
+  });
+  process.stdout.write(`\nkaidan is serving the examples at ${server.url}  (Ctrl-C stops)\n`);
+  await untilInterrupted(server.close);
 }
