@@ -24,6 +24,14 @@ describe("tokenizer", () => {
     assert.equal(suru?.lemma, "する");
   });
 
+  it("keeps exact spans where kuromoji misplaces a token after a run of symbols", async () => {
+    const analyser = await loadAnalyser();
+    const s = "同日正午頃(現地時間)、中国・北京内の迎賓館(釣魚台)で全体会合を開いた。";
+    const tokens = analyser.tokenize(s);
+    for (const t of tokens) assert.equal(s.slice(t.start, t.end), t.surface);
+    assert.equal(tokens.find((t) => t.surface === "中国")?.start, s.indexOf("中国"));
+  });
+
   it("loads the dictionary once per process", async () => {
     const [a, b] = await Promise.all([loadAnalyser(), loadAnalyser()]);
     const c = await loadAnalyser();

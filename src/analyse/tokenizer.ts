@@ -79,11 +79,19 @@ export class Analyser {
 
   tokenize(text: string): Token[] {
     const table = codePointTable(text);
+    let cursor = 0;
     return this.engine.tokenize(text).map((t) => {
-      const start = codePointToUtf16(table, t.word_position);
+      let start = codePointToUtf16(table, t.word_position);
+      // kuromoji misplaces the token after a grouped run of symbols (「)、」 makes the next
+      // token start one position early): the surface, found from the cursor, is the truth
+      if (text.slice(start, start + t.surface_form.length) !== t.surface_form) {
+        const found = text.indexOf(t.surface_form, cursor);
+        if (found >= 0) start = found;
+      }
+      cursor = start + t.surface_form.length;
       return {
         start,
-        end: start + t.surface_form.length,
+        end: cursor,
         surface: t.surface_form,
         pos: t.pos,
         pos1: t.pos_detail_1,
