@@ -84,7 +84,11 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
     if (m.start < byline) continue;
     if (m.start >= sentence.end) break;
     if (insideQuotation(doc, m.start, m.end)) continue;
-    const particle = particleAfter(text, skipAside(text, m.end));
+    // 李鴻忠氏率いる代表団と: the leader of a delegation stands for it
+    const led = /^(?:が|の)?率いる[^、。はがをにでと]{0,10}?(?:代表団|使節団|一行|訪問団)/.exec(
+      text.slice(m.end, m.end + 20),
+    );
+    const particle = particleAfter(text, led ? m.end + led[0].length : skipAside(text, m.end));
     if (m.kind === "place" && m.entityId) {
       places.push({
         start: m.start,

@@ -39,7 +39,7 @@ export interface Candidate {
 
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように)/;
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|交渉)/;
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
 const DATED_AGREEMENT = /^の[^、。を]{0,16}?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
@@ -111,7 +111,9 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         if ((c.type === "AGREE" || (c.type === "SUPPORT" && c.mode === "sign")) && meeting) {
           if (c.actors.length < 2) c.actors = uniqueActors([...meeting.actors, ...c.actors]);
           if (!c.place) c.place = meeting.place;
-          if (c.type === "AGREE" && meeting.timex && c.dateSource !== "clause") {
+          // 「年明けにも訪ロすることで合意」: a date inside what was agreed is not when it was agreed
+          const contentDated = /^(?:こと|方針)/.test(text.slice(m.start, m.end)) && c.dateSource === "clause";
+          if (c.type === "AGREE" && meeting.timex && (c.dateSource !== "clause" || contentDated)) {
             c.timex = meeting.timex;
             c.dateSource = meeting.dateSource;
           }
@@ -183,6 +185,8 @@ function candidate(
   let object: string | undefined;
   let split: [ActorArg, ActorArg[]] | null = null;
   let visitors: ActorRef[] = [];
+  /** For a summit between states, the states before they were read as their leaders. */
+  let atLeaderLevel: ActorRef[] | null = null;
 
   if (trigger.roles === "visit") {
     const visitorArg =
@@ -269,7 +273,10 @@ function candidate(
           (lex.organizations.get(a.id)?.kind === "igo" && !actors.some((b) => b.kind === "person")),
       );
       const leaderLevel = /首脳/.test(text.slice(start, end));
-      if (leaderLevel) actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
+      if (leaderLevel) {
+        atLeaderLevel = actors;
+        actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
+      }
       // a ceremony or summit is hosted by the state it takes place in
       if (trigger.mode === "multilateral" && place) {
         const host = place.state ?? place.entry?.country;
@@ -323,9 +330,12 @@ function candidate(
   for (const earlier of base.actors.length > 0 ? earlierOccurrences(doc, args, start, end) : [])
     out.push({
       ...base,
+      // the leaders of an earlier summit are those of its own day
       actors: earlier.person
         ? base.actors.map((a) => (a.country === earlier.person!.country ? earlier.person! : a))
-        : base.actors,
+        : atLeaderLevel
+          ? statesToLeaders(lex, atLeaderLevel, earlier.timex.value, (id) => namedInDocument(doc, id))
+          : base.actors,
       partial: false,
       timex: earlier.timex,
       dateSource: "clause",

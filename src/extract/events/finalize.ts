@@ -92,7 +92,10 @@ export function finalizeEvents(
  * meeting stand for their states.
  */
 function representByMeetingParticipants(events: ExtractedEvent[]): void {
-  const meetings = events.filter((e) => e.type === "CONSULT" && e.mode !== "visit");
+  // held meetings first: a plan mentioned the same day is a weaker witness
+  const meetings = events
+    .filter((e) => e.type === "CONSULT" && e.mode !== "visit")
+    .sort((a, b) => Number(b.status === "occurred") - Number(a.status === "occurred"));
   for (const e of events) {
     if (e.type !== "AGREE" && !(e.type === "SUPPORT" && e.mode === "sign")) continue;
     for (const [i, p] of e.participants.entries()) {

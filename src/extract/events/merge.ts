@@ -99,7 +99,7 @@ function absorb(into: ExtractedEvent, from: ExtractedEvent): void {
         into.participants.push(p);
     }
   }
-  into.date = betterDate(into.date, from.date);
+  into.date = (sameTrip(into, from) && tripSpan(into.date!, from.date!)) || betterDate(into.date, from.date);
   if (
     from.place &&
     (!into.place || (PLACE_RANK[from.place.kind ?? ""] ?? 0) > (PLACE_RANK[into.place.kind ?? ""] ?? 0))
@@ -159,7 +159,8 @@ export function mergeCandidates(
   const events: ExtractedEvent[] = [];
   const sameOccurrence = (x: ExtractedEvent, e: ExtractedEvent, partial: boolean) =>
     modeFamily(x) === modeFamily(e) &&
-    (weakDate(e) || weakDate(x) || datesOverlap(x.date, e.date)) &&
+    (weakDate(e) || weakDate(x) || datesOverlap(x.date, e.date) || sameTrip(x, e)) &&
+    (e.mode !== "visit" || visitPlacesAgree(ctx, x, e)) &&
     (partial
       ? covers(x.participants, e.participants)
       : covers(x.participants, e.participants) || covers(e.participants, x.participants));
@@ -188,4 +189,47 @@ export function mergeCandidates(
 function triggerCite(doc: AnalysedDocument, c: Candidate): Cited {
   const r = citeSpan(doc, c.triggerStart, c.triggerEnd);
   return { start: r.start, end: r.end, text: doc.source.body.slice(r.start, r.end) };
+}
+
+/** One traveller in one host country on days close together: the same trip (訪中2日目の14日). */
+function sameTrip(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (a.type !== "CONSULT" || a.mode !== "visit" || b.mode !== "visit" || !a.date || !b.date) return false;
+  if (a.date.granularity === "year" || a.date.granularity === "month") return false;
+  if (b.date.granularity === "year" || b.date.granularity === "month") return false;
+  const visitor = (e: ExtractedEvent) => e.participants.find((p) => p.role === "actor")?.actor.id;
+  const host = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor.id;
+  if (visitor(a) !== visitor(b) || host(a) !== host(b)) return false;
+  if ((a.place?.id ?? host(a)) !== (b.place?.id ?? host(b))) return false;
+  const ra = range(a.date);
+  const rb = range(b.date);
+  return !!ra && !!rb && ra[0] <= rb[1] + 3 && rb[0] <= ra[1] + 3;
+}
+
+/** The days a trip spans, from the reports of its days. */
+function tripSpan(a: EventDate, b: EventDate): EventDate | null {
+  const start = a.start < b.start ? a.start : b.start;
+  const end = a.end > b.end ? a.end : b.end;
+  if (start === a.start && end === a.end) return a;
+  return {
+    start,
+    end,
+    granularity: "range",
+    source: SOURCE_RANK[a.source] >= SOURCE_RANK[b.source] ? a.source : b.source,
+  };
+}
+
+/**
+ * Two reports of a visit agree on its place when they name the same place,
+ * or one names the country and the other its capital (北朝鮮を訪問 /
+ * ピョンヤンに到着); a visit to another city or a site during the trip
+ * (航空機工場を視察) stays an event of its own.
+ */
+function visitPlacesAgree(ctx: PipelineContext, a: ExtractedEvent, b: ExtractedEvent): boolean {
+  const pa = a.place;
+  const pb = b.place;
+  if (!pa?.id || !pb?.id || pa.id === pb.id) return true;
+  const capitalOf = (state: string) => ctx.lexicon.states.get(state)?.capital;
+  if (pa.kind === "country" && capitalOf(pa.id) === pb.id) return true;
+  if (pb.kind === "country" && capitalOf(pb.id) === pa.id) return true;
+  return false;
 }

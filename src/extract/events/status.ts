@@ -75,7 +75,10 @@ export function readStatus(input: StatusInput, cues: StatusCues): StatusReading 
   const modifier = /(予定|見通し|見込み)の$|(?:する|される|行われる|開かれる)$/.exec(input.head.slice(-12));
   if (modifier) return "planned";
   if (/(?:た|だ|ている|ていた)$/.test(input.head.slice(-6))) return "occurred";
-  const rest = earliest(input.rest, cues);
-  if (rest) return rest.status;
+  // a continuative clause (会談し、…) takes the tense of the sentence's final predicate; the
+  // modality of the later clauses (…方針で一致した) belongs to them
+  const final = input.rest.replace(/[。!?」』)\s]+$/, "").slice(-8);
+  if (NON_PAST.test(final) || /(?:する|します|予定だ|予定です|見通しだ|見通しです)$/.test(final))
+    return "planned";
   return "occurred";
 }
