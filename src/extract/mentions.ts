@@ -88,6 +88,8 @@ export interface MentionOptions {
   tokens?: readonly Token[];
   /** Compounds that are not pairs of states (北米, 中東). */
   compoundStopwords?: ReadonlySet<string>;
+  /** Spans already read as something else (dates: 八日朝 is not 日朝). */
+  exclude?: readonly { start: number; end: number }[];
 }
 
 /** Finds mentions in `text[from, to)` of the normalised text. */
@@ -249,7 +251,9 @@ export function findMentions(
     }
   }
 
-  out.push(...compounds(text, lex, from, to, out, opts.compoundStopwords, opts.tokens));
+  out.push(
+    ...compounds(text, lex, from, to, [...out, ...(opts.exclude ?? [])], opts.compoundStopwords, opts.tokens),
+  );
   out.push(...anaphora(text, from, to, out));
   out.push(...unknownKatakanaNames(text, from, to, lex, gaz, out));
   if (opts.tokens) out.push(...unknownNames(text, opts.tokens, lex, gaz, out));
@@ -283,7 +287,7 @@ function compounds(
   lex: Lexicon,
   from: number,
   to: number,
-  taken: Mention[],
+  taken: readonly { start: number; end: number }[],
   stop?: ReadonlySet<string>,
   tokens?: readonly Token[],
 ): Mention[] {

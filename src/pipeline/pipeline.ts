@@ -105,6 +105,7 @@ export const mentions: Component = {
     doc.mentions = findMentions(doc.norm.text, ctx.lexicon, ctx.gazetteer, 0, end, {
       tokens,
       compoundStopwords: ctx.compoundStopwords,
+      exclude: doc.timexes,
     });
   },
 };

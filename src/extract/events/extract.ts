@@ -99,20 +99,27 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         // an agreement whose parties go unnamed was reached by the parties of the meeting just reported
         // an agreement (or a signing) whose parties go unnamed was reached by the parties of
         // the meeting just reported, on its day
-        const meeting = [...out]
+        const talks = [...out]
           .reverse()
-          .find(
-            (x) =>
-              x.type === "CONSULT" &&
-              x.mode !== "visit" &&
-              x.actors.length >= 2 &&
-              sentence.index - x.sentence.index <= 2,
-          );
+          .filter((x) => x.type === "CONSULT" && x.mode !== "visit" && x.actors.length >= 2);
+        // the meeting just reported; for an agreement with no date of its own, the article's
+        // last reported meeting (agreements are told after the talks that reached them)
+        const meeting =
+          talks.find((x) => sentence.index - x.sentence.index <= 2) ??
+          (c.dateSource === "discourse" || c.dateSource === "published"
+            ? talks.find(
+                (x) => x.status === "occurred" && (x.dateSource === "clause" || x.dateSource === "sentence"),
+              )
+            : undefined);
         if ((c.type === "AGREE" || (c.type === "SUPPORT" && c.mode === "sign")) && meeting) {
           if (c.actors.length < 2) c.actors = uniqueActors([...meeting.actors, ...c.actors]);
           if (!c.place) c.place = meeting.place;
           // 「年明けにも訪ロすることで合意」: a date inside what was agreed is not when it was agreed
-          const contentDated = /^(?:こと|方針)/.test(text.slice(m.start, m.end)) && c.dateSource === "clause";
+          const contentDated =
+            /^(?:こと|方針)/.test(text.slice(m.start, m.end)) &&
+            (c.dateSource === "clause" || c.dateSource === "sentence") &&
+            !!c.timex &&
+            c.timex.end <= m.start;
           if (c.type === "AGREE" && meeting.timex && (c.dateSource !== "clause" || contentDated)) {
             c.timex = meeting.timex;
             c.dateSource = meeting.dateSource;
@@ -152,6 +159,14 @@ function candidate(
       a.end <= clause.end &&
       (!speech || (a.start > speech.start && a.end < speech.end)),
   );
+  // 電話会談でブッシュ大統領から「…」と要請された: the counterpart may follow the talk
+  if (trigger.type === "CONSULT" && text[end] === "で") {
+    const after = args.actors.find(
+      (a) =>
+        a.start > end && a.start <= end + 16 && a.end <= clause.end && /^(?:から|と|との)$/.test(a.particle),
+    );
+    if (after) local.push(after);
+  }
   // 首脳会議に高市総理大臣が出席する: the attendee of a gathering may follow it
   if (/^に(?:、)?[^。]{0,20}?(?:出席|参加)/.test(text.slice(end, clause.end))) {
     const attendee = args.actors.find(
