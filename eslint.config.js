@@ -16,4 +16,28 @@ export default tseslint.config(
       "no-irregular-whitespace": "off",
     },
   },
+  {
+    // the web page: browser globals, and no way to turn data into HTML (article text is untrusted)
+    files: ["web/src/**/*.ts"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...[
+          "innerHTML",
+          "outerHTML",
+          "insertAdjacentHTML",
+          "createContextualFragment",
+          "write",
+          "writeln",
+        ].map((property) => ({
+          property,
+          message: "build elements with h() and text nodes (web/src/dom.ts)",
+        })),
+      ],
+      "no-restricted-globals": ["error", { name: "eval", message: "no eval" }],
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+    },
+  },
 );

@@ -113,14 +113,10 @@ export const DocumentsQuery = z
 
 export const SearchQuery = z
   .object({
-    q: z
-      .string()
-      .min(1)
-      .max(500)
-      .openapi({
-        description: "Words that must all occur; any substring, one character or more",
-        example: "露朝",
-      }),
+    q: z.string().min(1).max(500).openapi({
+      description: "Words that must all occur; any substring, one character or more",
+      example: "露朝",
+    }),
     limit: limitParam(100, 20),
     offset: OffsetParam,
   })
@@ -128,15 +124,10 @@ export const SearchQuery = z
 
 export const QuotesQuery = z
   .object({
-    speaker: z
-      .string()
-      .min(1)
-      .max(ID_MAX)
-      .optional()
-      .openapi({
-        description: "A speaker's actor id, or `none` for quotations without one",
-        example: "kim-jong-un",
-      }),
+    speaker: z.string().min(1).max(ID_MAX).optional().openapi({
+      description: "A speaker's actor id, or `none` for quotations without one",
+      example: "kim-jong-un",
+    }),
     doc: z.string().min(1).max(ID_MAX).optional().openapi({ description: "A document id", example: "ex01" }),
     text: z.string().min(1).max(500).optional().openapi({ description: "A substring of the quotation" }),
     from: DateParam.optional().openapi({ description: "Published on or after" }),
