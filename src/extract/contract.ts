@@ -90,6 +90,7 @@ export function contractLines(doc: AnalysedDocument, extraction: Extraction, lex
       ...(q.verb ? { verb: q.verb } : {}),
       nested: q.nested,
       ...(q.event ? { event: q.event } : {}),
+      ...(q.reactionTo ? { reactionTo: q.reactionTo } : {}),
     });
   }
   return lines;

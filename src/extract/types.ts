@@ -78,6 +78,8 @@ export interface ExtractedQuote {
   nested: boolean;
   /** The event the quotation was said at, when one is identified. */
   event?: string;
+  /** A third state's word on the article's main event. */
+  reactionTo?: string;
 }
 
 export interface Extraction {

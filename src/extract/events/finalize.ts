@@ -6,21 +6,13 @@
  */
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
-import { dayRange, parseIso } from "../timex/calendar.js";
 import type { ExtractedEvent } from "../types.js";
+import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
 
 const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
 
 function countries(e: ExtractedEvent): Set<string> {
   return new Set(e.participants.map((p) => p.actor.country ?? p.actor.id));
-}
-
-function within(inner: ExtractedEvent, outer: ExtractedEvent): boolean {
-  const a = inner.date && parseIso(inner.date.start);
-  const b = outer.date && parseIso(outer.date.start);
-  const c = outer.date && parseIso(outer.date.end);
-  if (!a || !b || !c) return false;
-  return dayRange(a)[0] >= dayRange(b)[0] && dayRange(a)[0] <= dayRange(c)[1];
 }
 
 export function finalizeEvents(
@@ -69,20 +61,12 @@ export function finalizeEvents(
     if (cs.size >= 3) e.mode = "multilateral";
     else if (e.place?.country && !cs.has(e.place.country) && !multilateralContext) e.mode = "third-party";
   }
-  // a meeting during a visit happens where the visit is
-  const visits = kept.filter((e) => e.type === "CONSULT" && e.mode === "visit");
   kept.forEach((e, i) => {
     e.id = `${doc.source.id}#e${i + 1}`;
   });
-  for (const e of kept) {
-    if (e.mode === "visit") continue;
-    const visitor = (v: ExtractedEvent) => v.participants.find((p) => p.role === "actor")?.actor.id;
-    const trip = visits.find((v) => e.participants.some((p) => p.actor.id === visitor(v)) && within(e, v));
-    if (trip) {
-      e.links.trip = trip.id;
-      if (!e.place && trip.place) e.place = trip.place;
-    }
-  }
+  linkItineraries(kept);
+  linkOutcomes(kept);
+  attachDelegations(doc, ctx, kept);
   return kept;
 }
 

@@ -1,0 +1,155 @@
+/**
+ * What ties the events of one article together, beyond each event itself:
+ *
+ * - itineraries: a meeting or a site visit during a trip belongs to the trip
+ *   (the visit to the country that covers its day);
+ * - outcomes: an agreement or a signing on the day of a meeting between the
+ *   same parties came out of that meeting;
+ * - reactions: a statement by a third state about the main event, within a
+ *   week after it (a spokesperson's concern, a government's support);
+ * - delegations: the people a sentence lists as a delegation (代表団, 同行,
+ *   出席, 随行) are attached to the event it speaks of, with their titles.
+ */
+import type { PipelineContext } from "../../pipeline/context.js";
+import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
+import { dayRange, parseIso } from "../timex/calendar.js";
+import type { ExtractedEvent, ExtractedQuote } from "../types.js";
+
+const days = (e: ExtractedEvent): [number, number] | null => {
+  const a = e.date && parseIso(e.date.start);
+  const b = e.date && parseIso(e.date.end);
+  return a && b ? [dayRange(a)[0], dayRange(b)[1]] : null;
+};
+const visitor = (e: ExtractedEvent) => e.participants.find((p) => p.role === "actor")?.actor;
+const host = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor;
+const countriesOf = (e: ExtractedEvent) => new Set(e.participants.map((p) => p.actor.country ?? p.actor.id));
+
+function within(inner: ExtractedEvent, outer: ExtractedEvent): boolean {
+  const a = days(inner);
+  const b = days(outer);
+  return !!a && !!b && a[0] >= b[0] && a[0] <= b[1];
+}
+
+/** Meetings and site visits during a trip point to it; a meeting takes the trip's place if it has none. */
+export function linkItineraries(events: ExtractedEvent[]): void {
+  const trips = events.filter(
+    (e) => e.type === "CONSULT" && e.mode === "visit" && e.place?.kind === "country",
+  );
+  for (const e of events) {
+    for (const trip of trips) {
+      if (trip === e) continue;
+      const traveller = visitor(trip)?.id;
+      const sameTraveller = e.participants.some((p) => p.actor.id === traveller);
+      const siteVisit = e.mode === "visit" && host(e)?.id === host(trip)?.id;
+      if (!sameTraveller || !within(e, trip) || (e.mode === "visit" && !siteVisit)) continue;
+      e.links.trip = trip.id;
+      if (!e.place && trip.place) e.place = trip.place;
+      break;
+    }
+  }
+}
+
+/** An agreement or signing made on the day of a meeting of its parties is that meeting's outcome. */
+export function linkOutcomes(events: ExtractedEvent[]): void {
+  const meetings = events.filter((e) => e.type === "CONSULT" && e.mode !== "visit");
+  for (const e of events) {
+    if (e.type !== "AGREE" && !(e.type === "SUPPORT" && e.mode === "sign")) continue;
+    const mine = countriesOf(e);
+    const meeting = meetings.find((m) => {
+      const d = days(m);
+      const own = days(e);
+      return (
+        !!d && !!own && own[0] <= d[1] && d[0] <= own[1] && [...mine].every((c) => countriesOf(m).has(c))
+      );
+    });
+    if (meeting) e.links.partOf = meeting.id;
+  }
+}
+
+const REACTION_TYPES = new Set(["ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "SANCTION", "REJECT"]);
+
+/** The event the article is about: its most reported meeting, else visit, else signing. */
+function mainEvent(events: ExtractedEvent[]): ExtractedEvent | undefined {
+  const rank = (e: ExtractedEvent) => (e.type === "CONSULT" ? (e.mode === "visit" ? 1 : 2) : 0);
+  return events
+    .filter((e) => e.type === "CONSULT" || (e.type === "SUPPORT" && e.mode === "sign"))
+    .filter((e) => e.status === "occurred" || e.status === "planned")
+    .sort((a, b) => rank(b) - rank(a) || b.evidence.length - a.evidence.length)[0];
+}
+
+/** Statements by other states about the main event, within a week after it. */
+export function linkReactions(events: ExtractedEvent[], quotes: ExtractedQuote[]): void {
+  const main = mainEvent(events);
+  const span = main && days(main);
+  if (!main || !span) return;
+  const parties = countriesOf(main);
+  const soon = (d: [number, number] | null) => !!d && d[0] >= span[0] - 1 && d[0] <= span[1] + 7;
+  for (const e of events) {
+    if (e === main || !REACTION_TYPES.has(e.type) || (e.type === "SUPPORT" && e.mode === "sign")) continue;
+    const actor = e.participants.find((p) => p.role === "actor")?.actor;
+    const country = actor?.country ?? actor?.id;
+    if (!country || parties.has(country) || !soon(days(e))) continue;
+    e.links.reactionTo = main.id;
+  }
+  for (const q of quotes) {
+    const country = q.speaker?.country ?? null;
+    if (!country) continue;
+    if (parties.has(country)) q.event ??= main.id;
+    else q.reactionTo = main.id;
+  }
+}
+
+const DELEGATION_CUE = /代表団|同行|随行|出席|参加|陪席|同席|顔ぶれ/;
+
+/**
+ * 「ロシア側の代表団には、ラブロフ外相、ベロウソフ国防相…が同行している」: the people
+ * listed with a delegation cue join the event the sentence speaks of — the
+ * meeting it names, else the main event — as delegates, with their titles.
+ */
+export function attachDelegations(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  events: ExtractedEvent[],
+): void {
+  const text = doc.norm.text;
+  const main = mainEvent(events);
+  if (!main) return;
+  for (const s of doc.sentences) {
+    const sentence = text.slice(s.start, s.end);
+    if (!DELEGATION_CUE.test(sentence)) continue;
+    const raw = citeSpan(doc, s.start, s.end);
+    // the meeting whose evidence includes this sentence, else the main one
+    const target =
+      events.find(
+        (e) => e.type === "CONSULT" && e.mode !== "visit" && e.evidence.some((ev) => ev.start === raw.start),
+      ) ?? main;
+    const people = doc.resolved.filter(
+      (r) =>
+        r.mention.start >= s.start &&
+        r.mention.end <= s.end &&
+        r.mention.kind === "person" &&
+        !r.mention.anaphor &&
+        r.actors.length === 1 &&
+        // ウシャコフ補佐官によりますと: the source of the list is not on it
+        !/^(?:によりますと|によると|によれば|は、?[^。]*と(?:明らかに|伝え))/.test(
+          text.slice(r.mention.end, r.mention.end + 40),
+        ) &&
+        !doc.quotations.some((q) => q.speech && r.mention.start > q.start && r.mention.end < q.end),
+    );
+    if (people.length < 2 && !/代表団|同行|随行/.test(sentence)) continue;
+    for (const r of people) {
+      const a = r.actors[0]!;
+      if (target.participants.some((p) => p.actor.id === a.id)) continue;
+      // only people of the parties' states: a commentator quoted nearby is not a delegate
+      if (!a.country || !countriesOf(target).has(a.country)) continue;
+      const span = citeSpan(doc, r.mention.start, r.mention.end);
+      target.participants.push({
+        actor: a,
+        role: "delegate",
+        ...(a.title ? { title: a.title } : {}),
+        cited: { ...span, text: doc.source.body.slice(span.start, span.end) },
+      });
+    }
+  }
+  void ctx;
+}
