@@ -146,6 +146,12 @@ function resolveOne(
       m.members.map((s) => stateRef(lex, s)),
       "lexicon",
     );
+  if (m.kind === "state" && m.anaphor === "both-states") {
+    // 両国: the states of the two people the text has just been about, else the last two states
+    const people = lastDistinct(persons, 2, (a) => !!a.country);
+    const theirs = [...new Set(people.map((a) => a.country!))];
+    return done(theirs.length === 2 ? theirs.map((s) => stateRef(lex, s)) : states.slice(-2), "anaphora");
+  }
   if (m.kind === "state" && m.anaphor) {
     const s = states[states.length - 1];
     return done(s ? [s] : [], "anaphora");

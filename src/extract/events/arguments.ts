@@ -63,6 +63,10 @@ function skipAside(text: string, pos: number): number {
  */
 function generic(doc: AnalysedDocument, lex: Lexicon, r: ResolvedMention): ActorRef[] {
   if (r.via !== "title") return r.actors;
+  // the office holder of the day is meant (韓国の統一相は13日…); only a title used for another
+  // time (11年12月以来) stands for the office in general
+  const published = doc.source.published;
+  if (!r.date || !published || r.date.slice(0, 7) === published.slice(0, 7)) return r.actors;
   return r.actors.map((a) => {
     if (a.kind !== "person" || !a.country) return a;
     const named = doc.resolved.some(

@@ -42,6 +42,7 @@ const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|交渉)/;
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
+const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
 const DATED_AGREEMENT = /^の[^、。を]{0,16}?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
 const AGREEMENT_NOUN =
   /(?:条約|協定|宣言|声明|文書|覚書|MOU|議定書|合意書|コミュニケ|原則|協約|憲章|取り決め|取決め|合意)$/;
@@ -192,7 +193,11 @@ function candidate(
   // …unless a date qualifies the noun itself: 6日夜の福田首相との非公式夕食会
   const datedNoun =
     !!timex && timex.end <= start && /^の[^、。をがはにで]{0,24}$/.test(text.slice(timex.end, start));
-  const referenceOnly = !datedNoun && nominalWithoutPredicate(text, end, clause.end, sentence.headline);
+  // (statements are nouns with a verb of saying: 懸念を表明した, 自制を要請した)
+  const statement =
+    STATEMENT_TYPES.has(trigger.type) && !(trigger.type === "SUPPORT" && trigger.mode === "sign");
+  const referenceOnly =
+    !statement && !datedNoun && nominalWithoutPredicate(text, end, clause.end, sentence.headline);
   const date = timex?.value ?? doc.source.published;
   let actors: ActorRef[] = [];
   let recipients: ActorRef[] = [];
@@ -625,7 +630,7 @@ function earlierOccurrences(
 
 /** Predicates that report a meeting or visit named by a noun: 会談が行われた, 訪問を終えた, 署名式に臨む. */
 const EVENT_PREDICATE =
-  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|臨ん|持ち|行われ/;
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め/;
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate

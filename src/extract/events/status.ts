@@ -31,12 +31,7 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
     for (const w of words) {
       let at = tail.indexOf(w);
       // 意向を表明した, 考えを示した: the cue names the content of another predicate
-      while (
-        at >= 0 &&
-        status !== "negated" &&
-        status !== "cancelled" &&
-        /^[をが]/.test(tail.slice(at + w.length))
-      ) {
+      while (at >= 0 && status === "planned" && /^を/.test(tail.slice(at + w.length))) {
         at = tail.indexOf(w, at + 1);
       }
       if (at >= 0 && (!best || at < best.at)) best = { at, status };

@@ -1,0 +1,202 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { ExtractedEvent } from "../src/extract/types.js";
+import { contractLines } from "../src/extract/contract.js";
+import { extractionOf } from "../src/pipeline/extraction.js";
+import { createExtractionPipeline } from "../src/pipeline/standard.js";
+import type { SourceDocument } from "../src/read/document.js";
+
+const pipeline = createExtractionPipeline();
+
+async function extract(body: string, published = "2024-06-19") {
+  const source: SourceDocument = {
+    id: "t",
+    url: null,
+    published,
+    title: null,
+    lang: "ja",
+    body,
+    format: "text",
+    path: "t.txt",
+    encoding: "utf-8",
+  };
+  const doc = await pipeline.process(source);
+  return { doc, ...extractionOf(doc) };
+}
+
+const ids = (e: ExtractedEvent, role?: string) =>
+  e.participants.filter((p) => !role || p.role === role).map((p) => p.actor.id);
+const find = (events: ExtractedEvent[], type: string, mode?: string | null) =>
+  events.filter((e) => e.type === type && (mode === undefined || e.mode === mode));
+
+describe("event triggers and roles", () => {
+  it("reads a meeting with its parties, date and most specific place (XはYと会談)", async () => {
+    const { events } = await extract(
+      "ロシアのプーチン大統領は19日午後、ピョンヤンのクムスサン迎賓館で北朝鮮のキム・ジョンウン総書記と会談しました。",
+    );
+    const [meet] = find(events, "CONSULT", "meet");
+    assert.ok(meet);
+    assert.deepEqual(ids(meet).sort(), ["kim-jong-un", "vladimir-putin"]);
+    assert.equal(meet.date?.start, "2024-06-19");
+    assert.equal(meet.date?.source, "clause");
+    assert.equal(meet.place?.id, "kumsusan-guesthouse");
+    assert.equal(meet.status, "occurred");
+  });
+
+  it("puts the visitor as actor and the host as recipient (XがYを訪問, 訪朝, Xが…に到着)", async () => {
+    const { events } = await extract(
+      "ロシアのラブロフ外相は31日午前、北朝鮮の首都ピョンヤンに到着しました。中国の王毅外相も来月訪朝する予定です。",
+      "2018-05-31",
+    );
+    const visits = find(events, "CONSULT", "visit");
+    const lavrov = visits.find((v) => ids(v, "actor")[0] === "sergei-lavrov");
+    assert.deepEqual(ids(lavrov!, "recipient"), ["PRK"]);
+    assert.equal(lavrov!.place?.id, "pyongyang");
+    const wang = visits.find((v) => ids(v, "actor")[0] === "wang-yi");
+    assert.deepEqual(ids(wang!, "recipient"), ["PRK"]);
+    assert.equal(wang!.status, "planned");
+    assert.equal(wang!.date?.start, "2018-06-01");
+    assert.equal(wang!.date?.granularity, "month");
+  });
+
+  it("reads phone calls, signings with the agreement's name, and agreements", async () => {
+    const { events } = await extract(
+      "岸田首相は8日夕、中国の習近平国家主席と電話で会談した。両首脳は、首脳同士の対話を継続していくことで一致した。",
+      "2021-10-08",
+    );
+    assert.equal(find(events, "CONSULT", "phone").length, 1);
+    const [agree] = find(events, "AGREE");
+    assert.deepEqual(ids(agree!).sort(), ["fumio-kishida", "xi-jinping"]);
+    const signed = await extract(
+      "プーチン大統領とキム総書記が19日、会談した。両首脳は包括的戦略パートナーシップ条約に署名しました。",
+    );
+    const [sign] = find(signed.events, "SUPPORT", "sign");
+    assert.equal(sign!.object, "包括的戦略パートナーシップ条約");
+  });
+
+  it("codes statements of concern, requests, threats, aid, gifts and missile launches", async () => {
+    const { events } = await extract(
+      [
+        "韓国の統一相は13日、ロシアと北朝鮮の軍事協力に懸念を表明した。",
+        "アメリカのカービー調整官は13日、制裁を強化する可能性をほのめかした。",
+        "中国は北朝鮮に人工衛星発射の自制を要請した。",
+        "プーチン大統領は13日、キム総書記に自動車を贈った。",
+        "北朝鮮は13日朝、弾道ミサイルを発射した。",
+      ].join(""),
+      "2023-09-14",
+    );
+    for (const type of ["ACCUSE", "THREATEN", "REQUEST", "GIFT", "MOBILIZE"]) {
+      assert.ok(find(events, type).length > 0, type);
+    }
+    const [gift] = find(events, "GIFT");
+    assert.deepEqual(ids(gift!, "actor"), ["vladimir-putin"]);
+    assert.deepEqual(ids(gift!, "recipient"), ["kim-jong-un"]);
+  });
+});
+
+describe("status", () => {
+  it("tells planned, speculated and held events apart", async () => {
+    const { events } = await extract(
+      [
+        "岸田首相は来月、ワシントンを訪問する予定です。",
+        "日中両国は年内に首脳会談を開く方向で調整している。",
+        "金総書記が来月ロシアを訪問する可能性がある。",
+      ].join(""),
+      "2023-08-10",
+    );
+    const status = (actor: string) =>
+      events.find((e) => e.type === "CONSULT" && ids(e).includes(actor))?.status;
+    assert.equal(status("fumio-kishida"), "planned");
+    assert.equal(status("CHN"), "planned");
+    assert.equal(status("kim-jong-un"), "speculated");
+  });
+
+  it("produces no held event from a negation, and records a postponement as cancelled", async () => {
+    const neg = await extract("日韓両首脳は15日、首脳会談を行わなかった。");
+    assert.equal(find(neg.events, "CONSULT").filter((e) => e.status === "occurred").length, 0);
+    const { doc, events, quotes } = await extract(
+      "日本政府は13日、19日に東京で予定していた日中韓首脳会談を延期すると発表した。",
+      "2016-12-14",
+    );
+    const [summit] = find(events, "CONSULT");
+    assert.equal(summit!.status, "cancelled");
+    // PLOVER codes a called-off meeting as REJECT
+    const line = contractLines(doc, { events, quotes }, pipeline.ctx.lexicon).find(
+      (l) => (l as { kind: string }).kind === "event",
+    ) as { type: string; mode: string };
+    assert.deepEqual([line.type, line.mode], ["REJECT", "meet"]);
+  });
+
+  it("reads a headline ending in へ as an announcement", async () => {
+    const { events } = await extract(
+      "岸田首相 来月にも訪中へ\n岸田首相が来月にも中国を訪問する方向で調整している。",
+      "2023-03-01",
+    );
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.equal(visit!.status, "planned");
+  });
+});
+
+describe("dates", () => {
+  it("takes the date of the event's own clause, not of the sentence's other clause", async () => {
+    const { events } = await extract(
+      "キム総書記は12日にロシアに到着し、13日にはボストチヌイ宇宙基地でプーチン大統領と会談した。",
+      "2023-09-16",
+    );
+    assert.equal(find(events, "CONSULT", "meet")[0]!.date?.start, "2023-09-13");
+    assert.equal(find(events, "CONSULT", "visit")[0]!.date?.start, "2023-09-12");
+  });
+
+  it("says when the date comes only from the publication date", async () => {
+    const { events } = await extract("トランプ大統領と習近平国家主席が首脳会談を行った。", "2025-10-30");
+    assert.equal(find(events, "CONSULT")[0]!.date?.source, "published");
+  });
+
+  it("dates an earlier occurrence named with 以来 on its own", async () => {
+    const { events } = await extract(
+      "プーチン大統領とキム総書記は19日、首脳会談を行った。両首脳の会談は2023年9月の会談以来となる。",
+    );
+    const dates = find(events, "CONSULT", "meet").map((e) => e.date?.start.slice(0, 7));
+    assert.deepEqual(dates.sort(), ["2023-09", "2024-06"]);
+  });
+});
+
+describe("one event per occurrence, with every sentence as evidence", () => {
+  it("merges the reports of one summit and cites each sentence exactly", async () => {
+    const body = [
+      "【詳細】プーチン大統領 キム総書記 首脳会談",
+      "",
+      "北朝鮮を公式訪問しているロシアのプーチン大統領とキム・ジョンウン(金正恩)総書記との首脳会談が１９日行われました。",
+      "",
+      "プーチン大統領とキム総書記は、１９日午後に行われる見通しの首脳会談の会場に移動しました。",
+    ].join("\n");
+    const { doc, events } = await extract(body);
+    const meets = find(events, "CONSULT", "meet");
+    assert.equal(meets.length, 1);
+    assert.equal(meets[0]!.status, "occurred");
+    assert.ok(meets[0]!.evidence.length >= 2);
+    for (const e of events) {
+      for (const ev of [...e.evidence, e.trigger])
+        assert.equal(doc.source.body.slice(ev.start, ev.end), ev.text);
+    }
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.equal(meets[0]!.links.trip, visit!.id);
+  });
+});
+
+describe("delegations and reactions", () => {
+  it("attaches the listed delegation to the meeting and links a third state's concern to it", async () => {
+    const { events, quotes } = await extract(
+      [
+        "ロシアのプーチン大統領と北朝鮮のキム・ジョンウン総書記は19日、ピョンヤンで首脳会談を行いました。",
+        "ロシア側の代表団には、ラブロフ外相やベロウソフ国防相が同行しています。",
+        "アメリカのブリンケン国務長官は20日、「ロシアは北朝鮮との関係を強化させようと必死になっている」と述べ、懸念を示しました。",
+      ].join("\n"),
+    );
+    const [meet] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(meet!, "delegate").sort(), ["andrei-belousov", "sergei-lavrov"]);
+    const concern = find(events, "ACCUSE")[0];
+    assert.equal(concern!.links.reactionTo, meet!.id);
+    assert.equal(quotes[0]!.reactionTo, meet!.id);
+  });
+});

@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { extractionOf } from "../src/pipeline/extraction.js";
+import { createExtractionPipeline } from "../src/pipeline/standard.js";
+
+const pipeline = createExtractionPipeline();
+
+async function quotes(body: string, published = "2024-06-19") {
+  const doc = await pipeline.process({
+    id: "q",
+    url: null,
+    published,
+    title: null,
+    lang: "ja",
+    body,
+    format: "text",
+    path: "q.txt",
+    encoding: "utf-8",
+  });
+  const found = extractionOf(doc).quotes;
+  for (const q of found) assert.equal(body.slice(q.cited.start, q.cited.end), q.cited.text);
+  return found.map((q) => [q.speaker?.id ?? q.speakerKind, q.cited.text]);
+}
+
+describe("quotation attribution", () => {
+  it("gives each quotation the subject before it (Xは「…」と述べた, Xが「…」と述べたのに対しYは「…」)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "キム総書記が「ロシアのすべての政策を支持する」と述べたのに対してプーチン大統領は「新たな基本文書を準備している」と述べました。",
+      ),
+      [
+        ["kim-jong-un", "ロシアのすべての政策を支持する"],
+        ["vladimir-putin", "新たな基本文書を準備している"],
+      ],
+    );
+  });
+
+  it("finds the speaker after the quotation and in the sentences before", async () => {
+    assert.deepEqual(
+      await quotes(
+        "「非常によい会談だった」と、トランプ大統領は記者団に語った。そのうえで「次の会談も楽しみにしている」と述べた。",
+        "2018-06-01",
+      ),
+      [
+        ["donald-trump", "非常によい会談だった"],
+        ["donald-trump", "次の会談も楽しみにしている"],
+      ],
+    );
+  });
+
+  it("keeps the inner quotation inside the outer one and marks labels as no speech", async () => {
+    const found = await quotes(
+      "中国外務省の林剣報道官は「『外交安保対話』は早くから決まっていたものだ」と述べた。北朝鮮は中ロ朝の陣営対立を「新冷戦」と呼んでいる。",
+    );
+    assert.deepEqual(found, [["lin-jian", "『外交安保対話』は早くから決まっていたものだ"]]);
+  });
+
+  it("gives the quotation to the institution or anonymous source, never to a person", async () => {
+    const found = await quotes(
+      "国務省の高官は「必要なことを確認している」と述べた。朝鮮中央通信によりますと、キム総書記は「喜びを禁じ得ない」としています。",
+      "2018-05-31",
+    );
+    assert.deepEqual(found, [
+      ["anonymous", "必要なことを確認している"],
+      ["kcna", "喜びを禁じ得ない"],
+    ]);
+  });
+
+  it("reads headline and caption speakers", async () => {
+    const found = await quotes(
+      "米中首脳電話会談 習主席「火遊びをすれば自ら身を滅ぼす」\n\nアメリカ バイデン大統領\n「誤解のないよう明確に理解し合うことが重要です」",
+      "2022-07-29",
+    );
+    assert.deepEqual(found, [
+      ["xi-jinping", "火遊びをすれば自ら身を滅ぼす"],
+      ["joe-biden", "誤解のないよう明確に理解し合うことが重要です"],
+    ]);
+  });
+});
