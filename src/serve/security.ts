@@ -49,7 +49,8 @@ export const isLoopback = (host: string) =>
 export function hostCheck(allowed: readonly string[]): MiddlewareHandler {
   const names = new Set(allowed.map((h) => h.toLowerCase()));
   return async (c, next) => {
-    const host = (c.req.header("host") ?? "").toLowerCase();
+    // the Host header, or the URL the request was made for when there is none (requests made in-process)
+    const host = (c.req.header("host") ?? new URL(c.req.url).host).toLowerCase();
     const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.replace(/:\d+$/, "");
     if (!names.has(name))
       return c.json(

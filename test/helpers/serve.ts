@@ -1,0 +1,31 @@
+/** A database of the bundled examples plus the web fixtures (hostile markup), built once per test file. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ingestPaths } from "../../src/pipeline/ingest.js";
+import type { Pipeline } from "../../src/pipeline/pipeline.js";
+import { createExtractionPipeline } from "../../src/pipeline/standard.js";
+import { openDatabase } from "../../src/store/database.js";
+import { examplesDir, projectRoot } from "./shared.js";
+
+export const webFixtures = join(projectRoot, "test", "fixtures", "web");
+
+export interface TestDatabase {
+  path: string;
+  dir: string;
+  pipeline: Pipeline;
+}
+
+export async function exampleDatabase(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), "kaidan-serve-"));
+  const path = join(dir, "k.db");
+  const pipeline = createExtractionPipeline();
+  const db = openDatabase(path);
+  try {
+    const report = await ingestPaths([examplesDir, webFixtures], pipeline, db);
+    if (report.errors.length) throw new Error(report.errors.map((e) => e.message).join("\n"));
+  } finally {
+    db.close();
+  }
+  return { path, dir, pipeline };
+}
