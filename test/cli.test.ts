@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -46,6 +46,29 @@ describe("the kaidan command", () => {
     const a = kaidan("actors", "キム", "--db", db, "--json");
     const rows = JSON.parse(a.stdout) as { id: string; mentions: number }[];
     assert.ok(rows.find((x) => x.id === "kim-jong-un")!.mentions > 0);
+  });
+
+  it("reads lexicon folders and the database from kaidan.config.yaml", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kaidan-config-"));
+    mkdirSync(join(dir, "mine", "people"), { recursive: true });
+    writeFileSync(
+      join(dir, "mine", "people", "extra.yaml"),
+      "- id: kim-jong-un\n  name: { en: Kim Jong Un, ja: 金正恩 }\n  aliases: [将軍様]\n",
+    );
+    writeFileSync(join(dir, "kaidan.config.yaml"), "db: data/k.db\nlexicons: [mine]\n");
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 26 });
+    const found = JSON.parse(run("actors", "将軍様", "--json").stdout) as { id: string }[];
+    assert.deepEqual(
+      found.map((r) => r.id),
+      ["kim-jong-un"],
+    );
+    writeFileSync(
+      join(dir, "a.md"),
+      "---\nid: a\npublished: 2024-06-19\n---\n将軍様は19日、プーチン大統領と会談した。\n",
+    );
+    assert.equal(run("ingest", "--quiet", "a.md").status, 0);
+    assert.ok(existsSync(join(dir, "data", "k.db")));
   });
 
   it("exits non-zero and names the file when one fails", () => {

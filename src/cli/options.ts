@@ -1,7 +1,16 @@
 import { resolve } from "node:path";
+import { loadConfig } from "./config.js";
 
-/** The database path: --db, else $KAIDAN_DB, else kaidan.db in the current folder. */
-export const dbPath = (opt?: string) => resolve(opt ?? process.env.KAIDAN_DB ?? "kaidan.db");
+let config: ReturnType<typeof loadConfig> | null = null;
+/** The project configuration (kaidan.config.yaml), read once. */
+export const projectConfig = () => (config ??= loadConfig());
+
+/** The database path: --db, else $KAIDAN_DB, else the configuration's, else kaidan.db here. */
+export const dbPath = (opt?: string) =>
+  resolve(opt ?? process.env.KAIDAN_DB ?? projectConfig().db ?? "kaidan.db");
+
+/** Lexicon folders: the configuration's, then each --lexicon. */
+export const lexiconDirs = (opt?: string[]) => [...projectConfig().lexicons, ...(opt ?? [])];
 
 /** Repeatable `--lexicon DIR`. */
 export const collect = (value: string, previous: string[] = []) => [...previous, value];

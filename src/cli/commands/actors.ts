@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { type Lexicon, loadLexicon, surfaceKey, withinPeriod } from "../../lexicon/lexicon.js";
 import type { PersonEntry } from "../../lexicon/schema.js";
 import { openDatabase } from "../../store/database.js";
-import { dbPath } from "../options.js";
+import { dbPath, lexiconDirs } from "../options.js";
 
 export interface ActorsOptions {
   date?: string;
@@ -67,7 +67,7 @@ export function searchLexicon(lex: Lexicon, query: string | undefined, date?: st
 }
 
 export function actorsCommand(query: string | undefined, opts: ActorsOptions): void {
-  const lex = loadLexicon(opts.lexicon ?? []);
+  const lex = loadLexicon(lexiconDirs(opts.lexicon));
   const rows = searchLexicon(lex, query, opts.date);
   const file = dbPath(opts.db);
   if (existsSync(file)) {

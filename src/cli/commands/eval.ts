@@ -4,6 +4,7 @@ import { formatScore, type GoldFile, type Prediction, score } from "../../eval/s
 import { contractLines } from "../../extract/contract.js";
 import { extractionOf } from "../../pipeline/extraction.js";
 import { createExtractionPipeline } from "../../pipeline/standard.js";
+import { lexiconDirs } from "../options.js";
 import { ReadError, readPaths } from "../../read/index.js";
 
 export interface EvalOptions {
@@ -22,7 +23,7 @@ export async function evalCommand(folder: string, opts: EvalOptions): Promise<vo
     .sort();
   if (goldFiles.length === 0) throw new Error(`${goldDir}: no gold files (<id>.json) found`);
   const golds = goldFiles.map((f) => JSON.parse(readFileSync(join(goldDir, f), "utf8")) as GoldFile);
-  const pipeline = createExtractionPipeline({ lexiconDirs: opts.lexicon });
+  const pipeline = createExtractionPipeline({ lexiconDirs: lexiconDirs(opts.lexicon) });
   const predictions: Prediction[] = [];
   for (const item of readPaths([folder])) {
     if (item instanceof ReadError) {

@@ -1,6 +1,7 @@
 import { contractLines } from "../../extract/contract.js";
 import { extractionOf } from "../../pipeline/extraction.js";
 import { createExtractionPipeline } from "../../pipeline/standard.js";
+import { lexiconDirs } from "../options.js";
 import { ReadError, readPaths } from "../../read/index.js";
 
 export interface ExtractOptions {
@@ -9,7 +10,7 @@ export interface ExtractOptions {
 }
 
 export async function extractCommand(paths: string[], opts: ExtractOptions): Promise<void> {
-  const pipeline = createExtractionPipeline({ lexiconDirs: opts.lexicon });
+  const pipeline = createExtractionPipeline({ lexiconDirs: lexiconDirs(opts.lexicon) });
   const all: object[] = [];
   let failed = 0;
   for (const item of readPaths(paths)) {

@@ -1,7 +1,7 @@
 import { type IngestReport, ingestPaths } from "../../pipeline/ingest.js";
 import { createExtractionPipeline } from "../../pipeline/standard.js";
 import { openDatabase } from "../../store/database.js";
-import { dbPath } from "../options.js";
+import { dbPath, lexiconDirs } from "../options.js";
 import { progress } from "../progress.js";
 
 export interface IngestOptions {
@@ -12,7 +12,7 @@ export interface IngestOptions {
 }
 
 export async function ingestCommand(paths: string[], opts: IngestOptions): Promise<IngestReport> {
-  const pipeline = createExtractionPipeline({ lexiconDirs: opts.lexicon });
+  const pipeline = createExtractionPipeline({ lexiconDirs: lexiconDirs(opts.lexicon) });
   const file = dbPath(opts.db);
   const db = openDatabase(file);
   const bar = progress(!opts.quiet && !opts.json);
