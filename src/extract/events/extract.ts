@@ -114,7 +114,8 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
             : undefined);
         if ((c.type === "AGREE" || (c.type === "SUPPORT" && c.mode === "sign")) && meeting) {
           if (c.actors.length < 2) c.actors = uniqueActors([...meeting.actors, ...c.actors]);
-          if (!c.place) c.place = meeting.place;
+          if (!c.place && c.timex?.value.slice(0, 7) === meeting.timex?.value.slice(0, 7))
+            c.place = meeting.place;
           // 「年明けにも訪ロすることで合意」: a date inside what was agreed is not when it was agreed
           const contentDated =
             /^(?:こと|方針)/.test(text.slice(m.start, m.end)) &&
@@ -441,7 +442,10 @@ function pickPlace(
   start: number,
   particles: string[],
 ): PlaceArg | null {
-  const inClause = places.filter((p) => p.start >= clause.start && p.end <= clause.end && p.start < start);
+  // before the trigger (ソウルで会談した), or after a noun trigger and before its predicate
+  // (首脳会談は、19日午後、首都ピョンヤンのクムスサン迎賓館で行われました)
+  const inClause = places.filter((p) => p.start >= clause.start && p.end <= clause.end);
+  void start;
   // ピョンヤンのクムスサン迎賓館で: the venue carries で, the city qualifies it
   const chosen = inClause.filter(
     (p, i) =>
