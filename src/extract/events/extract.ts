@@ -67,7 +67,11 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
     // a sentence without a subject of its own continues the previous one's (zero anaphora)
-    const own = args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end));
+    const own = coordinatedSubject(
+      text,
+      args.actors,
+      args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end)),
+    );
     const topic =
       own ??
       (lastTopic && (lastTopic.paragraph === sentence.paragraph || sentence.index - lastTopic.sentence <= 2)
@@ -433,7 +437,56 @@ function pickDate(
   const quoted = own.filter((t) => insideQuotation(doc, t.start, t.end));
   if (quoted.length) return { timex: quoted[0]!, source: "sentence" };
   if (lastDate) return { timex: lastDate, source: "discourse" };
+  // far from any date: the day the article is about (its most cited date), if it has one
+  const focal = focalTimex(doc);
+  if (focal) return { timex: focal, source: "discourse" };
   return { timex: null, source: "published" };
+}
+
+const focalCache = new WeakMap<AnalysedDocument, Timex | null>();
+
+/** The day-granular date the article cites most often, outside quotations (ties: the first). */
+function focalTimex(doc: AnalysedDocument): Timex | null {
+  if (focalCache.has(doc)) return focalCache.get(doc)!;
+  const counts = new Map<string, { n: number; t: Timex }>();
+  for (const t of doc.timexes) {
+    if (t.granularity !== "day" || insideQuotation(doc, t.start, t.end)) continue;
+    const c = counts.get(t.value) ?? { n: 0, t };
+    c.n++;
+    counts.set(t.value, c);
+  }
+  let best: { n: number; t: Timex } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  const focal = best && best.n >= 2 ? best.t : null;
+  focalCache.set(doc, focal);
+  return focal;
+}
+
+/** プーチン大統領とキム総書記は: a subject coordinated with と is one subject of several people. */
+function coordinatedSubject(
+  text: string,
+  actors: ActorArg[],
+  subject: ActorArg | undefined,
+): ActorArg | undefined {
+  if (!subject) return subject;
+  const joined: ActorArg[] = [];
+  let next = subject;
+  for (let i = actors.indexOf(subject) - 1; i >= 0; i--) {
+    const a = actors[i]!;
+    if (
+      !/^(?:と|、)$/.test(a.particle) ||
+      !/^(?:と|、)$/.test(text.slice(a.end, next.start).replace(/\([^)]*\)/g, ""))
+    )
+      break;
+    joined.unshift(a);
+    next = a;
+  }
+  if (joined.length === 0) return subject;
+  return {
+    ...subject,
+    start: joined[0]!.start,
+    actors: uniqueActors([...joined.flatMap((a) => a.actors), ...subject.actors]),
+  };
 }
 
 function pickPlace(
