@@ -40,7 +40,7 @@ const LABELS = {
   previous: ["前", "Previous"],
   next: ["次", "Next"],
   conflicts: ["記事間の相違", "Conflicts between sources"],
-  score: ["協力・対立スコア (PLOVER)", "Cooperation–conflict score (PLOVER)"],
+  score: ["PLOVERスコア", "PLOVER score"],
   reports: ["報道", "reports"],
   cited: ["引用箇所", "Cited"],
   openSource: ["出典を開く", "Open the source"],

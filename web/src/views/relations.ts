@@ -155,14 +155,28 @@ export const relationsView: View = async ({ root, url, signal, navigate }) => {
     h("div", { class: "chart" }, canvas),
     section(t("list"), table),
   );
+  // more than six years of months read better as years
+  const byYear = r.months.length > 72;
+  const bins: { label: string; cooperation: number; conflict: number; events: number; score: number }[] = [];
+  for (const m of r.months) {
+    const label = byYear ? m.month.slice(0, 4) : m.month;
+    let bin = bins.at(-1);
+    if (!bin || bin.label !== label)
+      bins.push((bin = { label, cooperation: 0, conflict: 0, events: 0, score: 0 }));
+    bin.cooperation += m.cooperation;
+    bin.conflict += m.conflict;
+    bin.events += m.events;
+    bin.score += m.score;
+  }
+  const mean = (b: (typeof bins)[number]) => (b.events ? Math.round((b.score / b.events) * 100) / 100 : null);
   const chart = new Chart(canvas, {
     data: {
-      labels: r.months.map((m) => m.month),
+      labels: bins.map((m) => m.label),
       datasets: [
         {
           type: "bar",
           label: t("cooperation"),
-          data: r.months.map((m) => m.cooperation),
+          data: bins.map((m) => m.cooperation),
           backgroundColor: "#2b8a3e",
           stack: "n",
           yAxisID: "y",
@@ -170,7 +184,7 @@ export const relationsView: View = async ({ root, url, signal, navigate }) => {
         {
           type: "bar",
           label: t("conflict"),
-          data: r.months.map((m) => -m.conflict),
+          data: bins.map((m) => -m.conflict),
           backgroundColor: "#c92a2a",
           stack: "n",
           yAxisID: "y",
@@ -178,7 +192,7 @@ export const relationsView: View = async ({ root, url, signal, navigate }) => {
         {
           type: "line",
           label: t("meanScore"),
-          data: r.months.map((m) => m.mean),
+          data: bins.map(mean),
           borderColor: "#1c7ed6",
           backgroundColor: "#1c7ed6",
           spanGaps: true,
