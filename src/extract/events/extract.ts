@@ -422,6 +422,9 @@ function pickDate(
       !(
         t.end < start && /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/.test(text.slice(t.end, start))
       ) &&
+      // 「交渉を来月中に再開することなどを盛り込んだ宣言に署名」: a date inside the content of a
+      // nominalised clause before the trigger belongs to that content
+      !(t.end < start && /^[^。「」]*?こと(?:など)?(?:を|が|に|で)/.test(text.slice(t.end, start))) &&
       // 「1956年の日ソ共同宣言を基礎に」: the date of a named agreement, not of this event
       !(t.end < start && DATED_AGREEMENT.test(text.slice(t.end, Math.min(start, t.end + 24)))),
   );

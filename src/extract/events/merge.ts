@@ -228,8 +228,12 @@ function visitPlacesAgree(ctx: PipelineContext, a: ExtractedEvent, b: ExtractedE
   const pa = a.place;
   const pb = b.place;
   if (!pa?.id || !pb?.id || pa.id === pb.id) return true;
-  const capitalOf = (state: string) => ctx.lexicon.states.get(state)?.capital;
-  if (pa.kind === "country" && capitalOf(pa.id) === pb.id) return true;
-  if (pb.kind === "country" && capitalOf(pb.id) === pa.id) return true;
+  // the capital, or a venue in it (順安空港, 錦繍山迎賓館), is where a state visit takes place
+  const inCapital = (state: string, place: string) => {
+    const capital = ctx.lexicon.states.get(state)?.capital;
+    return !!capital && (place === capital || ctx.lexicon.places.get(place)?.within === capital);
+  };
+  if (pa.kind === "country" && inCapital(pa.id, pb.id)) return true;
+  if (pb.kind === "country" && inCapital(pb.id, pa.id)) return true;
   return false;
 }
