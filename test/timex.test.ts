@@ -67,6 +67,7 @@ describe("temporal tagger", () => {
 
   it("places a weekday on the nearest such day", () => {
     assert.deepEqual(tag("おそらく金曜日にワシントンに来るだろう", "2018-05-31"), [["金曜日", "2018-06-01"]]);
+    assert.deepEqual(tag("週明けにも発表する", "2018-05-31"), [["週明け", "2018-06-04"]]);
   });
 
   it("reads deictic words inside a quotation from the time reported", () => {

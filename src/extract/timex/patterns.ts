@@ -20,8 +20,8 @@ export type TimexCandidate =
   | { kind: "relative-day"; offset: number; deictic: boolean; shift?: boolean }
   /** The date, month or year last mentioned (同日, 同月, 同年11月). */
   | { kind: "same"; unit: "day" | "month" | "year"; month?: number }
-  /** The nearest day with this weekday (金曜日), 0 = Sunday. */
-  | { kind: "weekday"; weekday: number }
+  /** The nearest day with this weekday (金曜日), 0 = Sunday; with `after`, the next one. */
+  | { kind: "weekday"; weekday: number; after?: boolean }
   /** The year of the anchor or the next one (年内, 年明け). */
   | { kind: "year-part"; offset: number; nextIfLate?: boolean };
 
@@ -215,6 +215,12 @@ export const TIMEX_RULES: TimexRule[] = [
       const n = readNumber(m[1]!) * (m[2] === "週間" ? 7 : 1);
       return { kind: "relative-day", offset: m[3] === "後" ? n : -n, deictic: false, shift: true };
     },
+  },
+  {
+    name: "start-of-week",
+    // 週明け: the Monday after the anchor
+    pattern: g("週明け"),
+    build: () => ({ kind: "weekday", weekday: 1, after: true }),
   },
   {
     name: "weekday",
