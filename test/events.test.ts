@@ -94,6 +94,14 @@ describe("event triggers and roles", () => {
   });
 });
 
+describe("triggers from data", () => {
+  it("finds verbs by their dictionary form (会う → 会った)", async () => {
+    const { events } = await extract("トランプ大統領は30日、板門店でキム委員長と会った。", "2019-06-30");
+    const [meet] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(meet!).sort(), ["donald-trump", "kim-jong-un"]);
+  });
+});
+
 describe("status", () => {
   it("tells planned, speculated and held events apart", async () => {
     const { events } = await extract(

@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as kuromoji from "@patdx/kuromoji";
 import NodeDictionaryLoader from "@patdx/kuromoji/node";
+import { LatticeTokenizer } from "./lattice.js";
 
 export interface Token {
   /** Span in the text given to {@link Analyser.tokenize}, UTF-16, end exclusive. */
@@ -52,6 +53,7 @@ export function codePointTable(s: string): Int32Array {
 
 let loading: Promise<KuromojiTokenizer> | null = null;
 let loaded: KuromojiTokenizer | null = null;
+let lattice: LatticeTokenizer | null = null;
 
 function dictionaryPath(): string {
   // the package exports only its modules; its dictionary sits beside build/
@@ -67,20 +69,30 @@ export async function loadAnalyser(): Promise<Analyser> {
     }).build();
     loaded = await loading;
   }
-  return new Analyser(loaded);
+  lattice ??= new LatticeTokenizer(loaded as unknown as ConstructorParameters<typeof LatticeTokenizer>[0]);
+  return new Analyser(loaded, lattice);
 }
 
 /** Whether the dictionary has been loaded in this process (for progress messages and tests). */
 export const analyserLoaded = () => loaded !== null;
 
 export class Analyser {
-  /** The kuromoji tokenizer, shared by every Analyser of the process. */
-  constructor(readonly engine: KuromojiTokenizer) {}
+  /**
+   * The kuromoji tokenizer, shared by every Analyser of the process, and the
+   * same search over its dictionary without kuromoji's per-character costs
+   * (src/analyse/lattice.ts), which gives the same tokens.
+   */
+  constructor(
+    readonly engine: KuromojiTokenizer,
+    private readonly lattice: LatticeTokenizer = new LatticeTokenizer(
+      engine as unknown as ConstructorParameters<typeof LatticeTokenizer>[0],
+    ),
+  ) {}
 
   tokenize(text: string): Token[] {
     const table = codePointTable(text);
     let cursor = 0;
-    return this.engine.tokenize(text).map((t) => {
+    return this.lattice.tokenize(text).map((t) => {
       let start = codePointToUtf16(table, t.word_position);
       // kuromoji misplaces the token after a grouped run of symbols (「)、」 makes the next
       // token start one position early): the surface, found from the cursor, is the truth

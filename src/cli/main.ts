@@ -193,7 +193,7 @@ program
   .addOption(dbOption)
   .option("--no-serve", "only ingest and print the summary")
   .option("--host <host>", "interface to listen on", "127.0.0.1")
-  .option("--port <port>", "port (0 picks a free one)", "8787")
+  .option("--port <port>", "port (default 8787, or a free one when it is taken; 0 picks a free one)")
   .action(async (opts) => (await import("./commands/demo.js")).demoCommand(opts));
 
 program.parseAsync(process.argv).catch((e: unknown) => {

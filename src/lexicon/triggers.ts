@@ -40,6 +40,10 @@ export const triggerSchema = z
     /** The states a named forum always brings together (6カ国協議). */
     participants: z.array(z.string().regex(/^[A-Z]{3}$/)).optional(),
     words: z.array(z.string().min(1)).default([]),
+    /** Dictionary forms matched on the tokens (会う finds 会った, 会い, 会わ). */
+    lemmas: z.array(z.string().min(1)).default([]),
+    /** For `directed` roles: the particles that mark the recipient (default に, を, と, への, に対し). */
+    recipient_particles: z.array(z.string().min(1)).optional(),
   })
   .strict();
 
@@ -107,8 +111,10 @@ export function loadTriggers(userDirs: readonly string[] = [], dataDir = bundled
     const read = readTriggers(f);
     for (const t of read.triggers) {
       const known = byId.get(t.id);
-      if (known) known.words = [...new Set([...known.words, ...t.words])];
-      else byId.set(t.id, t);
+      if (known) {
+        known.words = [...new Set([...known.words, ...t.words])];
+        known.lemmas = [...new Set([...known.lemmas, ...t.lemmas])];
+      } else byId.set(t.id, t);
     }
     if (read.status)
       for (const k of Object.keys(status) as (keyof StatusCues)[]) status[k].push(...read.status[k]);

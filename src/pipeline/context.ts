@@ -15,6 +15,8 @@ export interface PipelineContext {
   statusCues: StatusCues;
   /** Trigger words → the triggers that use them. */
   triggerWords: Gazetteer<Trigger[]>;
+  /** Dictionary forms → the triggers that use them, matched on tokens. */
+  triggerLemmas: ReadonlyMap<string, Trigger[]>;
   /** State-abbreviation compounds that are not pairs of states (北米, 中東). */
   compoundStopwords: ReadonlySet<string>;
   analyser(): Promise<Analyser>;
@@ -44,12 +46,16 @@ export function createContext(opts: ContextOptions = {}): PipelineContext {
     }
   }
   for (const [k, list] of byWord) triggerWords.add(k, list);
+  const triggerLemmas = new Map<string, Trigger[]>();
+  for (const t of triggers)
+    for (const l of t.lemmas) triggerLemmas.set(l, [...(triggerLemmas.get(l) ?? []), t]);
   return {
     lexicon,
     gazetteer: buildGazetteer(lexicon),
     triggers,
     statusCues,
     triggerWords,
+    triggerLemmas,
     compoundStopwords: new Set(lexicon.data.compoundStopwords.map(surfaceKey)),
     analyser: loadAnalyser,
   };

@@ -32,10 +32,11 @@ export async function demoCommand(opts: DemoOptions): Promise<void> {
   await ingestCommand([examplesDir()], { db });
   process.stderr.write(`done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   if (opts.serve === false) return;
-  const server = await startServer({
-    db: dbPath(db),
-    host: opts.host ?? "127.0.0.1",
-    port: parsePort(opts.port),
+  const serve = (port: number) => startServer({ db: dbPath(db), host: opts.host ?? "127.0.0.1", port });
+  const server = await serve(parsePort(opts.port)).catch((e: NodeJS.ErrnoException) => {
+    // the default port taken by another program: any free one will do for a demo
+    if (e.code === "EADDRINUSE" && opts.port === undefined) return serve(0);
+    throw e;
   });
   process.stdout.write(`\nkaidan is serving the examples at ${server.url}  (Ctrl-C stops)\n`);
   await untilInterrupted(server.close);

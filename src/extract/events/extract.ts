@@ -5,6 +5,7 @@
  * (merge.ts) and background events (「2019年4月の会談以来」) added.
  */
 import type { Sentence } from "../../analyse/sentences.js";
+import type { Token } from "../../analyse/tokenizer.js";
 import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
@@ -42,6 +43,7 @@ const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|交渉)/;
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
+const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
 const DATED_AGREEMENT = /^の[^、。を]{0,16}?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
 const AGREEMENT_NOUN =
@@ -63,7 +65,11 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     if (sentence.start >= apparatus) break;
     const tokens = doc.tokens.get(sentence.index);
     if (!tokens) continue;
-    const matches = ctx.triggerWords.findAll(text, sentence.start, sentence.end);
+    const matches = withLemmaTriggers(
+      ctx,
+      tokens,
+      ctx.triggerWords.findAll(text, sentence.start, sentence.end),
+    );
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
     // a sentence without a subject of its own continues the previous one's (zero anaphora)
@@ -283,7 +289,9 @@ function candidate(
       actors = subject.actors;
       recipients = uniqueActors(
         local
-          .filter((a) => a !== subject && /^(に|を|と|との|への|に対し|に対して)$/.test(a.particle))
+          .filter(
+            (a) => a !== subject && (trigger.recipient_particles ?? RECIPIENT_PARTICLES).includes(a.particle),
+          )
           .flatMap((a) => a.actors),
       );
     } else {
@@ -721,4 +729,20 @@ function plannedInQuote(doc: AnalysedDocument, triggerEnd: number): boolean {
     /開催|行われ|行う|開か|開く|実現/.test(inner) &&
     doc.timexes.some((t) => t.start >= q.innerStart && t.end <= q.innerEnd)
   );
+}
+
+/** Trigger words found on the text, plus dictionary forms found on the tokens (会う → 会った). */
+function withLemmaTriggers(
+  ctx: PipelineContext,
+  tokens: readonly Token[],
+  found: { start: number; end: number; value: Trigger[] }[],
+): { start: number; end: number; value: Trigger[] }[] {
+  if (ctx.triggerLemmas.size === 0) return found;
+  const out = [...found];
+  for (const t of tokens) {
+    const triggers = ctx.triggerLemmas.get(t.lemma);
+    if (!triggers || out.some((m) => m.start < t.end && t.start < m.end)) continue;
+    out.push({ start: t.start, end: t.end, value: triggers });
+  }
+  return out;
 }

@@ -21,6 +21,7 @@ const SIGNING: Trigger = {
   nominal: true,
   ignore: false,
   words: [],
+  lemmas: [],
 };
 
 export function datedAgreements(doc: AnalysedDocument, ctx: PipelineContext): Candidate[] {
