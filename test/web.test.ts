@@ -183,6 +183,14 @@ describe("the web page in chromium", { skip }, () => {
     assert.equal(await page.locator('[data-testid="group-by"]').inputValue(), "actor");
     assert.equal(await page.locator('[data-testid="filter-type-CONSULT"]').isChecked(), true);
     await shot("timeline-filtered");
+    // the export links carry the same filters
+    const href = await page.locator('[data-testid="export-jsonl"]').getAttribute("href");
+    const exported = new URL(href!, server.url);
+    assert.equal(exported.searchParams.get("pair"), "RUS,PRK");
+    assert.equal(exported.searchParams.get("status"), "occurred");
+    const res = await page.request.get(exported.href);
+    assert.equal(res.status(), 200);
+    assert.equal((await res.text()).trim().split("\n").length, n);
   });
 
   it("shows markup in an article as text and runs none of it", async () => {

@@ -105,6 +105,7 @@ const LABELS = {
   showQuotes: ["発言を見る", "Their quotes"],
   redirected: ["統合されたイベントから転送されました", "Redirected from a merged event"],
   more: ["さらに表示", "More"],
+  download: ["ダウンロード", "Download"],
 } satisfies Record<string, [string, string]>;
 
 export type Label = keyof typeof LABELS;

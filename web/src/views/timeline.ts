@@ -16,7 +16,8 @@ import type { View } from "../router";
 import type { Actor, EventSummary } from "../types";
 import { eventHref, eventRow, section } from "../ui";
 
-const FILTERS = ["actor", "pair", "type", "status", "from", "to", "group"] as const;
+const FILTERS = ["actor", "pair", "type", "status", "from", "to", "text", "group"] as const;
+const EXPORTS = ["jsonl", "csv", "timelinejs", "gexf", "graphml"];
 /** A day after the end of a date, for a range item that covers its last day. */
 const dayAfter = (iso: string) => moment(iso).add(1, "day").format("YYYY-MM-DD");
 
@@ -27,7 +28,8 @@ export const timelineView: View = async ({ root, url, signal, navigate }) => {
   >;
   const group = p.group === "actor" ? "actor" : "country";
   const filter: Record<string, string> = {};
-  for (const k of ["actor", "pair", "type", "status", "from", "to"] as const) if (p[k]) filter[k] = p[k];
+  for (const k of ["actor", "pair", "type", "status", "from", "to", "text"] as const)
+    if (p[k]) filter[k] = p[k];
   const [events, actors] = await Promise.all([
     allEvents(filter, signal),
     get<Actor[]>("actors", { limit: 300 }, signal),
@@ -67,7 +69,7 @@ export const timelineView: View = async ({ root, url, signal, navigate }) => {
           e.preventDefault();
           const data = new FormData(e.target as HTMLFormElement);
           const q = new URLSearchParams();
-          for (const k of ["actor", "pair", "from", "to"]) {
+          for (const k of ["actor", "pair", "from", "to", "text"]) {
             const v = String(data.get(k) ?? "").trim();
             if (v) q.set(k, v);
           }
@@ -88,6 +90,7 @@ export const timelineView: View = async ({ root, url, signal, navigate }) => {
       input("pair", t("pair"), p.pair, { placeholder: "RUS,PRK" }),
       input("from", t("from"), p.from, { placeholder: "2018", pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?" }),
       input("to", t("to"), p.to, { placeholder: "2025-12", pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?" }),
+      input("text", t("text"), p.text, { placeholder: "非核化", "data-testid": "filter-text" }),
       h(
         "label",
         null,
@@ -176,7 +179,17 @@ export const timelineView: View = async ({ root, url, signal, navigate }) => {
     root,
     h("h1", null, t("timeline")),
     form,
-    h("p", { class: "muted", "data-testid": "timeline-count" }, `${events.length} ${t("events")}`),
+    h(
+      "p",
+      { class: "muted", "data-testid": "timeline-count" },
+      `${events.length} ${t("events")} · ${t("download")}: `,
+      EXPORTS.map((format) => {
+        // the export takes the same filters, except the text one
+        const { text: _text, ...rest } = filter;
+        const href = `/api/export?${new URLSearchParams({ format, ...rest }).toString()}`;
+        return [h("a", { href, download: "", "data-testid": `export-${format}` }, format), " "];
+      }),
+    ),
     container,
     section(
       t("list"),
