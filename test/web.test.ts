@@ -61,6 +61,9 @@ before(async () => {
     if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspViolations.push(m.text());
   });
   page.on("pageerror", (e) => pageErrors.push(e.message));
+  // a fresh profile's first page can be slow to start (font and shader caches): wait for it once, generously
+  await page.goto(server.url);
+  await page.waitForSelector("main[data-ready]", { timeout: 120_000 });
 });
 
 after(async () => {
