@@ -37,17 +37,48 @@ function normaliseCluster(cluster: string): string {
   );
 }
 
+/**
+ * What each UTF-16 unit is, learnt on first sight: 1 when it is its own
+ * normal form alone (most kana, kanji and ASCII), 2 when it may combine with
+ * the character before it (marks, half-width sound marks, variation
+ * selectors, and high surrogates, which may start a supplementary mark), 3
+ * otherwise; 0 until seen.
+ */
+const UNIT_KIND = new Uint8Array(65536);
+
+function unitKind(c: number): number {
+  let k = UNIT_KIND[c]!;
+  if (k === 0) {
+    const s = String.fromCharCode(c);
+    if (c >= 0xd800 && c <= 0xdbff) k = 2;
+    else if (c >= 0xdc00 && c <= 0xdfff) k = 3;
+    else if (COMBINING.test(s)) k = 2;
+    // \r is joined with a following \n below
+    else k = c !== 0x0d && normaliseCluster(s) === s ? 1 : 3;
+    UNIT_KIND[c] = k;
+  }
+  return k;
+}
+
 /** Step 1: character-level normalisation of the whole raw text. */
 export function normaliseCharacters(raw: string): OffsetText {
   const b = new OffsetTextBuilder(raw);
   let i = 0;
+  // a run of characters that are their own normal form is copied as it is
+  let run = 0;
   while (i < raw.length) {
     const c = raw.charCodeAt(i);
+    if (unitKind(c) === 1 && (i + 1 >= raw.length || unitKind(raw.charCodeAt(i + 1)) !== 2)) {
+      i++;
+      continue;
+    }
+    b.copy(run, i);
     if (c === 0x0d) {
       // \r\n and a lone \r both become one \n
       const to = raw.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
       b.push("\n", i, to);
       i = to;
+      run = i;
       continue;
     }
     let end = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length ? 2 : 1);
@@ -61,7 +92,9 @@ export function normaliseCharacters(raw: string): OffsetText {
     // ASCII needs no work: keep the hot path cheap
     b.push(end - i === 1 && c < 0x80 && c !== 0x09 ? cluster : normaliseCluster(cluster), i, end);
     i = end;
+    run = i;
   }
+  b.copy(run, raw.length);
   return b.build();
 }
 

@@ -23,32 +23,56 @@ export interface Span {
 /** Collects normalised output together with the raw range of each piece. */
 export class OffsetTextBuilder {
   private readonly parts: string[] = [];
-  private starts: number[] = [];
-  private ends: number[] = [];
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private size = 0;
 
-  constructor(private readonly raw: string) {}
+  constructor(private readonly raw: string) {
+    this.starts = new Int32Array(raw.length + 16);
+    this.ends = new Int32Array(raw.length + 16);
+  }
+
+  private reserve(n: number): void {
+    if (this.size + n <= this.starts.length) return;
+    const cap = Math.max(this.starts.length * 2, this.size + n);
+    const s = new Int32Array(cap);
+    s.set(this.starts.subarray(0, this.size));
+    const e = new Int32Array(cap);
+    e.set(this.ends.subarray(0, this.size));
+    this.starts = s;
+    this.ends = e;
+  }
 
   /** Appends `out` as the normalised form of `raw[rawFrom, rawTo)`. */
   push(out: string, rawFrom: number, rawTo: number): void {
     if (out.length === 0) return;
     this.parts.push(out);
-    for (let i = 0; i < out.length; i++) {
-      this.starts.push(rawFrom);
-      this.ends.push(rawTo);
+    this.reserve(out.length);
+    this.starts.fill(rawFrom, this.size, this.size + out.length);
+    this.ends.fill(rawTo, this.size, this.size + out.length);
+    this.size += out.length;
+  }
+
+  /** Appends `raw[from, to)` unchanged, each unit standing for itself. */
+  copy(from: number, to: number): void {
+    if (to <= from) return;
+    this.parts.push(this.raw.slice(from, to));
+    this.reserve(to - from);
+    for (let i = from, j = this.size; i < to; i++, j++) {
+      this.starts[j] = i;
+      this.ends[j] = i + 1;
     }
+    this.size += to - from;
   }
 
   build(): OffsetText {
     const text = this.parts.join("");
-    const result = {
+    return {
       raw: this.raw,
       text,
-      rawStart: Int32Array.from(this.starts),
-      rawEnd: Int32Array.from(this.ends),
+      rawStart: this.starts.slice(0, this.size),
+      rawEnd: this.ends.slice(0, this.size),
     };
-    this.starts = [];
-    this.ends = [];
-    return result;
   }
 }
 
