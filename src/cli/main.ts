@@ -33,6 +33,10 @@ program
   .addOption(lexiconOption)
   .option("-q, --quiet", "no progress bar and no summary")
   .option("--json", "print the summary as JSON")
+  .option(
+    "--workers <n>",
+    "analyse on this many worker threads while this one writes (0: analyse here; default 0)",
+  )
   .action(async (paths: string[], opts) => {
     await (await import("./commands/ingest.js")).ingestCommand(paths, opts);
   });

@@ -2,12 +2,17 @@
  * Ingestion: read the paths, analyse and extract each document, store it
  * in its own transaction. A file that cannot be read or analysed is
  * reported and skipped; the others go on.
+ *
+ * With an analysis pool (src/pipeline/parallel.ts) documents are analysed
+ * on worker threads while this thread, the only one writing, stores the
+ * finished ones in reading order; a bounded number are in flight at once.
  */
 import { listFiles, ReadError, readFile, type SourceDocument } from "../read/index.js";
 import { resolutionObserver } from "../resolve/events/observer.js";
 import type { DB } from "../store/database.js";
-import { DocumentWriter, type StoreResult, sha256 } from "../store/write.js";
+import { DocumentWriter, type StoreRecord, type StoreResult, storeRecord } from "../store/write.js";
 import { extractionOf } from "./extraction.js";
+import type { AnalysisPool } from "./parallel.js";
 import type { Pipeline } from "./pipeline.js";
 
 export interface IngestReport {
@@ -25,11 +30,20 @@ export interface IngestHooks {
   onError?(error: ReadError): void;
 }
 
+export interface IngestOptions {
+  /** Analyse on these worker threads instead of this one. */
+  pool?: AnalysisPool;
+}
+
+type Pending =
+  { kind: "doc"; item: SourceDocument; record: Promise<StoreRecord> } | { kind: "file"; path: string };
+
 export async function ingestPaths(
   paths: readonly string[],
   pipeline: Pipeline,
   db: DB,
   hooks: IngestHooks = {},
+  opts: IngestOptions = {},
 ): Promise<IngestReport> {
   // each document's events are merged into the events of the other documents in its own transaction
   const writer = new DocumentWriter(db, resolutionObserver(db, pipeline.ctx.lexicon));
@@ -44,10 +58,53 @@ export async function ingestPaths(
     report.errors.push(e);
     hooks.onError?.(e);
   };
+  const pool = opts.pool;
+  if (pool) await pool.ready;
+  const analyse = pool
+    ? (item: SourceDocument) => pool.analyse(item)
+    : async (item: SourceDocument) => {
+        const doc = await pipeline.process(item);
+        return storeRecord(doc, extractionOf(doc));
+      };
+  // documents analysed ahead of the writer: enough to keep every worker busy, few enough to bound memory
+  const ahead = pool ? pool.size * 4 : 1;
+  const queue: Pending[] = [];
+  let inQueue = 0;
+  // the same id twice in one run with different texts is a mistake in the input: what this run
+  // stored is in the database, so no list of every id read has to be kept
+  const runStart = new Date().toISOString();
+  const drain = async () => {
+    const head = queue.shift()!;
+    if (head.kind === "file") {
+      hooks.onFile?.(head.path);
+      return;
+    }
+    inQueue--;
+    const item = head.item;
+    try {
+      const record = await head.record;
+      const stored = writer.storedVersion(item.id);
+      if (stored && stored.updated_at >= runStart && stored.sha256 !== record.sha256) {
+        error(
+          new ReadError(
+            item.path,
+            `duplicate id '${item.id}' with a different text (first in ${stored.path}); kept the first`,
+            item.line,
+          ),
+        );
+        return;
+      }
+      const result = writer.write(record);
+      report.documents[result.outcome]++;
+      report.events += record.extraction.events.length;
+      report.quotes += record.extraction.quotes.length;
+      hooks.onDocument?.(item, result);
+    } catch (e) {
+      error(new ReadError(item.path, `analysis failed: ${(e as Error).message}`, item.line));
+    }
+  };
   const files = listFiles(paths);
   hooks.onFiles?.(files.filter((f) => typeof f === "string").length);
-  // the same id twice in one run with different texts is a mistake in the input
-  const seen = new Map<string, { hash: string; where: string }>();
   for (const f of files) {
     if (f instanceof ReadError) {
       error(f);
@@ -59,33 +116,16 @@ export async function ingestPaths(
         error(item);
         continue;
       }
-      const where = `${item.path}${item.line ? `:${item.line}` : ""}`;
-      const hash = sha256(item.body);
-      const first = seen.get(item.id);
-      if (first && first.hash !== hash) {
-        error(
-          new ReadError(
-            item.path,
-            `duplicate id '${item.id}' with a different text (first in ${first.where}); kept the first`,
-            item.line,
-          ),
-        );
-        continue;
-      }
-      seen.set(item.id, { hash, where });
-      try {
-        const doc = await pipeline.process(item);
-        const extraction = extractionOf(doc);
-        const result = writer.store(doc, extraction);
-        report.documents[result.outcome]++;
-        report.events += extraction.events.length;
-        report.quotes += extraction.quotes.length;
-        hooks.onDocument?.(item, result);
-      } catch (e) {
-        error(new ReadError(item.path, `analysis failed: ${(e as Error).message}`, item.line));
-      }
+      const record = analyse(item);
+      // settled later, in order; never left unobserved
+      record.catch(() => undefined);
+      queue.push({ kind: "doc", item, record });
+      inQueue++;
+      while (inQueue >= ahead) await drain();
     }
-    hooks.onFile?.(f);
+    queue.push({ kind: "file", path: f });
+    while (queue.length > 0 && queue[0]!.kind === "file") await drain();
   }
+  while (queue.length > 0) await drain();
   return report;
 }

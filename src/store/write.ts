@@ -6,8 +6,9 @@
  */
 import { createHash } from "node:crypto";
 import type { Extraction } from "../extract/types.js";
-import type { AnalysedDocument } from "../pipeline/document.js";
+import type { AnalysedDocument, Message } from "../pipeline/document.js";
 import { citeSpan } from "../pipeline/document.js";
+import type { SourceDocument } from "../read/document.js";
 import type { ActorRef } from "../resolve/actors.js";
 import type { DB } from "./database.js";
 
@@ -27,7 +28,74 @@ export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex"
  */
 export interface StoreObserver<T = unknown> {
   beforeReplace(docId: string): T;
-  afterStore(doc: AnalysedDocument, extraction: Extraction, before: T): void;
+  afterStore(source: SourceDocument, extraction: Extraction, before: T): void;
+}
+
+/**
+ * Everything stored for one document, with every span already turned into a
+ * raw span: plain data, made where the document was analysed (a worker
+ * thread) and written where the database is.
+ */
+export interface StoreRecord {
+  source: SourceDocument;
+  sha256: string;
+  mentions: {
+    start: number;
+    end: number;
+    text: string;
+    kind: string;
+    actor: ActorRef | null;
+    title: string | null;
+    office: string | null;
+    via: string | null;
+  }[];
+  timexes: { start: number; end: number; text: string; value: string; granularity: string }[];
+  messages: Message[];
+  extraction: Extraction;
+}
+
+/** The rows of an analysed document, ready for {@link DocumentWriter.write}. */
+export function storeRecord(doc: AnalysedDocument, extraction: Extraction): StoreRecord {
+  const src = doc.source;
+  const mentions: StoreRecord["mentions"] = [];
+  for (const r of doc.resolved) {
+    const m = r.mention;
+    const span = citeSpan(doc, m.start, m.end);
+    const text = src.body.slice(span.start, span.end);
+    if (r.actors.length === 0) {
+      if (m.kind === "place" && m.entityId)
+        mentions.push({
+          ...span,
+          text,
+          kind: "place",
+          actor: null,
+          title: null,
+          office: null,
+          via: m.entityId,
+        });
+      continue;
+    }
+    for (const a of r.actors)
+      mentions.push({
+        ...span,
+        text,
+        kind: m.kind,
+        actor: a,
+        title: a.title ?? null,
+        office: a.office ?? null,
+        via: r.via,
+      });
+  }
+  const timexes = doc.timexes.map((t) => {
+    const span = citeSpan(doc, t.start, t.end);
+    return {
+      ...span,
+      text: src.body.slice(span.start, span.end),
+      value: t.value,
+      granularity: t.granularity,
+    };
+  });
+  return { source: src, sha256: sha256(src.body), mentions, timexes, messages: doc.messages, extraction };
 }
 
 /** Prepared statements, made once per database connection. */
@@ -40,6 +108,7 @@ export class DocumentWriter {
   ) {
     this.s = {
       existing: db.prepare("SELECT sha256 FROM documents WHERE id = ?"),
+      version: db.prepare("SELECT sha256, path, updated_at FROM documents WHERE id = ?"),
       deleteDoc: db.prepare("DELETE FROM documents WHERE id = ?"),
       doc: db.prepare(
         `INSERT INTO documents (id, url, published, title, lang, format, path, encoding, body, sha256, ingested_at, updated_at)
@@ -48,7 +117,8 @@ export class DocumentWriter {
       keepIngested: db.prepare("UPDATE documents SET ingested_at = ? WHERE id = ?"),
       actor: db.prepare(
         `INSERT INTO actors (id, kind, en, ja, country, resolved) VALUES (@id, @kind, @en, @ja, @country, @resolved)
-         ON CONFLICT(id) DO UPDATE SET en = excluded.en, ja = excluded.ja, country = excluded.country`,
+         ON CONFLICT(id) DO UPDATE SET en = excluded.en, ja = excluded.ja, country = excluded.country
+         WHERE en IS NOT excluded.en OR ja IS NOT excluded.ja OR country IS NOT excluded.country`,
       ),
       mention: db.prepare(
         "INSERT INTO mentions (doc_id, start, end, text, kind, actor_id, title, office, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -87,10 +157,21 @@ export class DocumentWriter {
     return a.id;
   }
 
+  /** The stored version of a document, if any. */
+  storedVersion(id: string): { sha256: string; path: string | null; updated_at: string } | undefined {
+    return this.s.version.get(id) as { sha256: string; path: string | null; updated_at: string } | undefined;
+  }
+
   /** Stores the document and everything found in it, in one transaction. */
   store(doc: AnalysedDocument, extraction: Extraction): StoreResult {
-    const src = doc.source;
-    const hash = sha256(src.body);
+    return this.write(storeRecord(doc, extraction));
+  }
+
+  /** Writes a document's record, in one transaction. */
+  write(record: StoreRecord): StoreResult {
+    const src = record.source;
+    const hash = record.sha256;
+    const extraction = record.extraction;
     const now = new Date().toISOString();
     return this.db
       .transaction((): StoreResult => {
@@ -110,40 +191,20 @@ export class DocumentWriter {
           sha256: hash,
           now,
         });
-        for (const r of doc.resolved) {
-          const m = r.mention;
-          const span = citeSpan(doc, m.start, m.end);
-          const text = src.body.slice(span.start, span.end);
-          if (r.actors.length === 0) {
-            if (m.kind === "place" && m.entityId)
-              this.s.mention.run(src.id, span.start, span.end, text, "place", null, null, null, m.entityId);
-            continue;
-          }
-          for (const a of r.actors) {
-            this.s.mention.run(
-              src.id,
-              span.start,
-              span.end,
-              text,
-              m.kind,
-              this.actor(a),
-              a.title ?? null,
-              a.office ?? null,
-              r.via,
-            );
-          }
-        }
-        for (const t of doc.timexes) {
-          const span = citeSpan(doc, t.start, t.end);
-          this.s.timex.run(
+        for (const m of record.mentions)
+          this.s.mention.run(
             src.id,
-            span.start,
-            span.end,
-            src.body.slice(span.start, span.end),
-            t.value,
-            t.granularity,
+            m.start,
+            m.end,
+            m.text,
+            m.kind,
+            m.actor ? this.actor(m.actor) : null,
+            m.title,
+            m.office,
+            m.via,
           );
-        }
+        for (const t of record.timexes)
+          this.s.timex.run(src.id, t.start, t.end, t.text, t.value, t.granularity);
         for (const e of extraction.events) {
           this.s.event.run(
             e.id,
@@ -175,9 +236,9 @@ export class DocumentWriter {
             JSON.stringify(q),
           );
         }
-        for (const m of doc.messages)
+        for (const m of record.messages)
           this.s.message.run(src.id, m.rule, m.reason, m.start ?? null, m.end ?? null, m.severity);
-        this.observer?.afterStore(doc, extraction, observed);
+        this.observer?.afterStore(src, extraction, observed);
         if (before?.sha256 === hash) return { id: src.id, outcome: "unchanged" };
         return { id: src.id, outcome: before ? "updated" : "new" };
       })

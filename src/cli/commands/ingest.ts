@@ -1,4 +1,5 @@
 import { type IngestReport, ingestPaths } from "../../pipeline/ingest.js";
+import { AnalysisPool } from "../../pipeline/parallel.js";
 import { createExtractionPipeline } from "../../pipeline/standard.js";
 import { openDatabase } from "../../store/database.js";
 import { dbPath, lexiconDirs } from "../options.js";
@@ -9,26 +10,40 @@ export interface IngestOptions {
   lexicon?: string[];
   quiet?: boolean;
   json?: boolean;
+  /** Worker threads for analysis (0 or absent: analyse on this thread). */
+  workers?: string | number;
 }
 
 export async function ingestCommand(paths: string[], opts: IngestOptions): Promise<IngestReport> {
-  const pipeline = createExtractionPipeline({ lexiconDirs: lexiconDirs(opts.lexicon) });
+  const workers = Number(opts.workers ?? 0);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256)
+    throw new Error(`--workers must be a whole number from 0 to 256, not '${opts.workers}'`);
+  const dirs = lexiconDirs(opts.lexicon);
+  const pipeline = createExtractionPipeline({ lexiconDirs: dirs });
+  const pool = workers > 0 ? new AnalysisPool({ workers, lexiconDirs: dirs }) : undefined;
   const file = dbPath(opts.db);
   const db = openDatabase(file);
   const bar = progress(!opts.quiet && !opts.json);
   let report: IngestReport;
   try {
-    report = await ingestPaths(paths, pipeline, db, {
-      onFiles: (n) => bar.start(n),
-      onFile: (f) => bar.tick(f),
-      onError: (e) => {
-        bar.stop();
-        process.stderr.write(`error: ${e.message}\n`);
+    report = await ingestPaths(
+      paths,
+      pipeline,
+      db,
+      {
+        onFiles: (n) => bar.start(n),
+        onFile: (f) => bar.tick(f),
+        onError: (e) => {
+          bar.stop();
+          process.stderr.write(`error: ${e.message}\n`);
+        },
       },
-    });
+      { pool },
+    );
   } finally {
     bar.stop();
     db.close();
+    await pool?.close();
   }
   if (opts.json)
     process.stdout.write(

@@ -8,7 +8,7 @@ export function resolutionObserver(db: DB, lex: Lexicon): StoreObserver<PriorSta
   const resolver = new EventResolver(db, lex);
   return {
     beforeReplace: (id) => resolver.before(id),
-    afterStore: (doc, extraction, prior) =>
-      void resolver.after(doc.source.id, doc.source.published ?? null, extraction, prior),
+    afterStore: (source, extraction, prior) =>
+      void resolver.after(source.id, source.published ?? null, extraction, prior),
   };
 }

@@ -1,0 +1,102 @@
+/**
+ * Analysis over worker threads. Each worker runs the whole pipeline on the
+ * documents it is given and returns the records to store; the thread that
+ * owns the database writes them, one transaction per document, in the order
+ * the documents were read. A document goes to the worker with the fewest
+ * documents in hand, and no worker holds more than a few, so that memory
+ * stays bounded however long the input is.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { SourceDocument } from "../read/document.js";
+import type { StoreRecord } from "../store/write.js";
+import type { WorkerInit, WorkerReply, WorkerRequest } from "./analysis-worker.js";
+
+export interface AnalysisPoolOptions {
+  workers: number;
+  lexiconDirs?: readonly string[];
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, { resolve: (r: StoreRecord) => void; reject: (e: Error) => void }>;
+}
+
+/**
+ * A worker running the analysis module: the compiled .js next to this file;
+ * under tsx (development and tests) the .ts source, through tsx's loader,
+ * which worker threads do not inherit.
+ */
+function startWorker(workerData: WorkerInit): Worker {
+  const self = import.meta.url;
+  if (!self.endsWith(".ts")) return new Worker(new URL("./analysis-worker.js", self), { workerData });
+  const api = import.meta.resolve("tsx/esm/api");
+  const module = new URL("./analysis-worker.ts", self).href;
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(module)}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+/** The default number of analysis workers: one per core the process may use. */
+export const defaultWorkers = () => Math.max(1, availableParallelism());
+
+export class AnalysisPool {
+  private readonly slots: Slot[] = [];
+  private seq = 0;
+  private failure: Error | null = null;
+  readonly ready: Promise<void>;
+
+  constructor(opts: AnalysisPoolOptions) {
+    const init: WorkerInit = { lexiconDirs: [...(opts.lexiconDirs ?? [])] };
+    const ready: Promise<void>[] = [];
+    for (let i = 0; i < Math.max(1, opts.workers); i++) {
+      const worker = startWorker(init);
+      const slot: Slot = { worker, pending: new Map() };
+      ready.push(
+        new Promise<void>((resolve, reject) => {
+          worker.on("message", (msg: WorkerReply) => {
+            if ("ready" in msg) return resolve();
+            const p = slot.pending.get(msg.seq);
+            if (!p) return;
+            slot.pending.delete(msg.seq);
+            if ("error" in msg) p.reject(new Error(msg.error));
+            else p.resolve(msg.record);
+          });
+          worker.on("error", (e) => {
+            this.failure = e;
+            reject(e);
+            for (const p of slot.pending.values()) p.reject(e);
+            slot.pending.clear();
+          });
+          worker.on("exit", (code) => {
+            const e = new Error(`analysis worker stopped (exit code ${code})`);
+            reject(e);
+            for (const p of slot.pending.values()) p.reject(e);
+            slot.pending.clear();
+          });
+        }),
+      );
+      this.slots.push(slot);
+    }
+    this.ready = Promise.all(ready).then(() => undefined);
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Analyses one document on the least busy worker. */
+  analyse(doc: SourceDocument): Promise<StoreRecord> {
+    if (this.failure) return Promise.reject(this.failure);
+    let slot = this.slots[0]!;
+    for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
+    const seq = this.seq++;
+    return new Promise<StoreRecord>((resolve, reject) => {
+      slot.pending.set(seq, { resolve, reject });
+      slot.worker.postMessage({ seq, doc } satisfies WorkerRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
