@@ -158,6 +158,15 @@ describe("dates", () => {
     assert.equal(find(events, "CONSULT", "visit")[0]!.date?.start, "2023-09-12");
   });
 
+  it("reads a span of days (25日から28日まで) as the event's range", async () => {
+    const { events } = await extract("金正恩委員長が25日から28日まで中国を非公式に訪問した。", "2018-03-28");
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.deepEqual(
+      [visit!.date?.start, visit!.date?.end, visit!.date?.granularity],
+      ["2018-03-25", "2018-03-28", "range"],
+    );
+  });
+
   it("says when the date comes only from the publication date", async () => {
     const { events } = await extract("トランプ大統領と習近平国家主席が首脳会談を行った。", "2025-10-30");
     assert.equal(find(events, "CONSULT")[0]!.date?.source, "published");

@@ -33,6 +33,8 @@ export interface Candidate {
   actors: ActorRef[];
   recipients: ActorRef[];
   timex: Timex | null;
+  /** 25日から28日まで: the last day of a span that starts at `timex`. */
+  until?: Timex;
   dateSource: EventDate["source"];
   place: PlaceArg | null;
   object?: string;
@@ -40,7 +42,7 @@ export interface Candidate {
 
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|交渉)/;
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉)/;
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
@@ -200,7 +202,17 @@ function candidate(
   if (status === "negated") return null;
   // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
   // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
-  const { timex, source } = pickDate(doc, args, clause, start, end, lastDate);
+  const picked = pickDate(doc, args, clause, start, end, lastDate);
+  const source = picked.source;
+  // the nearest date may be the end of a span (25日から28日まで): the span starts earlier
+  const spanStart =
+    picked.timex && source === "clause"
+      ? args.timexes.find(
+          (t) => t.end <= picked.timex!.start && text.slice(t.end, picked.timex!.start) === "から",
+        )
+      : undefined;
+  const timex = spanStart ?? picked.timex;
+  const until = timex && source === "clause" ? spanEnd(doc, args, timex, start) : undefined;
   // …unless a date qualifies the noun itself: 6日夜の福田首相との非公式夕食会
   const datedNoun =
     !!timex && timex.end <= start && /^の[^、。をがはにで]{0,24}$/.test(text.slice(timex.end, start));
@@ -332,6 +344,7 @@ function candidate(
   if (actors.length === 0 && trigger.type !== "AGREE") return null;
   const base: Candidate = {
     partial: referenceOnly,
+    ...(until ? { until } : {}),
     trigger,
     triggerStart: start,
     triggerEnd: end,
@@ -585,6 +598,14 @@ export function citeSentence(doc: AnalysedDocument, s: Sentence): Cited {
 }
 
 export function eventDate(c: Candidate, published: string | null): EventDate | null {
+  if (c.timex && c.until) {
+    return {
+      start: isoBounds(c.timex.date).start,
+      end: isoBounds(c.until.date).end,
+      granularity: "range",
+      source: c.dateSource,
+    };
+  }
   if (c.timex) {
     const b = isoBounds(c.timex.date);
     return { ...b, granularity: c.timex.granularity, source: c.dateSource };
@@ -745,4 +766,20 @@ function withLemmaTriggers(
     out.push({ start: t.start, end: t.end, value: triggers });
   }
   return out;
+}
+
+/** 25日から28日まで / 13日から16日にかけて: the other end of a span whose start dates the event. */
+function spanEnd(
+  doc: AnalysedDocument,
+  args: SentenceArguments,
+  from: Timex,
+  triggerStart: number,
+): Timex | undefined {
+  const text = doc.norm.text;
+  if (!text.startsWith("から", from.end)) return undefined;
+  const to = args.timexes.find(
+    (t) => t.start >= from.end + 2 && t.start <= from.end + 3 && t.end <= triggerStart,
+  );
+  if (!to || !/^(?:まで|にかけて)/.test(text.slice(to.end, to.end + 4))) return undefined;
+  return to.date && from.date && to.value >= from.value ? to : undefined;
 }

@@ -44,8 +44,15 @@ export function findTimexCandidates(text: string): Found[] {
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: Found[] = [];
+  // the characters already taken, so that each candidate checks its own span rather than every
+  // candidate taken before it (quadratic on long texts full of dates)
+  const used = new Uint8Array(text.length);
   for (const f of found) {
-    if (!taken.some((t) => f.start < t.end && t.start < f.end)) taken.push(f);
+    let free = true;
+    for (let i = f.start; i < f.end && free; i++) free = used[i] === 0;
+    if (!free) continue;
+    used.fill(1, f.start, f.end);
+    taken.push(f);
   }
   return taken.sort((a, b) => a.start - b.start);
 }
@@ -80,8 +87,15 @@ function run(
   const out: Timex[] = [];
   let lastParagraphBreak = -1;
   let datedInParagraph = false;
+  // the last line break before the candidate, found by walking forward once (candidates are in text
+  // order) rather than by searching back from each one, which made a long line quadratic
+  let nl = -1;
+  let nextNl = text.indexOf("\n");
   for (const f of candidates) {
-    const nl = text.lastIndexOf("\n", f.start);
+    while (nextNl >= 0 && nextNl < f.start) {
+      nl = nextNl;
+      nextNl = text.indexOf("\n", nextNl + 1);
+    }
     if (nl !== lastParagraphBreak) {
       lastParagraphBreak = nl;
       datedInParagraph = false;
