@@ -11,17 +11,32 @@ import type { SourceDocument } from "./document.js";
 import { derivedId } from "./ids.js";
 import { parsePublished } from "./published.js";
 
+/**
+ * Limits for hostile pages: Readability's work grows with the cube of the
+ * nesting depth (1,000 nested elements take a minute), so deeper pages are
+ * refused; real pages nest a few dozen levels. Bodies with fewer letters
+ * than MIN_BODY_CHARS are menus or empty shells, not articles.
+ */
+export const MAX_HTML_DEPTH = 256;
+export const MAX_HTML_ELEMENTS = 200_000;
+const MIN_BODY_CHARS = 10;
+/** Page furniture that Readability falls back to when a page has no article. */
+const FURNITURE =
+  'nav, aside, footer, menu, [role="navigation"], [role="menu"], [role="menubar"], [role="complementary"], [role="contentinfo"]';
+
 const BLOCK =
   /^(P|DIV|H[1-6]|LI|UL|OL|TR|TABLE|SECTION|ARTICLE|HEADER|FOOTER|BLOCKQUOTE|PRE|FIGURE|FIGCAPTION|DL|DT|DD)$/;
 
 // linkedom's node types are loose; the few properties used here are typed locally
 interface DomNode {
   nodeType: number;
+  children?: ArrayLike<DomNode>;
   nodeName: string;
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
 }
 interface DomDocument {
+  documentElement: DomNode | null;
   querySelector(
     sel: string,
   ): { getAttribute(name: string): string | null; textContent: string | null } | null;
@@ -82,11 +97,12 @@ function safeJson(s: string): unknown {
   }
 }
 
-function findKey(x: unknown, key: string): string | null {
-  if (!x || typeof x !== "object") return null;
+function findKey(x: unknown, key: string, depth = 0): string | null {
+  // JSON-LD nests a few levels; a deeper structure is not metadata (and would overflow the stack)
+  if (!x || typeof x !== "object" || depth > 32) return null;
   if (Array.isArray(x)) {
     for (const v of x) {
-      const f = findKey(v, key);
+      const f = findKey(v, key, depth + 1);
       if (f) return f;
     }
     return null;
@@ -94,14 +110,31 @@ function findKey(x: unknown, key: string): string | null {
   const rec = x as Record<string, unknown>;
   if (typeof rec[key] === "string") return rec[key] as string;
   for (const v of Object.values(rec)) {
-    const f = findKey(v, key);
+    const f = findKey(v, key, depth + 1);
     if (f) return f;
   }
   return null;
 }
 
+/** Throws when the page nests deeper than MAX_HTML_DEPTH or has more than MAX_HTML_ELEMENTS elements. */
+function checkShape(root: DomNode | null): void {
+  if (!root) return;
+  const stack: [DomNode, number][] = [[root, 1]];
+  let elements = 0;
+  while (stack.length > 0) {
+    const [n, depth] = stack.pop()!;
+    if (depth > MAX_HTML_DEPTH)
+      throw new Error(`HTML nested too deeply (more than ${MAX_HTML_DEPTH} levels of elements)`);
+    if (++elements > MAX_HTML_ELEMENTS)
+      throw new Error(`HTML has too many elements (more than ${MAX_HTML_ELEMENTS.toLocaleString("en")})`);
+    const kids = n.children;
+    if (kids) for (let i = 0; i < kids.length; i++) stack.push([kids[i]!, depth + 1]);
+  }
+}
+
 export function readHtml(html: string, path: string, encoding: string): SourceDocument {
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  checkShape(document.documentElement);
   const url =
     document.querySelector('link[rel="canonical"]')?.getAttribute("href") ??
     document.querySelector('meta[property="og:url"]')?.getAttribute("content") ??
@@ -110,8 +143,10 @@ export function readHtml(html: string, path: string, encoding: string): SourceDo
   const titleMeta = document.querySelector('meta[property="og:title"]')?.getAttribute("content");
   // Readability mutates the DOM it is given, so it gets its own parse
   const { document: forReadability } = parseHTML(html);
+  for (const n of [...forReadability.querySelectorAll(FURNITURE)]) n.remove();
   const article = new Readability(forReadability as unknown as ConstructorParameters<typeof Readability>[0], {
     charThreshold: 100,
+    maxElemsToParse: MAX_HTML_ELEMENTS,
   }).parse();
   let body = "";
   if (article?.content) {
@@ -120,7 +155,13 @@ export function readHtml(html: string, path: string, encoding: string): SourceDo
     };
     if (content.body) body = blockText(content.body);
   }
-  if (body.trim().length === 0) throw new Error("no article body found in the HTML");
+  const letters = body.replace(/\s+/g, "").length;
+  if (letters < MIN_BODY_CHARS)
+    throw new Error(
+      letters === 0
+        ? "no article body found in the HTML"
+        : `no article body found in the HTML (only ${letters} characters of text outside menus)`,
+    );
   const title = (article?.title || titleMeta || document.title || "").trim() || null;
   // Readability lifts the headline out of the body; headlines carry events too
   if (title && !body.slice(0, title.length + 20).includes(title)) body = `${title}\n${body}`;

@@ -5,7 +5,7 @@
  * output contract defines it.
  */
 import { parse as parseYaml } from "yaml";
-import type { SourceDocument } from "./document.js";
+import { metaText, type SourceDocument } from "./document.js";
 import { derivedId } from "./ids.js";
 import { parsePublished } from "./published.js";
 
@@ -28,7 +28,8 @@ export function readMarkdown(
     const yamlText = rest.slice(0, closing.index);
     let parsed: unknown;
     try {
-      parsed = parseYaml(yamlText);
+      // logLevel "error": YAML warnings (unknown tags) would print extra lines on stderr
+      parsed = parseYaml(yamlText, { logLevel: "error" });
     } catch (e) {
       const first = ((e as Error).message.split("\n")[0] ?? "").trim();
       throw new Error(`malformed front matter: ${first}`);
@@ -39,8 +40,7 @@ export function readMarkdown(
     meta = (parsed ?? {}) as Record<string, unknown>;
     body = rest.slice(closing.index + closing[0].length);
   }
-  const str = (k: string) =>
-    meta[k] === undefined || meta[k] === null || meta[k] === "" ? null : String(meta[k]);
+  const str = (k: string) => metaText(meta, k, "front matter ");
   const url = str("url");
   let published: string | null;
   try {
@@ -48,7 +48,8 @@ export function readMarkdown(
   } catch (e) {
     throw new Error((e as Error).message);
   }
-  if (body.trim().length === 0) throw new Error("no text after the front matter");
+  if (body.trim().length === 0)
+    throw new Error(opening ? "no text after the front matter" : "no text (only white space)");
   return {
     id: str("id") ?? derivedId(url, body),
     url,

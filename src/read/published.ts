@@ -21,6 +21,8 @@ export function parsePublished(value: unknown): string | null {
     if (Number.isNaN(value.getTime())) throw new Error("published is not a valid date");
     return value.toISOString().slice(0, 10);
   }
+  if (typeof value === "object")
+    throw new Error(`published must be a date, not ${Array.isArray(value) ? "a list" : "an object"}`);
   const s = String(value).normalize("NFKC").trim();
   for (const p of PATTERNS) {
     const m = p.exec(s);
@@ -30,7 +32,9 @@ export function parsePublished(value: unknown): string | null {
     if (!validIso(iso)) break;
     return iso;
   }
-  throw new Error(`unrecognised published date ${JSON.stringify(s)} (expected YYYY-MM-DD, YYYY-MM or YYYY)`);
+  throw new Error(
+    `unrecognised published date ${JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s)} (expected YYYY-MM-DD, YYYY-MM or YYYY)`,
+  );
 }
 
 function validIso(iso: string): boolean {
