@@ -68,10 +68,14 @@ export const select: Component = {
   name: "select",
   run(doc, ctx) {
     const chosen = new Set<number>();
+    const text = doc.norm.text;
+    // the first 「 at or after the current sentence (-1: none left), found once rather than searched
+    // from every sentence to the end of the text, which made long documents quadratic
+    let quote = text.indexOf("「");
     for (const s of doc.sentences) {
+      if (quote >= 0 && quote < s.start) quote = text.indexOf("「", s.start);
       if (inApparatus(doc, s.start)) continue;
-      const text = doc.norm.text;
-      if (text.indexOf("「", s.start) >= 0 && text.indexOf("「", s.start) < s.end) chosen.add(s.index);
+      if (quote >= 0 && quote < s.end) chosen.add(s.index);
       else if (ctx.triggerWords.findAll(text, s.start, s.end).length > 0) chosen.add(s.index);
     }
     doc.layers.candidates = chosen;
