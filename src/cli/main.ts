@@ -4,7 +4,12 @@
  * that `kaidan --help` starts in a blink.
  */
 import { Command, Option } from "commander";
-import { collect } from "./options.js";
+
+/**
+ * Repeatable options (`--lexicon DIR`). Defined here rather than taken from
+ * ./options.js, which loads the YAML and schema libraries `--help` does not need.
+ */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const program = new Command();
 
