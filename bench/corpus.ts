@@ -11,7 +11,17 @@
  * 訪れた), so that the fast pass has to tell them apart. The bundled examples
  * and, when they exist, the shared seeds are mixed in, repeated under new ids.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import type { Lexicon } from "../src/lexicon/lexicon.js";
 import type { PersonEntry } from "../src/lexicon/schema.js";
@@ -620,3 +630,49 @@ export const corpusFiles = (dir: string) =>
     .filter((f) => f.endsWith(".jsonl"))
     .sort()
     .map((f) => join(dir, f));
+
+export interface CorpusSpec {
+  kind: "news" | "diplomacy";
+  chars: number;
+  seed: number;
+  /** Characters per JSON Lines file. */
+  shardChars?: number;
+}
+
+/** A version of the generator: corpora written by another version are written again. */
+const GENERATOR_VERSION = 1;
+
+/**
+ * The corpus for a spec, written under `root` the first time and read from
+ * there afterwards (its manifest records what was written).
+ */
+export function ensureCorpus(
+  lex: Lexicon,
+  root: string,
+  spec: CorpusSpec,
+  real: readonly Article[],
+): WrittenCorpus & { kind: string } {
+  const dir = join(
+    root,
+    `${spec.kind}-s${spec.seed}-${spec.chars}${spec.shardChars ? `-x${spec.shardChars}` : ""}`,
+  );
+  const manifest = join(dir, "manifest.json");
+  const key = { version: GENERATOR_VERSION, ...spec, real: real.map((a) => a.id) };
+  if (existsSync(manifest)) {
+    const m = JSON.parse(readFileSync(manifest, "utf8")) as {
+      key: unknown;
+      documents: number;
+      chars: number;
+    };
+    if (JSON.stringify(m.key) === JSON.stringify(key))
+      return { kind: spec.kind, dir, files: corpusFiles(dir), documents: m.documents, chars: m.chars };
+  }
+  const written = writeCorpus(
+    lex,
+    dir,
+    { seed: spec.seed, chars: spec.chars, diplomacy: spec.kind === "news" ? 0.2 : 1, real },
+    spec.shardChars,
+  );
+  writeFileSync(manifest, JSON.stringify({ key, documents: written.documents, chars: written.chars }));
+  return { kind: spec.kind, ...written };
+}

@@ -1,0 +1,82 @@
+/**
+ * The bench's figures: each measured value with the baseline it is compared
+ * to, the ratio, the target, and whether the target is met. The exit code
+ * of `npm run bench` is 1 when any target is missed.
+ */
+
+export interface Figure {
+  /** What part of the issue the figure belongs to (ingest, parallel, memory, queries, startup, quality). */
+  group: string;
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number; unit: string };
+  /** value ÷ baseline (or baseline ÷ value for times, where lower is better). */
+  ratio?: number;
+  /** The target in words (≥ 5× tokenizer, p95 ≤ 50 ms). */
+  target?: string;
+  /** true: met; false: missed; null: a figure without a target (shown for context). */
+  ok: boolean | null;
+  note?: string;
+}
+
+export const missed = (figures: readonly Figure[]) => figures.filter((f) => f.ok === false);
+
+/** The process exit code: 0 when every target is met, 1 otherwise. */
+export const exitCode = (figures: readonly Figure[]) => (missed(figures).length > 0 ? 1 : 0);
+
+const num = (v: number, unit: string) => {
+  if (unit === "chars/s") return `${Math.round(v).toLocaleString("en")} ${unit}`;
+  if (unit === "MB") return `${v.toFixed(0)} ${unit}`;
+  if (unit === "ms") return `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ${unit}`;
+  if (unit === "F1") return v.toFixed(3);
+  if (unit === "×") return `${v.toFixed(2)}×`;
+  return `${v.toLocaleString("en", { maximumFractionDigits: 2 })} ${unit}`;
+};
+
+/** The figures as a plain-text table, one line each. */
+export function formatFigures(figures: readonly Figure[]): string {
+  const rows = figures.map((f) => [
+    f.group,
+    f.name,
+    num(f.value, f.unit),
+    f.baseline ? `${f.baseline.name} ${num(f.baseline.value, f.baseline.unit)}` : "",
+    f.ratio !== undefined ? `${f.ratio.toFixed(2)}×` : "",
+    f.target ?? "",
+    f.ok === null ? "" : f.ok ? "ok" : "MISSED",
+  ]);
+  const head = ["group", "figure", "value", "baseline", "ratio", "target", ""];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
+  const notes = figures.filter((f) => f.note).map((f) => `  ${f.group} / ${f.name}: ${f.note}`);
+  return [
+    line(head),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    ...(notes.length ? ["", "notes:", ...notes] : []),
+  ].join("\n");
+}
+
+/** p-th percentile (0–100) of the values, by nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+/** Wall and CPU time (all threads of the process) of an async task. */
+export async function measure<T>(
+  task: () => Promise<T> | T,
+): Promise<{ result: T; wall: number; cpu: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await task();
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  return { result, wall, cpu: (c.user + c.system) / 1e6 };
+}

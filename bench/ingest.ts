@@ -1,0 +1,222 @@
+/**
+ * Ingest throughput (read → analyse → extract → store) against kuromoji
+ * alone over the same corpus, parallel ingestion over worker threads, and
+ * extraction quality of the fast pass against the full analysis.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { loadAnalyser } from "../src/analyse/tokenizer.js";
+import { type GoldFile, type Prediction, score } from "../src/eval/score.js";
+import { contractLines } from "../src/extract/contract.js";
+import { extractionOf } from "../src/pipeline/extraction.js";
+import { ingestPaths } from "../src/pipeline/ingest.js";
+import { AnalysisPool } from "../src/pipeline/parallel.js";
+import { type Component, Pipeline } from "../src/pipeline/pipeline.js";
+import { createExtractionPipeline, STANDARD } from "../src/pipeline/standard.js";
+import { ReadError, readPaths } from "../src/read/index.js";
+import { openDatabase } from "../src/store/database.js";
+import { corpusFiles } from "./corpus.js";
+import { type Figure, measure } from "./figures.js";
+
+export interface CorpusRef {
+  /** news (one article in five about diplomacy) or diplomacy (every article). */
+  kind: string;
+  dir: string;
+  documents: number;
+  chars: number;
+}
+
+/** The bodies of a corpus written by writeCorpus, in order. */
+export function corpusBodies(dir: string): string[] {
+  const out: string[] = [];
+  for (const f of corpusFiles(dir))
+    for (const line of readFileSync(f, "utf8").split("\n"))
+      if (line) out.push((JSON.parse(line) as { text: string }).text);
+  return out;
+}
+
+function freshDb(path: string) {
+  mkdirSync(join(path, ".."), { recursive: true });
+  for (const x of ["", "-wal", "-shm"]) rmSync(path + x, { force: true });
+  return openDatabase(path);
+}
+
+/** kuromoji alone (its own `tokenize`, the dictionary already loaded) over the corpus bodies. */
+export async function tokenizerBaseline(bodies: readonly string[]): Promise<{ wall: number; cpu: number }> {
+  const engine = (await loadAnalyser()).engine;
+  // warm up the JIT on a few documents first, as the pipeline is
+  for (const b of bodies.slice(0, 20)) engine.tokenize(b);
+  const { wall, cpu } = await measure(() => {
+    for (const b of bodies) engine.tokenize(b);
+  });
+  return { wall, cpu };
+}
+
+/** End-to-end ingestion of a corpus into a fresh database, analysing on this thread or on a pool. */
+export async function ingestCorpus(
+  corpus: CorpusRef,
+  dbFile: string,
+  pool?: AnalysisPool,
+): Promise<{ wall: number; cpu: number; documents: number }> {
+  const pipeline = createExtractionPipeline();
+  await pipeline.ctx.analyser();
+  const db = freshDb(dbFile);
+  try {
+    const { result, wall, cpu } = await measure(() => ingestPaths([corpus.dir], pipeline, db, {}, { pool }));
+    if (result.errors.length > 0) throw new Error(`ingestion failed: ${result.errors[0]!.message}`);
+    const d = result.documents;
+    return { wall, cpu, documents: d.new + d.updated + d.unchanged };
+  } finally {
+    db.close();
+    for (const x of ["", "-wal", "-shm"]) rmSync(dbFile + x, { force: true });
+  }
+}
+
+/** Throughput figures of one corpus: end to end per core, against kuromoji alone. */
+export async function throughputFigures(
+  corpus: CorpusRef,
+  work: string,
+  targets: { perCore?: number; ratio: number },
+): Promise<Figure[]> {
+  const bodies = corpusBodies(corpus.dir);
+  const chars = bodies.reduce((n, b) => n + b.length, 0);
+  const tok = await tokenizerBaseline(bodies);
+  const run = await ingestCorpus(corpus, join(work, `ingest-${corpus.kind}.db`));
+  // per core: characters per CPU second of the process (all its threads); wall-clock figures besides
+  const perCore = chars / run.cpu;
+  const tokPerCore = chars / tok.cpu;
+  const ratio = perCore / tokPerCore;
+  const label = corpus.kind === "news" ? "news stream (1 in 5 about diplomacy)" : "diplomacy (every article)";
+  const out: Figure[] = [
+    {
+      group: "ingest",
+      name: `${label}: end to end`,
+      value: perCore,
+      unit: "chars/s",
+      baseline: { name: "kuromoji alone", value: tokPerCore, unit: "chars/s" },
+      ratio,
+      target: `≥ ${targets.ratio}× kuromoji`,
+      ok: ratio >= targets.ratio,
+      note:
+        `${corpus.documents.toLocaleString("en")} documents, ${chars.toLocaleString("en")} characters; ` +
+        `per CPU second (wall clock: ingest ${Math.round(chars / run.wall).toLocaleString("en")} chars/s, ` +
+        `kuromoji ${Math.round(chars / tok.wall).toLocaleString("en")} chars/s)`,
+    },
+  ];
+  if (targets.perCore)
+    out.push({
+      group: "ingest",
+      name: `${label}: per core`,
+      value: perCore,
+      unit: "chars/s",
+      target: `≥ ${targets.perCore.toLocaleString("en")} chars/s`,
+      ok: perCore >= targets.perCore,
+    });
+  return out;
+}
+
+/** Ingestion of a corpus with one analysis worker, then with `workers`, on warm pools (wall clock). */
+export async function parallelFigures(
+  corpus: CorpusRef,
+  work: string,
+  workers: number,
+  cores: number,
+): Promise<Figure[]> {
+  const run = async (n: number) => {
+    const pool = new AnalysisPool({ workers: n });
+    try {
+      await pool.ready;
+      return await ingestCorpus(corpus, join(work, `parallel-${n}.db`), pool);
+    } finally {
+      await pool.close();
+    }
+  };
+  const one = await run(1);
+  const many = await run(workers);
+  const ratio = one.wall / many.wall;
+  return [
+    {
+      group: "parallel",
+      name: `${workers} workers vs 1 (${corpus.kind})`,
+      value: corpus.chars / many.wall,
+      unit: "chars/s",
+      baseline: { name: "1 worker", value: corpus.chars / one.wall, unit: "chars/s" },
+      ratio,
+      target: cores >= 2 ? "≥ 1.7× with 2 cores" : undefined,
+      ok: cores >= 2 ? ratio >= 1.7 : null,
+      note:
+        `wall clock, workers started and their dictionaries loaded before timing; the writing thread stores ` +
+        `every document in its own transaction` +
+        (cores < 2 ? `; only ${cores} core here, so no target` : ""),
+    },
+  ];
+}
+
+// ---------------------------------------------------------------- quality
+
+/** Selection disabled: every sentence outside the apparatus goes through the morphological analyser. */
+const selectAll: Component = {
+  name: "select",
+  run(doc) {
+    const chosen = new Set<number>();
+    for (const s of doc.sentences)
+      if (!doc.apparatus.some((z) => s.start >= z.start && s.start < z.end)) chosen.add(s.index);
+    doc.layers.candidates = chosen;
+  },
+};
+
+/** The standard pipeline with selection disabled: the full analysis the fast pass is compared to. */
+export function fullAnalysisPipeline(): Pipeline {
+  const standard = createExtractionPipeline();
+  return new Pipeline(
+    standard.ctx,
+    STANDARD.map((c) => (c.name === "select" ? selectAll : c)),
+  );
+}
+
+export interface Quality {
+  events: number;
+  timex: number;
+  quotes: number;
+}
+
+/** Precision/recall/F1 of a pipeline on a gold folder, as `kaidan eval` computes them. */
+export async function evaluate(pipeline: Pipeline, folder: string, goldDir = folder): Promise<Quality> {
+  const golds = readdirSync(goldDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(goldDir, f), "utf8")) as GoldFile);
+  const predictions: Prediction[] = [];
+  for (const item of readPaths([folder])) {
+    if (item instanceof ReadError) continue;
+    const doc = await pipeline.process(item);
+    predictions.push(...(contractLines(doc, extractionOf(doc), pipeline.ctx.lexicon) as Prediction[]));
+  }
+  const s = score(golds, predictions);
+  return { events: s.events.f1, timex: s.timex.f1, quotes: s.quotes.f1 };
+}
+
+/** F1 of the standard pipeline (the fast pass) against the full analysis, on each gold set that exists. */
+export async function qualityFigures(
+  sets: { name: string; folder: string; gold: string }[],
+): Promise<Figure[]> {
+  const fast = createExtractionPipeline();
+  const full = fullAnalysisPipeline();
+  const out: Figure[] = [];
+  for (const set of sets) {
+    if (!existsSync(set.folder) || !existsSync(set.gold)) continue;
+    const a = await evaluate(fast, set.folder, set.gold);
+    const b = await evaluate(full, set.folder, set.gold);
+    for (const k of ["events", "timex", "quotes"] as const)
+      out.push({
+        group: "quality",
+        name: `${set.name}: ${k} F1`,
+        value: a[k],
+        unit: "F1",
+        baseline: { name: "full analysis", value: b[k], unit: "F1" },
+        target: "≥ full analysis",
+        ok: a[k] >= b[k] - 1e-9,
+      });
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/** Peak resident memory of ingestion at 1×, 10× and 100× a base corpus, each in a fresh process. */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Figure } from "./figures.js";
+
+export interface MemoryRun {
+  scale: number;
+  rssMB: number;
+  chars: number;
+  wall: number;
+}
+
+/** Runs bench/memory-child.ts under tsx in a process of its own. */
+export function memoryRun(
+  files: readonly string[],
+  dbFile: string,
+  workers: number,
+): Omit<MemoryRun, "scale"> {
+  const child = fileURLToPath(new URL("./memory-child.ts", import.meta.url));
+  const r = spawnSync(process.execPath, ["--import", "tsx", child, dbFile, String(workers), ...files], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`memory run failed: ${r.stderr.slice(-2000)}`);
+  const line = r.stdout.trim().split("\n").at(-1)!;
+  return JSON.parse(line) as Omit<MemoryRun, "scale">;
+}
+
+/** `files` holds the 100× corpus as 100 equal shards: 1× is the first, 10× the first ten. */
+export function memoryFigures(files: readonly string[], work: string, workers: number): Figure[] {
+  const runs: MemoryRun[] = [];
+  for (const scale of [1, 10, 100]) {
+    const part = files.slice(0, Math.max(1, Math.round((files.length * scale) / 100)));
+    runs.push({ scale, ...memoryRun(part, join(work, `memory-${scale}.db`), workers) });
+  }
+  const [one, ten, hundred] = runs as [MemoryRun, MemoryRun, MemoryRun];
+  const figure = (r: MemoryRun, target?: string, ok: boolean | null = null): Figure => ({
+    group: "memory",
+    name: `peak RSS at ${r.scale}× (${Math.round(r.chars / 1000).toLocaleString("en")}k chars)`,
+    value: r.rssMB,
+    unit: "MB",
+    ...(r.scale > 1
+      ? { baseline: { name: "1×", value: one.rssMB, unit: "MB" }, ratio: r.rssMB / one.rssMB }
+      : {}),
+    ...(target ? { target } : {}),
+    ok,
+  });
+  // flat: growing the corpus a hundredfold adds no more than a quarter to the peak
+  const flat = hundred.rssMB <= one.rssMB * 1.25;
+  return [
+    figure(one),
+    figure(ten),
+    {
+      ...figure(hundred, "≤ 1.25× the 1× peak", flat),
+      note: `ingestion with ${workers} analysis worker${workers === 1 ? "" : "s"} in a fresh process per size (tsx loader included); ${hundred.wall.toFixed(0)} s at 100×`,
+    },
+  ];
+}

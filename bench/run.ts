@@ -1,0 +1,234 @@
+/**
+ * `npm run bench`: kaidan's performance figures against their targets
+ * (issue 6), each with its baseline and ratio, in one run. The exit code is
+ * 1 when a target is missed.
+ *
+ *   npm run bench                      every figure at full size
+ *   npm run bench -- --only ingest     some groups (ingest, quality, parallel, memory, queries, startup)
+ *   npm run bench -- --tiny            everything at a tiny size (what test/bench.test.ts runs)
+ *   npm run bench -- --json out.json   the figures as JSON besides
+ *
+ * Sizes: --chars (each throughput corpus, default 1,000,000), --memory-base
+ * (the 1× memory corpus, default 100,000 characters), --events and
+ * --documents (the query database, default 1,000,000 and 200,000),
+ * --samples (calls per query, default 200), --workers (default 2).
+ * Corpora and the query database are kept under .bench/ and reused.
+ */
+import { cpus, freemem, loadavg, totalmem } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { loadLexicon } from "../src/lexicon/lexicon.js";
+import { defaultWorkers } from "../src/pipeline/parallel.js";
+import { ensureCorpus, realArticles } from "./corpus.js";
+import { exitCode, type Figure, formatFigures } from "./figures.js";
+import { type CorpusRef, parallelFigures, qualityFigures, throughputFigures } from "./ingest.js";
+import { memoryFigures } from "./memory.js";
+import { queryDatabase, queryFigures } from "./queries.js";
+import { startupFigures } from "./startup.js";
+
+export const GROUPS = ["quality", "ingest", "parallel", "memory", "queries", "startup"] as const;
+export type Group = (typeof GROUPS)[number];
+
+export interface BenchOptions {
+  /** Where corpora, databases and the query database are kept. */
+  root: string;
+  groups: readonly Group[];
+  chars: number;
+  memoryBase: number;
+  events: number;
+  documents: number;
+  templateChars: number;
+  samples: number;
+  workers: number;
+  helpRuns: number;
+  /** The shared evaluation folder (../shared/eval), used when it exists. */
+  shared: string;
+}
+
+const repo = fileURLToPath(new URL("..", import.meta.url));
+
+export const FULL: Omit<BenchOptions, "groups"> = {
+  root: join(repo, ".bench"),
+  chars: 1_000_000,
+  memoryBase: 100_000,
+  events: 1_000_000,
+  documents: 200_000,
+  templateChars: 300_000,
+  samples: 200,
+  workers: 2,
+  helpRuns: 10,
+  shared: join(repo, "..", "shared", "eval"),
+};
+
+export const TINY: Omit<BenchOptions, "groups"> = {
+  ...FULL,
+  root: join(repo, ".bench", "tiny"),
+  chars: 20_000,
+  memoryBase: 3_000,
+  events: 3_000,
+  documents: 600,
+  templateChars: 20_000,
+  samples: 5,
+  workers: 2,
+  helpRuns: 2,
+};
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  ramGB: number;
+  node: string;
+  load: number[];
+}
+
+export function machine(): Machine {
+  let cpu = cpus()[0]?.model ?? "unknown";
+  try {
+    cpu = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpu;
+  } catch {
+    // not Linux
+  }
+  return {
+    cores: cpus().length,
+    cpu,
+    ramGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    load: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+/** Runs the groups asked for; every figure, in order. */
+export async function runBench(
+  opts: BenchOptions,
+  log: (s: string) => void = () => undefined,
+): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const want = (g: Group) => opts.groups.includes(g);
+  const work = join(opts.root, "work");
+  mkdirSync(work, { recursive: true });
+  const lex = loadLexicon();
+  const seeds = join(opts.shared, "seeds");
+  const real = realArticles([join(repo, "examples"), ...(existsSync(seeds) ? [seeds] : [])]);
+  const corpus = (
+    kind: "news" | "diplomacy",
+    chars: number,
+    shardChars?: number,
+  ): CorpusRef & { files: string[] } =>
+    ensureCorpus(lex, join(opts.root, "corpus"), { kind, chars, seed: 1, shardChars }, real);
+
+  if (want("quality")) {
+    log("quality: the fast pass against the full analysis on the gold sets…");
+    figures.push(
+      ...(await qualityFigures([
+        { name: "seeds", folder: seeds, gold: seeds },
+        { name: "examples", folder: join(repo, "examples"), gold: join(repo, "test", "gold", "examples") },
+      ])),
+    );
+  }
+  if (want("ingest")) {
+    for (const kind of ["news", "diplomacy"] as const) {
+      const c = corpus(kind, opts.chars);
+      log(`ingest: ${kind} corpus, ${c.documents} documents, ${c.chars.toLocaleString("en")} characters…`);
+      figures.push(
+        ...(await throughputFigures(
+          c,
+          work,
+          kind === "news" ? { perCore: 1_000_000, ratio: 5 } : { ratio: 2 },
+        )),
+      );
+    }
+  }
+  if (want("parallel")) {
+    const c = corpus("news", opts.chars);
+    log(`parallel: ${opts.workers} workers against 1 on the news corpus…`);
+    figures.push(...(await parallelFigures(c, work, opts.workers, cpus().length)));
+  }
+  if (want("memory")) {
+    const c = corpus("news", opts.memoryBase * 100, opts.memoryBase);
+    log(
+      `memory: ingesting 1×, 10× and 100× ${opts.memoryBase.toLocaleString("en")} characters in fresh processes…`,
+    );
+    figures.push(...memoryFigures(c.files, work, opts.workers));
+  }
+  if (want("queries")) {
+    const file = join(opts.root, `queries-${opts.events}-${opts.documents}.db`);
+    log(
+      `queries: database of ${opts.events.toLocaleString("en")} events and ${opts.documents.toLocaleString("en")} documents…`,
+    );
+    const built = await queryDatabase(
+      lex,
+      opts.root,
+      file,
+      { events: opts.events, documents: opts.documents, templateChars: opts.templateChars },
+      real,
+      log,
+    );
+    log(
+      `  ${built.events.toLocaleString("en")} events, ${built.documents.toLocaleString("en")} documents` +
+        (built.built ? ` (built in ${built.seconds.toFixed(0)} s)` : " (cached)"),
+    );
+    figures.push(...queryFigures(file, opts.samples));
+  }
+  if (want("startup")) {
+    log("startup…");
+    figures.push(
+      ...startupFigures(opts.helpRuns, [
+        join(repo, "examples", "ex01-singapore-2018.md"),
+        join(repo, "examples", "ex02-hanoi-2019.md"),
+      ]),
+    );
+  }
+  rmSync(work, { recursive: true, force: true });
+  return figures;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      tiny: { type: "boolean" },
+      only: { type: "string" },
+      json: { type: "string" },
+      chars: { type: "string" },
+      "memory-base": { type: "string" },
+      events: { type: "string" },
+      documents: { type: "string" },
+      samples: { type: "string" },
+      workers: { type: "string" },
+    },
+  });
+  const base = values.tiny ? TINY : FULL;
+  const groups = values.only ? (values.only.split(",") as Group[]) : [...GROUPS];
+  for (const g of groups)
+    if (!GROUPS.includes(g)) throw new Error(`unknown group '${g}' (${GROUPS.join(", ")})`);
+  const n = (v: string | undefined, d: number) => (v === undefined ? d : Number(v.replace(/[_,]/g, "")));
+  const opts: BenchOptions = {
+    ...base,
+    groups,
+    chars: n(values.chars, base.chars),
+    memoryBase: n(values["memory-base"], base.memoryBase),
+    events: n(values.events, base.events),
+    documents: n(values.documents, base.documents),
+    samples: n(values.samples, base.samples),
+    workers: n(values.workers, Math.min(base.workers, Math.max(2, defaultWorkers()))),
+  };
+  const m = machine();
+  const say = (s: string) => process.stderr.write(`${s}\n`);
+  say(
+    `kaidan bench — ${m.cores} cores (${m.cpu}), ${m.ramGB} GB RAM (${Math.round(freemem() / 2 ** 30)} GB free), ` +
+      `Node ${m.node}, load average ${m.load.join(" ")}`,
+  );
+  const t0 = performance.now();
+  const figures = await runBench(opts, say);
+  process.stdout.write(`\n${formatFigures(figures)}\n`);
+  const after = loadavg().map((x) => x.toFixed(2));
+  process.stdout.write(
+    `\n${figures.filter((f) => f.ok === false).length} of ${figures.filter((f) => f.ok !== null).length} targets missed; ` +
+      `${((performance.now() - t0) / 1000).toFixed(0)} s; load average at the end ${after.join(" ")}\n`,
+  );
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ machine: m, figures }, null, 2)}\n`);
+  process.exitCode = exitCode(figures);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
