@@ -66,7 +66,9 @@ const isBlank = (b: Buffer) => {
 /** The documents of a JSON Lines file open at `fd`, and an error for each line that is not one. */
 export function* readJsonLinesFile(fd: number, path: string): Generator<SourceDocument | ReadError> {
   const first = readChunk(fd);
-  const binary = binaryReason(first);
+  // the file as a whole is binary when its first line is (a NUL byte further on is that line's problem)
+  const nl = first.indexOf(0x0a);
+  const binary = binaryReason(nl < 0 ? first : first.subarray(0, Math.max(nl, 1)));
   if (binary) {
     yield new ReadError(path, binary);
     return;
