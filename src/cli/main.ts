@@ -176,6 +176,30 @@ program
   .action(async (opts) => (await import("./commands/resolve.js")).resolveCommand(opts));
 
 program
+  .command("backup")
+  .description(
+    "copy the database to a file with SQLite's online backup (safe while ingestion or the server runs), checked before it is named",
+  )
+  .argument("<file>", "the backup file to write (refused if it exists, unless --force)")
+  .addOption(dbOption)
+  .option("--force", "replace an existing backup file")
+  .option("--json", "print the summary as JSON")
+  .action(async (file: string, opts) => (await import("./commands/backup.js")).backupCommand(file, opts));
+
+program
+  .command("restore")
+  .description(
+    "replace the database's content with a backup's, in place through SQLite's backup API, so that a running server " +
+      "sees the old content or the new, never a broken file; the backup is checked and migrated first, and the " +
+      "current content is kept in <db>.before-restore-<time>",
+  )
+  .argument("<file>", "a backup made by kaidan backup (any schema version up to this kaidan's)")
+  .addOption(dbOption)
+  .option("--no-keep", "do not back up the current content first")
+  .option("--json", "print the summary as JSON")
+  .action(async (file: string, opts) => (await import("./commands/backup.js")).restoreCommand(file, opts));
+
+program
   .command("serve")
   .description("serve the web page and the JSON API (OpenAPI at /api/openapi.json) over a database")
   .addOption(dbOption)
