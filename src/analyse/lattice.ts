@@ -78,6 +78,13 @@ function getInt(b: Uint8Array, i: number): number {
   return (b[i + 3]! << 24) + (b[i + 2]! << 16) + (b[i + 1]! << 8) + b[i]!;
 }
 
+/** The bytes as little-endian 16-bit words, when the platform and the alignment allow (else getShort). */
+function int16View(b: Uint8Array): Int16Array | null {
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  if (!littleEndian || b.byteOffset % 2 !== 0) return null;
+  return new Int16Array(b.buffer, b.byteOffset, b.length >> 1);
+}
+
 const decoder = new TextDecoder();
 
 /** ByteBuffer.getString: the NUL-terminated UTF-8 string at `i`. */
@@ -172,6 +179,11 @@ export class LatticeTokenizer {
   private readonly unkPos: Uint8Array;
   private readonly unkMap: Record<number, number[]>;
   private readonly costs: Int16Array;
+  /** The dictionaries' entries as 16-bit words (left id, right id, cost at entry/2 + 0, 1, 2), when aligned. */
+  private readonly dict16: Int16Array | null;
+  private readonly unk16: Int16Array | null;
+  /** For each position of a chunk, where its run of characters of one class ends. */
+  private runEnd = new Int32Array(256);
   private readonly backward: number;
   /** Decoded features by dictionary entry (known words, then unknown-word entries). */
   private readonly known = new Map<number, Features>();
@@ -197,6 +209,8 @@ export class LatticeTokenizer {
     this.unkPos = engine.unknown_dictionary.pos_buffer.buffer;
     this.unkMap = engine.unknown_dictionary.target_map;
     this.costs = engine.viterbi_searcher.connection_costs.buffer;
+    this.dict16 = int16View(this.dict);
+    this.unk16 = int16View(this.unkDict);
     this.backward = engine.viterbi_searcher.connection_costs.backward_dimension;
   }
 
@@ -214,14 +228,20 @@ export class LatticeTokenizer {
     return tokens;
   }
 
-  private charClass(code: number, ch: string): CharacterClassLike {
+  private charClass(code: number): CharacterClassLike {
     let c = this.classes[code];
     if (c === null) {
-      c = this.engine.unknown_dictionary.lookup(ch);
+      c = this.engine.unknown_dictionary.lookup(String.fromCharCode(code));
       this.classes[code] = c;
     }
-    if (!c) throw new Error(`Unknown character: ${ch}`);
+    if (!c) throw new Error(`Unknown character: ${String.fromCharCode(code)}`);
     return c;
+  }
+
+  /** An entry's left id, right id and cost (ByteBuffer.getShort at entry, +2, +4). */
+  private entry(view: Int16Array | null, bytes: Uint8Array, id: number, field: number): number {
+    const i = id + 2 * field;
+    return view && (i & 1) === 0 && i + 2 <= bytes.length ? view[i >> 1]! : getShort(bytes, i);
   }
 
   private traverse(parent: number, code: number): number {
@@ -320,6 +340,7 @@ export class LatticeTokenizer {
     nodes.best[bos] = 0;
     this.append(bos, 0);
     let eosPos = 1;
+    let runsDone = false;
     const b = this.bytes;
     for (let pos = 0; pos < n; pos++) {
       // dictionary words starting here (DoubleArray.commonPrefixSearch)
@@ -340,9 +361,9 @@ export class LatticeTokenizer {
           const node = nodes.add(
             pos + 1,
             len,
-            getShort(this.dict, id),
-            getShort(this.dict, id + 2),
-            getShort(this.dict, id + 4),
+            this.entry(this.dict16, this.dict, id, 0),
+            this.entry(this.dict16, this.dict, id, 1),
+            this.entry(this.dict16, this.dict, id, 2),
             id,
             KNOWN,
             null,
@@ -353,24 +374,25 @@ export class LatticeTokenizer {
         }
       }
       // unknown words (ViterbiBuilder: when nothing matched, or the class always invokes)
-      const head = s[pos]!;
-      const cls = this.charClass(s.charCodeAt(pos), head);
+      const cls = this.charClass(s.charCodeAt(pos));
       if (found === 0 || cls.is_always_invoke === 1) {
         let len = 1;
         if (cls.is_grouping === 1 && n - pos > 1) {
-          for (let k = pos + 1; k < n; k++) {
-            if (this.charClass(s.charCodeAt(k), s[k]!).class_name !== cls.class_name) break;
-            len++;
+          // the following characters of the same class (a run, found once per chunk)
+          if (!runsDone) {
+            this.runs(s);
+            runsDone = true;
           }
+          len = this.runEnd[pos]! - pos;
         }
         const key = s.slice(pos, pos + len);
         for (const id of this.unkMap[cls.class_id] ?? []) {
           const node = nodes.add(
             pos + 1,
             len,
-            getShort(this.unkDict, id),
-            getShort(this.unkDict, id + 2),
-            getShort(this.unkDict, id + 4),
+            this.entry(this.unk16, this.unkDict, id, 0),
+            this.entry(this.unk16, this.unkDict, id, 1),
+            this.entry(this.unk16, this.unkDict, id, 2),
             id,
             UNKNOWN,
             key,
@@ -436,6 +458,18 @@ export class LatticeTokenizer {
         word_type: known ? "KNOWN" : "UNKNOWN",
       });
     }
+  }
+
+  /** For each position of `s`, the end of the run of characters whose class has the same name. */
+  private runs(s: string): void {
+    const n = s.length;
+    if (this.runEnd.length < n) this.runEnd = new Int32Array(n + 64);
+    this.runEnd[n - 1] = n;
+    for (let i = n - 2; i >= 0; i--)
+      this.runEnd[i] =
+        this.charClass(s.charCodeAt(i)).class_name === this.charClass(s.charCodeAt(i + 1)).class_name
+          ? this.runEnd[i + 1]!
+          : i + 1;
   }
 
   private chunkByKuromoji(s: string, tokens: LatticeToken[]): void {

@@ -89,29 +89,40 @@ export class Analyser {
     ),
   ) {}
 
-  tokenize(text: string): Token[] {
-    const table = codePointTable(text);
+  /** Tokens of `text`, their spans shifted by `offset` (where the text starts in a longer one). */
+  tokenize(text: string, offset = 0): Token[] {
+    // without surrogate pairs a code point position is a UTF-16 index
+    const table = /[\uD800-\uDFFF]/.test(text) ? codePointTable(text) : null;
+    const out: Token[] = [];
     let cursor = 0;
-    return this.lattice.tokenize(text).map((t) => {
-      let start = codePointToUtf16(table, t.word_position);
+    for (const t of this.lattice.tokenize(text)) {
+      let start: number;
+      if (table) start = codePointToUtf16(table, t.word_position);
+      else {
+        start = t.word_position - 1;
+        if (start < 0 || start > text.length)
+          throw new RangeError(`word position ${t.word_position} outside the text`);
+      }
+      const surface = t.surface_form;
       // kuromoji misplaces the token after a grouped run of symbols (「)、」 makes the next
       // token start one position early): the surface, found from the cursor, is the truth
-      if (text.slice(start, start + t.surface_form.length) !== t.surface_form) {
-        const found = text.indexOf(t.surface_form, cursor);
+      if (!text.startsWith(surface, start)) {
+        const found = text.indexOf(surface, cursor);
         if (found >= 0) start = found;
       }
-      cursor = start + t.surface_form.length;
-      return {
-        start,
-        end: cursor,
-        surface: t.surface_form,
+      cursor = start + surface.length;
+      out.push({
+        start: start + offset,
+        end: cursor + offset,
+        surface,
         pos: t.pos,
         pos1: t.pos_detail_1,
         pos2: t.pos_detail_2,
         pos3: t.pos_detail_3,
-        lemma: t.basic_form === "*" ? t.surface_form : t.basic_form,
+        lemma: t.basic_form === "*" ? surface : t.basic_form,
         known: t.word_type === "KNOWN",
-      };
-    });
+      });
+    }
+    return out;
   }
 }

@@ -91,11 +91,7 @@ export const tokenize: Component = {
     const analyser = await ctx.analyser();
     for (const s of doc.sentences) {
       if (!chosen.has(s.index)) continue;
-      const tokens = analyser.tokenize(doc.norm.text.slice(s.start, s.end));
-      doc.tokens.set(
-        s.index,
-        tokens.map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })),
-      );
+      doc.tokens.set(s.index, analyser.tokenize(doc.norm.text.slice(s.start, s.end), s.start));
     }
   },
 };
