@@ -9,7 +9,7 @@
  */
 import { listFiles, ReadError, readFile, type SourceDocument } from "../read/index.js";
 import { resolutionObserver } from "../resolve/events/observer.js";
-import type { DB } from "../store/database.js";
+import { type DB, tuneForIngestion } from "../store/database.js";
 import { DocumentWriter, type StoreRecord, type StoreResult, storeRecord } from "../store/write.js";
 import { extractionOf } from "./extraction.js";
 import type { AnalysisPool } from "./parallel.js";
@@ -47,6 +47,7 @@ export async function ingestPaths(
 ): Promise<IngestReport> {
   // each document's events are merged into the events of the other documents in its own transaction
   const writer = new DocumentWriter(db, resolutionObserver(db, pipeline.ctx.lexicon));
+  if (!db.memory) tuneForIngestion(db);
   const report: IngestReport = {
     files: 0,
     documents: { new: 0, updated: 0, unchanged: 0 },

@@ -36,6 +36,17 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   return db;
 }
 
+/**
+ * Settings of a connection that writes a long stream of documents: a larger
+ * page cache (bounded, 64 MB) and a checkpoint every 32 MB of log rather
+ * than every 4 MB, so that the database file is synced less often. Each
+ * document still commits on its own.
+ */
+export function tuneForIngestion(db: DB): void {
+  db.pragma("cache_size = -65536");
+  db.pragma("wal_autocheckpoint = 8192");
+}
+
 /** Applies the migrations the database has not seen, each in its own transaction. */
 export function migrate(db: DB): number {
   const version = db.pragma("user_version", { simple: true }) as number;

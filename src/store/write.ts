@@ -145,7 +145,13 @@ export class DocumentWriter {
     };
   }
 
+  /** Actors written in the current transaction, as written: the same row again changes nothing. */
+  private readonly written = new Set<string>();
+
   private actor(a: ActorRef): string {
+    const key = `${a.id}\u0000${a.kind}\u0000${a.en}\u0000${a.ja}\u0000${a.country}\u0000${a.resolved ? 1 : 0}`;
+    if (this.written.has(key)) return a.id;
+    this.written.add(key);
     this.s.actor.run({
       id: a.id,
       kind: a.kind,
@@ -175,6 +181,7 @@ export class DocumentWriter {
     const now = new Date().toISOString();
     return this.db
       .transaction((): StoreResult => {
+        this.written.clear();
         const before = this.s.existing.get(src.id) as { sha256: string } | undefined;
         const observed = this.observer?.beforeReplace(src.id);
         this.s.deleteDoc.run(src.id);
