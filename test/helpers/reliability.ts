@@ -140,7 +140,16 @@ const PARTS: Record<string, string> = {
   indexed: "SELECT count(*) FROM search_docs WHERE doc_id = d.id",
 };
 
-export function documentParts(db: Database.Database): DocumentParts {
+export function documentParts(path: string): DocumentParts {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    return partsOf(db);
+  } finally {
+    db.close();
+  }
+}
+
+function partsOf(db: Database.Database): DocumentParts {
   const cols = Object.entries(PARTS)
     .map(([k, q]) => `'${k}=' || (${q})`)
     .join(" || ' ' || ");
@@ -184,8 +193,9 @@ const ORPHANS: Record<string, string> = {
  * it: SQLite's integrity and foreign keys, no orphan rows, every span
  * slicing its document's body. Returns the failures (empty when sound).
  */
-export function consistencyProblems(path: string): string[] {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+export function consistencyProblems(path: string, opts: { afterCrash?: boolean } = {}): string[] {
+  // after a crash the first connection may have to recover the WAL, which a read-only one cannot do
+  const db = new Database(path, { readonly: !opts.afterCrash, fileMustExist: true });
   try {
     const problems: string[] = [];
     const integrity = db.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
