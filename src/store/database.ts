@@ -57,6 +57,10 @@ export function migrate(db: DB): number {
   }
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
+      // read again under the write lock: another process opening the same new database at the same
+      // moment may have applied this migration since (two commands started together did fail with
+      // "table documents already exists")
+      if ((db.pragma("user_version", { simple: true }) as number) > v) return;
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
