@@ -24,9 +24,12 @@ const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
 export class Gazetteer<T> {
   private readonly root: TrieNode = { next: new Map() };
   private size_ = 0;
+  /** The UTF-16 units that start a surface form: most characters of a text do not, and are passed over. */
+  private readonly starts = new Uint8Array(65536);
 
   /** Adds a surface form; a form added twice keeps the last value. */
   add(surface: string, value: T): void {
+    if (surface.length > 0) this.starts[surface.charCodeAt(0)] = 1;
     let node = this.root;
     for (let i = 0; i < surface.length; i++) {
       const c = surface.charCodeAt(i);
@@ -52,8 +55,14 @@ export class Gazetteer<T> {
   findAll(text: string, from = 0, to = text.length): GazetteerMatch<T>[] {
     const out: GazetteerMatch<T>[] = [];
     let i = from;
+    const starts = this.starts;
     while (i < to) {
-      const first = this.root.next.get(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      if (starts[c] === 0) {
+        i++;
+        continue;
+      }
+      const first = this.root.next.get(c);
       if (!first) {
         i++;
         continue;

@@ -169,16 +169,16 @@ export function findMentions(
       const title = adjacentTitle(k + 1, m.end);
       const honorific = honorificLength(text, m.end);
       // 「金は9月12日に…」: a bare surname, once the article has named the person in full
-      const named = out
-        .filter((o) => o.personIds?.some((id) => surnames.includes(id)))
-        .flatMap((o) => o.personIds!);
-      if (
+      // (the mentions so far are looked through only for a surname standing bare)
+      const bare =
         !title &&
         !honorific &&
-        named.length > 0 &&
         BARE_SURNAME_AFTER.test(text.slice(m.end, m.end + 2)) &&
-        !/[\u4E00-\u9FFF\u30A0-\u30FF]/.test(text[m.start - 1] ?? "")
-      ) {
+        !/[\u4E00-\u9FFF\u30A0-\u30FF]/.test(text[m.start - 1] ?? "");
+      const named = bare
+        ? out.filter((o) => o.personIds?.some((id) => surnames.includes(id))).flatMap((o) => o.personIds!)
+        : [];
+      if (bare && named.length > 0) {
         const personIds = [...new Set(named.filter((id) => surnames.includes(id)))];
         out.push({
           start: m.start,
@@ -283,6 +283,19 @@ function alignsWithTokens(start: number, end: number, tokens: readonly Token[] |
   return inside[0]!.start >= start && inside[inside.length - 1]!.end <= end;
 }
 
+const ABBREVIATION_UNITS = new WeakMap<Lexicon, Uint8Array>();
+
+/** The UTF-16 units that are one-character state abbreviations (朝, 露, 米), as a table. */
+function abbreviationUnits(lex: Lexicon): Uint8Array {
+  let t = ABBREVIATION_UNITS.get(lex);
+  if (!t) {
+    t = new Uint8Array(65536);
+    for (const k of lex.abbreviations.keys()) if (k.length === 1) t[k.charCodeAt(0)] = 1;
+    ABBREVIATION_UNITS.set(lex, t);
+  }
+  return t;
+}
+
 function compounds(
   text: string,
   lex: Lexicon,
@@ -293,8 +306,14 @@ function compounds(
   tokens?: readonly Token[],
 ): Mention[] {
   const out: Mention[] = [];
+  const isAbbreviation = abbreviationUnits(lex);
   let i = from;
   while (i < to) {
+    // most characters are no state's abbreviation: pass them over without a look-up
+    if (!isAbbreviation[text.charCodeAt(i)]) {
+      i++;
+      continue;
+    }
     let j = i;
     const members: string[] = [];
     while (j < to) {
@@ -303,11 +322,14 @@ function compounds(
       members.push(state);
       j++;
     }
+    if (members.length < 2) {
+      i = Math.max(j, i + 1);
+      continue;
+    }
     const word = text.slice(i, j);
     const prevKatakana = i > 0 && /[\u30A0-\u30FF]/.test(text[i - 1]!);
     const nextKatakana = /[\u30A0-\u30FF]/.test(text[j] ?? "");
     if (
-      members.length >= 2 &&
       new Set(members).size === members.length &&
       !prevKatakana &&
       !nextKatakana &&

@@ -115,11 +115,17 @@ export const resolve: Component = {
   name: "resolve",
   run(doc, ctx) {
     const published = doc.source.published;
+    // each sentence's first date expression, found once (not once per mention)
+    const firstDate = new Map<number, string>();
+    for (const t of doc.timexes) {
+      const s = sentenceAt(doc, t.start);
+      if (s && t.start >= s.start && t.end <= s.end && !firstDate.has(s.index))
+        firstDate.set(s.index, t.value);
+    }
     const dateAt = (pos: number) => {
       const s = sentenceAt(doc, pos);
       if (!s) return published;
-      const t = doc.timexes.find((x) => x.start >= s.start && x.end <= s.end);
-      return t ? t.value : published;
+      return firstDate.get(s.index) ?? published;
     };
     doc.resolved = resolveMentions(doc.mentions, ctx.lexicon, { dateAt });
   },
