@@ -19,6 +19,9 @@ export function parsePublished(value: unknown): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new Error("published is not a valid date");
+    // toISOString writes years outside 0000–9999 with a sign and six digits
+    const year = value.getUTCFullYear();
+    if (year < 0 || year > 9999) throw new Error(`published year ${year} is out of range`);
     return value.toISOString().slice(0, 10);
   }
   if (typeof value === "object")
