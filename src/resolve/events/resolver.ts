@@ -163,12 +163,22 @@ export class EventResolver {
       members.set(id, r);
       queue.push(id);
     }
+    // reports seen and found incompatible so far: each is read once however often the walk meets it
+    const others = new Map<string, { sig: ReportSignature; event: string | null }>();
     while (queue.length > 0) {
       const sig = members.get(queue.pop()!)!.sig;
-      for (const c of this.store.candidates(sig)) {
-        if (members.has(c.id) || !compatible(sig, c.sig)) continue;
-        members.set(c.id, { sig: c.sig, event: c.event });
-        queue.push(c.id);
+      for (const id of this.store.candidates(sig)) {
+        if (members.has(id)) continue;
+        let c = others.get(id);
+        if (!c) {
+          c = this.store.report(id);
+          if (!c) continue;
+          others.set(id, c);
+        }
+        if (!compatible(sig, c.sig)) continue;
+        others.delete(id);
+        members.set(id, c);
+        queue.push(id);
       }
     }
     return { members };

@@ -40,7 +40,7 @@ export class EventStore {
       ),
       report: db.prepare("SELECT sig, event_id AS event FROM event_reports WHERE doc_event_id = ?"),
       candidates: db.prepare(
-        `SELECT doc_event_id AS id, sig, event_id AS event FROM event_reports
+        `SELECT doc_event_id AS id FROM event_reports
          WHERE match_key = ? AND date_lo BETWEEN ? AND ? AND date_hi >= ?`,
       ),
       membersOf: db.prepare("SELECT doc_event_id AS id FROM event_reports WHERE event_id = ?"),
@@ -119,16 +119,15 @@ export class EventStore {
     return row ? { sig: JSON.parse(row.sig) as ReportSignature, event: row.event } : undefined;
   }
 
-  /** Stored reports that may be compatible with this one: same sides and family, overlapping dates. */
-  candidates(sig: ReportSignature): { id: string; sig: ReportSignature; event: string | null }[] {
+  /**
+   * Stored reports that may be compatible with this one: same sides and family, overlapping dates.
+   * Only their ids: a caller walking a group sees the same reports again and again, and reads the
+   * signature of a new one with {@link report}.
+   */
+  candidates(sig: ReportSignature): string[] {
     if (!mergeable(sig)) return [];
     const earliest = isoDay(dayNumber(sig.lo!) - MAX_MERGE_SPAN_DAYS);
-    const rows = this.s.candidates.all(sig.matchKey, earliest, sig.hi, sig.lo) as {
-      id: string;
-      sig: string;
-      event: string | null;
-    }[];
-    return rows.map((r) => ({ id: r.id, sig: JSON.parse(r.sig) as ReportSignature, event: r.event }));
+    return this.s.candidates.pluck().all(sig.matchKey, earliest, sig.hi, sig.lo) as string[];
   }
 
   membersOf(event: string): string[] {
