@@ -91,7 +91,8 @@ const decoder = new TextDecoder();
 function getString(b: Uint8Array, i: number): string {
   let end = i;
   while (end < b.length && b[end] !== 0) end++;
-  return decoder.decode(b.subarray(i, end));
+  // TextDecoder reads no shared memory (a dictionary shared between threads): copy the few bytes
+  return decoder.decode(b.buffer instanceof SharedArrayBuffer ? b.slice(i, end) : b.subarray(i, end));
 }
 
 function parseFeatures(line: string | null): string[] {

@@ -2,10 +2,13 @@
  * Morphological analysis with kuromoji (IPADIC), through @patdx/kuromoji.
  *
  * The dictionary (≈ 0.7 s, ≈ 400 MB) is loaded once per process, lazily, on
- * the first call that needs it; callers analyse only the sentences that can
- * carry an event or a quotation.
+ * the first call that needs it; analysis worker threads build their
+ * tokenizers on the bytes the parent thread decompressed, in shared memory.
+ * Callers analyse only the sentences that can carry an event or a quotation.
  */
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import * as kuromoji from "@patdx/kuromoji";
 import NodeDictionaryLoader from "@patdx/kuromoji/node";
@@ -61,12 +64,68 @@ function dictionaryPath(): string {
   return `${join(dirname(dirname(entry)), "dict")}/`;
 }
 
+/** The dictionary's files, decompressed, in memory that threads share. */
+export type SharedDictionary = Record<string, SharedArrayBuffer>;
+
+let sharedFiles: Promise<SharedDictionary> | null = null;
+let sharedGiven: SharedDictionary | null = null;
+
+/**
+ * The dictionary's files decompressed once per process into shared memory:
+ * analysis worker threads build their tokenizers on these bytes instead of
+ * reading and decompressing the files each (src/pipeline/parallel.ts).
+ */
+export function sharedDictionary(): Promise<SharedDictionary> {
+  if (sharedGiven) return Promise.resolve(sharedGiven);
+  sharedFiles ??= (async () => {
+    const out: SharedDictionary = {};
+    // one file at a time, so that no more than one file's bytes are held twice
+    for (const f of DICTIONARY_FILES) {
+      const bytes = gunzipSync(await readFile(join(dictionaryPath(), f)));
+      const shared = new SharedArrayBuffer(bytes.byteLength);
+      new Uint8Array(shared).set(bytes);
+      out[f] = shared;
+    }
+    return out;
+  })();
+  return sharedFiles;
+}
+
+/** Builds this thread's tokenizer on a dictionary another thread decompressed (before the first analysis). */
+export function useSharedDictionary(files: SharedDictionary): void {
+  sharedGiven = files;
+}
+
+const DICTIONARY_FILES = [
+  "base.dat.gz",
+  "check.dat.gz",
+  "tid.dat.gz",
+  "tid_pos.dat.gz",
+  "tid_map.dat.gz",
+  "cc.dat.gz",
+  "unk.dat.gz",
+  "unk_pos.dat.gz",
+  "unk_map.dat.gz",
+  "unk_char.dat.gz",
+  "unk_compat.dat.gz",
+  "unk_invoke.dat.gz",
+];
+
 /** Loads the dictionary once; later calls return the same tokenizer. */
 export async function loadAnalyser(): Promise<Analyser> {
   if (!loaded) {
-    loading ??= new kuromoji.TokenizerBuilder({
-      loader: new NodeDictionaryLoader({ dic_path: dictionaryPath() }),
-    }).build();
+    const given = sharedGiven ?? (sharedFiles ? await sharedFiles : null);
+    const loader = given
+      ? {
+          loadArrayBuffer: (f: string) => {
+            const b = given[f];
+            return b
+              ? Promise.resolve(b as unknown as ArrayBuffer)
+              : Promise.reject(new Error(`no dictionary file ${f}`));
+          },
+        }
+      : new NodeDictionaryLoader({ dic_path: dictionaryPath() });
+    loading ??= new kuromoji.TokenizerBuilder({ loader }).build();
     loaded = await loading;
   }
   lattice ??= new LatticeTokenizer(loaded as unknown as ConstructorParameters<typeof LatticeTokenizer>[0]);

@@ -4,6 +4,7 @@
  * into the record the writer thread stores (src/store/write.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { type SharedDictionary, useSharedDictionary } from "../analyse/tokenizer.js";
 import type { SourceDocument } from "../read/document.js";
 import { storeRecord } from "../store/write.js";
 import { extractionOf } from "./extraction.js";
@@ -11,6 +12,8 @@ import { createExtractionPipeline } from "./standard.js";
 
 export interface WorkerInit {
   lexiconDirs: string[];
+  /** The dictionary as the parent thread decompressed it, shared rather than loaded again. */
+  dictionary?: SharedDictionary;
 }
 
 export type WorkerRequest = { seq: number; doc: SourceDocument };
@@ -20,6 +23,7 @@ export type WorkerReply =
 const port = parentPort;
 if (port) {
   const init = workerData as WorkerInit;
+  if (init.dictionary) useSharedDictionary(init.dictionary);
   const pipeline = createExtractionPipeline({ lexiconDirs: init.lexiconDirs });
   // the dictionary is loaded before the first document arrives
   await pipeline.ctx.analyser();

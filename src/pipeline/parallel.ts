@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { sharedDictionary } from "../analyse/tokenizer.js";
 import type { SourceDocument } from "../read/document.js";
 import type { StoreRecord } from "../store/write.js";
 import type { WorkerInit, WorkerReply, WorkerRequest } from "./analysis-worker.js";
@@ -45,10 +46,20 @@ export class AnalysisPool {
   private failure: Error | null = null;
   readonly ready: Promise<void>;
 
-  constructor(opts: AnalysisPoolOptions) {
-    const init: WorkerInit = { lexiconDirs: [...(opts.lexiconDirs ?? [])] };
+  constructor(private readonly opts: AnalysisPoolOptions) {
+    this.ready = this.start();
+    // a failure to start is reported to whoever waits for the pool, not as an unhandled rejection
+    this.ready.catch(() => undefined);
+  }
+
+  /** Decompresses the dictionary once into shared memory, then starts the workers on it. */
+  private async start(): Promise<void> {
+    const init: WorkerInit = {
+      lexiconDirs: [...(this.opts.lexiconDirs ?? [])],
+      dictionary: await sharedDictionary(),
+    };
     const ready: Promise<void>[] = [];
-    for (let i = 0; i < Math.max(1, opts.workers); i++) {
+    for (let i = 0; i < Math.max(1, this.opts.workers); i++) {
       const worker = startWorker(init);
       const slot: Slot = { worker, pending: new Map() };
       ready.push(
@@ -77,16 +88,17 @@ export class AnalysisPool {
       );
       this.slots.push(slot);
     }
-    this.ready = Promise.all(ready).then(() => undefined);
+    await Promise.all(ready);
   }
 
   get size(): number {
-    return this.slots.length;
+    return Math.max(1, this.opts.workers);
   }
 
   /** Analyses one document on the least busy worker. */
-  analyse(doc: SourceDocument): Promise<StoreRecord> {
-    if (this.failure) return Promise.reject(this.failure);
+  async analyse(doc: SourceDocument): Promise<StoreRecord> {
+    if (this.slots.length < this.size) await this.ready;
+    if (this.failure) throw this.failure;
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
     const seq = this.seq++;
@@ -97,6 +109,7 @@ export class AnalysisPool {
   }
 
   async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
