@@ -52,6 +52,9 @@ export interface StoreRecord {
   timexes: { start: number; end: number; text: string; value: string; granularity: string }[];
   messages: Message[];
   extraction: Extraction;
+  /** Each event and quotation as stored (JSON), in the extraction's order. */
+  eventData: string[];
+  quoteData: string[];
 }
 
 /** The rows of an analysed document, ready for {@link DocumentWriter.write}. */
@@ -95,7 +98,16 @@ export function storeRecord(doc: AnalysedDocument, extraction: Extraction): Stor
       granularity: t.granularity,
     };
   });
-  return { source: src, sha256: sha256(src.body), mentions, timexes, messages: doc.messages, extraction };
+  return {
+    source: src,
+    sha256: sha256(src.body),
+    mentions,
+    timexes,
+    messages: doc.messages,
+    extraction,
+    eventData: extraction.events.map((e) => JSON.stringify(e)),
+    quoteData: extraction.quotes.map((q) => JSON.stringify(q)),
+  };
 }
 
 /** Prepared statements, made once per database connection. */
@@ -212,7 +224,7 @@ export class DocumentWriter {
           );
         for (const t of record.timexes)
           this.s.timex.run(src.id, t.start, t.end, t.text, t.value, t.granularity);
-        for (const e of extraction.events) {
+        for (const [i, e] of extraction.events.entries()) {
           this.s.event.run(
             e.id,
             src.id,
@@ -223,13 +235,13 @@ export class DocumentWriter {
             e.date?.end ?? null,
             e.date?.granularity ?? null,
             e.place?.id ?? null,
-            JSON.stringify(e),
+            record.eventData[i]!,
           );
           for (const p of e.participants)
             this.s.eventActor.run(e.id, this.actor(p.actor), p.role, p.title ?? null);
           for (const ev of e.evidence) this.s.evidence.run(e.id, src.id, "event", ev.start, ev.end, ev.text);
         }
-        for (const q of extraction.quotes) {
+        for (const [i, q] of extraction.quotes.entries()) {
           const speaker = q.speaker ? this.actor(q.speaker) : null;
           this.s.quote.run(
             q.id,
@@ -240,7 +252,7 @@ export class DocumentWriter {
             speaker,
             q.speakerKind,
             q.event ?? null,
-            JSON.stringify(q),
+            record.quoteData[i]!,
           );
         }
         for (const m of record.messages)
