@@ -34,4 +34,15 @@ try {
   for (const x of ["", "-wal", "-shm"]) rmSync(dbFile + x, { force: true });
 }
 const wall = (performance.now() - t0) / 1000;
-process.stdout.write(`${JSON.stringify({ rssMB: process.resourceUsage().maxRSS / 1024, chars, wall })}\n`);
+const m = process.memoryUsage();
+const mb = (n: number) => Math.round(n / 1048576);
+process.stdout.write(
+  `${JSON.stringify({
+    rssMB: process.resourceUsage().maxRSS / 1024,
+    chars,
+    wall,
+    // this thread's heap and buffers at the end (the workers' are in the RSS only)
+    heapMB: mb(m.heapUsed),
+    externalMB: mb(m.external),
+  })}\n`,
+);
