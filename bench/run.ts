@@ -4,7 +4,7 @@
  * 1 when a target is missed.
  *
  *   npm run bench                      every figure at full size
- *   npm run bench -- --only ingest     some groups (ingest, quality, parallel, memory, queries, startup)
+ *   npm run bench -- --only ingest     some groups (ingest, quality, parallel, memory, queries, startup, load)
  *   npm run bench -- --tiny            everything at a tiny size (what test/bench.test.ts runs)
  *   npm run bench -- --json out.json   the figures as JSON besides
  *
@@ -24,11 +24,12 @@ import { defaultWorkers } from "../src/pipeline/parallel.js";
 import { ensureCorpus, realArticles } from "./corpus.js";
 import { exitCode, type Figure, formatFigures } from "./figures.js";
 import { type CorpusRef, parallelFigures, qualityFigures, throughputFigures } from "./ingest.js";
+import { LOAD_FULL, LOAD_TINY, type LoadOptions, loadFigures } from "./loadtest.js";
 import { memoryFigures } from "./memory.js";
 import { queryDatabase, queryFigures } from "./queries.js";
 import { startupFigures } from "./startup.js";
 
-export const GROUPS = ["quality", "ingest", "parallel", "memory", "queries", "startup"] as const;
+export const GROUPS = ["quality", "ingest", "parallel", "memory", "queries", "startup", "load"] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface BenchOptions {
@@ -43,6 +44,8 @@ export interface BenchOptions {
   samples: number;
   workers: number;
   helpRuns: number;
+  /** The load test (issue 7, bench/loadtest.ts): rate, duration, connections, targets. */
+  load: LoadOptions;
   /** The shared evaluation folder (../shared/eval), used when it exists. */
   shared: string;
 }
@@ -59,6 +62,7 @@ export const FULL: Omit<BenchOptions, "groups"> = {
   samples: 200,
   workers: 2,
   helpRuns: 10,
+  load: LOAD_FULL,
   shared: join(repo, "..", "shared", "eval"),
 };
 
@@ -73,6 +77,7 @@ export const TINY: Omit<BenchOptions, "groups"> = {
   samples: 5,
   workers: 2,
   helpRuns: 2,
+  load: LOAD_TINY,
 };
 
 export interface Machine {
@@ -170,6 +175,20 @@ export async function runBench(
         (built.built ? ` (built in ${built.seconds.toFixed(0)} s)` : " (cached)"),
     );
     figures.push(...queryFigures(file, opts.samples));
+  }
+  if (want("load")) {
+    // kaidan serve under load over the same query database as the "queries" group (built or reused)
+    const file = join(opts.root, `queries-${opts.events}-${opts.documents}.db`);
+    log(`load: kaidan serve over ${opts.events.toLocaleString("en")} events, ${opts.load.rate} req/s…`);
+    await queryDatabase(
+      lex,
+      opts.root,
+      file,
+      { events: opts.events, documents: opts.documents, templateChars: opts.templateChars },
+      real,
+      log,
+    );
+    figures.push(...(await loadFigures(file, opts.load, log)));
   }
   if (want("startup")) {
     log("startup…");
