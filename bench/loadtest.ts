@@ -315,7 +315,8 @@ export async function loadFigures(
     log("  each kind of request alone, a few times, on a fresh server…");
     const kinds = await perKind(dbFile, paths);
     const held = r.requests.total / opts.seconds;
-    const failures = r.errors + r.timeouts + r.non2xx;
+    // autocannon's errors include its timeouts
+    const failures = r.errors + r.non2xx;
     const where = `${r.requests.total.toLocaleString("en")} requests; ${r["2xx"]} 2xx, ${r.non2xx} other, ${r.errors} errors, ${r.timeouts} timeouts`;
     return [
       {
