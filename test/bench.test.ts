@@ -25,6 +25,7 @@ describe("the bench", () => {
       /^ingest \/ news stream .*: end to end$/,
       /^ingest \/ news stream .*: per core$/,
       /^ingest \/ diplomacy .*: end to end$/,
+      /^ingest \/ diplomacy .*: analysis only/,
       /^parallel \/ 2 workers vs 1/,
       /^memory \/ peak RSS at 1× /,
       /^memory \/ peak RSS at 10× /,
