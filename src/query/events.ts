@@ -67,9 +67,16 @@ export interface EventFilter {
   /** Type families such as CONSULT:meeting or CONSULT:visit. */
   families?: string[];
   status?: string[];
+  /** Only these events (a text filter's matches). */
+  ids?: readonly string[];
+  /** Events whose name or participants contain, for every term, one of its forms (read row by row). */
+  textTerms?: readonly (readonly string[])[];
   limit?: number;
   after?: Cursor;
 }
+
+/** Up to this many ids, a listing is driven by the ids themselves rather than by a date index. */
+const DRIVE_BY_IDS = 50_000;
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
@@ -94,12 +101,30 @@ export function findEvents(db: DB, filter: EventFilter = {}): Page<EventSummary>
       where.push("EXISTS (SELECT 1 FROM event_actors x WHERE x.actor_id = ? AND x.event_id = p.event_id)");
       args.push(filter.actor);
     }
+  } else if (filter.ids && filter.ids.length <= DRIVE_BY_IDS) {
+    // a few matches: read just them and sort, instead of walking every event in date order
+    from = "json_each(?) j JOIN events e ON e.id = j.value";
+    args.push(JSON.stringify(filter.ids));
+    if (filter.actor) {
+      where.push("EXISTS (SELECT 1 FROM event_actors x WHERE x.actor_id = ? AND x.event_id = e.id)");
+      args.push(filter.actor);
+    }
   } else if (filter.actor) {
     from = "event_actors a JOIN events e ON e.id = a.event_id";
     t = "a";
     idCol = "a.event_id";
     where.push("a.actor_id = ?");
     args.push(filter.actor);
+  }
+  if (filter.ids && (filter.ids.length > DRIVE_BY_IDS || filter.pair)) {
+    where.push(`${idCol} IN (SELECT value FROM json_each(?))`);
+    args.push(JSON.stringify(filter.ids));
+  }
+  for (const forms of filter.textTerms ?? []) {
+    where.push(
+      `(${forms.map(() => "instr(e.name_ja, ?) > 0 OR instr(lower(e.name_en), lower(?)) > 0 OR instr(e.summary, ?) > 0").join(" OR ")})`,
+    );
+    for (const f of forms) args.push(f, f, f);
   }
   const lo = dayBound(filter.from, "from");
   const hi = dayBound(filter.to, "to");

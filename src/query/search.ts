@@ -12,13 +12,17 @@
  */
 import type { DB } from "../store/database.js";
 import { type EventFilter, findEvents } from "./events.js";
-import type { Cursor, EventSummary, Page } from "./types.js";
+import type { EventSummary, Page } from "./types.js";
 
 export const MAX_TERMS = 8;
 export const MAX_TERM_LENGTH = 100;
 /** Candidates ranked before paging: enough for any analyst's scrolling. */
 const MAX_CANDIDATES = 5000;
 const MAX_MATCHES = 200;
+/** Articles whose reporting sentences a rare term is looked for in. */
+const EVIDENCE_DOCUMENTS = 300;
+/** A term named by this many events is common enough to look for row by row. */
+const DENSE = 5_000;
 
 /** The terms of a query: words separated by spaces (ASCII or ideographic), or "quoted phrases". */
 export function parseQuery(q: string): string[] {
@@ -163,19 +167,19 @@ function split(
 }
 
 /** Index rows (search_docs.n) containing one of the forms, and how often (short forms: the vocabulary). */
-function rowsWith(db: DB, forms: readonly string[]): Map<number, number> {
+function rowsWith(db: DB, forms: readonly string[], cap = Number.MAX_SAFE_INTEGER): Map<number, number> {
   const found = new Map<number, number>();
   const add = (n: number, c: number) => found.set(n, (found.get(n) ?? 0) + c);
   const vocab = db.prepare(
-    `SELECT doc AS n, count(*) AS c FROM documents_fts_terms WHERE term >= ? AND term < ? GROUP BY doc`,
+    `SELECT doc AS n, count(*) AS c FROM documents_fts_terms WHERE term >= ? AND term < ? GROUP BY doc LIMIT ?`,
   );
-  const match = db.prepare("SELECT rowid AS n FROM documents_fts WHERE documents_fts MATCH ?");
+  const match = db.prepare("SELECT rowid AS n FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?");
   for (const f of forms) {
-    if (length(f) >= 3) for (const r of match.all(phrase(f)) as { n: number }[]) add(r.n, 1);
+    if (length(f) >= 3) for (const r of match.all(phrase(f), cap) as { n: number }[]) add(r.n, 1);
     else {
       // the tokenizer folds case; its terms are trigrams starting with the form
       const key = f.toLowerCase();
-      for (const r of vocab.all(key, `${key}\u{10FFFF}`) as { n: number; c: number }[]) add(r.n, r.c);
+      for (const r of vocab.all(key, `${key}\u{10FFFF}`, cap) as { n: number; c: number }[]) add(r.n, r.c);
     }
   }
   return found;
@@ -203,9 +207,19 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
         )
         .all(q, MAX_CANDIDATES) as { n: number; r: number }[]
     ).map((x) => ({ n: x.n, score: Math.round(-x.r * 1e6) / 1e6 }));
+    // the short terms are looked for in the ranked candidates' own text, not in the whole vocabulary
+    const contains = db
+      .prepare(
+        `SELECT s.n FROM json_each(?) j JOIN search_docs s ON s.n = j.value JOIN documents d ON d.id = s.doc_id
+         WHERE ${"(instr(d.body, ?) > 0 OR instr(coalesce(d.title, ''), ?) > 0)"}`,
+      )
+      .pluck();
     for (const forms of short) {
-      const rows = rowsWith(db, forms);
-      ranked = ranked.filter((x) => rows.has(x.n));
+      const keep = new Set<number>();
+      for (const f of forms) {
+        for (const n of contains.all(JSON.stringify(ranked.map((x) => x.n)), f, f) as number[]) keep.add(n);
+      }
+      ranked = ranked.filter((x) => keep.has(x.n));
     }
   } else {
     let counts: Map<number, number> | null = null;
@@ -254,27 +268,48 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
 /**
  * The events a text names: in their generated names, in the sentences
  * that report them, or in their participants' names. Every term must occur
- * in one of those (not necessarily the same one).
+ * in one of those (not necessarily the same one). Each source is read
+ * through an index: the names' trigram index (schema 5), the documents'
+ * (schema 3, then the sentences of the best-ranked documents only), and
+ * the actors by name.
  */
 export function eventIdsMatching(db: DB, text: string): Set<string> {
   const terms = checkQuery(text);
   const sets: Set<string>[] = [];
-  const byName = db.prepare(
-    "SELECT id FROM events WHERE instr(name_ja, ?) > 0 OR instr(lower(name_en), lower(?)) > 0",
+  const byRowid = db.prepare("SELECT id FROM events WHERE rowid = ?").pluck();
+  const nameMatch = db.prepare("SELECT rowid AS n FROM events_fts WHERE events_fts MATCH ?").pluck();
+  const nameVocab = db
+    .prepare("SELECT DISTINCT doc FROM events_fts_terms WHERE term >= ? AND term < ?")
+    .pluck();
+  const docOf = db.prepare("SELECT doc_id FROM search_docs WHERE n = ?").pluck();
+  const reportedIn = db.prepare(
+    `SELECT DISTINCT er.event_id AS id FROM doc_events de
+       JOIN event_reports er ON er.doc_event_id = de.id
+       JOIN evidence ev ON ev.event_id = de.id
+     WHERE de.doc_id = ? AND er.event_id IS NOT NULL AND instr(ev.text, ?) > 0`,
   );
-  const byEvidence = db.prepare(
-    `SELECT DISTINCT er.event_id AS id FROM evidence ev JOIN event_reports er ON er.doc_event_id = ev.event_id
-     WHERE er.event_id IS NOT NULL AND instr(ev.text, ?) > 0`,
-  );
+  // the actors first (a small table), then their events through the index by actor
   const byActor = db.prepare(
-    `SELECT DISTINCT x.event_id AS id FROM actors a JOIN event_actors x ON x.actor_id = a.id
-     WHERE instr(a.ja, ?) > 0 OR instr(lower(a.en), lower(?)) > 0 OR a.id = ?`,
+    `SELECT DISTINCT x.event_id AS id FROM event_actors x
+     WHERE x.actor_id IN (SELECT a.id FROM actors a WHERE instr(a.ja, ?) > 0 OR instr(lower(a.en), lower(?)) > 0 OR a.id = ?)`,
   );
   for (const t of terms) {
     const found = new Set<string>();
     for (const f of variantsOf(t)) {
-      for (const r of byName.all(f, f) as { id: string }[]) found.add(r.id);
-      for (const r of byEvidence.all(f) as { id: string }[]) found.add(r.id);
+      const rows =
+        length(f) >= 3
+          ? (nameMatch.all(phrase(f)) as number[])
+          : (nameVocab.all(f.toLowerCase(), `${f.toLowerCase()}\u{10FFFF}`) as number[]);
+      for (const n of rows) {
+        const id = byRowid.get(n) as string | undefined;
+        if (id) found.add(id);
+      }
+      // the best-ranked documents containing the term, then the sentences that report events in them
+      const docs = [...rowsWith(db, [f], EVIDENCE_DOCUMENTS)].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      for (const [n] of docs) {
+        const doc = docOf.get(n) as string | undefined;
+        if (doc) for (const r of reportedIn.all(doc, f) as { id: string }[]) found.add(r.id);
+      }
       for (const r of byActor.all(f, f, f) as { id: string }[]) found.add(r.id);
     }
     sets.push(found);
@@ -290,22 +325,35 @@ export function findEventsWithText(
   text: string | undefined,
 ): Page<EventSummary> {
   if (!text) return findEvents(db, filter);
-  const ids = eventIdsMatching(db, text);
-  const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
-  const items: EventSummary[] = [];
-  if (ids.size === 0) return { items };
-  let after: Cursor | undefined = filter.after;
-  for (;;) {
-    const page = findEvents(db, { ...filter, limit: 1000, after });
-    for (const e of page.items) {
-      if (!ids.has(e.id)) continue;
-      if (items.length === limit) {
-        const last = items.at(-1)!;
-        return { items, next: { date: last.date?.start ?? null, id: last.id } };
-      }
-      items.push(e);
-    }
-    if (!page.next) return { items };
-    after = page.next;
-  }
+  const terms = checkQuery(text);
+  // a term common among events (首脳会談 in their names, プーチン among their participants) is looked
+  // for row by row while walking the events in order, which fills a page quickly; rare terms are
+  // gathered through the indexes, sentences of the reporting articles included
+  const count = db
+    .prepare("SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? LIMIT ?)")
+    .pluck();
+  const vocab = db
+    .prepare("SELECT count(*) FROM (SELECT 1 FROM events_fts_terms WHERE term >= ? AND term < ? LIMIT ?)")
+    .pluck();
+  const actorEvents = db
+    .prepare(
+      `SELECT count(*) FROM (SELECT 1 FROM event_actors x WHERE x.actor_id IN
+         (SELECT a.id FROM actors a WHERE instr(a.ja, ?) > 0 OR instr(lower(a.en), lower(?)) > 0 OR a.id = ?) LIMIT ?)`,
+    )
+    .pluck();
+  const isDense = (t: string) =>
+    variantsOf(t).some((f) => {
+      const key = f.toLowerCase();
+      const names = (
+        length(f) >= 3 ? count.get(phrase(f), DENSE) : vocab.get(key, `${key}\u{10FFFF}`, DENSE)
+      ) as number;
+      return names >= DENSE || (actorEvents.get(f, f, f, DENSE) as number) >= DENSE;
+    });
+  const dense = terms.filter(isDense);
+  const rare = terms.filter((t) => !dense.includes(t));
+  const textTerms = dense.map(variantsOf);
+  if (rare.length === 0) return findEvents(db, { ...filter, textTerms });
+  const ids = eventIdsMatching(db, rare.map((t) => (/\s/.test(t) ? `"${t}"` : t)).join(" "));
+  if (ids.size === 0) return { items: [] };
+  return findEvents(db, { ...filter, ids: [...ids], ...(textTerms.length ? { textTerms } : {}) });
 }
