@@ -7,16 +7,12 @@ import { ingestPaths } from "../src/pipeline/ingest.js";
 import { AnalysisPool } from "../src/pipeline/parallel.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { type DB, openDatabase } from "../src/store/database.js";
+import { tables } from "./helpers/reliability.js";
 
 /** Every stored row but the times of ingestion, table by table. */
 function contents(db: DB): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  const tables = db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  for (const { name } of tables) {
+  for (const name of tables(db)) {
     const cols = (db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[])
       .map((c) => c.name)
       .filter((c) => !c.endsWith("_at"));

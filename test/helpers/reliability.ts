@@ -37,12 +37,15 @@ export function kaidan(args: readonly string[], opts: SpawnSyncOptions = {}): Ru
   return { status: r.status, signal: r.signal, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-/** Tables whose content is what kaidan stores (FTS5's own shadow tables are its business). */
+/** Tables whose content is what kaidan stores (full-text indexes and their shadow tables are FTS5's business). */
 export function tables(db: Database.Database): string[] {
   return (
     db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        `SELECT name FROM sqlite_master t WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'
+                           AND (t.name = v.name OR t.name LIKE v.name || '\\_%' ESCAPE '\\'))
+           ORDER BY name`,
       )
       .all() as { name: string }[]
   ).map((r) => r.name);
