@@ -52,12 +52,13 @@ export function listDocuments(db: DB, input: DocumentListInput = {}): DocumentLi
     args.push(`${input.to}\uffff`);
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  // undated documents come last: SQLite sorts NULL below every date
   const total = (db.prepare(`SELECT count(*) AS n FROM documents d ${clause}`).get(...args) as { n: number })
     .n;
   const items = db
     .prepare(
       `SELECT ${LIST_COLUMNS} FROM documents d ${clause}
-       ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?`,
+       ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?`,
     )
     .all(...args, limit, offset) as DocumentListItem[];
   return { total, items };

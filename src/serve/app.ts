@@ -27,6 +27,7 @@ import type { Cursor } from "../query/types.js";
 import type { DB } from "../store/database.js";
 import { MIGRATIONS } from "../store/migrations.js";
 import type { Ingestor } from "./ingest.js";
+import { type CacheLimits, DEFAULT_CACHE_LIMITS, ResponseCache } from "./cache.js";
 import * as S from "./schemas.js";
 import { bearer, hostCheck, securityHeaders, tokenMatches } from "./security.js";
 import { StaticFiles } from "./static.js";
@@ -52,6 +53,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[] | null;
   /** Origins allowed to call the API from other pages (CORS); none by default. */
   corsOrigins?: readonly string[];
+  /** Limits of the cache of read answers (dropped whenever the database changes); false turns it off. */
+  cache?: CacheLimits | false;
 }
 
 class ApiError extends HTTPException {
@@ -159,6 +162,14 @@ export function createApp(opts: AppOptions): OpenAPIHono {
       "/api/*",
       cors({ origin: [...opts.corsOrigins], allowHeaders: ["Authorization", "Content-Type"] }),
     );
+  if (opts.cache !== false) {
+    const cache = new ResponseCache(db, opts.cache ?? DEFAULT_CACHE_LIMITS);
+    // exports are streamed and large; everything else under /api is a read that depends on the database only
+    app.use(
+      "/api/*",
+      cache.middleware((path) => path !== "/api/export"),
+    );
+  }
   app.use("*", compress());
   app.use("/api/*", async (c, next) => {
     await next();
