@@ -89,9 +89,12 @@ function writeHuge(path: string, prefix: string, filler: string, suffix: string)
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const NOBODY = 65534;
-/** As root, whether the command can run as `nobody`, for whom chmod 000 denies reading. */
+/**
+ * As root, whether the command can run as `nobody`, for whom chmod 000 denies reading (the checkout
+ * itself may be closed to nobody, e.g. under a folder made by mktemp -d).
+ */
 const canDropPrivileges =
-  isRoot && spawnSync(process.execPath, ["-e", "0"], { uid: NOBODY, gid: NOBODY }).status === 0;
+  isRoot && spawnSync(process.execPath, [bin, "--version"], { uid: NOBODY, gid: NOBODY }).status === 0;
 const permissionsDeny = !isRoot || canDropPrivileges;
 
 let root: string;

@@ -333,6 +333,31 @@ describe("quotes, actors, relations, network", () => {
     await badRequest("/api/quotes?limit=-1", /limit/);
   });
 
+  it("finds quotations by any substring of their text, as reading them all would", async () => {
+    const all = await getJson<{ total: number; items: { id: string; text: string }[] }>(
+      "/api/quotes?limit=1000",
+    );
+    assert.equal(all.items.length, all.total, "every quotation fits in one page");
+    const longest = [...all.items].sort((a, b) => b.text.length - a.text.length)[0]!.text;
+    const chars = [...longest];
+    const probes = [
+      chars[0]!, // one character
+      chars.slice(1, 3).join(""), // two, which the trigram index keeps only as prefixes
+      chars.slice(-2).join(""), // two at the very end of a quotation
+      chars.slice(2, 7).join(""), // a phrase
+      "首脳会談",
+      "存在しない言い回し",
+    ];
+    for (const text of probes) {
+      const want = all.items.filter((x) => x.text.includes(text)).map((x) => x.id);
+      const got = await getJson<{ total: number; items: { id: string }[] }>(
+        `/api/quotes?text=${q(text)}&limit=1000`,
+      );
+      assert.equal(got.total, want.length, text);
+      assert.deepEqual(got.items.map((x) => x.id).sort(), want.sort(), text);
+    }
+  });
+
   it("finds actors by name, alias or kind, and one by id", async () => {
     const kim = await getJson<{ id: string }[]>(`/api/actors?q=${q("キム")}`);
     assert.ok(

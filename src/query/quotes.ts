@@ -5,6 +5,7 @@
  */
 import type { DB } from "../store/database.js";
 import type { CardQuote } from "./card.js";
+import { rowsContaining } from "./fts.js";
 
 export interface QuoteSpeaker {
   id: string;
@@ -54,6 +55,9 @@ export function quoteSpeakers(db: DB, limit = 200): { speakers: QuoteSpeaker[]; 
   return { speakers, unattributed };
 }
 
+/** Up to this many matching quotations are sorted rather than found in order. */
+const FEW = 5000;
+
 export function findQuotes(db: DB, filter: QuoteFilter = {}): QuoteList {
   const where: string[] = [];
   const args: unknown[] = [];
@@ -66,10 +70,6 @@ export function findQuotes(db: DB, filter: QuoteFilter = {}): QuoteList {
     where.push("q.doc_id = ?");
     args.push(filter.doc);
   }
-  if (filter.text) {
-    where.push("instr(q.text, ?) > 0");
-    args.push(filter.text);
-  }
   if (filter.from) {
     where.push("d.published >= ?");
     args.push(filter.from);
@@ -78,17 +78,39 @@ export function findQuotes(db: DB, filter: QuoteFilter = {}): QuoteList {
     where.push("d.published <= ?");
     args.push(`${filter.to}\uffff`);
   }
-  // Without a speaker or a document to start from, walk the documents newest first and stop after the page
-  // (CROSS JOIN keeps that loop order); with one, its index finds the few quotations and they are sorted.
-  const selective = Boolean((filter.speaker && filter.speaker !== "none") || filter.doc);
-  const from = selective
+  const clauseOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(" AND ")}` : "");
+  // A text is counted through its index (case folded: instr keeps the exact substring), and the
+  // documents are needed only for their dates.
+  const indexed = [...where];
+  const indexedArgs = [...args];
+  if (filter.text) {
+    const rows = rowsContaining("quotes_fts", "quotes_fts_terms", filter.text);
+    indexed.push(`q.rowid IN (${rows.sql}) AND instr(q.text, ?) > 0`);
+    indexedArgs.push(...rows.args, filter.text);
+  }
+  const countFrom = filter.from || filter.to ? "quotes q JOIN documents d ON d.id = q.doc_id" : "quotes q";
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM ${countFrom} ${clauseOf(indexed)}`).get(...indexedArgs) as {
+      n: number;
+    }
+  ).n;
+  // A few quotations (of a speaker, a document, a rare text) are found through their index and sorted.
+  // Many are not sorted: the documents are walked newest first until the page is full (CROSS JOIN keeps
+  // that loop order).
+  const few =
+    Boolean((filter.speaker && filter.speaker !== "none") || filter.doc) ||
+    Boolean(filter.text && total <= FEW);
+  const from = few
     ? "quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.speaker_id"
     : "documents d CROSS JOIN quotes q ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.speaker_id";
-  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  // counting needs the documents only for their dates
-  const countFrom = filter.from || filter.to ? "quotes q JOIN documents d ON d.id = q.doc_id" : "quotes q";
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${countFrom} ${clause}`).get(...args) as { n: number })
-    .n;
+  // walking the documents, a common text is checked in each quotation as it comes
+  const scanned = [...where];
+  const scannedArgs = [...args];
+  if (filter.text) {
+    scanned.push("instr(q.text, ?) > 0");
+    scannedArgs.push(filter.text);
+  }
+  const [clause, pageArgs] = few ? [clauseOf(indexed), indexedArgs] : [clauseOf(scanned), scannedArgs];
   const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
   const rows = db
     .prepare(
@@ -97,7 +119,7 @@ export function findQuotes(db: DB, filter: QuoteFilter = {}): QuoteList {
        FROM ${from} ${clause}
        ORDER BY d.published DESC, d.id, q.start LIMIT ? OFFSET ?`,
     )
-    .all(...args, limit, Math.max(0, filter.offset ?? 0)) as {
+    .all(...pageArgs, limit, Math.max(0, filter.offset ?? 0)) as {
     id: string;
     doc: string;
     text: string;
