@@ -1,7 +1,8 @@
 /**
  * Ingestion: read the paths, analyse and extract each document, store it
- * in its own transaction. A file that cannot be read or analysed is
- * reported and skipped; the others go on.
+ * whole or not at all (a savepoint of its own, in a batch committed about
+ * every second: src/store/batch.ts). A file that cannot be read or
+ * analysed is reported and skipped; the others go on.
  *
  * With an analysis pool (src/pipeline/parallel.ts) documents are analysed
  * on worker threads while this thread, the only one writing, stores the
@@ -10,6 +11,7 @@
 import { listFiles, ReadError, readFile, type SourceDocument } from "../read/index.js";
 import { resolutionObserver } from "../resolve/events/observer.js";
 import { type DB, tuneForIngestion } from "../store/database.js";
+import { type BatchLimits, DEFAULT_BATCH, WriteBatch } from "../store/batch.js";
 import { DocumentWriter, type StoreRecord, type StoreResult, storeRecord } from "../store/write.js";
 import { extractionOf } from "./extraction.js";
 import type { AnalysisPool } from "./parallel.js";
@@ -33,6 +35,8 @@ export interface IngestHooks {
 export interface IngestOptions {
   /** Analyse on these worker threads instead of this one. */
   pool?: AnalysisPool;
+  /** How many documents, or how long, one write transaction holds (DEFAULT_BATCH). */
+  batch?: BatchLimits;
 }
 
 type Pending =
@@ -47,6 +51,7 @@ export async function ingestPaths(
 ): Promise<IngestReport> {
   // each document's events are merged into the events of the other documents in its own transaction
   const writer = new DocumentWriter(db, resolutionObserver(db, pipeline.ctx.lexicon));
+  const batch = new WriteBatch(db, opts.batch ?? DEFAULT_BATCH);
   if (!db.memory) tuneForIngestion(db);
   const report: IngestReport = {
     files: 0,
@@ -95,7 +100,7 @@ export async function ingestPaths(
         );
         return;
       }
-      const result = writer.write(record);
+      const result = batch.write(() => writer.write(record));
       report.documents[result.outcome]++;
       report.events += record.extraction.events.length;
       report.quotes += record.extraction.quotes.length;
@@ -104,29 +109,38 @@ export async function ingestPaths(
       error(new ReadError(item.path, `analysis failed: ${(e as Error).message}`, item.line));
     }
   };
-  const files = listFiles(paths);
-  hooks.onFiles?.(files.filter((f) => typeof f === "string").length);
-  for (const f of files) {
-    if (f instanceof ReadError) {
-      error(f);
-      continue;
-    }
-    report.files++;
-    for (const item of readFile(f)) {
-      if (item instanceof ReadError) {
-        error(item);
+  try {
+    await readAll();
+  } finally {
+    // what the batch holds is whole documents: keep them even if reading stopped on an exception
+    batch.commit();
+  }
+  return report;
+
+  async function readAll() {
+    const files = listFiles(paths);
+    hooks.onFiles?.(files.filter((f) => typeof f === "string").length);
+    for (const f of files) {
+      if (f instanceof ReadError) {
+        error(f);
         continue;
       }
-      const record = analyse(item);
-      // settled later, in order; never left unobserved
-      record.catch(() => undefined);
-      queue.push({ kind: "doc", item, record });
-      inQueue++;
-      while (inQueue >= ahead) await drain();
+      report.files++;
+      for (const item of readFile(f)) {
+        if (item instanceof ReadError) {
+          error(item);
+          continue;
+        }
+        const record = analyse(item);
+        // settled later, in order; never left unobserved
+        record.catch(() => undefined);
+        queue.push({ kind: "doc", item, record });
+        inQueue++;
+        while (inQueue >= ahead) await drain();
+      }
+      queue.push({ kind: "file", path: f });
+      while (queue.length > 0 && queue[0]!.kind === "file") await drain();
     }
-    queue.push({ kind: "file", path: f });
-    while (queue.length > 0 && queue[0]!.kind === "file") await drain();
+    while (queue.length > 0) await drain();
   }
-  while (queue.length > 0) await drain();
-  return report;
 }

@@ -1,0 +1,64 @@
+/**
+ * Batched writes (src/store/batch.ts): documents are committed together,
+ * but each is stored whole or not at all — a document that fails to store
+ * takes nothing else with it — and a batch is committed as soon as it holds
+ * its documents or has been open its time.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { WriteBatch } from "../src/store/batch.js";
+import { type DB, openDatabase } from "../src/store/database.js";
+
+const dir = mkdtempSync(join(tmpdir(), "kaidan-batch-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function fresh(name: string): { db: DB; reader: DB; store: (id: string, fail?: boolean) => () => void } {
+  const path = join(dir, `${name}.db`);
+  const db = openDatabase(path);
+  const reader = openDatabase(path, { readonly: true });
+  const insert = db.prepare(
+    "INSERT INTO documents (id, lang, format, body, sha256, ingested_at, updated_at) VALUES (?, 'ja', 'md', ?, ?, '', '')",
+  );
+  // what DocumentWriter does: its own transaction function, which becomes a savepoint inside a batch
+  const store = (id: string, fail = false) =>
+    db.transaction(() => {
+      insert.run(id, "プーチン大統領は金正恩総書記と会談した。", id);
+      if (fail) throw new Error(`${id}: cannot be stored`);
+    });
+  return { db, reader, store };
+}
+
+const ids = (db: DB) => db.prepare("SELECT id FROM documents ORDER BY id").pluck().all() as string[];
+
+describe("batched writes", () => {
+  it("store each document whole or not at all, the others of the batch staying", () => {
+    const { db, reader, store } = fresh("whole");
+    const batch = new WriteBatch(db, { documents: 100, millis: 60_000 });
+    batch.write(store("a"));
+    assert.throws(() => batch.write(store("b", true)), /b: cannot be stored/);
+    batch.write(store("c"));
+    assert.deepEqual(ids(reader), [], "nothing is visible before the batch commits");
+    batch.commit();
+    assert.deepEqual(ids(reader), ["a", "c"]);
+    db.close();
+    reader.close();
+  });
+
+  it("commit when the batch holds its documents, or has been open its time", () => {
+    const { db, reader, store } = fresh("limits");
+    const byCount = new WriteBatch(db, { documents: 2, millis: 60_000 });
+    byCount.write(store("a"));
+    assert.deepEqual(ids(reader), []);
+    byCount.write(store("b"));
+    assert.deepEqual(ids(reader), ["a", "b"], "two documents fill the batch");
+    const byTime = new WriteBatch(db, { documents: 100, millis: 0 });
+    byTime.write(store("c"));
+    assert.deepEqual(ids(reader), ["a", "b", "c"], "an interval of 0 commits every document");
+    assert.equal(db.inTransaction, false);
+    db.close();
+    reader.close();
+  });
+});
