@@ -1,7 +1,7 @@
 /**
  * Analysis over worker threads. Each worker runs the whole pipeline on the
  * documents it is given and returns the records to store; the thread that
- * owns the database writes them, one transaction per document, in the order
+ * owns the database writes them, each document whole, in the order
  * the documents were read. A document goes to the worker with the fewest
  * documents in hand, and no worker holds more than a few, so that memory
  * stays bounded however long the input is.

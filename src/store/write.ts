@@ -1,5 +1,6 @@
 /**
- * Storing an analysed document: one transaction per document, replacing
+ * Storing an analysed document: one transaction per document (a savepoint
+ * when ingestion batches them, src/store/batch.ts), replacing
  * whatever an earlier reading of the same document stored, so that
  * ingesting twice updates instead of duplicating and a crash mid-document
  * leaves the previous state intact.
