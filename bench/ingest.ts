@@ -171,7 +171,7 @@ export async function parallelFigures(
       ok: cores >= 2 ? ratio >= 1.7 : null,
       note:
         `wall clock, workers started and their dictionaries loaded before timing; the writing thread stores ` +
-        `every document in its own transaction` +
+        `every document whole, in batched transactions` +
         (cores < 2 ? `; only ${cores} core here, so no target` : ""),
     },
   ];
