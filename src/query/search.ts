@@ -12,12 +12,13 @@
  */
 import type { DB } from "../store/database.js";
 import { type EventFilter, findEvents } from "./events.js";
+import { charLength, phrase } from "./fts.js";
 import type { EventSummary, Page } from "./types.js";
 
 export const MAX_TERMS = 8;
 export const MAX_TERM_LENGTH = 100;
-/** Candidates ranked before paging: enough for any analyst's scrolling. */
-const MAX_CANDIDATES = 5000;
+/** Candidates ranked before paging (the newest matches when there are more): enough for any analyst's scrolling. */
+const MAX_CANDIDATES = 2000;
 const MAX_MATCHES = 200;
 /** Articles whose reporting sentences a rare term is looked for in. */
 const EVIDENCE_DOCUMENTS = 300;
@@ -42,10 +43,6 @@ export function variantsOf(term: string): string[] {
   const nfkc = term.normalize("NFKC");
   return [...new Set([term, nfkc, toFullWidth(nfkc)])];
 }
-
-const length = (s: string) => [...s].length;
-/** An FTS5 string: a phrase in double quotes, its quotes doubled; it matches the substring exactly. */
-const phrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export interface SnippetPart {
   text: string;
@@ -85,6 +82,8 @@ export interface DocumentSearchInput {
   q: string;
   limit?: number;
   offset?: number;
+  /** Matches ranked at most (the newest ones); MAX_CANDIDATES by default. */
+  candidates?: number;
 }
 
 /** Thrown for a query that cannot be searched (no terms, too many, too long). */
@@ -94,7 +93,7 @@ export function checkQuery(q: string): string[] {
   const terms = parseQuery(q);
   if (terms.length === 0) throw new SearchQueryError("the query has no terms");
   if (terms.length > MAX_TERMS) throw new SearchQueryError(`at most ${MAX_TERMS} terms`);
-  if (terms.some((t) => length(t) > MAX_TERM_LENGTH))
+  if (terms.some((t) => charLength(t) > MAX_TERM_LENGTH))
     throw new SearchQueryError(`a term has at most ${MAX_TERM_LENGTH} characters`);
   return terms;
 }
@@ -175,7 +174,7 @@ function rowsWith(db: DB, forms: readonly string[], cap = Number.MAX_SAFE_INTEGE
   );
   const match = db.prepare("SELECT rowid AS n FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?");
   for (const f of forms) {
-    if (length(f) >= 3) for (const r of match.all(phrase(f), cap) as { n: number }[]) add(r.n, 1);
+    if (charLength(f) >= 3) for (const r of match.all(phrase(f), cap) as { n: number }[]) add(r.n, 1);
     else {
       // the tokenizer folds case; its terms are trigrams starting with the form
       const key = f.toLowerCase();
@@ -189,24 +188,43 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
   const terms = checkQuery(input.q);
   const limit = Math.min(Math.max(1, input.limit ?? 20), 100);
   const offset = Math.max(0, input.offset ?? 0);
+  const cap = Math.max(1, input.candidates ?? MAX_CANDIDATES);
   const long: string[][] = [];
   const short: string[][] = [];
   for (const t of terms) {
     const forms = variantsOf(t);
-    (forms.every((f) => length(f) >= 3) ? long : short).push(forms);
+    (forms.every((f) => charLength(f) >= 3) ? long : short).push(forms);
   }
   // ranked candidates: by BM25 over the long terms (title weighs more), else by how often the short ones occur
   let ranked: { n: number; score: number | null }[];
+  // every matching article, when it is known without reading them (else the candidates are the total)
+  let matching: number | null = null;
   if (long.length) {
     const q = long.map((forms) => `(${forms.map(phrase).join(" OR ")})`).join(" AND ");
+    // Scoring every match of a common term costs more than anything else here (首脳会談 is in nearly half
+    // the articles of a large database): the newest MAX_CANDIDATES matches are ranked, all are counted.
+    matching = db
+      .prepare("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?")
+      .pluck()
+      .get(q) as number;
+    const oldest =
+      matching > cap
+        ? (db
+            .prepare(
+              "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            )
+            .pluck()
+            .get(q, cap - 1) as number)
+        : 0;
     ranked = (
       db
         .prepare(
           `SELECT rowid AS n, bm25(documents_fts, 4.0, 1.0) AS r FROM documents_fts
-           WHERE documents_fts MATCH ? ORDER BY r, rowid LIMIT ?`,
+           WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY r, rowid LIMIT ?`,
         )
-        .all(q, MAX_CANDIDATES) as { n: number; r: number }[]
+        .all(q, oldest, cap) as { n: number; r: number }[]
     ).map((x) => ({ n: x.n, score: Math.round(-x.r * 1e6) / 1e6 }));
+    if (short.length) matching = null;
     // the short terms are looked for in the ranked candidates' own text, not in the whole vocabulary
     const contains = db
       .prepare(
@@ -232,9 +250,10 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
         counts = both;
       }
     }
+    matching = counts?.size ?? 0;
     ranked = [...(counts ?? new Map<number, number>())]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
+      .slice(0, cap)
       .map(([n]) => ({ n, score: null }));
   }
   const pattern = termPattern(terms);
@@ -262,7 +281,7 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
       snippets: [...snippets(d.title ?? "", titleMatches, "title"), ...snippets(d.body, matches, "body")],
     });
   }
-  return { query: input.q, terms, total: ranked.length, items };
+  return { query: input.q, terms, total: matching ?? ranked.length, items };
 }
 
 /**
@@ -297,7 +316,7 @@ export function eventIdsMatching(db: DB, text: string): Set<string> {
     const found = new Set<string>();
     for (const f of variantsOf(t)) {
       const rows =
-        length(f) >= 3
+        charLength(f) >= 3
           ? (nameMatch.all(phrase(f)) as number[])
           : (nameVocab.all(f.toLowerCase(), `${f.toLowerCase()}\u{10FFFF}`) as number[]);
       for (const n of rows) {
@@ -345,7 +364,7 @@ export function findEventsWithText(
     variantsOf(t).some((f) => {
       const key = f.toLowerCase();
       const names = (
-        length(f) >= 3 ? count.get(phrase(f), DENSE) : vocab.get(key, `${key}\u{10FFFF}`, DENSE)
+        charLength(f) >= 3 ? count.get(phrase(f), DENSE) : vocab.get(key, `${key}\u{10FFFF}`, DENSE)
       ) as number;
       return names >= DENSE || (actorEvents.get(f, f, f, DENSE) as number) >= DENSE;
     });

@@ -1,0 +1,48 @@
+/**
+ * Full-text search over many matches: every matching article is counted,
+ * and the ranking is done among the newest ones (on a large database,
+ * scoring every article that mentions 首脳会談 is what made search slow).
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { searchDocuments } from "../src/query/search.js";
+import { type DB, openDatabase } from "../src/store/database.js";
+import { exampleDatabase, type TestDatabase } from "./helpers/serve.js";
+
+let t: TestDatabase;
+let db: DB;
+before(async () => {
+  t = await exampleDatabase();
+  db = openDatabase(t.path, { readonly: true });
+});
+after(() => db?.close());
+
+/** Documents containing every term, newest stored first (the order of the search index's row numbers). */
+function containing(terms: string[]): string[] {
+  const rows = db
+    .prepare(
+      "SELECT d.id, coalesce(d.title, '') || char(10) || d.body AS text FROM search_docs s JOIN documents d ON d.id = s.doc_id ORDER BY s.n DESC",
+    )
+    .all() as { id: string; text: string }[];
+  return rows.filter((r) => terms.every((x) => r.text.includes(x))).map((r) => r.id);
+}
+
+describe("search over more matches than it ranks", () => {
+  for (const q of ["首脳会談", "会談", "北朝鮮 首脳会談"]) {
+    it(`counts every article with ${q}, and ranks the newest`, () => {
+      const terms = q.split(" ");
+      const want = containing(terms);
+      assert.ok(want.length > 3, `the examples have more than three articles with ${q}`);
+      const all = searchDocuments(db, { q, limit: 100 });
+      assert.equal(all.total, want.length);
+      assert.deepEqual(all.items.map((d) => d.id).sort(), [...want].sort());
+      const capped = searchDocuments(db, { q, limit: 100, candidates: 3 });
+      assert.equal(capped.items.length, 3);
+      assert.equal(capped.total, want.length, "all are counted");
+      // terms of three characters or more are ranked among the newest matches; shorter ones by how often
+      // they occur, among all
+      const long = terms.every((x) => [...x].length >= 3);
+      for (const d of capped.items) assert.ok((long ? want.slice(0, 3) : want).includes(d.id), d.id);
+    });
+  }
+});
