@@ -37,6 +37,8 @@ const ARTICLES = 80;
 
 let dir: string;
 let corpus: string;
+/** Documents per transaction in the killed runs. */
+const BATCH = 3;
 let reference: string;
 let cleanMs = 0;
 let writeMs = 0;
@@ -66,7 +68,9 @@ function ingestAndKill(
 ): Promise<{ signal: NodeJS.Signals | null; status: number | null }> {
   const runStart = new Date().toISOString();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "ingest", "--db", db, "--quiet", examplesDir, corpus], {
+    // small batches, so that kills land between commits as well as inside a batch
+    const args = ["ingest", "--db", db, "--quiet", "--batch", String(BATCH), examplesDir, corpus];
+    const child = spawn(process.execPath, [bin, ...args], {
       stdio: "ignore",
     });
     const timers: NodeJS.Timeout[] = [];

@@ -42,6 +42,10 @@ program
     "--workers <n>",
     "analyse on this many worker threads while this one writes (0: analyse here; default 0)",
   )
+  .option(
+    "--batch <n>",
+    "documents stored per transaction at most (each whole; a crash loses the open batch only; default 200)",
+  )
   .action(async (paths: string[], opts) => {
     await (await import("./commands/ingest.js")).ingestCommand(paths, opts);
   });

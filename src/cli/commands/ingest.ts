@@ -1,6 +1,7 @@
 import { type IngestReport, ingestPaths } from "../../pipeline/ingest.js";
 import { AnalysisPool } from "../../pipeline/parallel.js";
 import { createExtractionPipeline } from "../../pipeline/standard.js";
+import { DEFAULT_BATCH } from "../../store/batch.js";
 import { openDatabase } from "../../store/database.js";
 import { dbPath, lexiconDirs } from "../options.js";
 import { progress } from "../progress.js";
@@ -12,12 +13,17 @@ export interface IngestOptions {
   json?: boolean;
   /** Worker threads for analysis (0 or absent: analyse on this thread). */
   workers?: string | number;
+  /** Documents per write transaction at most (DEFAULT_BATCH). */
+  batch?: string | number;
 }
 
 export async function ingestCommand(paths: string[], opts: IngestOptions): Promise<IngestReport> {
   const workers = Number(opts.workers ?? 0);
   if (!Number.isInteger(workers) || workers < 0 || workers > 256)
     throw new Error(`--workers must be a whole number from 0 to 256, not '${opts.workers}'`);
+  const batch = Number(opts.batch ?? DEFAULT_BATCH.documents);
+  if (!Number.isInteger(batch) || batch < 1 || batch > 100_000)
+    throw new Error(`--batch must be a whole number from 1 to 100000, not '${opts.batch}'`);
   const dirs = lexiconDirs(opts.lexicon);
   const pipeline = createExtractionPipeline({ lexiconDirs: dirs });
   const pool = workers > 0 ? new AnalysisPool({ workers, lexiconDirs: dirs }) : undefined;
@@ -38,7 +44,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
           process.stderr.write(`error: ${e.message}\n`);
         },
       },
-      { pool },
+      { pool, batch: { ...DEFAULT_BATCH, documents: batch } },
     );
   } finally {
     bar.stop();
