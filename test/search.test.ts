@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { searchDocuments } from "../src/query/search.js";
+import { findEvents } from "../src/query/events.js";
+import { findEventsWithText, searchDocuments, variantsOf } from "../src/query/search.js";
 import { type DB, openDatabase } from "../src/store/database.js";
 import { exampleDatabase, type TestDatabase } from "./helpers/serve.js";
 
@@ -43,6 +44,20 @@ describe("search over more matches than it ranks", () => {
       // they occur, among all
       const long = terms.every((x) => [...x].length >= 3);
       for (const d of capped.items) assert.ok((long ? want.slice(0, 3) : want).includes(d.id), d.id);
+    });
+  }
+});
+
+describe("events by text, as a large database takes them", () => {
+  // every term counted as common: the paths a million events take, checked against reading every event
+  for (const q of ["PRK RUS", "プーチン 金正恩", "首脳会談 北朝鮮", "Putin summit", "露朝 会談"]) {
+    it(`finds the events with all of ${q} through the index, as reading every event does`, () => {
+      const scan = findEvents(db, { limit: 1000, textTerms: q.split(" ").map(variantsOf) }).items.map(
+        (e) => e.id,
+      );
+      const indexed = findEventsWithText(db, { limit: 1000 }, q, 1).items.map((e) => e.id);
+      assert.ok(scan.length > 0, `the examples have events with ${q}`);
+      assert.deepEqual(indexed, scan);
     });
   }
 });

@@ -24,6 +24,8 @@ const MAX_MATCHES = 200;
 const EVIDENCE_DOCUMENTS = 300;
 /** A term named by this many events is common enough to look for row by row. */
 const DENSE = 5_000;
+/** Up to this many events with all the terms are listed by their ids (as findEvents drives by ids). */
+const MANY = 50_000;
 
 /** The terms of a query: words separated by spaces (ASCII or ideographic), or "quoted phrases". */
 export function parseQuery(q: string): string[] {
@@ -342,6 +344,8 @@ export function findEventsWithText(
   db: DB,
   filter: EventFilter,
   text: string | undefined,
+  /** How many events make a term common (DENSE; tests lower it to take the paths of a large database). */
+  common = DENSE,
 ): Page<EventSummary> {
   if (!text) return findEvents(db, filter);
   const terms = checkQuery(text);
@@ -364,14 +368,32 @@ export function findEventsWithText(
     variantsOf(t).some((f) => {
       const key = f.toLowerCase();
       const names = (
-        charLength(f) >= 3 ? count.get(phrase(f), DENSE) : vocab.get(key, `${key}\u{10FFFF}`, DENSE)
+        charLength(f) >= 3 ? count.get(phrase(f), common) : vocab.get(key, `${key}\u{10FFFF}`, common)
       ) as number;
-      return names >= DENSE || (actorEvents.get(f, f, f, DENSE) as number) >= DENSE;
+      return names >= common || (actorEvents.get(f, f, f, common) as number) >= common;
     });
   const dense = terms.filter(isDense);
   const rare = terms.filter((t) => !dense.includes(t));
   const textTerms = dense.map(variantsOf);
-  if (rare.length === 0) return findEvents(db, { ...filter, textTerms });
+  if (rare.length === 0) {
+    // Common terms may be rare together (ロシア 北朝鮮): the index finds the events that have them all,
+    // and when they are few the listing is driven by them; else walking the events fills a page quickly.
+    // The index folds case, so the terms are still checked row by row.
+    if (terms.length > 1 && textTerms.every((forms) => forms.every((f) => charLength(f) >= 3))) {
+      const ids = db
+        .prepare(
+          `SELECT e.id FROM events e WHERE e.rowid IN
+             (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)`,
+        )
+        .pluck()
+        .all(
+          textTerms.map((forms) => `(${forms.map(phrase).join(" OR ")})`).join(" AND "),
+          MANY + 1,
+        ) as string[];
+      if (ids.length <= MANY) return findEvents(db, { ...filter, ids, textTerms });
+    }
+    return findEvents(db, { ...filter, textTerms });
+  }
   const ids = eventIdsMatching(db, rare.map((t) => (/\s/.test(t) ? `"${t}"` : t)).join(" "));
   if (ids.size === 0) return { items: [] };
   return findEvents(db, { ...filter, ids: [...ids], ...(textTerms.length ? { textTerms } : {}) });

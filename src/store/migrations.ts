@@ -310,4 +310,33 @@ export const MIGRATIONS: readonly string[] = [
   END;
   INSERT INTO quotes_fts (rowid, text) SELECT rowid, text || char(10, 10) FROM quotes;
   `,
+  // 7: events by what their summaries say (participants with their titles, place) as well as their names:
+  // the events' trigram index (schema 5) made again over both, so that it finds what a text filter checks
+  // row by row (src/query/events.ts). A filter whose terms were each common (ロシア 北朝鮮) read every event
+  // to find the few that had them all.
+  `
+  DROP TRIGGER events_fts_insert;
+  DROP TRIGGER events_fts_delete;
+  DROP TRIGGER events_fts_update;
+  DROP TABLE events_fts_terms;
+  DROP TABLE events_fts;
+  CREATE VIRTUAL TABLE events_fts USING fts5(
+    name, summary, tokenize = 'trigram', content = '', contentless_delete = 1
+  );
+  CREATE VIRTUAL TABLE events_fts_terms USING fts5vocab(events_fts, 'instance');
+  CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+    INSERT INTO events_fts (rowid, name, summary)
+      VALUES (new.rowid, new.name_ja || char(10) || new.name_en || char(10, 10), new.summary || char(10, 10));
+  END;
+  CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+    DELETE FROM events_fts WHERE rowid = old.rowid;
+  END;
+  CREATE TRIGGER events_fts_update AFTER UPDATE OF name_ja, name_en, summary ON events BEGIN
+    DELETE FROM events_fts WHERE rowid = old.rowid;
+    INSERT INTO events_fts (rowid, name, summary)
+      VALUES (new.rowid, new.name_ja || char(10) || new.name_en || char(10, 10), new.summary || char(10, 10));
+  END;
+  INSERT INTO events_fts (rowid, name, summary)
+    SELECT rowid, name_ja || char(10) || name_en || char(10, 10), summary || char(10, 10) FROM events;
+  `,
 ];
