@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { findEvents } from "../src/query/events.js";
 import { findEventsWithText, searchDocuments, variantsOf } from "../src/query/search.js";
+import { findQuotes, type QuoteFilter } from "../src/query/quotes.js";
 import { type DB, openDatabase } from "../src/store/database.js";
 import { exampleDatabase, type TestDatabase } from "./helpers/serve.js";
 
@@ -60,4 +61,39 @@ describe("events by text, as a large database takes them", () => {
       assert.deepEqual(indexed, scan);
     });
   }
+});
+
+describe("quotations, as a large database lists them", () => {
+  it("walks the documents newest first to the same page as sorting every match gives", () => {
+    const speakers = db
+      .prepare(
+        "SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*) DESC",
+      )
+      .pluck()
+      .all() as string[];
+    assert.ok(speakers.length > 1);
+    const filters: QuoteFilter[] = [
+      { speaker: speakers[0]! },
+      { speaker: speakers[1]!, from: "2018" },
+      { speaker: "none" },
+      { text: "会談" },
+      { text: "北朝鮮", speaker: speakers[0]! },
+      {},
+    ];
+    for (const f of filters)
+      for (const [limit, offset] of [
+        [3, 0],
+        [5, 2],
+        [1000, 0],
+      ] as const) {
+        const sorted = findQuotes(db, { ...f, limit, offset });
+        const walked = findQuotes(db, { ...f, limit, offset }, 0);
+        assert.equal(walked.total, sorted.total, JSON.stringify(f));
+        assert.deepEqual(
+          walked.items.map((q) => q.id),
+          sorted.items.map((q) => q.id),
+          JSON.stringify({ ...f, limit, offset }),
+        );
+      }
+  });
 });
