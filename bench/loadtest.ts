@@ -26,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { Rng } from "./corpus.js";
 import { type Figure, formatFigures, percentile } from "./figures.js";
 
 export interface LoadOptions {
@@ -114,22 +115,11 @@ const MIX: [Kind, number][] = [
   ["info", 2],
 ];
 
-/** A small seeded generator (mulberry32): the same request sequence on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Paths of each kind, made from what the database holds (ids sampled at random rows). */
 export function requestPaths(dbFile: string, perKind = 200, seed = 11): Map<Kind, string[]> {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  const random = rng(seed);
+  const generator = new Rng(seed);
+  const random = () => generator.next();
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   try {
     const sample = (table: string, column: string) => {
@@ -228,7 +218,8 @@ export function requestPaths(dbFile: string, perKind = 200, seed = 11): Map<Kind
 
 /** An endless sequence of paths in the proportions of MIX. */
 function mixedPaths(paths: Map<Kind, string[]>, exclude: readonly string[] = [], seed = 5): () => string {
-  const random = rng(seed);
+  const generator = new Rng(seed);
+  const random = () => generator.next();
   const mix = MIX.filter(([kind]) => !exclude.includes(kind));
   const total = mix.reduce((n, [, w]) => n + w, 0);
   return () => {
