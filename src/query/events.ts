@@ -69,14 +69,14 @@ export interface EventFilter {
   status?: string[];
   /** Only these events (a text filter's matches). */
   ids?: readonly string[];
-  /** Events whose name or participants contain, for every term, one of its forms (read row by row). */
+  /** Events whose name or summary (participants, titles, place) contain, for every term, one of its forms. */
   textTerms?: readonly (readonly string[])[];
   limit?: number;
   after?: Cursor;
 }
 
 /** Up to this many ids, a listing is driven by the ids themselves rather than by a date index. */
-const DRIVE_BY_IDS = 50_000;
+export const DRIVE_BY_IDS = 50_000;
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;

@@ -11,8 +11,8 @@
  * and their participants' names.
  */
 import type { DB } from "../store/database.js";
-import { type EventFilter, findEvents } from "./events.js";
-import { charLength, phrase } from "./fts.js";
+import { DRIVE_BY_IDS, type EventFilter, findEvents } from "./events.js";
+import { charLength, phrase, rowsContaining } from "./fts.js";
 import type { EventSummary, Page } from "./types.js";
 
 export const MAX_TERMS = 8;
@@ -24,8 +24,6 @@ const MAX_MATCHES = 200;
 const EVIDENCE_DOCUMENTS = 300;
 /** A term named by this many events is common enough to look for row by row. */
 const DENSE = 5_000;
-/** Up to this many events with all the terms are listed by their ids (as findEvents drives by ids). */
-const MANY = 50_000;
 
 /** The terms of a query: words separated by spaces (ASCII or ideographic), or "quoted phrases". */
 export function parseQuery(q: string): string[] {
@@ -231,7 +229,7 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
     const contains = db
       .prepare(
         `SELECT s.n FROM json_each(?) j JOIN search_docs s ON s.n = j.value JOIN documents d ON d.id = s.doc_id
-         WHERE ${"(instr(d.body, ?) > 0 OR instr(coalesce(d.title, ''), ?) > 0)"}`,
+         WHERE instr(d.body, ?) > 0 OR instr(coalesce(d.title, ''), ?) > 0`,
       )
       .pluck();
     for (const forms of short) {
@@ -287,21 +285,16 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
 }
 
 /**
- * The events a text names: in their generated names, in the sentences
- * that report them, or in their participants' names. Every term must occur
- * in one of those (not necessarily the same one). Each source is read
- * through an index: the names' trigram index (schema 5), the documents'
- * (schema 3, then the sentences of the best-ranked documents only), and
- * the actors by name.
+ * The events a text names: in their generated names or summaries, in the
+ * sentences that report them, or in their participants' names. Every term
+ * must occur in one of those (not necessarily the same one). Each source is
+ * read through an index: the events' trigram index (schema 7), the
+ * documents' (schema 3, then the sentences of the best-ranked documents
+ * only), and the actors by name.
  */
 export function eventIdsMatching(db: DB, text: string): Set<string> {
   const terms = checkQuery(text);
   const sets: Set<string>[] = [];
-  const byRowid = db.prepare("SELECT id FROM events WHERE rowid = ?").pluck();
-  const nameMatch = db.prepare("SELECT rowid AS n FROM events_fts WHERE events_fts MATCH ?").pluck();
-  const nameVocab = db
-    .prepare("SELECT DISTINCT doc FROM events_fts_terms WHERE term >= ? AND term < ?")
-    .pluck();
   const docOf = db.prepare("SELECT doc_id FROM search_docs WHERE n = ?").pluck();
   const reportedIn = db.prepare(
     `SELECT DISTINCT er.event_id AS id FROM doc_events de
@@ -317,14 +310,12 @@ export function eventIdsMatching(db: DB, text: string): Set<string> {
   for (const t of terms) {
     const found = new Set<string>();
     for (const f of variantsOf(t)) {
-      const rows =
-        charLength(f) >= 3
-          ? (nameMatch.all(phrase(f)) as number[])
-          : (nameVocab.all(f.toLowerCase(), `${f.toLowerCase()}\u{10FFFF}`) as number[]);
-      for (const n of rows) {
-        const id = byRowid.get(n) as string | undefined;
-        if (id) found.add(id);
-      }
+      const named = rowsContaining("events_fts", "events_fts_terms", f);
+      for (const id of db
+        .prepare(`SELECT id FROM events WHERE rowid IN (${named.sql})`)
+        .pluck()
+        .all(...named.args) as string[])
+        found.add(id);
       // the best-ranked documents containing the term, then the sentences that report events in them
       const docs = [...rowsWith(db, [f], EVIDENCE_DOCUMENTS)].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       for (const [n] of docs) {
@@ -352,12 +343,6 @@ export function findEventsWithText(
   // a term common among events (首脳会談 in their names, プーチン among their participants) is looked
   // for row by row while walking the events in order, which fills a page quickly; rare terms are
   // gathered through the indexes, sentences of the reporting articles included
-  const count = db
-    .prepare("SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? LIMIT ?)")
-    .pluck();
-  const vocab = db
-    .prepare("SELECT count(*) FROM (SELECT 1 FROM events_fts_terms WHERE term >= ? AND term < ? LIMIT ?)")
-    .pluck();
   const actorEvents = db
     .prepare(
       `SELECT count(*) FROM (SELECT 1 FROM event_actors x WHERE x.actor_id IN
@@ -366,10 +351,11 @@ export function findEventsWithText(
     .pluck();
   const isDense = (t: string) =>
     variantsOf(t).some((f) => {
-      const key = f.toLowerCase();
-      const names = (
-        charLength(f) >= 3 ? count.get(phrase(f), common) : vocab.get(key, `${key}\u{10FFFF}`, common)
-      ) as number;
+      const named = rowsContaining("events_fts", "events_fts_terms", f);
+      const names = db
+        .prepare(`SELECT count(*) FROM (${named.sql} LIMIT ?)`)
+        .pluck()
+        .get(...named.args, common) as number;
       return names >= common || (actorEvents.get(f, f, f, common) as number) >= common;
     });
   const dense = terms.filter(isDense);
@@ -388,9 +374,9 @@ export function findEventsWithText(
         .pluck()
         .all(
           textTerms.map((forms) => `(${forms.map(phrase).join(" OR ")})`).join(" AND "),
-          MANY + 1,
+          DRIVE_BY_IDS + 1,
         ) as string[];
-      if (ids.length <= MANY) return findEvents(db, { ...filter, ids, textTerms });
+      if (ids.length <= DRIVE_BY_IDS) return findEvents(db, { ...filter, ids, textTerms });
     }
     return findEvents(db, { ...filter, textTerms });
   }
