@@ -27,7 +27,7 @@ import type { Cursor } from "../query/types.js";
 import type { DB } from "../store/database.js";
 import { MIGRATIONS } from "../store/migrations.js";
 import type { Ingestor } from "./ingest.js";
-import { type CacheLimits, DEFAULT_CACHE_LIMITS, ResponseCache } from "./cache.js";
+import { type CacheLimits, ResponseCache } from "./cache.js";
 import * as S from "./schemas.js";
 import { bearer, hostCheck, securityHeaders, tokenMatches } from "./security.js";
 import { StaticFiles } from "./static.js";
@@ -163,7 +163,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
       cors({ origin: [...opts.corsOrigins], allowHeaders: ["Authorization", "Content-Type"] }),
     );
   if (opts.cache !== false) {
-    const cache = new ResponseCache(db, opts.cache ?? DEFAULT_CACHE_LIMITS);
+    const cache = new ResponseCache(db, opts.cache);
     // exports are streamed and large; everything else under /api is a read that depends on the database only
     app.use(
       "/api/*",

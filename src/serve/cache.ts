@@ -29,8 +29,8 @@ export const DEFAULT_CACHE_LIMITS: CacheLimits = {
   entryBytes: 1024 * 1024,
 };
 
+/** An answer with status 200 (no other is kept). */
 interface Entry {
-  status: number;
   headers: [string, string][];
   body: Uint8Array;
 }
@@ -43,8 +43,6 @@ export class ResponseCache {
   private bytes = 0;
   private version: number;
   private readonly dataVersion: () => number;
-  hits = 0;
-  misses = 0;
 
   constructor(
     db: DB,
@@ -53,10 +51,6 @@ export class ResponseCache {
     const stmt = db.prepare("PRAGMA data_version").pluck();
     this.dataVersion = () => stmt.get() as number;
     this.version = this.dataVersion();
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 
   /** Forget everything (after a write through this app, which data_version does not see). */
@@ -74,14 +68,11 @@ export class ResponseCache {
     }
   }
 
+  /** The answer kept under `key`, after forgetting everything if the database moved. */
   lookup(key: string): Entry | undefined {
     this.checkVersion();
     const hit = this.entries.get(key);
-    if (!hit) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
+    if (!hit) return undefined;
     // most recently used last
     this.entries.delete(key);
     this.entries.set(key, hit);
@@ -110,12 +101,6 @@ export class ResponseCache {
     }
   }
 
-  /** The version answers computed now belong to. */
-  currentVersion(): number {
-    this.checkVersion();
-    return this.version;
-  }
-
   /**
    * Middleware for the read routes: GET answers with status 200 are kept, per URL and accepted
    * encoding; any other method clears the cache once it is answered.
@@ -135,19 +120,20 @@ export class ResponseCache {
       const hit = this.lookup(key);
       if (hit) {
         c.res = new Response(c.req.method === "HEAD" ? null : hit.body, {
-          status: hit.status,
+          status: 200,
           headers: hit.headers,
         });
         c.res.headers.set(CACHE_HEADER, "hit");
         return;
       }
-      const version = this.currentVersion();
+      // the version the answer about to be computed belongs to (lookup has just read it)
+      const version = this.version;
       await next();
       if (c.res.status !== 200 || c.req.method !== "GET") return;
       const body = new Uint8Array(await c.res.arrayBuffer());
       const headers = [...c.res.headers.entries()];
-      this.store(key, { status: c.res.status, headers, body }, version);
-      c.res = new Response(body, { status: c.res.status, headers });
+      this.store(key, { headers, body }, version);
+      c.res = new Response(body, { status: 200, headers });
       c.res.headers.set(CACHE_HEADER, "miss");
     };
   }
