@@ -49,7 +49,7 @@ export async function ingestPaths(
   hooks: IngestHooks = {},
   opts: IngestOptions = {},
 ): Promise<IngestReport> {
-  // each document's events are merged into the events of the other documents in its own transaction
+  // each document's events are merged into the events of the other documents as the document is stored
   const writer = new DocumentWriter(db, resolutionObserver(db, pipeline.ctx.lexicon));
   const batch = new WriteBatch(db, opts.batch ?? DEFAULT_BATCH);
   if (!db.memory) tuneForIngestion(db);

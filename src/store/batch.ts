@@ -7,7 +7,7 @@
  * indexes' new segments and merge them (most of the cost of storing, by
  * `npm run bench`); a batch pays that once. What a crash can lose is the
  * batch not yet committed — whole documents, which the next run reads again —
- * never part of a document. Other writers wait at most one interval for the
+ * never part of a document. Other writers wait about one interval for the
  * lock (their busy timeout is far longer); readers are never blocked (WAL).
  */
 import type { DB } from "./database.js";
@@ -15,7 +15,10 @@ import type { DB } from "./database.js";
 export interface BatchLimits {
   /** Documents per transaction at most. */
   documents: number;
-  /** Milliseconds a transaction stays open at most, so that readers see progress and writers get a turn. */
+  /**
+   * Milliseconds after which a transaction is committed at the next document's end (so that readers see
+   * progress and other writers get a turn; it stays open while a document is analysed).
+   */
   millis: number;
 }
 
@@ -48,7 +51,7 @@ export class WriteBatch {
     }
   }
 
-  /** Commits what the batch holds (call at the end, and before waiting on anything slow). */
+  /** Commits what the batch holds (ingestion calls it at its end, whatever ended it). */
   commit(): void {
     if (!this.open) return;
     this.open = false;
