@@ -1,7 +1,7 @@
 /**
  * Batched writes (src/store/batch.ts): documents are committed together,
- * but each is stored whole or not at all — a document that fails to store
- * takes nothing else with it — and a batch is committed as soon as it holds
+ * but each is stored whole or not at all — a document that fails half-way
+ * leaves nothing and takes nothing else with it — and a batch is committed as soon as it holds
  * its documents or has been open its time.
  */
 import assert from "node:assert/strict";
@@ -22,12 +22,14 @@ function fresh(name: string): { db: DB; reader: DB; store: (id: string, fail?: b
   const insert = db.prepare(
     "INSERT INTO documents (id, lang, format, body, sha256, ingested_at, updated_at) VALUES (?, 'ja', 'md', ?, ?, '', '')",
   );
-  // what DocumentWriter does: its own transaction function, which becomes a savepoint inside a batch
-  const store = (id: string, fail = false) =>
-    db.transaction(() => {
+  // what DocumentWriter.writeInTransaction does: rows written straight into the batch's transaction,
+  // so that a document failing half-way has already written some of them
+  const store =
+    (id: string, fail = false) =>
+    () => {
       insert.run(id, "プーチン大統領は金正恩総書記と会談した。", id);
       if (fail) throw new Error(`${id}: cannot be stored`);
-    });
+    };
   return { db, reader, store };
 }
 
@@ -42,7 +44,21 @@ describe("batched writes", () => {
     batch.write(store("c"));
     assert.deepEqual(ids(reader), [], "nothing is visible before the batch commits");
     batch.commit();
-    assert.deepEqual(ids(reader), ["a", "c"]);
+    assert.deepEqual(ids(reader), ["a", "c"], "b's half-written row is gone, a was written once");
+    db.close();
+    reader.close();
+  });
+
+  it("keep the documents before a failure when the batch fills up on it", () => {
+    const { db, reader, store } = fresh("full");
+    const batch = new WriteBatch(db, { documents: 3, millis: 60_000 });
+    batch.write(store("a"));
+    batch.write(store("b"));
+    assert.throws(() => batch.write(store("x", true)), /x: cannot be stored/);
+    assert.deepEqual(ids(reader), [], "a failed write does not fill the batch");
+    batch.write(store("c"));
+    assert.deepEqual(ids(reader), ["a", "b", "c"]);
+    assert.equal(db.inTransaction, false);
     db.close();
     reader.close();
   });

@@ -1,7 +1,7 @@
 /**
  * Ingestion: read the paths, analyse and extract each document, store it
- * whole or not at all (a savepoint of its own, in a batch committed about
- * every second: src/store/batch.ts). A file that cannot be read or
+ * whole or not at all (in a batch committed about every second, from which
+ * a document that fails is taken out alone: src/store/batch.ts). A file that cannot be read or
  * analysed is reported and skipped; the others go on.
  *
  * With an analysis pool (src/pipeline/parallel.ts) documents are analysed
@@ -100,7 +100,7 @@ export async function ingestPaths(
         );
         return;
       }
-      const result = batch.write(() => writer.write(record));
+      const result = batch.write(() => writer.writeInTransaction(record));
       report.documents[result.outcome]++;
       report.events += record.extraction.events.length;
       report.quotes += record.extraction.quotes.length;

@@ -1,14 +1,20 @@
 /**
  * Documents stored in batches: one write transaction holds the documents
- * written during a short interval, each of them in its own savepoint, so a
- * document that fails to store is rolled back alone and the others stay.
+ * written during a short interval, and a document that fails to store is
+ * taken out alone — the others of the batch stay.
  *
  * One transaction per document made every commit flush the full-text
  * indexes' new segments and merge them (most of the cost of storing, by
- * `npm run bench`); a batch pays that once. What a crash can lose is the
- * batch not yet committed — whole documents, which the next run reads again —
- * never part of a document. Other writers wait about one interval for the
- * lock (their busy timeout is far longer); readers are never blocked (WAL).
+ * `npm run bench`); a batch pays that once. Nor does a document get a
+ * savepoint of its own: opening one makes every full-text index flush what it
+ * holds, which cost a fifth of ingestion. Instead the batch keeps the writes
+ * it has run, and when one throws it rolls the transaction back and runs the
+ * earlier ones again: failures are rare, and a batch is small.
+ *
+ * What a crash can lose is the batch not yet committed — whole documents,
+ * which the next run reads again — never part of a document. Other writers
+ * wait about one interval for the lock (their busy timeout is far longer);
+ * readers are never blocked (WAL).
  */
 import type { DB } from "./database.js";
 
@@ -26,27 +32,39 @@ export const DEFAULT_BATCH: BatchLimits = { documents: 200, millis: 1000 };
 
 export class WriteBatch {
   private open = false;
-  private count = 0;
   private openedAt = 0;
+  /** The writes this transaction holds, to be run again if a later one fails. */
+  private done: (() => unknown)[] = [];
 
   constructor(
     private readonly db: DB,
     private readonly limits: BatchLimits = DEFAULT_BATCH,
   ) {}
 
-  /** Runs one document's write inside the batch (the write's own transaction becomes a savepoint). */
+  /**
+   * Runs one document's write inside the batch. The write must not open a
+   * savepoint or transaction of its own (DocumentWriter.writeInTransaction),
+   * and must do the same when run again.
+   */
   write<T>(store: () => T): T {
-    if (!this.open) {
-      this.db.exec("BEGIN IMMEDIATE");
-      this.open = true;
-      this.count = 0;
-      this.openedAt = performance.now();
-    }
+    if (!this.open) this.begin();
     try {
-      return store();
+      const result = store();
+      this.done.push(store);
+      return result;
+    } catch (e) {
+      // the failed write may have left part of its document: undo the batch, redo the others
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      const redo = this.done;
+      this.begin();
+      for (const w of redo) w();
+      this.done = redo;
+      throw e;
     } finally {
-      this.count++;
-      if (this.count >= this.limits.documents || performance.now() - this.openedAt >= this.limits.millis)
+      if (
+        this.done.length >= this.limits.documents ||
+        performance.now() - this.openedAt >= this.limits.millis
+      )
         this.commit();
     }
   }
@@ -55,7 +73,14 @@ export class WriteBatch {
   commit(): void {
     if (!this.open) return;
     this.open = false;
-    // a failed savepoint was rolled back by its own transaction function; the batch is still whole
+    this.done = [];
     if (this.db.inTransaction) this.db.exec("COMMIT");
+  }
+
+  private begin(): void {
+    this.db.exec("BEGIN IMMEDIATE");
+    this.open = true;
+    this.done = [];
+    this.openedAt = performance.now();
   }
 }

@@ -186,82 +186,86 @@ export class DocumentWriter {
     return this.write(storeRecord(doc, extraction));
   }
 
-  /** Writes a document's record, in one transaction. */
+  /** Writes a document's record, in one transaction (a savepoint inside the caller's). */
   write(record: StoreRecord): StoreResult {
+    return this.db.transaction(() => this.writeInTransaction(record)).immediate();
+  }
+
+  /**
+   * Writes a document's record inside the caller's transaction, which must be
+   * rolled back if this throws (WriteBatch does): no savepoint of its own,
+   * because opening one makes every full-text index flush.
+   */
+  writeInTransaction(record: StoreRecord): StoreResult {
     const src = record.source;
     const hash = record.sha256;
     const extraction = record.extraction;
     const now = new Date().toISOString();
-    return this.db
-      .transaction((): StoreResult => {
-        this.written.clear();
-        const before = this.s.existing.get(src.id) as { sha256: string } | undefined;
-        const observed = this.observer?.beforeReplace(src.id);
-        this.s.deleteDoc.run(src.id);
-        this.s.doc.run({
-          id: src.id,
-          url: src.url,
-          published: src.published,
-          title: src.title,
-          lang: src.lang,
-          format: src.format,
-          path: src.path,
-          encoding: src.encoding,
-          body: src.body,
-          sha256: hash,
-          now,
-        });
-        for (const m of record.mentions)
-          this.s.mention.run(
-            src.id,
-            m.start,
-            m.end,
-            m.text,
-            m.kind,
-            m.actor ? this.actor(m.actor) : null,
-            m.title,
-            m.office,
-            m.via,
-          );
-        for (const t of record.timexes)
-          this.s.timex.run(src.id, t.start, t.end, t.text, t.value, t.granularity);
-        for (const [i, e] of extraction.events.entries()) {
-          this.s.event.run(
-            e.id,
-            src.id,
-            e.type,
-            e.mode,
-            e.status,
-            e.date?.start ?? null,
-            e.date?.end ?? null,
-            e.date?.granularity ?? null,
-            e.place?.id ?? null,
-            record.eventData[i]!,
-          );
-          for (const p of e.participants)
-            this.s.eventActor.run(e.id, this.actor(p.actor), p.role, p.title ?? null);
-          for (const ev of e.evidence) this.s.evidence.run(e.id, src.id, "event", ev.start, ev.end, ev.text);
-        }
-        for (const [i, q] of extraction.quotes.entries()) {
-          const speaker = q.speaker ? this.actor(q.speaker) : null;
-          this.s.quote.run(
-            q.id,
-            src.id,
-            q.cited.start,
-            q.cited.end,
-            q.cited.text,
-            speaker,
-            q.speakerKind,
-            q.event ?? null,
-            record.quoteData[i]!,
-          );
-        }
-        for (const m of record.messages)
-          this.s.message.run(src.id, m.rule, m.reason, m.start ?? null, m.end ?? null, m.severity);
-        this.observer?.afterStore(src, extraction, observed);
-        if (before?.sha256 === hash) return { id: src.id, outcome: "unchanged" };
-        return { id: src.id, outcome: before ? "updated" : "new" };
-      })
-      .immediate();
+    this.written.clear();
+    const before = this.s.existing.get(src.id) as { sha256: string } | undefined;
+    const observed = this.observer?.beforeReplace(src.id);
+    this.s.deleteDoc.run(src.id);
+    this.s.doc.run({
+      id: src.id,
+      url: src.url,
+      published: src.published,
+      title: src.title,
+      lang: src.lang,
+      format: src.format,
+      path: src.path,
+      encoding: src.encoding,
+      body: src.body,
+      sha256: hash,
+      now,
+    });
+    for (const m of record.mentions)
+      this.s.mention.run(
+        src.id,
+        m.start,
+        m.end,
+        m.text,
+        m.kind,
+        m.actor ? this.actor(m.actor) : null,
+        m.title,
+        m.office,
+        m.via,
+      );
+    for (const t of record.timexes) this.s.timex.run(src.id, t.start, t.end, t.text, t.value, t.granularity);
+    for (const [i, e] of extraction.events.entries()) {
+      this.s.event.run(
+        e.id,
+        src.id,
+        e.type,
+        e.mode,
+        e.status,
+        e.date?.start ?? null,
+        e.date?.end ?? null,
+        e.date?.granularity ?? null,
+        e.place?.id ?? null,
+        record.eventData[i]!,
+      );
+      for (const p of e.participants)
+        this.s.eventActor.run(e.id, this.actor(p.actor), p.role, p.title ?? null);
+      for (const ev of e.evidence) this.s.evidence.run(e.id, src.id, "event", ev.start, ev.end, ev.text);
+    }
+    for (const [i, q] of extraction.quotes.entries()) {
+      const speaker = q.speaker ? this.actor(q.speaker) : null;
+      this.s.quote.run(
+        q.id,
+        src.id,
+        q.cited.start,
+        q.cited.end,
+        q.cited.text,
+        speaker,
+        q.speakerKind,
+        q.event ?? null,
+        record.quoteData[i]!,
+      );
+    }
+    for (const m of record.messages)
+      this.s.message.run(src.id, m.rule, m.reason, m.start ?? null, m.end ?? null, m.severity);
+    this.observer?.afterStore(src, extraction, observed);
+    if (before?.sha256 === hash) return { id: src.id, outcome: "unchanged" };
+    return { id: src.id, outcome: before ? "updated" : "new" };
   }
 }
