@@ -190,12 +190,15 @@ const selectAll: Component = {
   },
 };
 
-/** The standard pipeline with selection disabled: the full analysis the fast pass is compared to. */
+/**
+ * The standard pipeline with the fast pass disabled — no document set aside as out of scope, no
+ * sentence left out: the full analysis the fast pass is compared to.
+ */
 export function fullAnalysisPipeline(): Pipeline {
   const standard = createExtractionPipeline();
   return new Pipeline(
     standard.ctx,
-    STANDARD.map((c) => (c.name === "select" ? selectAll : c)),
+    STANDARD.filter((c) => c.name !== "scope").map((c) => (c.name === "select" ? selectAll : c)),
   );
 }
 

@@ -36,6 +36,8 @@ export interface AnalysedDocument {
   mentions: Mention[];
   resolved: ResolvedMention[];
   messages: Message[];
+  /** Set by the scope component: not about diplomacy, so not analysed further. */
+  outOfScope: boolean;
   /** Layers added by later components (events, quotes). */
   layers: Record<string, unknown>;
 }

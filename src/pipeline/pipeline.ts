@@ -11,6 +11,8 @@ import { apparatusZones } from "../analyse/zones.js";
 import { findMentions } from "../extract/mentions.js";
 import { tagTimex } from "../extract/timex/tagger.js";
 import { normalise } from "../normalise/normalise.js";
+import type { GazetteerMatch } from "../analyse/gazetteer.js";
+import type { Lexicon, SurfaceRef } from "../lexicon/lexicon.js";
 import type { SourceDocument } from "../read/document.js";
 import { resolveMentions } from "../resolve/actors.js";
 import type { PipelineContext } from "./context.js";
@@ -59,6 +61,76 @@ export const dates: Component = {
 
 const inApparatus = (doc: AnalysedDocument, pos: number) =>
   doc.apparatus.some((z) => pos >= z.start && pos < z.end);
+
+/**
+ * Where the lexicon's automaton names a party to diplomacy: a person, state
+ * or organisation, or a surname directly before the title of an office that
+ * someone of that surname held (岸田首相, 金総書記). A surname or a title
+ * alone is not enough: 林 and 高 are in 小林 and 高止まり, and 加藤監督 or
+ * 社長 appear on every business and sports page.
+ */
+function partyStarts(lex: Lexicon, matches: readonly GazetteerMatch<SurfaceRef[]>[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
+    if (m.value.some((r) => r.kind === "person" || r.kind === "state" || r.kind === "organization")) {
+      out.push(m.start);
+      continue;
+    }
+    const next = matches[k + 1];
+    if (!next || next.start !== m.end) continue;
+    const offices = new Set(next.value.flatMap((r) => (r.kind === "title" ? r.offices : [])));
+    const held = m.value.some(
+      (r) =>
+        r.kind === "surname" && (lex.people.get(r.id)?.offices.some((t) => offices.has(t.office)) ?? false),
+    );
+    if (held) out.push(m.start);
+  }
+  return out;
+}
+
+/**
+ * Whether the document is about diplomacy at all: some sentence names a
+ * party (a person, state, organisation or office of the lexicon) beside a
+ * trigger word or a quotation. Most of a news stream — markets, sports,
+ * weather — is not, and such a document is stored for search without being
+ * analysed: everything after this component is skipped, and a message says
+ * so. Both automata run once over the text; what the lexicon and the
+ * trigger files know decides, so extending them extends the scope.
+ */
+export const scope: Component = {
+  name: "scope",
+  run(doc, ctx) {
+    const text = doc.norm.text;
+    const parties = partyStarts(ctx.lexicon, ctx.gazetteer.findAll(text));
+    if (parties.length === 0) return outOfScope(doc);
+    const cues = [
+      ...ctx.triggerWords.findAll(text).map((m) => m.start),
+      ...doc.quotations.map((q) => q.start),
+    ].sort((a, b) => a - b);
+    // one sweep over sentences, parties and cues together, all in text order
+    let p = 0;
+    let c = 0;
+    for (const s of doc.sentences) {
+      while (p < parties.length && parties[p]! < s.start) p++;
+      while (c < cues.length && cues[c]! < s.start) c++;
+      const party = p < parties.length && parties[p]! < s.end;
+      const cue = c < cues.length && cues[c]! < s.end;
+      if (party && cue && !inApparatus(doc, s.start)) return;
+    }
+    outOfScope(doc);
+  },
+};
+
+function outOfScope(doc: AnalysedDocument): void {
+  doc.outOfScope = true;
+  doc.messages.push({
+    rule: "scope/not-diplomacy",
+    reason:
+      "no sentence names a party of the lexicon beside a trigger word or a quotation: stored for search, not analysed",
+    severity: "info",
+  });
+}
 
 /**
  * The sentences worth the morphological analyser: those with a trigger word
@@ -131,7 +203,7 @@ export const resolve: Component = {
   },
 };
 
-export const FOUNDATION: Component[] = [segment, dates, select, tokenize, mentions, resolve];
+export const FOUNDATION: Component[] = [segment, scope, dates, select, tokenize, mentions, resolve];
 
 export class Pipeline {
   constructor(
@@ -151,9 +223,14 @@ export class Pipeline {
       mentions: [],
       resolved: [],
       messages: [],
+      outOfScope: false,
       layers: {},
     };
-    for (const c of this.components) await c.run(doc, this.ctx);
+    for (const c of this.components) {
+      await c.run(doc, this.ctx);
+      // a document found to be about something else keeps what it has (text, sentences) and no more
+      if (doc.outOfScope) break;
+    }
     return doc;
   }
 }

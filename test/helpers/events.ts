@@ -94,6 +94,7 @@ export function syntheticDocument(spec: DocSpec): { doc: AnalysedDocument; event
     mentions: [],
     resolved: [],
     messages: [],
+    outOfScope: false,
     layers: {},
   };
   return { doc, events };
