@@ -5,9 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { findEvents } from "../src/query/events.js";
+import { type EventFilter, findEvents } from "../src/query/events.js";
 import { findEventsWithText, searchDocuments, variantsOf } from "../src/query/search.js";
 import { findQuotes, type QuoteFilter } from "../src/query/quotes.js";
+import type { Cursor } from "../src/query/types.js";
 import { type DB, openDatabase } from "../src/store/database.js";
 import { exampleDatabase, type TestDatabase } from "./helpers/serve.js";
 
@@ -95,5 +96,55 @@ describe("quotations, as a large database lists them", () => {
           JSON.stringify({ ...f, limit, offset }),
         );
       }
+  });
+});
+
+describe("event lists with several types or statuses", () => {
+  /** Every event the filter takes, in list order (undated first, then by date and id), by reading them all. */
+  function everyEvent(keep: (e: { type: string; status: string; family: string }) => boolean): string[] {
+    const rows = db.prepare("SELECT id, type, status, family, date_start FROM events").all() as {
+      id: string;
+      type: string;
+      status: string;
+      family: string;
+      date_start: string | null;
+    }[];
+    const key = (r: (typeof rows)[number]) =>
+      [r.date_start === null ? 0 : 1, r.date_start ?? "", r.id] as const;
+    return rows
+      .filter(keep)
+      .sort((x, y) => {
+        const [a, b] = [key(x), key(y)];
+        for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+        return 0;
+      })
+      .map((r) => r.id);
+  }
+
+  it("pages through the same events as reading every one, each range merged", () => {
+    const cases: [EventFilter, (e: { type: string; status: string; family: string }) => boolean][] = [
+      [{ types: ["CONSULT", "AGREE"] }, (e) => ["CONSULT", "AGREE"].includes(e.type)],
+      [{ status: ["occurred", "planned"] }, (e) => ["occurred", "planned"].includes(e.status)],
+      [
+        { types: ["CONSULT", "SUPPORT", "AGREE"], status: ["planned", "occurred"] },
+        (e) => ["CONSULT", "SUPPORT", "AGREE"].includes(e.type) && ["planned", "occurred"].includes(e.status),
+      ],
+      [
+        { families: ["CONSULT:visit", "CONSULT:meeting"] },
+        (e) => e.family === "CONSULT:visit" || e.family === "CONSULT:meeting",
+      ],
+    ];
+    for (const [filter, keep] of cases) {
+      const want = everyEvent(keep);
+      assert.ok(want.length > 10, JSON.stringify(filter));
+      const got: string[] = [];
+      let after: Cursor | undefined;
+      do {
+        const page = findEvents(db, { ...filter, limit: 7, after });
+        got.push(...page.items.map((e) => e.id));
+        after = page.next;
+      } while (after);
+      assert.deepEqual(got, want, JSON.stringify(filter));
+    }
   });
 });

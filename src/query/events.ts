@@ -78,6 +78,9 @@ export interface EventFilter {
 /** Up to this many ids, a listing is driven by the ids themselves rather than by a date index. */
 export const DRIVE_BY_IDS = 50_000;
 
+/** Up to this many combinations of listed values (types × statuses × families), their ranges are merged. */
+const MAX_MERGED = 64;
+
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
@@ -136,14 +139,27 @@ export function findEvents(db: DB, filter: EventFilter = {}): Page<EventSummary>
     where.push(`${t}.date_start <= ?`);
     args.push(hi);
   }
+  const lists: [string, string[]][] = [];
   const list = (col: string, values?: string[]) => {
-    if (!values?.length) return;
-    where.push(`${col} IN (${values.map(() => "?").join(", ")})`);
-    args.push(...values);
+    if (values?.length) lists.push([col, [...new Set(values)]]);
   };
   list(`${t}.type`, filter.types);
   list("e.family", filter.families);
   list(`${t}.status`, filter.status);
+  // Several values of a list over the events' own indexes (type, status: type IN (CONSULT, AGREE))
+  // make SQLite read every match and sort it — seconds on a million events. Each combination of
+  // values is instead one ordered range of an index, read up to the page's length, and the
+  // ranges are merged: a few hundred rows at most.
+  const combinations = lists.reduce<string[][]>(
+    (acc, [, values]) => acc.flatMap((c) => values.map((v) => [...c, v])),
+    [[]],
+  );
+  const merge = t === "e" && !filter.ids && combinations.length > 1 && combinations.length <= MAX_MERGED;
+  if (!merge)
+    for (const [col, values] of lists) {
+      where.push(`${col} IN (${values.map(() => "?").join(", ")})`);
+      args.push(...values);
+    }
   if (filter.after) {
     // keyset pagination, a range seek on the index; undated events (NULL dates) come first
     if (filter.after.date === null) {
@@ -154,10 +170,17 @@ export function findEvents(db: DB, filter: EventFilter = {}): Page<EventSummary>
       args.push(filter.after.date, filter.after.id);
     }
   }
-  const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from}
-    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+  const select = (conditions: string[]) => `SELECT ${SUMMARY_COLUMNS} FROM ${from}
+    ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
     ORDER BY ${t}.date_start, ${idCol} LIMIT ?`;
-  const rows = db.prepare(sql).all(...args, limit + 1) as SummaryRow[];
+  let rows: SummaryRow[];
+  if (merge) {
+    const equal = lists.map(([col]) => `${col} = ?`);
+    const arm = `SELECT * FROM (${select([...where, ...equal])})`;
+    const sql = `SELECT * FROM (${combinations.map(() => arm).join(" UNION ALL ")}) ORDER BY date_start, id LIMIT ?`;
+    const armArgs = combinations.flatMap((values) => [...args, ...values, limit + 1]);
+    rows = db.prepare(sql).all(...armArgs, limit + 1) as SummaryRow[];
+  } else rows = db.prepare(select(where)).all(...args, limit + 1) as SummaryRow[];
   const items = rows.slice(0, limit).map(toSummary);
   const last = items.at(-1);
   return rows.length > limit && last
