@@ -565,6 +565,12 @@ export const DocumentSearchSchema = z
     query: z.string(),
     terms: z.array(z.string()),
     total: z.number().int(),
+    estimated: z
+      .literal(true)
+      .optional()
+      .openapi({
+        description: "present when total is estimated: terms in most articles of a large database",
+      }),
     items: z.array(
       z.object({
         id: z.string(),

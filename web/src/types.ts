@@ -176,7 +176,7 @@ export interface DocumentHit {
 
 export interface SearchResult {
   query: string;
-  documents: { query: string; terms: string[]; total: number; items: DocumentHit[] };
+  documents: { query: string; terms: string[]; total: number; estimated?: true; items: DocumentHit[] };
   events: EventSummary[];
   actors: Actor[];
   quotes: QuoteItem[];

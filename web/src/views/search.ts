@@ -35,7 +35,7 @@ export const searchView: View = async ({ root, url, signal }) => {
     root,
     h("h1", null, `${t("search")}: `, h("q", null, q)),
     section(
-      `${t("articles")} (${docs.total})`,
+      `${t("articles")} (${docs.estimated ? "≈ " : ""}${docs.total.toLocaleString()})`,
       docs.items.length === 0
         ? h("p", { class: "muted" }, t("noResults"))
         : h(
