@@ -164,3 +164,30 @@ describe("event lists with several types or statuses", () => {
     }
   });
 });
+
+describe("the events' text index", () => {
+  it("holds every event under its current name and summary, after the merges of ingestion", () => {
+    const events = db.prepare("SELECT rowid AS n, name_ja, summary FROM events").all() as {
+      n: number;
+      name_ja: string;
+      summary: string;
+    }[];
+    assert.ok(events.length > 50);
+    const indexed = db.prepare("SELECT rowid FROM events_fts WHERE events_fts MATCH ?").pluck();
+    for (const e of events) {
+      const participant = (JSON.parse(e.summary) as { participants: { ja: string }[] }).participants.find(
+        (p) => [...p.ja].length >= 3,
+      );
+      for (const text of [e.name_ja, participant?.ja].filter((x): x is string => !!x && [...x].length >= 3)) {
+        const rows = indexed.all(`"${text.replace(/"/g, '""')}"`) as number[];
+        assert.ok(rows.includes(e.n), `${e.name_ja}: ${text}`);
+      }
+    }
+    // nothing stale: no indexed row is an event that is gone
+    const stale = db
+      .prepare("SELECT count(DISTINCT doc) FROM events_fts_terms WHERE doc NOT IN (SELECT rowid FROM events)")
+      .pluck()
+      .get();
+    assert.equal(stale, 0);
+  });
+});

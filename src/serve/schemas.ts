@@ -565,12 +565,9 @@ export const DocumentSearchSchema = z
     query: z.string(),
     terms: z.array(z.string()),
     total: z.number().int(),
-    estimated: z
-      .literal(true)
-      .optional()
-      .openapi({
-        description: "present when total is estimated: terms in most articles of a large database",
-      }),
+    estimated: z.literal(true).optional().openapi({
+      description: "present when total is estimated: terms in most articles of a large database",
+    }),
     items: z.array(
       z.object({
         id: z.string(),

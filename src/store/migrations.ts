@@ -339,4 +339,17 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO events_fts (rowid, name, summary)
     SELECT rowid, name_ja || char(10) || name_en || char(10, 10), summary || char(10, 10) FROM events;
   `,
+  // 8: an event written again with the same name and summary (a new report that changes neither, the most
+  // common case) leaves the events' trigram index alone: taking its row out and putting it back made the
+  // index flush its pending data every time, a quarter of the cost of ingesting (npm run bench).
+  `
+  DROP TRIGGER events_fts_update;
+  CREATE TRIGGER events_fts_update AFTER UPDATE OF name_ja, name_en, summary ON events
+  WHEN old.name_ja IS NOT new.name_ja OR old.name_en IS NOT new.name_en OR old.summary IS NOT new.summary
+  BEGIN
+    DELETE FROM events_fts WHERE rowid = old.rowid;
+    INSERT INTO events_fts (rowid, name, summary)
+      VALUES (new.rowid, new.name_ja || char(10) || new.name_en || char(10, 10), new.summary || char(10, 10));
+  END;
+  `,
 ];
