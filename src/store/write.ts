@@ -204,7 +204,8 @@ export class DocumentWriter {
     this.written.clear();
     const before = this.s.existing.get(src.id) as { sha256: string } | undefined;
     const observed = this.observer?.beforeReplace(src.id);
-    this.s.deleteDoc.run(src.id);
+    // a new document has nothing to replace (the delete would still look in every table that refers to it)
+    if (before) this.s.deleteDoc.run(src.id);
     this.s.doc.run({
       id: src.id,
       url: src.url,
