@@ -132,7 +132,7 @@ export async function queryDatabase(
     ),
     quotes: db.prepare(
       `INSERT INTO quotes SELECT doc_id || '~' || @k || substr(id, length(doc_id) + 1), ${docId("doc_id")}, start, end, text,
-         speaker_id, speaker_kind, event_id, data FROM t.quotes`,
+         speaker_id, speaker_kind, event_id, data, ${shifted("published")} FROM t.quotes`,
     ),
     docEvents: db.prepare(
       `INSERT INTO doc_events SELECT ${reportId("id", "doc_id")}, ${docId("doc_id")}, type, mode, status, ${shifted("date_start")},

@@ -80,8 +80,39 @@ describe("events by text, as a large database takes them", () => {
   }
 });
 
+/** The quotations a filter selects, in list order (newest article first), by reading them all. */
+function everyQuote(f: QuoteFilter): string[] {
+  const rows = db
+    .prepare(
+      "SELECT q.id, q.text, q.speaker_id, q.start, d.id AS doc, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id",
+    )
+    .all() as {
+    id: string;
+    text: string;
+    speaker_id: string | null;
+    start: number;
+    doc: string;
+    published: string | null;
+  }[];
+  const cmp = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1;
+  return rows
+    .filter(
+      (r) =>
+        (f.speaker === undefined ||
+          (f.speaker === "none" ? r.speaker_id === null : r.speaker_id === f.speaker)) &&
+        (f.text === undefined || r.text.includes(f.text)) &&
+        (f.from === undefined || (r.published !== null && r.published >= f.from)),
+    )
+    .sort(
+      (a, b) =>
+        cmp(a.published, b.published) || (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0) || a.start - b.start,
+    )
+    .map((r) => r.id);
+}
+
 describe("quotations, as a large database lists them", () => {
-  it("walks the documents newest first to the same page as sorting every match gives", () => {
+  it("lists a speaker's from their index, and walks or sorts the others, as reading every one gives", () => {
     const speakers = db
       .prepare(
         "SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*) DESC",
@@ -103,13 +134,21 @@ describe("quotations, as a large database lists them", () => {
         [5, 2],
         [1000, 0],
       ] as const) {
+        const want = everyQuote(f);
         const sorted = findQuotes(db, { ...f, limit, offset });
         const walked = findQuotes(db, { ...f, limit, offset }, 0);
-        assert.equal(walked.total, sorted.total, JSON.stringify(f));
+        const label = JSON.stringify({ ...f, limit, offset });
+        assert.equal(sorted.total, want.length, label);
+        assert.equal(walked.total, want.length, label);
+        assert.deepEqual(
+          sorted.items.map((q) => q.id),
+          want.slice(offset, offset + limit),
+          label,
+        );
         assert.deepEqual(
           walked.items.map((q) => q.id),
-          sorted.items.map((q) => q.id),
-          JSON.stringify({ ...f, limit, offset }),
+          want.slice(offset, offset + limit),
+          label,
         );
       }
   });

@@ -60,12 +60,27 @@ const SPEAKER = "q.speaker_id = ?";
 /** Up to this many matching quotations are sorted rather than found in order. */
 const FEW = 5000;
 
-export function findQuotes(
-  db: DB,
-  filter: QuoteFilter = {},
-  /** Matches up to this many are sorted (FEW; tests lower it to take the path of a large database). */
-  sortAtMost = FEW,
-): QuoteList {
+const PAGE_COLUMNS = `q.id, q.doc_id AS doc, q.text, q.start, q.end, q.speaker_kind, q.data, d.published, d.title,
+  a.id AS speaker_id, a.ja AS speaker_ja, a.en AS speaker_en, a.country AS speaker_country`;
+
+interface PageRow {
+  id: string;
+  doc: string;
+  text: string;
+  start: number;
+  end: number;
+  speaker_kind: string | null;
+  data: string;
+  published: string | null;
+  title: string | null;
+  speaker_id: string | null;
+  speaker_ja: string | null;
+  speaker_en: string | null;
+  speaker_country: string | null;
+}
+
+/** The conditions of a filter, and the same with a text looked up in the quotations' trigram index. */
+function conditions(filter: QuoteFilter) {
   const where: string[] = [];
   const args: unknown[] = [];
   if (filter.speaker === "none") where.push("q.speaker_id IS NULL");
@@ -78,17 +93,16 @@ export function findQuotes(
     where.push("q.doc_id = ?");
     args.push(filter.doc);
   }
+  // a quotation carries its document's publication date (schema 9)
   if (filter.from) {
-    where.push("d.published >= ?");
+    where.push("q.published >= ?");
     args.push(filter.from);
   }
   if (filter.to) {
-    where.push("d.published <= ?");
+    where.push("q.published <= ?");
     args.push(`${filter.to}\uffff`);
   }
-  const clauseOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(" AND ")}` : "");
-  // A text is counted through its index (case folded: instr keeps the exact substring), and the
-  // documents are needed only for their dates.
+  // A text is counted through its index (case folded: instr keeps the exact substring).
   const indexed = [...where];
   const indexedArgs = [...args];
   if (filter.text) {
@@ -96,54 +110,78 @@ export function findQuotes(
     indexed.push(`q.rowid IN (${rows.sql}) AND instr(q.text, ?) > 0`);
     indexedArgs.push(...rows.args, filter.text);
   }
-  const countFrom = filter.from || filter.to ? "quotes q JOIN documents d ON d.id = q.doc_id" : "quotes q";
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM ${countFrom} ${clauseOf(indexed)}`).get(...indexedArgs) as {
-      n: number;
-    }
-  ).n;
-  // A few quotations (of a speaker, a document, a rare text) are found through their index and sorted.
-  // Many are not sorted: the documents are walked newest first until the page is full (CROSS JOIN keeps
-  // that loop order).
-  const few =
-    Boolean(filter.doc) ||
-    Boolean(((filter.speaker && filter.speaker !== "none") || filter.text) && total <= sortAtMost);
-  const from = few
-    ? "quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.speaker_id"
-    : "documents d CROSS JOIN quotes q ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.speaker_id";
-  // walking the documents, a common speaker or text is checked in each quotation as it comes (with the
-  // speaker's index, SQLite would read all of the speaker's quotations for every document)
-  const scanned = where.map((w) => (w === SPEAKER ? `+${SPEAKER}` : w));
-  const scannedArgs = [...args];
-  if (filter.text) {
-    scanned.push("instr(q.text, ?) > 0");
-    scannedArgs.push(filter.text);
-  }
-  const [clause, pageArgs] = few ? [clauseOf(indexed), indexedArgs] : [clauseOf(scanned), scannedArgs];
+  return { where, args, indexed, indexedArgs };
+}
+
+const clauseOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(" AND ")}` : "");
+
+/** How many quotations the filter selects; with `atMost`, counting stops past it. */
+export function countQuotes(db: DB, filter: QuoteFilter = {}, atMost?: number): number {
+  const c = conditions(filter);
+  const select = `SELECT 1 FROM quotes q ${clauseOf(c.indexed)}`;
+  return atMost === undefined
+    ? (db
+        .prepare(`SELECT count(*) FROM (${select})`)
+        .pluck()
+        .get(...c.indexedArgs) as number)
+    : (db
+        .prepare(`SELECT count(*) FROM (${select} LIMIT ?)`)
+        .pluck()
+        .get(...c.indexedArgs, atMost + 1) as number);
+}
+
+/**
+ * One page of the quotations a filter selects, newest article first. Those of one speaker are read in
+ * order from their index (speaker, publication date); a few others (of a document, a rare text) are
+ * found through their index and sorted; many are not sorted: the documents are walked newest first
+ * until the page is full (CROSS JOIN keeps that loop order).
+ */
+export function quotePage(
+  db: DB,
+  filter: QuoteFilter = {},
+  /** Matches up to this many are sorted (FEW; tests lower it to take the path of a large database). */
+  sortAtMost = FEW,
+): QuoteItem[] {
+  const c = conditions(filter);
   const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
-  const rows = db
-    .prepare(
-      `SELECT q.id, q.doc_id AS doc, q.text, q.start, q.end, q.speaker_kind, q.data, d.published, d.title,
-              a.id AS speaker_id, a.ja AS speaker_ja, a.en AS speaker_en, a.country AS speaker_country
-       FROM ${from} ${clause}
-       ORDER BY d.published DESC, d.id, q.start LIMIT ? OFFSET ?`,
-    )
-    .all(...pageArgs, limit, Math.max(0, filter.offset ?? 0)) as {
-    id: string;
-    doc: string;
-    text: string;
-    start: number;
-    end: number;
-    speaker_kind: string | null;
-    data: string;
-    published: string | null;
-    title: string | null;
-    speaker_id: string | null;
-    speaker_ja: string | null;
-    speaker_en: string | null;
-    speaker_country: string | null;
-  }[];
-  const items = rows.map((r): QuoteItem => {
+  const offset = Math.max(0, filter.offset ?? 0);
+  const order = "ORDER BY d.published DESC, d.id, q.start LIMIT ? OFFSET ?";
+  let rows: PageRow[];
+  if (filter.speaker && filter.speaker !== "none" && !filter.text && !filter.doc) {
+    rows = db
+      .prepare(
+        `SELECT ${PAGE_COLUMNS} FROM quotes q INDEXED BY quotes_speaker_published
+         JOIN documents d ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.speaker_id ${clauseOf(c.where)}
+         ORDER BY q.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?`,
+      )
+      .all(...c.args, limit, offset) as PageRow[];
+  } else {
+    const few =
+      Boolean(filter.doc) || Boolean(filter.text && countQuotes(db, filter, sortAtMost) <= sortAtMost);
+    if (few) {
+      rows = db
+        .prepare(
+          `SELECT ${PAGE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.doc_id
+           LEFT JOIN actors a ON a.id = q.speaker_id ${clauseOf(c.indexed)} ${order}`,
+        )
+        .all(...c.indexedArgs, limit, offset) as PageRow[];
+    } else {
+      // walking the documents, a text is checked in each quotation as it comes
+      const scanned = c.where.map((w) => (w === SPEAKER ? `+${SPEAKER}` : w));
+      const scannedArgs = [...c.args];
+      if (filter.text) {
+        scanned.push("instr(q.text, ?) > 0");
+        scannedArgs.push(filter.text);
+      }
+      rows = db
+        .prepare(
+          `SELECT ${PAGE_COLUMNS} FROM documents d CROSS JOIN quotes q ON d.id = q.doc_id
+           LEFT JOIN actors a ON a.id = q.speaker_id ${clauseOf(scanned)} ${order}`,
+        )
+        .all(...scannedArgs, limit, offset) as PageRow[];
+    }
+  }
+  return rows.map((r): QuoteItem => {
     const data = JSON.parse(r.data) as { speakerText?: string; verb?: string };
     return {
       id: r.id,
@@ -161,5 +199,9 @@ export function findQuotes(
       title: r.title,
     };
   });
-  return { total, items };
+}
+
+/** A page of quotations and how many the filter selects in all. */
+export function findQuotes(db: DB, filter: QuoteFilter = {}, sortAtMost = FEW): QuoteList {
+  return { total: countQuotes(db, filter), items: quotePage(db, filter, sortAtMost) };
 }

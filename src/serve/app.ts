@@ -20,7 +20,7 @@ import { getDocument, listDocuments } from "../query/documents.js";
 import { type EventFilter, findEventsByName, resolveEventId } from "../query/events.js";
 import { itinerary } from "../query/itinerary.js";
 import { network } from "../query/network.js";
-import { findQuotes, quoteSpeakers } from "../query/quotes.js";
+import { findQuotes, quotePage, quoteSpeakers } from "../query/quotes.js";
 import { relations } from "../query/relations.js";
 import { findEventsWithText, SearchQueryError, searchDocuments } from "../query/search.js";
 import type { Cursor } from "../query/types.js";
@@ -532,7 +532,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
           documents,
           events: findEventsWithText(db, { limit: 50 }, q.q).items,
           actors: findActors(db, { q: first, ids: aliasIds(first), limit: 20 }),
-          quotes: findQuotes(db, { text: first, limit: 20 }).items.filter((x) =>
+          quotes: quotePage(db, { text: first, limit: 20 }).filter((x) =>
             documents.terms.every((t) => x.text.includes(t)),
           ),
         },

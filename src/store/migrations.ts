@@ -352,4 +352,12 @@ export const MIGRATIONS: readonly string[] = [
       VALUES (new.rowid, new.name_ja || char(10) || new.name_en || char(10, 10), new.summary || char(10, 10));
   END;
   `,
+  // 9: a quotation carries its article's publication date, and a speaker's quotations are indexed by it:
+  // listing those of a speaker quoted thousands of times, newest first, read them all and their articles
+  // (0.2–1 s on a million events); now a page is a range of the index.
+  `
+  ALTER TABLE quotes ADD COLUMN published TEXT;
+  UPDATE quotes SET published = (SELECT d.published FROM documents d WHERE d.id = quotes.doc_id);
+  CREATE INDEX quotes_speaker_published ON quotes(speaker_id, published DESC, doc_id, start);
+  `,
 ];

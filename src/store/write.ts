@@ -150,7 +150,7 @@ export class DocumentWriter {
         "INSERT INTO evidence (event_id, doc_id, field, start, end, text) VALUES (?, ?, ?, ?, ?, ?)",
       ),
       quote: db.prepare(
-        "INSERT INTO quotes (id, doc_id, start, end, text, speaker_id, speaker_kind, event_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO quotes (id, doc_id, start, end, text, speaker_id, speaker_kind, event_id, data, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       message: db.prepare(
         "INSERT INTO messages (doc_id, rule, reason, start, end, severity) VALUES (?, ?, ?, ?, ?, ?)",
@@ -261,6 +261,7 @@ export class DocumentWriter {
         q.speakerKind,
         q.event ?? null,
         record.quoteData[i]!,
+        src.published,
       );
     }
     for (const m of record.messages)

@@ -57,6 +57,23 @@ export interface ContentOptions {
    * and the row numbers of rows that are deleted and inserted again.
    */
   ignoreRenewed?: boolean;
+  /** Only these columns of each table (those an older schema had, to compare across a migration). */
+  columns?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The columns of every table, as {@link contents} reads them. */
+export function columnsOf(path: string): Map<string, string[]> {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return new Map(
+      tables(db).map((t) => [
+        t,
+        (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name),
+      ]),
+    );
+  } finally {
+    db.close();
+  }
 }
 
 /** Every stored row, table by table, each as a JSON string, sorted. */
@@ -65,7 +82,9 @@ export function contents(path: string, opts: ContentOptions = {}): Map<string, s
   try {
     const out = new Map<string, string[]>();
     for (const name of tables(db)) {
+      const only = opts.columns?.get(name);
       const cols = (db.prepare(`PRAGMA table_info(${name})`).all() as { name: string; pk: number }[])
+        .filter((c) => !only || only.includes(c.name))
         .filter(
           (c) =>
             !opts.ignoreRenewed ||
