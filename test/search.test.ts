@@ -156,7 +156,9 @@ describe("quotations, as a large database lists them", () => {
 
 describe("event lists with several types or statuses", () => {
   /** Every event the filter takes, in list order (undated first, then by date and id), by reading them all. */
-  function everyEvent(keep: (e: { type: string; status: string; family: string }) => boolean): string[] {
+  function everyEvent(
+    keep: (e: { id: string; type: string; status: string; family: string }) => boolean,
+  ): string[] {
     const rows = db.prepare("SELECT id, type, status, family, date_start FROM events").all() as {
       id: string;
       type: string;
@@ -177,7 +179,23 @@ describe("event lists with several types or statuses", () => {
   }
 
   it("pages through the same events as reading every one, each range merged", () => {
-    const cases: [EventFilter, (e: { type: string; status: string; family: string }) => boolean][] = [
+    const pair = db
+      .prepare("SELECT a, b FROM event_pairs WHERE states = 1 GROUP BY a, b ORDER BY count(*) DESC LIMIT 1")
+      .get() as { a: string; b: string };
+    const ofPair = new Set(
+      db
+        .prepare("SELECT event_id FROM event_pairs WHERE a = ? AND b = ?")
+        .pluck()
+        .all(pair.a, pair.b) as string[],
+    );
+    const cases: [
+      EventFilter,
+      (e: { id: string; type: string; status: string; family: string }) => boolean,
+    ][] = [
+      [
+        { pair: [pair.b, pair.a], families: ["CONSULT:meeting", "CONSULT:visit"] },
+        (e) => ofPair.has(e.id) && ["CONSULT:meeting", "CONSULT:visit"].includes(e.family),
+      ],
       [{ types: ["CONSULT", "AGREE"] }, (e) => ["CONSULT", "AGREE"].includes(e.type)],
       [{ status: ["occurred", "planned"] }, (e) => ["occurred", "planned"].includes(e.status)],
       [

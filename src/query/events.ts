@@ -144,7 +144,8 @@ export function findEvents(db: DB, filter: EventFilter = {}): Page<EventSummary>
     if (values?.length) lists.push([col, [...new Set(values)]]);
   };
   list(`${t}.type`, filter.types);
-  list("e.family", filter.families);
+  // a pair's rows carry the family (an actor's do not): checked there, without reading each event
+  list(t === "p" ? "p.family" : "e.family", filter.families);
   list(`${t}.status`, filter.status);
   // Several values of a list over the events' own indexes (type, status: type IN (CONSULT, AGREE))
   // make SQLite read every match and sort it — seconds on a million events. Each combination of
