@@ -202,6 +202,7 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
   // every matching article, when it is known without reading them (else the candidates are the total)
   let matching: number | null = null;
   let estimated = false as boolean;
+  let shares: Shares;
   if (long.length) {
     const q = long.map((forms) => `(${forms.map(phrase).join(" OR ")})`).join(" AND ");
     // Scoring every match of a common term costs more than anything else here (首脳会談 is in nearly half
@@ -242,7 +243,7 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
       }
       ranked = ranked.filter((x) => keep.has(x.n));
     }
-  } else if (commonInNewest(db, short)) {
+  } else if ((shares = sharesInNewest(db, short)).common) {
     // Terms in most articles (会談 is in nearly all of them): collecting every match from the
     // vocabulary took a second on 200,000 articles. The newest articles are read instead, until
     // `cap` match; those are ranked, and the total is estimated from how many had to be read.
@@ -251,18 +252,27 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
     matching = walk.total;
     estimated = walk.estimated;
   } else {
-    let counts: Map<number, number> | null = null;
-    for (const forms of short) {
-      const rows = rowsWith(db, forms);
-      if (counts === null) counts = rows;
-      else {
-        const both = new Map<number, number>();
-        for (const [n, c] of rows) if (counts.has(n)) both.set(n, counts.get(n)! + c);
-        counts = both;
-      }
+    // the rarest term (by its share of the newest articles) through the vocabulary; the others are looked
+    // for in the text of its articles only (a common one's vocabulary entries are most of the index)
+    const [rarest, ...others] = short
+      .map((forms, i) => ({ forms, share: shares.each[i]! }))
+      .sort((a, b) => a.share - b.share)
+      .map((x) => x.forms);
+    let counts = rowsWith(db, rarest!);
+    if (others.length > 0 && counts.size > 0) {
+      const c = containsAll(others);
+      const keep = db
+        .prepare(
+          `SELECT s.n FROM json_each(?) j JOIN search_docs s ON s.n = j.value
+           JOIN documents d ON d.id = s.doc_id WHERE ${c.sql}`,
+        )
+        .pluck()
+        .all(JSON.stringify([...counts.keys()]), ...c.args) as number[];
+      // ranked by the rarest term's occurrences, which tell most
+      counts = new Map(keep.map((n) => [n, counts.get(n)!]));
     }
-    matching = counts?.size ?? 0;
-    ranked = [...(counts ?? new Map<number, number>())]
+    matching = counts.size;
+    ranked = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, cap)
       .map(([n]) => ({ n, score: null }));
@@ -321,9 +331,11 @@ function containsAll(terms: readonly (readonly string[])[]): { sql: string; args
       (forms) =>
         `(${forms
           .map((f) => {
-            const t = textFor(f);
-            args.push(t.form);
-            return `instr(${t.text}, ?) > 0`;
+            // title and body apart: joining them copied every article read
+            const folded = /[A-Za-z]/.test(f);
+            const col = (c: string) => (folded ? `lower(${c})` : c);
+            args.push(folded ? f.toLowerCase() : f, folded ? f.toLowerCase() : f);
+            return `instr(${col("d.body")}, ?) > 0 OR instr(${col("coalesce(d.title, '')")}, ?) > 0`;
           })
           .join(" OR ")})`,
     )
@@ -345,16 +357,29 @@ function occurrences(terms: readonly (readonly string[])[]): { sql: string; args
   return { sql, args };
 }
 
-/** Whether the short terms together are in at least COMMON of the newest PROBE articles (or of all, if fewer). */
-function commonInNewest(db: DB, terms: readonly (readonly string[])[]): boolean {
-  const c = containsAll(terms);
+interface Shares {
+  /** Whether the terms together are in at least COMMON of the newest PROBE articles (or of all, if fewer). */
+  common: boolean;
+  /** The share of those articles that contain each term. */
+  each: number[];
+}
+
+/** How common short terms are, alone and together, in the newest articles. */
+function sharesInNewest(db: DB, terms: readonly (readonly string[])[]): Shares {
+  const alone = terms.map((forms) => containsAll([forms]));
+  const all = containsAll(terms);
   const probe = db
     .prepare(
-      `SELECT count(*) AS read, coalesce(sum(${c.sql}), 0) AS found FROM (SELECT d.title, d.body
-       FROM search_docs s JOIN documents d ON d.id = s.doc_id ORDER BY s.n DESC LIMIT ?) d`,
+      `SELECT count(*) AS read, coalesce(sum(${all.sql}), 0) AS found,
+              ${alone.map((c, i) => `coalesce(sum(${c.sql}), 0) AS t${i}`).join(", ")}
+       FROM (SELECT d.title, d.body FROM search_docs s JOIN documents d ON d.id = s.doc_id ORDER BY s.n DESC LIMIT ?) d`,
     )
-    .get(...c.args, PROBE) as { read: number; found: number };
-  return probe.found > 0 && probe.found >= probe.read * COMMON;
+    .get(...all.args, ...alone.flatMap((c) => c.args), PROBE) as Record<string, number>;
+  const read = Math.max(1, probe.read!);
+  return {
+    common: probe.found! > 0 && probe.found! >= probe.read! * COMMON,
+    each: alone.map((_, i) => probe[`t${i}`]! / read),
+  };
 }
 
 /**
