@@ -104,6 +104,7 @@ describe("the scope of the fast pass", () => {
       const report = await ingestPaths([corpus], pipeline, db);
       assert.deepEqual(report.errors, []);
       assert.equal(report.documents.new, 2);
+      assert.equal(report.notDiplomacy, 1);
       const hits = searchDocuments(db, { q: "原材料価格" });
       assert.deepEqual(
         hits.items.map((h) => h.id),

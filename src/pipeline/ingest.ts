@@ -15,13 +15,15 @@ import { type BatchLimits, DEFAULT_BATCH, WriteBatch } from "../store/batch.js";
 import { DocumentWriter, type StoreRecord, type StoreResult, storeRecord } from "../store/write.js";
 import { extractionOf } from "./extraction.js";
 import type { AnalysisPool } from "./parallel.js";
-import type { Pipeline } from "./pipeline.js";
+import { NOT_DIPLOMACY, type Pipeline } from "./pipeline.js";
 
 export interface IngestReport {
   files: number;
   documents: { new: number; updated: number; unchanged: number };
   events: number;
   quotes: number;
+  /** Documents stored for search but not analysed: not about diplomacy (the fast pass's scope). */
+  notDiplomacy: number;
   errors: ReadError[];
 }
 
@@ -58,6 +60,7 @@ export async function ingestPaths(
     documents: { new: 0, updated: 0, unchanged: 0 },
     events: 0,
     quotes: 0,
+    notDiplomacy: 0,
     errors: [],
   };
   const error = (e: ReadError) => {
@@ -104,6 +107,7 @@ export async function ingestPaths(
       report.documents[result.outcome]++;
       report.events += record.extraction.events.length;
       report.quotes += record.extraction.quotes.length;
+      if (record.messages.some((m) => m.rule === NOT_DIPLOMACY)) report.notDiplomacy++;
       hooks.onDocument?.(item, result);
     } catch (e) {
       error(new ReadError(item.path, `analysis failed: ${(e as Error).message}`, item.line));

@@ -122,10 +122,13 @@ export const scope: Component = {
   },
 };
 
+/** The rule of the message on a document set aside as not about diplomacy. */
+export const NOT_DIPLOMACY = "scope/not-diplomacy";
+
 function outOfScope(doc: AnalysedDocument): void {
   doc.outOfScope = true;
   doc.messages.push({
-    rule: "scope/not-diplomacy",
+    rule: NOT_DIPLOMACY,
     reason:
       "no sentence names a party of the lexicon beside a trigger word or a quotation: stored for search, not analysed",
     severity: "info",

@@ -59,7 +59,9 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
     const d = report.documents;
     process.stderr.write(
       `${report.files} files: ${d.new} new, ${d.updated} updated, ${d.unchanged} unchanged documents; ` +
-        `${report.events} events, ${report.quotes} quotes → ${file}` +
+        `${report.events} events, ${report.quotes} quotes` +
+        (report.notDiplomacy ? `; ${report.notDiplomacy} not about diplomacy (stored for search only)` : "") +
+        ` → ${file}` +
         (report.errors.length ? `; ${report.errors.length} failed` : "") +
         "\n",
     );
