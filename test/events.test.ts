@@ -4,23 +4,12 @@ import type { ExtractedEvent } from "../src/extract/types.js";
 import { contractLines } from "../src/extract/contract.js";
 import { extractionOf } from "../src/pipeline/extraction.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
-import type { SourceDocument } from "../src/read/document.js";
+import { textDocument } from "./helpers/source.js";
 
 const pipeline = createExtractionPipeline();
 
 async function extract(body: string, published = "2024-06-19") {
-  const source: SourceDocument = {
-    id: "t",
-    url: null,
-    published,
-    title: null,
-    lang: "ja",
-    body,
-    format: "text",
-    path: "t.txt",
-    encoding: "utf-8",
-  };
-  const doc = await pipeline.process(source);
+  const doc = await pipeline.process(textDocument(body, published));
   return { doc, ...extractionOf(doc) };
 }
 

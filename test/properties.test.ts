@@ -26,6 +26,7 @@ import { citeSpan } from "../src/pipeline/document.js";
 import { extractionOf } from "../src/pipeline/extraction.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { type ReadError, readFile, type SourceDocument } from "../src/read/index.js";
+import { textDocument } from "./helpers/source.js";
 import { readHtml } from "../src/read/html.js";
 import { readMarkdown } from "../src/read/markdown.js";
 import { parsePublished } from "../src/read/published.js";
@@ -326,17 +327,7 @@ describe("properties: offsets of every extracted item", () => {
 
   it("every mention, date, event, piece of evidence and quotation cites raw text that its span slices", async (t) => {
     const seen = { events: 0, quotes: 0, timexes: 0, mentions: 0, spans: 0 };
-    const doc = (body: string, published: string | null): SourceDocument => ({
-      id: "fuzz",
-      url: null,
-      published,
-      title: null,
-      lang: "ja",
-      body,
-      format: "text",
-      path: "fuzz.txt",
-      encoding: "utf-8",
-    });
+    const doc = (body: string, published: string | null) => textDocument(body, published, "fuzz");
     await fc.assert(
       fc.asyncProperty(newsTextArb, isoPublishedArb, async (body, published) => {
         const analysed = await pipeline.process(doc(body, published));

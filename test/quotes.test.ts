@@ -2,21 +2,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { extractionOf } from "../src/pipeline/extraction.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
+import { textDocument } from "./helpers/source.js";
 
 const pipeline = createExtractionPipeline();
 
 async function quotes(body: string, published = "2024-06-19") {
-  const doc = await pipeline.process({
-    id: "q",
-    url: null,
-    published,
-    title: null,
-    lang: "ja",
-    body,
-    format: "text",
-    path: "q.txt",
-    encoding: "utf-8",
-  });
+  const doc = await pipeline.process(textDocument(body, published, "q"));
   const found = extractionOf(doc).quotes;
   for (const q of found) assert.equal(body.slice(q.cited.start, q.cited.end), q.cited.text);
   return found.map((q) => [q.speaker?.id ?? q.speakerKind, q.cited.text]);

@@ -17,6 +17,7 @@ import type { Pipeline } from "../src/pipeline/pipeline.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { searchDocuments } from "../src/query/search.js";
 import { openDatabase } from "../src/store/database.js";
+import { textDocument } from "./helpers/source.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kaidan-scope-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,17 +38,7 @@ const DIPLOMACY =
   "政府は来月にも経済対策を取りまとめる方針で、与党と協議を続けている。";
 
 async function analyse(body: string, p: Pipeline = pipeline, published = "2024-05-20") {
-  return p.process({
-    id: "s",
-    url: null,
-    published,
-    title: null,
-    lang: "ja",
-    body,
-    format: "text",
-    path: "s.txt",
-    encoding: "utf-8",
-  });
+  return p.process(textDocument(body, published, "s"));
 }
 
 describe("the scope of the fast pass", () => {
