@@ -79,8 +79,12 @@ interface PageRow {
   speaker_country: string | null;
 }
 
-/** The conditions of a filter, and the same with a text looked up in the quotations' trigram index. */
-function conditions(filter: QuoteFilter) {
+/**
+ * The conditions of a filter, and the same with a text looked up in the quotations' trigram index. Dates
+ * are checked on the quotation's copy (schema 9) or, where documents are walked, on the document's (so that
+ * its index can seek to them).
+ */
+function conditions(filter: QuoteFilter, published: "q.published" | "d.published" = "q.published") {
   const where: string[] = [];
   const args: unknown[] = [];
   if (filter.speaker === "none") where.push("q.speaker_id IS NULL");
@@ -93,13 +97,12 @@ function conditions(filter: QuoteFilter) {
     where.push("q.doc_id = ?");
     args.push(filter.doc);
   }
-  // a quotation carries its document's publication date (schema 9)
   if (filter.from) {
-    where.push("q.published >= ?");
+    where.push(`${published} >= ?`);
     args.push(filter.from);
   }
   if (filter.to) {
-    where.push("q.published <= ?");
+    where.push(`${published} <= ?`);
     args.push(`${filter.to}\uffff`);
   }
   // A text is counted through its index (case folded: instr keeps the exact substring).
@@ -142,12 +145,13 @@ export function quotePage(
   /** Matches up to this many are sorted (FEW; tests lower it to take the path of a large database). */
   sortAtMost = FEW,
 ): QuoteItem[] {
-  const c = conditions(filter);
+  const bySpeaker = Boolean(filter.speaker && filter.speaker !== "none" && !filter.text && !filter.doc);
+  const c = conditions(filter, bySpeaker ? "q.published" : "d.published");
   const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
   const offset = Math.max(0, filter.offset ?? 0);
   const order = "ORDER BY d.published DESC, d.id, q.start LIMIT ? OFFSET ?";
   let rows: PageRow[];
-  if (filter.speaker && filter.speaker !== "none" && !filter.text && !filter.doc) {
+  if (bySpeaker) {
     rows = db
       .prepare(
         `SELECT ${PAGE_COLUMNS} FROM quotes q INDEXED BY quotes_speaker_published
