@@ -192,7 +192,7 @@ export async function queryDatabase(
         // each copy moves in time by up to about twelve years either way
         const shift = rng.int(-4400, 4400);
         s.documents.run({ k, shift });
-        s.quotes.run({ k });
+        s.quotes.run({ k, shift });
         const per = base + (k < extra ? 1 : 0);
         for (let j = 0; j < per; j++) {
           const p = { k, j, shift };
