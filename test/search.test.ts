@@ -112,6 +112,24 @@ function everyQuote(f: QuoteFilter): string[] {
 }
 
 describe("quotations, as a large database lists them", () => {
+  it("estimates how many quotations a common short text is in, from a sample, and lists the same page", () => {
+    const exact = findQuotes(db, { text: "会談", limit: 10 });
+    assert.equal(exact.estimated, undefined, "fewer quotations than a sample: counted");
+    assert.equal(exact.total, everyQuote({ text: "会談" }).length);
+    // a sample of 20 (runs of 100 rows: the whole of this table) takes the path of a large database
+    const sampled = findQuotes(db, { text: "会談", limit: 10 }, undefined, 20);
+    assert.equal(sampled.estimated, true);
+    assert.equal(sampled.total, exact.total, "a sample of every row estimates exactly");
+    assert.deepEqual(
+      sampled.items.map((q) => q.id),
+      exact.items.map((q) => q.id),
+    );
+    // three characters or more are counted through the index, exactly
+    const long = findQuotes(db, { text: "北朝鮮", limit: 10 }, undefined, 20);
+    assert.equal(long.estimated, undefined);
+    assert.equal(long.total, everyQuote({ text: "北朝鮮" }).length);
+  });
+
   it("lists a speaker's from their index, and walks or sorts the others, as reading every one gives", () => {
     const speakers = db
       .prepare(

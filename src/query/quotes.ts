@@ -5,7 +5,7 @@
  */
 import type { DB } from "../store/database.js";
 import type { CardQuote } from "./card.js";
-import { rowsContaining } from "./fts.js";
+import { charLength, phrase, rowsContaining } from "./fts.js";
 
 export interface QuoteSpeaker {
   id: string;
@@ -24,6 +24,8 @@ export interface QuoteItem extends CardQuote {
 
 export interface QuoteList {
   total: number;
+  /** Set when `total` is estimated (a text in many quotations of a large database), not counted. */
+  estimated?: true;
   items: QuoteItem[];
 }
 
@@ -118,6 +120,44 @@ function conditions(filter: QuoteFilter, published: "q.published" | "d.published
 
 const clauseOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(" AND ")}` : "");
 
+/** Quotations read to tell how common a text is: runs of consecutive rows, evenly spread over the table. */
+const PROBE = 5000;
+const RUN = 100;
+/** The share of those that makes a short text common: its total is then estimated. */
+const COMMON = 0.01;
+
+/**
+ * The share of quotations that contain the text, among about PROBE read in runs spread evenly over the
+ * table (all of them when there are fewer): a sample of the whole, where the newest alone would follow the
+ * news of the day, and runs of neighbours cost far less to read than scattered rows.
+ */
+function shareInSample(db: DB, text: string, probe: number): { read: number; share: number } {
+  const last = (db.prepare("SELECT max(rowid) FROM quotes").pluck().get() as number | null) ?? 0;
+  const runs = Math.ceil(probe / RUN);
+  const step = Math.max(RUN, last / runs);
+  const starts: number[] = [];
+  for (let x = 1; x <= last && starts.length < runs; x += step) starts.push(Math.floor(x));
+  const r = db
+    .prepare(
+      `SELECT count(*) AS read, coalesce(sum(instr(q.text, ?) > 0), 0) AS hit
+       FROM json_each(?) j JOIN quotes q ON q.rowid >= j.value AND q.rowid < j.value + ?`,
+    )
+    .get(text, JSON.stringify(starts), RUN) as { read: number; hit: number };
+  return { read: r.read, share: r.read ? r.hit / r.read : 0 };
+}
+
+/**
+ * Quotations containing a text, counted by its trigram index alone when that is exact (three characters
+ * or more, no Latin letters for the index to fold): no quotation need be read. Null when it is not.
+ */
+function indexedCount(db: DB, text: string): number | null {
+  if (charLength(text) < 3 || /[A-Za-z]/.test(text)) return null;
+  return db
+    .prepare("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?")
+    .pluck()
+    .get(phrase(text)) as number;
+}
+
 /** How many quotations the filter selects; with `atMost`, counting stops past it. */
 export function countQuotes(db: DB, filter: QuoteFilter = {}, atMost?: number): number {
   const c = conditions(filter);
@@ -160,8 +200,7 @@ export function quotePage(
       )
       .all(...c.args, limit, offset) as PageRow[];
   } else {
-    const few =
-      Boolean(filter.doc) || Boolean(filter.text && countQuotes(db, filter, sortAtMost) <= sortAtMost);
+    const few = Boolean(filter.doc) || Boolean(filter.text && fewWith(db, filter, filter.text, sortAtMost));
     if (few) {
       rows = db
         .prepare(
@@ -206,6 +245,38 @@ export function quotePage(
 }
 
 /** A page of quotations and how many the filter selects in all. */
-export function findQuotes(db: DB, filter: QuoteFilter = {}, sortAtMost = FEW): QuoteList {
-  return { total: countQuotes(db, filter), items: quotePage(db, filter, sortAtMost) };
+/** Whether at most `atMost` quotations match a filter with a text, found out without counting a common one. */
+function fewWith(db: DB, filter: QuoteFilter, text: string, atMost: number): boolean {
+  const probe = PROBE;
+  const indexed = indexedCount(db, text);
+  if (indexed !== null && indexed <= atMost) return countQuotes(db, filter, atMost) <= atMost;
+  if (indexed !== null) return false;
+  const sample = shareInSample(db, text, probe);
+  if (sample.read >= probe && sample.share >= COMMON) return false;
+  return countQuotes(db, filter, atMost) <= atMost;
+}
+
+/**
+ * A page of quotations and how many the filter selects in all. A text alone is counted through its index;
+ * a short one in many quotations is estimated from its share of a sample of them (`estimated`).
+ */
+export function findQuotes(
+  db: DB,
+  filter: QuoteFilter = {},
+  sortAtMost = FEW,
+  /** Quotations sampled to estimate (PROBE; tests lower it to take the path of a large database). */
+  probe = PROBE,
+): QuoteList {
+  const items = quotePage(db, filter, sortAtMost);
+  const text = filter.text;
+  if (text && !filter.speaker && !filter.doc && !filter.from && !filter.to) {
+    const indexed = indexedCount(db, text);
+    if (indexed !== null) return { total: indexed, items };
+    const sample = shareInSample(db, text, probe);
+    if (sample.read >= probe && sample.share >= COMMON) {
+      const all = db.prepare("SELECT count(*) FROM quotes").pluck().get() as number;
+      return { total: Math.round(sample.share * all), estimated: true, items };
+    }
+  }
+  return { total: countQuotes(db, filter), items };
 }

@@ -455,7 +455,13 @@ export const QuoteItemSchema = CardQuoteSchema.extend({
 }).openapi("QuoteItem");
 
 export const QuoteListSchema = z
-  .object({ total: z.number().int(), items: z.array(QuoteItemSchema) })
+  .object({
+    total: z.number().int(),
+    estimated: z.literal(true).optional().openapi({
+      description: "present when total is estimated: a short text in many quotations of a large database",
+    }),
+    items: z.array(QuoteItemSchema),
+  })
   .openapi("QuoteList");
 
 export const SpeakersSchema = z

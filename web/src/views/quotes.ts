@@ -24,7 +24,7 @@ export const quotesView: View = async ({ root, url, signal }) => {
   const text = url.searchParams.get("text") ?? "";
   const [sp, list] = await Promise.all([
     get<Speakers>("quotes/speakers", {}, signal),
-    get<{ total: number; items: QuoteItem[] }>(
+    get<{ total: number; estimated?: true; items: QuoteItem[] }>(
       "quotes",
       { speaker: speaker || undefined, text: text || undefined, limit: 500 },
       signal,
@@ -89,7 +89,11 @@ export const quotesView: View = async ({ root, url, signal }) => {
       h(
         "div",
         { "data-testid": "quote-groups" },
-        h("p", { class: "muted" }, `${list.total} ${t("quotes")}`),
+        h(
+          "p",
+          { class: "muted" },
+          `${list.estimated ? "≈ " : ""}${list.total.toLocaleString()} ${t("quotes")}`,
+        ),
         sorted.map((g) =>
           section(
             g.label,
