@@ -91,8 +91,8 @@ function partyStarts(lex: Lexicon, matches: readonly GazetteerMatch<SurfaceRef[]
 
 /**
  * Whether the document is about diplomacy at all: some sentence names a
- * party (a person, state, organisation or office of the lexicon) beside a
- * trigger word or a quotation. Most of a news stream — markets, sports,
+ * party (a person, state or organisation of the lexicon, or an office
+ * holder by surname and title) beside a trigger word or a quotation. Most of a news stream — markets, sports,
  * weather — is not, and such a document is stored for search without being
  * analysed: everything after this component is skipped, and a message says
  * so. Both automata run once over the text; what the lexicon and the
