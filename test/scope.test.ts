@@ -66,6 +66,14 @@ describe("the scope of the fast pass", () => {
     assert.ok(doc.timexes.some((t) => t.value === "2017-05-20"));
   });
 
+  it("takes a foreign leader the lexicon lacks, named in katakana before a title, as diplomacy", async () => {
+    const doc = await analyse("ルト大統領は15日、ナイロビで訪問中の外国の首脳と会談した。");
+    assert.equal(doc.outOfScope, false);
+    // a katakana name before a word that is not an office's title (監督): still set aside
+    const sports = await analyse("ハリルホジッチ監督は「守備を立て直したい」と述べた。");
+    assert.equal(sports.outOfScope, true);
+  });
+
   it("takes a state named beside a trigger word as diplomacy, however short the article", async () => {
     const doc = await analyse("北朝鮮は19日、弾道ミサイル1発を発射したと発表した。");
     assert.equal(doc.outOfScope, false);

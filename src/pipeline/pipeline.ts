@@ -62,18 +62,32 @@ export const dates: Component = {
 const inApparatus = (doc: AnalysedDocument, pos: number) =>
   doc.apparatus.some((z) => pos >= z.start && pos < z.end);
 
+/** A katakana letter or the long-vowel mark: foreign names are written in them. */
+const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
+
 /**
  * Where the lexicon's automaton names a party to diplomacy: a person, state
- * or organisation, or a surname directly before the title of an office that
- * someone of that surname held (岸田首相, 金総書記). A surname or a title
- * alone is not enough: 林 and 高 are in 小林 and 高止まり, and 加藤監督 or
- * 社長 appear on every business and sports page.
+ * or organisation; a surname directly before the title of an office that
+ * someone of that surname held (岸田首相, 金総書記); or a foreign name in
+ * katakana directly before an office's title (ルト大統領), for the leaders
+ * the lexicon does not list yet. A surname or a title alone is not enough:
+ * 林 and 高 are in 小林 and 高止まり, and 加藤監督 or 社長 appear on every
+ * business and sports page.
  */
-function partyStarts(lex: Lexicon, matches: readonly GazetteerMatch<SurfaceRef[]>[]): number[] {
+function partyStarts(lex: Lexicon, text: string, matches: readonly GazetteerMatch<SurfaceRef[]>[]): number[] {
   const out: number[] = [];
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     if (m.value.some((r) => r.kind === "person" || r.kind === "state" || r.kind === "organization")) {
+      out.push(m.start);
+      continue;
+    }
+    if (
+      m.value.some((r) => r.kind === "title") &&
+      m.start >= 2 &&
+      isKatakana(text.charCodeAt(m.start - 1)) &&
+      isKatakana(text.charCodeAt(m.start - 2))
+    ) {
       out.push(m.start);
       continue;
     }
@@ -92,7 +106,7 @@ function partyStarts(lex: Lexicon, matches: readonly GazetteerMatch<SurfaceRef[]
 /**
  * Whether the document is about diplomacy at all: some sentence names a
  * party (a person, state or organisation of the lexicon, or an office
- * holder by surname and title) beside a trigger word or a quotation. Most of a news stream — markets, sports,
+ * holder by name and title) beside a trigger word or a quotation. Most of a news stream — markets, sports,
  * weather — is not, and such a document is stored for search without being
  * analysed: everything after this component is skipped, and a message says
  * so. Both automata run once over the text; what the lexicon and the
@@ -102,7 +116,7 @@ export const scope: Component = {
   name: "scope",
   run(doc, ctx) {
     const text = doc.norm.text;
-    const parties = partyStarts(ctx.lexicon, ctx.gazetteer.findAll(text));
+    const parties = partyStarts(ctx.lexicon, text, ctx.gazetteer.findAll(text));
     if (parties.length === 0) return outOfScope(doc);
     const cues = [
       ...ctx.triggerWords.findAll(text).map((m) => m.start),
