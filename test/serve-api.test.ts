@@ -541,8 +541,13 @@ describe("write routes", () => {
       TOKEN,
     );
     assert.equal(first.status, 200, await first.clone().text());
-    const r = (await first.json()) as { documents: { id: string; outcome: string }[]; errors: string[] };
+    const r = (await first.json()) as {
+      documents: { id: string; outcome: string }[];
+      notDiplomacy: number;
+      errors: string[];
+    };
     assert.deepEqual(r.documents, [{ id: "pasted-1", title: "貼り付けた記事", outcome: "new" }]);
+    assert.equal(r.notDiplomacy, 0);
     assert.deepEqual(r.errors, []);
     const d = await getJson<{ body: string; title: string }>("/api/documents/pasted-1");
     assert.equal(d.title, "貼り付けた記事");
@@ -555,10 +560,9 @@ describe("write routes", () => {
     );
     // the same id with another text replaces the document, and the index with it
     const second = await paste(writable, { id: "pasted-1", text: "カワウソ条約について協議した。" }, TOKEN);
-    assert.equal(
-      ((await second.json()) as { documents: { outcome: string }[] }).documents[0]!.outcome,
-      "updated",
-    );
+    const r2 = (await second.json()) as { documents: { outcome: string }[]; notDiplomacy: number };
+    assert.equal(r2.documents[0]!.outcome, "updated");
+    assert.equal(r2.notDiplomacy, 1, "no party to diplomacy: stored for search, not analysed");
     assert.equal(
       (await getJson<{ documents: { total: number } }>(`/api/search?q=${q("ゾウガメ")}`)).documents.total,
       0,

@@ -18,6 +18,8 @@ export interface IngestOutcome {
   documents: { id: string; title: string | null; outcome: "new" | "updated" | "unchanged" }[];
   events: number;
   quotes: number;
+  /** Documents stored for search but not analysed: not about diplomacy. */
+  notDiplomacy: number;
   errors: string[];
 }
 
@@ -92,7 +94,13 @@ export class Ingestor {
         const shown = names.get(e.path) ?? e.path.replace(dir, "upload");
         errors.push(`${shown}${e.line ? `:${e.line}` : ""}: ${e.reason}`);
       }
-      return { documents: stored, events: report.events, quotes: report.quotes, errors };
+      return {
+        documents: stored,
+        events: report.events,
+        quotes: report.quotes,
+        notDiplomacy: report.notDiplomacy,
+        errors,
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -626,6 +626,10 @@ export const IngestResultSchema = z
     ),
     events: z.number().int(),
     quotes: z.number().int(),
+    notDiplomacy: z.number().int().openapi({
+      description:
+        "Documents stored for search but not analysed: no party to diplomacy beside a trigger word or a quotation",
+    }),
     errors: z.array(z.string()),
   })
   .openapi("IngestResult");

@@ -95,6 +95,10 @@ const LABELS = {
     "This server is read-only (start it with kaidan serve --token to allow adding).",
   ],
   stored: ["保存しました", "Stored"],
+  notDiplomacy: [
+    "件は外交の記事ではないため、検索用に保存し解析していません",
+    "not about diplomacy (stored for search, not analysed)",
+  ],
   api: ["API", "API"],
   summary: ["概要", "Overview"],
   recent: ["最近の記事", "Recent articles"],

@@ -242,5 +242,6 @@ export interface IngestResult {
   documents: { id: string; title: string | null; outcome: string }[];
   events: number;
   quotes: number;
+  notDiplomacy: number;
   errors: string[];
 }

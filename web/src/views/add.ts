@@ -29,6 +29,7 @@ export const addView: View = async ({ root, signal }) => {
         null,
         `${t("stored")}: ${r.documents.length} · ${r.events} ${t("events")} · ${r.quotes} ${t("quotes")}`,
       ),
+      r.notDiplomacy ? h("p", { class: "muted" }, `${r.notDiplomacy} ${t("notDiplomacy")}`) : null,
       h(
         "ul",
         null,
