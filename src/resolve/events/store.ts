@@ -57,8 +57,7 @@ export class EventStore {
            granularity = excluded.granularity, place_id = excluded.place_id, place_country = excluded.place_country,
            name_ja = excluded.name_ja, name_en = excluded.name_en, series_key = excluded.series_key,
            score = excluded.score, quad = excluded.quad, reports = excluded.reports, sources = excluded.sources,
-           first_published = excluded.first_published, summary = excluded.summary, data = excluded.data
-         WHERE events.data IS NOT excluded.data OR events.summary IS NOT excluded.summary`,
+           first_published = excluded.first_published, summary = excluded.summary, data = excluded.data`,
       ),
       deleteEvent: db.prepare("DELETE FROM events WHERE id = ?"),
       deleteActors: db.prepare("DELETE FROM event_actors WHERE event_id = ?"),
@@ -147,9 +146,9 @@ export class EventStore {
     this.s.setEvent.run(event, report);
   }
 
-  /** Writes the record and the rows that index it by actor and by pair (nothing when it is unchanged). */
+  /** Writes the record and the rows that index it by actor and by pair. */
   writeEvent(r: EventRecord, data: string): void {
-    const written = this.s.upsertEvent.run({
+    this.s.upsertEvent.run({
       id: r.id,
       type: r.type,
       mode: r.mode,
@@ -171,8 +170,6 @@ export class EventStore {
       summary: JSON.stringify(summaryOf(r)),
       data,
     });
-    // the same record again (a report that changes nothing in it): its rows are as they were
-    if (written.changes === 0) return;
     this.s.deleteActors.run(r.id);
     this.s.deletePairs.run(r.id);
     const date = r.date?.start ?? null;
