@@ -146,20 +146,33 @@ function shareInSample(db: DB, text: string, probe: number): { read: number; sha
   return { read: r.read, share: r.read ? r.hit / r.read : 0 };
 }
 
+/** How many quotations contain a text, when that is known without reading every match. */
+interface TextSize {
+  n: number;
+  estimated: boolean;
+}
+
 /**
- * Quotations containing a text, counted by its trigram index alone when that is exact (three characters
- * or more, no Latin letters for the index to fold): no quotation need be read. Null when it is not.
+ * The quotations containing a text: counted by its trigram index alone when that is exact (three
+ * characters or more, no Latin letters for the index to fold), estimated from a sample when the text is
+ * short and common; null when it is short and rare (counting its matches is then cheap).
  */
-function indexedCount(db: DB, text: string): number | null {
-  if (charLength(text) < 3 || /[A-Za-z]/.test(text)) return null;
-  return db
-    .prepare("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?")
-    .pluck()
-    .get(phrase(text)) as number;
+function textSize(db: DB, text: string, probe: number): TextSize | null {
+  if (charLength(text) >= 3 && !/[A-Za-z]/.test(text)) {
+    const n = db
+      .prepare("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?")
+      .pluck()
+      .get(phrase(text)) as number;
+    return { n, estimated: false };
+  }
+  const sample = shareInSample(db, text, probe);
+  if (sample.read < probe || sample.share < COMMON) return null;
+  const all = db.prepare("SELECT count(*) FROM quotes").pluck().get() as number;
+  return { n: Math.round(sample.share * all), estimated: true };
 }
 
 /** How many quotations the filter selects; with `atMost`, counting stops past it. */
-export function countQuotes(db: DB, filter: QuoteFilter = {}, atMost?: number): number {
+function countQuotes(db: DB, filter: QuoteFilter = {}, atMost?: number): number {
   const c = conditions(filter);
   const select = `SELECT 1 FROM quotes q ${clauseOf(c.indexed)}`;
   return atMost === undefined
@@ -179,12 +192,11 @@ export function countQuotes(db: DB, filter: QuoteFilter = {}, atMost?: number): 
  * found through their index and sorted; many are not sorted: the documents are walked newest first
  * until the page is full (CROSS JOIN keeps that loop order).
  */
-export function quotePage(
-  db: DB,
-  filter: QuoteFilter = {},
-  /** Matches up to this many are sorted (FEW; tests lower it to take the path of a large database). */
-  sortAtMost = FEW,
-): QuoteItem[] {
+export function quotePage(db: DB, filter: QuoteFilter = {}, sortAtMost = FEW): QuoteItem[] {
+  return page(db, filter, sortAtMost, filter.text ? textSize(db, filter.text, PROBE) : null);
+}
+
+function page(db: DB, filter: QuoteFilter, sortAtMost: number, size: TextSize | null): QuoteItem[] {
   const bySpeaker = Boolean(filter.speaker && filter.speaker !== "none" && !filter.text && !filter.doc);
   const c = conditions(filter, bySpeaker ? "q.published" : "d.published");
   const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
@@ -200,7 +212,12 @@ export function quotePage(
       )
       .all(...c.args, limit, offset) as PageRow[];
   } else {
-    const few = Boolean(filter.doc) || Boolean(filter.text && fewWith(db, filter, filter.text, sortAtMost));
+    // a text's own count bounds the filter's (other conditions only take quotations away); a common one is
+    // walked for
+    const few =
+      Boolean(filter.doc) ||
+      (filter.text !== undefined &&
+        (size ? !size.estimated && size.n <= sortAtMost : countQuotes(db, filter, sortAtMost) <= sortAtMost));
     if (few) {
       rows = db
         .prepare(
@@ -244,39 +261,22 @@ export function quotePage(
   });
 }
 
-/** A page of quotations and how many the filter selects in all. */
-/** Whether at most `atMost` quotations match a filter with a text, found out without counting a common one. */
-function fewWith(db: DB, filter: QuoteFilter, text: string, atMost: number): boolean {
-  const probe = PROBE;
-  const indexed = indexedCount(db, text);
-  if (indexed !== null && indexed <= atMost) return countQuotes(db, filter, atMost) <= atMost;
-  if (indexed !== null) return false;
-  const sample = shareInSample(db, text, probe);
-  if (sample.read >= probe && sample.share >= COMMON) return false;
-  return countQuotes(db, filter, atMost) <= atMost;
-}
-
 /**
  * A page of quotations and how many the filter selects in all. A text alone is counted through its index;
- * a short one in many quotations is estimated from its share of a sample of them (`estimated`).
+ * a short one in many quotations is estimated from a sample of them (`estimated`).
  */
 export function findQuotes(
   db: DB,
   filter: QuoteFilter = {},
+  /** Matches up to this many are sorted (FEW; tests lower it to take the path of a large database). */
   sortAtMost = FEW,
   /** Quotations sampled to estimate (PROBE; tests lower it to take the path of a large database). */
   probe = PROBE,
 ): QuoteList {
-  const items = quotePage(db, filter, sortAtMost);
-  const text = filter.text;
-  if (text && !filter.speaker && !filter.doc && !filter.from && !filter.to) {
-    const indexed = indexedCount(db, text);
-    if (indexed !== null) return { total: indexed, items };
-    const sample = shareInSample(db, text, probe);
-    if (sample.read >= probe && sample.share >= COMMON) {
-      const all = db.prepare("SELECT count(*) FROM quotes").pluck().get() as number;
-      return { total: Math.round(sample.share * all), estimated: true, items };
-    }
-  }
+  const size = filter.text ? textSize(db, filter.text, probe) : null;
+  const items = page(db, filter, sortAtMost, size);
+  const textOnly = !filter.speaker && !filter.doc && !filter.from && !filter.to;
+  if (size && textOnly)
+    return { total: size.n, ...(size.estimated ? { estimated: true as const } : {}), items };
   return { total: countQuotes(db, filter), items };
 }
