@@ -201,8 +201,7 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
   let ranked: { n: number; score: number | null }[];
   // every matching article, when it is known without reading them (else the candidates are the total)
   let matching: number | null = null;
-  let estimated = false as boolean;
-  let shares: Shares;
+  let estimated = false;
   if (long.length) {
     const q = long.map((forms) => `(${forms.map(phrase).join(" OR ")})`).join(" AND ");
     // Scoring every match of a common term costs more than anything else here (首脳会談 is in nearly half
@@ -243,39 +242,42 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
       }
       ranked = ranked.filter((x) => keep.has(x.n));
     }
-  } else if ((shares = sharesInNewest(db, short)).common) {
-    // Terms in most articles (会談 is in nearly all of them): collecting every match from the
-    // vocabulary took a second on 200,000 articles. The newest articles are read instead, until
-    // `cap` match; those are ranked, and the total is estimated from how many had to be read.
-    const walk = newestContaining(db, short, cap);
-    ranked = [...walk.rows].sort((a, b) => b.c - a.c || a.n - b.n).map(({ n }) => ({ n, score: null }));
-    matching = walk.total;
-    estimated = walk.estimated;
   } else {
-    // the rarest term (by its share of the newest articles) through the vocabulary; the others are looked
-    // for in the text of its articles only (a common one's vocabulary entries are most of the index)
-    const [rarest, ...others] = short
-      .map((forms, i) => ({ forms, share: shares.each[i]! }))
-      .sort((a, b) => a.share - b.share)
-      .map((x) => x.forms);
-    let counts = rowsWith(db, rarest!);
-    if (others.length > 0 && counts.size > 0) {
-      const c = containsAll(others);
-      const keep = db
-        .prepare(
-          `SELECT s.n FROM json_each(?) j JOIN search_docs s ON s.n = j.value
-           JOIN documents d ON d.id = s.doc_id WHERE ${c.sql}`,
-        )
-        .pluck()
-        .all(JSON.stringify([...counts.keys()]), ...c.args) as number[];
-      // ranked by the rarest term's occurrences, which tell most
-      counts = new Map(keep.map((n) => [n, counts.get(n)!]));
+    const shares = sharesInNewest(db, short);
+    if (shares.common) {
+      // Terms in most articles (会談 is in nearly all of them): collecting every match from the
+      // vocabulary took a second on 200,000 articles. The newest articles are read instead, until
+      // `cap` match; those are ranked, and the total is estimated from how many had to be read.
+      const walk = newestContaining(db, short, cap);
+      ranked = [...walk.rows].sort((a, b) => b.c - a.c || a.n - b.n).map(({ n }) => ({ n, score: null }));
+      matching = walk.total;
+      estimated = walk.estimated;
+    } else {
+      // the rarest term (by its share of the newest articles) through the vocabulary; the others are
+      // looked for in the text of its articles only (a common one's vocabulary entries are most of the index)
+      const [rarest, ...others] = short
+        .map((forms, i) => ({ forms, share: shares.each[i]! }))
+        .sort((a, b) => a.share - b.share)
+        .map((x) => x.forms);
+      let counts = rowsWith(db, rarest!);
+      if (others.length > 0 && counts.size > 0) {
+        const c = containsAll(others);
+        const keep = db
+          .prepare(
+            `SELECT s.n FROM json_each(?) j JOIN search_docs s ON s.n = j.value
+             JOIN documents d ON d.id = s.doc_id WHERE ${c.sql}`,
+          )
+          .pluck()
+          .all(JSON.stringify([...counts.keys()]), ...c.args) as number[];
+        // ranked by the rarest term's occurrences, which tell most
+        counts = new Map(keep.map((n) => [n, counts.get(n)!]));
+      }
+      matching = counts.size;
+      ranked = [...counts]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, cap)
+        .map(([n]) => ({ n, score: null }));
     }
-    matching = counts.size;
-    ranked = [...counts]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, cap)
-      .map(([n]) => ({ n, score: null }));
   }
   const pattern = termPattern(terms);
   const doc = db.prepare(
@@ -316,11 +318,14 @@ const PROBE = 200;
 /** The share of those that makes them common: the newest `cap` matches are then among a few thousand articles. */
 const COMMON = 0.1;
 
-/** An article's title and body (`d`, of documents) as the trigram index reads them, for one form. */
-function textFor(form: string): { text: string; form: string } {
-  const text = "(coalesce(d.title, '') || char(10) || d.body)";
-  // the index folds Latin letters; these forms are compared folded too
-  return /[A-Za-z]/.test(form) ? { text: `lower(${text})`, form: form.toLowerCase() } : { text, form };
+/**
+ * A form and an SQL column as the trigram index compares them: it folds Latin letters, so a form with
+ * any is compared folded, against the folded column.
+ */
+function folded(form: string): { form: string; column: (sql: string) => string } {
+  return /[A-Za-z]/.test(form)
+    ? { form: form.toLowerCase(), column: (sql) => `lower(${sql})` }
+    : { form, column: (sql) => sql };
 }
 
 /** SQL true when an article contains every term (one of its forms). */
@@ -332,10 +337,9 @@ function containsAll(terms: readonly (readonly string[])[]): { sql: string; args
         `(${forms
           .map((f) => {
             // title and body apart: joining them copied every article read
-            const folded = /[A-Za-z]/.test(f);
-            const col = (c: string) => (folded ? `lower(${c})` : c);
-            args.push(folded ? f.toLowerCase() : f, folded ? f.toLowerCase() : f);
-            return `instr(${col("d.body")}, ?) > 0 OR instr(${col("coalesce(d.title, '')")}, ?) > 0`;
+            const { form, column } = folded(f);
+            args.push(form, form);
+            return `instr(${column("d.body")}, ?) > 0 OR instr(${column("coalesce(d.title, '')")}, ?) > 0`;
           })
           .join(" OR ")})`,
     )
@@ -349,9 +353,10 @@ function occurrences(terms: readonly (readonly string[])[]): { sql: string; args
   const sql = terms
     .flat()
     .map((f) => {
-      const t = textFor(f);
-      args.push(t.form, t.form);
-      return `(length(${t.text}) - length(replace(${t.text}, ?, ''))) / length(?)`;
+      const { form, column } = folded(f);
+      const text = column("(coalesce(d.title, '') || char(10) || d.body)");
+      args.push(form, form);
+      return `(length(${text}) - length(replace(${text}, ?, ''))) / length(?)`;
     })
     .join(" + ");
   return { sql, args };
