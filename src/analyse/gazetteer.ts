@@ -19,7 +19,8 @@ export interface GazetteerMatch<T> {
   value: T;
 }
 
-const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
+/** A katakana letter or the long-vowel mark (a UTF-16 unit): foreign names are written in them. */
+export const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
 
 export class Gazetteer<T> {
   private readonly root: TrieNode = { next: new Map() };

@@ -1,8 +1,8 @@
 /**
  * Ingestion: read the paths, analyse and extract each document, store it
  * whole or not at all (in a batch committed about every second, from which
- * a document that fails is taken out alone: src/store/batch.ts). A file that cannot be read or
- * analysed is reported and skipped; the others go on.
+ * a document that fails is taken out alone: src/store/batch.ts). A file
+ * that cannot be read or analysed is reported and skipped; the others go on.
  *
  * With an analysis pool (src/pipeline/parallel.ts) documents are analysed
  * on worker threads while this thread, the only one writing, stores the

@@ -11,7 +11,7 @@ import { apparatusZones } from "../analyse/zones.js";
 import { findMentions } from "../extract/mentions.js";
 import { tagTimex } from "../extract/timex/tagger.js";
 import { normalise } from "../normalise/normalise.js";
-import type { GazetteerMatch } from "../analyse/gazetteer.js";
+import { type GazetteerMatch, isKatakana } from "../analyse/gazetteer.js";
 import type { Lexicon, SurfaceRef } from "../lexicon/lexicon.js";
 import type { SourceDocument } from "../read/document.js";
 import { resolveMentions } from "../resolve/actors.js";
@@ -62,9 +62,6 @@ export const dates: Component = {
 const inApparatus = (doc: AnalysedDocument, pos: number) =>
   doc.apparatus.some((z) => pos >= z.start && pos < z.end);
 
-/** A katakana letter or the long-vowel mark: foreign names are written in them. */
-const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
-
 /**
  * Where the lexicon's automaton names a party to diplomacy: a person, state
  * or organisation; a surname directly before the title of an office that
@@ -106,10 +103,10 @@ function partyStarts(lex: Lexicon, text: string, matches: readonly GazetteerMatc
 /**
  * Whether the document is about diplomacy at all: some sentence names a
  * party (a person, state or organisation of the lexicon, or an office
- * holder by name and title) beside a trigger word or a quotation. Most of a news stream — markets, sports,
- * weather — is not, and such a document is stored for search without being
- * analysed: everything after this component is skipped, and a message says
- * so. Both automata run once over the text; what the lexicon and the
+ * holder by name and title) beside a trigger word or a quotation. Most of
+ * a news stream — markets, sports, weather — is not, and such a document is
+ * stored for search without being analysed: everything after this
+ * component is skipped, and a message says so. Both automata run once over the text; what the lexicon and the
  * trigger files know decides, so extending them extends the scope.
  */
 export const scope: Component = {
