@@ -91,6 +91,8 @@ export interface MentionOptions {
   compoundStopwords?: ReadonlySet<string>;
   /** Spans already read as something else (dates: 八日朝 is not 日朝). */
   exclude?: readonly { start: number; end: number }[];
+  /** The automaton's matches in `text[from, to)`, when an earlier pass has found them. */
+  matches?: readonly GazetteerMatch<SurfaceRef[]>[];
 }
 
 /** Finds mentions in `text[from, to)` of the normalised text. */
@@ -102,7 +104,7 @@ export function findMentions(
   to = text.length,
   opts: MentionOptions = {},
 ): Mention[] {
-  const matches = gaz.findAll(text, from, to);
+  const matches = opts.matches ?? gaz.findAll(text, from, to);
   const out: Mention[] = [];
   const used = new Set<number>();
   const at = (k: number) => matches[k];

@@ -59,6 +59,9 @@ export const dates: Component = {
   },
 };
 
+/** Where the text read for facts ends: at the first apparatus zone (reference lists and the like). */
+const analysedEnd = (doc: AnalysedDocument) => doc.apparatus[0]?.start ?? doc.norm.text.length;
+
 const inApparatus = (doc: AnalysedDocument, pos: number) =>
   doc.apparatus.some((z) => pos >= z.start && pos < z.end);
 
@@ -113,7 +116,10 @@ export const scope: Component = {
   name: "scope",
   run(doc, ctx) {
     const text = doc.norm.text;
-    const parties = partyStarts(ctx.lexicon, text, ctx.gazetteer.findAll(text));
+    // the automaton's pass over what mentions are read from (up to the apparatus), kept for them
+    const matches = ctx.gazetteer.findAll(text, 0, analysedEnd(doc));
+    doc.layers.lexiconMatches = matches;
+    const parties = partyStarts(ctx.lexicon, text, matches);
     if (parties.length === 0) return outOfScope(doc);
     const cues = [
       ...ctx.triggerWords.findAll(text).map((m) => m.start),
@@ -186,12 +192,12 @@ export const tokenize: Component = {
 export const mentions: Component = {
   name: "mentions",
   run(doc, ctx) {
-    const end = doc.apparatus[0]?.start ?? doc.norm.text.length;
     const tokens: Token[] = [...doc.tokens.values()].flat();
-    doc.mentions = findMentions(doc.norm.text, ctx.lexicon, ctx.gazetteer, 0, end, {
+    doc.mentions = findMentions(doc.norm.text, ctx.lexicon, ctx.gazetteer, 0, analysedEnd(doc), {
       tokens,
       compoundStopwords: ctx.compoundStopwords,
       exclude: doc.timexes,
+      matches: doc.layers.lexiconMatches as GazetteerMatch<SurfaceRef[]>[] | undefined,
     });
   },
 };
