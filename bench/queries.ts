@@ -22,6 +22,7 @@ import { findEvents } from "../src/query/events.js";
 import { relations } from "../src/query/relations.js";
 import { searchDocuments } from "../src/query/search.js";
 import { type DB, openDatabase } from "../src/store/database.js";
+import { rebuildSearchIndexes } from "../src/store/search-index.js";
 import { type Article, ensureCorpus, Rng } from "./corpus.js";
 import { type Figure, percentile } from "./figures.js";
 
@@ -211,8 +212,10 @@ export async function queryDatabase(
     })();
     if ((k0 / batch) % 10 === 0) log(`  ${Math.min(copies, k0 + batch)}/${copies} copies`);
   }
-  log(`  indexes (${indexes.length})…`);
+  log(`  indexes (${indexes.length}) and the search indexes…`);
   for (const i of indexes) db.exec(i.sql);
+  // rows copied in bulk are indexed for search in one go, as ingestion indexes each row it writes
+  rebuildSearchIndexes(db);
   db.exec("DETACH DATABASE t");
   db.pragma("wal_checkpoint(TRUNCATE)");
   const events = count(db, "events");

@@ -5,11 +5,16 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type EventFilter, findEvents } from "../src/query/events.js";
 import { findEventsWithText, searchDocuments, variantsOf } from "../src/query/search.js";
 import { findQuotes, type QuoteFilter } from "../src/query/quotes.js";
 import type { Cursor } from "../src/query/types.js";
 import { type DB, openDatabase } from "../src/store/database.js";
+import { rebuildSearchIndexes } from "../src/store/search-index.js";
 import { exampleDatabase, type TestDatabase } from "./helpers/serve.js";
 
 let t: TestDatabase;
@@ -264,5 +269,35 @@ describe("the events' text index", () => {
       .pluck()
       .get();
     assert.equal(stale, 0);
+  });
+});
+
+describe("the search indexes", () => {
+  /** Every trigram each index holds, by the id of the row it indexes (null: a row that is gone). */
+  const holdings = (d: Database.Database) =>
+    [
+      "SELECT 'document', s.doc_id AS id, t.term, t.col, t.offset FROM documents_fts_terms t LEFT JOIN search_docs s ON s.n = t.doc",
+      "SELECT 'quote', q.id, t.term, t.col, t.offset FROM quotes_fts_terms t LEFT JOIN quotes q ON q.rowid = t.doc",
+      "SELECT 'event', e.id, t.term, t.col, t.offset FROM events_fts_terms t LEFT JOIN events e ON e.rowid = t.doc",
+    ]
+      .flatMap((sql) => d.prepare(sql).raw().all() as unknown[][])
+      .map((r) => JSON.stringify(r))
+      .sort();
+
+  it("hold, as ingestion wrote them row by row, what indexing every row anew gives", () => {
+    const written = holdings(db);
+    assert.ok(written.some((r) => r.startsWith('["event"')) && written.some((r) => r.startsWith('["quote"')));
+    assert.ok(!written.some((r) => JSON.parse(r)[1] === null), "no trigram of a row that is gone");
+    const dir = mkdtempSync(join(tmpdir(), "kaidan-index-"));
+    const copy = join(dir, "copy.db");
+    db.prepare("VACUUM INTO ?").run(copy);
+    const c = new Database(copy);
+    try {
+      rebuildSearchIndexes(c);
+      assert.deepEqual(written, holdings(c));
+    } finally {
+      c.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

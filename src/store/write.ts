@@ -12,6 +12,7 @@ import { citeSpan } from "../pipeline/document.js";
 import type { SourceDocument } from "../read/document.js";
 import type { ActorRef } from "../resolve/actors.js";
 import type { DB } from "./database.js";
+import { SearchIndexWriter } from "./search-index.js";
 
 export interface StoreResult {
   id: string;
@@ -114,11 +115,13 @@ export function storeRecord(doc: AnalysedDocument, extraction: Extraction): Stor
 /** Prepared statements, made once per database connection. */
 export class DocumentWriter {
   private readonly s;
+  private readonly search: SearchIndexWriter;
 
   constructor(
     private readonly db: DB,
     private readonly observer?: StoreObserver,
   ) {
+    this.search = new SearchIndexWriter(db);
     this.s = {
       existing: db.prepare("SELECT sha256 FROM documents WHERE id = ?"),
       version: db.prepare("SELECT sha256, path, updated_at FROM documents WHERE id = ?"),
@@ -219,6 +222,7 @@ export class DocumentWriter {
       sha256: hash,
       now,
     });
+    this.search.document(src.id, src.title, src.body);
     for (const m of record.mentions)
       this.s.mention.run(
         src.id,
@@ -251,7 +255,7 @@ export class DocumentWriter {
     }
     for (const [i, q] of extraction.quotes.entries()) {
       const speaker = q.speaker ? this.actor(q.speaker) : null;
-      this.s.quote.run(
+      const row = this.s.quote.run(
         q.id,
         src.id,
         q.cited.start,
@@ -263,6 +267,7 @@ export class DocumentWriter {
         record.quoteData[i]!,
         src.published,
       );
+      this.search.quote(row.lastInsertRowid, q.cited.text);
     }
     for (const m of record.messages)
       this.s.message.run(src.id, m.rule, m.reason, m.start ?? null, m.end ?? null, m.severity);

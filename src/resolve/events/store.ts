@@ -6,6 +6,7 @@
  * dates, never on the size of the database.
  */
 import type { DB } from "../../store/database.js";
+import { SearchIndexWriter } from "../../store/search-index.js";
 import type { ExtractedEvent, ExtractedQuote } from "../../extract/types.js";
 import { dayNumber, isoDay, MAX_MERGE_SPAN_DAYS, mergeable, type ReportSignature } from "./signature.js";
 import type { EventRecord, EventSummaryData } from "./types.js";
@@ -28,8 +29,10 @@ export function summaryOf(r: EventRecord): EventSummaryData {
 
 export class EventStore {
   private readonly s;
+  private readonly search: SearchIndexWriter;
 
   constructor(private readonly db: DB) {
+    this.search = new SearchIndexWriter(db);
     this.s = {
       insertReport: db.prepare(
         `INSERT INTO event_reports (doc_event_id, doc_id, event_id, match_key, date_lo, date_hi, published, sig)
@@ -47,6 +50,7 @@ export class EventStore {
       setEvent: db.prepare("UPDATE event_reports SET event_id = ? WHERE doc_event_id = ?"),
       docEvent: db.prepare("SELECT data FROM doc_events WHERE id = ?"),
       eventData: db.prepare("SELECT data FROM events WHERE id = ?"),
+      indexed: db.prepare("SELECT rowid, name_ja, name_en, summary FROM events WHERE id = ?"),
       upsertEvent: db.prepare(
         `INSERT INTO events (id, type, mode, family, status, date_start, date_end, granularity, place_id, place_country,
            name_ja, name_en, series_key, score, quad, reports, sources, first_published, summary, data)
@@ -148,7 +152,10 @@ export class EventStore {
 
   /** Writes the record and the rows that index it by actor and by pair. */
   writeEvent(r: EventRecord, data: string): void {
-    this.s.upsertEvent.run({
+    const before = this.s.indexed.get(r.id) as
+      { rowid: number; name_ja: string; name_en: string; summary: string } | undefined;
+    const summary = JSON.stringify(summaryOf(r));
+    const written = this.s.upsertEvent.run({
       id: r.id,
       type: r.type,
       mode: r.mode,
@@ -167,9 +174,13 @@ export class EventStore {
       reports: r.reports.length,
       sources: r.docs.length,
       first_published: r.firstPublished,
-      summary: JSON.stringify(summaryOf(r)),
+      summary,
       data,
     });
+    // the upsert keeps an existing row's rowid; the index is touched only when the text it holds changed
+    if (!before) this.search.event(written.lastInsertRowid, r.name.ja, r.name.en, summary, false);
+    else if (before.name_ja !== r.name.ja || before.name_en !== r.name.en || before.summary !== summary)
+      this.search.event(before.rowid, r.name.ja, r.name.en, summary, true);
     this.s.deleteActors.run(r.id);
     this.s.deletePairs.run(r.id);
     const date = r.date?.start ?? null;
@@ -204,6 +215,8 @@ export class EventStore {
 
   /** Retires an event id: its row goes, a tombstone points to the survivor (null when nothing is left). */
   retire(event: string, survivor: string | null, reason: "merged" | "renamed" | "retracted"): void {
+    const row = this.s.indexed.get(event) as { rowid: number } | undefined;
+    if (row) this.search.removeEvent(row.rowid);
     this.s.deleteEvent.run(event);
     this.s.deleteActors.run(event);
     this.s.deletePairs.run(event);
