@@ -39,6 +39,9 @@ export interface ResolveSummary {
   retired: { id: string; survivor: string | null }[];
 }
 
+/** A report as the resolver walks it: its signature and the event it is in so far. */
+type Member = { sig: ReportSignature; event: string | null };
+
 export class EventResolver {
   private readonly store: EventStore;
 
@@ -66,22 +69,29 @@ export class EventResolver {
 
   /** Call after the document and its events are stored, in the same transaction. */
   after(doc: string, published: string | null, extraction: Extraction, prior: PriorState): ResolveSummary {
-    const seeds = this.index(published, extraction);
+    const written = this.signed(published, extraction);
+    const seeds = written.map((s) => s.id);
     const own = new Set(seeds);
     for (const id of prior.membership.keys()) if (!prior.own.has(id)) seeds.push(id);
-    return this.resolve(seeds, prior, (id) => own.has(id));
+    // the document's own reports were just written, with no event yet: not read back
+    const known = new Map(written.map((sig) => [sig.id, { sig, event: null }]));
+    return this.resolve(seeds, prior, (id) => own.has(id), known);
   }
 
   /** Stores a document's reports with their signatures, and its links; returns the report ids. */
   index(published: string | null, extraction: Extraction): string[] {
-    const ids: string[] = [];
+    return this.signed(published, extraction).map((s) => s.id);
+  }
+
+  private signed(published: string | null, extraction: Extraction): ReportSignature[] {
+    const sigs: ReportSignature[] = [];
     for (const e of extraction.events) {
       const sig = reportSignature(e, published, this.lex);
       this.store.addReport(sig);
-      ids.push(sig.id);
+      sigs.push(sig);
     }
     this.store.addDocumentLinks(extraction.events, extraction.quotes);
-    return ids;
+    return sigs;
   }
 
   /**
@@ -92,8 +102,9 @@ export class EventResolver {
     seeds: readonly string[],
     prior: PriorState | null,
     changed: (report: string) => boolean,
+    known?: ReadonlyMap<string, Member>,
   ): ResolveSummary {
-    const { members } = this.closure(seeds);
+    const { members } = this.closure(seeds, known);
     // what each affected event held before
     const before = new Map<string, Set<string>>();
     const hold = (event: string | null, report: string) => {
@@ -153,18 +164,18 @@ export class EventResolver {
    * reachable through compatible pairs. Each step is an indexed look-up by
    * match key and date window.
    */
-  private closure(seeds: readonly string[]) {
-    const members = new Map<string, { sig: ReportSignature; event: string | null }>();
+  private closure(seeds: readonly string[], known?: ReadonlyMap<string, Member>) {
+    const members = new Map<string, Member>();
     const queue: string[] = [];
     for (const id of seeds) {
       if (members.has(id)) continue;
-      const r = this.store.report(id);
+      const r = known?.get(id) ?? this.store.report(id);
       if (!r) continue;
       members.set(id, r);
       queue.push(id);
     }
     // reports seen and found incompatible so far: each is read once however often the walk meets it
-    const others = new Map<string, { sig: ReportSignature; event: string | null }>();
+    const others = new Map<string, Member>();
     while (queue.length > 0) {
       const sig = members.get(queue.pop()!)!.sig;
       for (const id of this.store.candidates(sig)) {
