@@ -86,17 +86,45 @@ export async function analyseCorpus(corpus: CorpusRef): Promise<{ wall: number; 
   return { wall, cpu };
 }
 
-/** Throughput figures of one corpus: end to end per core, against kuromoji alone. */
+/** Wall-clock and CPU seconds of one measured run. */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+/**
+ * Runs each measurement `repeats` times, taking turns, and keeps each one's
+ * fastest run (least CPU; least wall clock apart): a slow spell of a shared
+ * machine then falls on every side of a ratio, or on none, rather than on one.
+ */
+async function fastestOf<K extends string>(
+  repeats: number,
+  runs: Record<K, () => Promise<Timing>>,
+): Promise<Record<K, Timing>> {
+  const best = {} as Record<K, Timing>;
+  for (let i = 0; i < Math.max(1, repeats); i++)
+    for (const k of Object.keys(runs) as K[]) {
+      const t = await runs[k]();
+      const b = best[k];
+      best[k] = b ? { wall: Math.min(b.wall, t.wall), cpu: Math.min(b.cpu, t.cpu) } : t;
+    }
+  return best;
+}
+
+/** Throughput figures of one corpus: end to end per core, against kuromoji alone (fastest of `repeats`). */
 export async function throughputFigures(
   corpus: CorpusRef,
   work: string,
   targets: { perCore?: number; ratio: number },
+  repeats = 1,
 ): Promise<Figure[]> {
   const bodies = corpusBodies(corpus.dir);
   const chars = bodies.reduce((n, b) => n + b.length, 0);
-  const tok = await tokenizerBaseline(bodies);
-  const run = await ingestCorpus(corpus, join(work, `ingest-${corpus.kind}.db`));
-  const analysis = await analyseCorpus(corpus);
+  const { tok, run, analysis } = await fastestOf(repeats, {
+    tok: () => tokenizerBaseline(bodies),
+    run: () => ingestCorpus(corpus, join(work, `ingest-${corpus.kind}.db`)),
+    analysis: () => analyseCorpus(corpus),
+  });
   // per core: characters per CPU second of the process (all its threads); wall-clock figures besides
   const perCore = chars / run.cpu;
   const tokPerCore = chars / tok.cpu;
@@ -114,7 +142,7 @@ export async function throughputFigures(
       ok: ratio >= targets.ratio,
       note:
         `${corpus.documents.toLocaleString("en")} documents, ${chars.toLocaleString("en")} characters; ` +
-        `per CPU second (wall clock: ingest ${Math.round(chars / run.wall).toLocaleString("en")} chars/s, ` +
+        `fastest of ${Math.max(1, repeats)} runs taken in turns; per CPU second (wall clock: ingest ${Math.round(chars / run.wall).toLocaleString("en")} chars/s, ` +
         `kuromoji ${Math.round(chars / tok.wall).toLocaleString("en")} chars/s)`,
     },
   ];
@@ -140,12 +168,13 @@ export async function throughputFigures(
   return out;
 }
 
-/** Ingestion of a corpus with one analysis worker, then with `workers`, on warm pools (wall clock). */
+/** Ingestion of a corpus with one analysis worker, then with `workers`, on warm pools (wall clock, fastest of `repeats`). */
 export async function parallelFigures(
   corpus: CorpusRef,
   work: string,
   workers: number,
   cores: number,
+  repeats = 1,
 ): Promise<Figure[]> {
   const run = async (n: number) => {
     const pool = new AnalysisPool({ workers: n });
@@ -156,8 +185,7 @@ export async function parallelFigures(
       await pool.close();
     }
   };
-  const one = await run(1);
-  const many = await run(workers);
+  const { one, many } = await fastestOf(repeats, { one: () => run(1), many: () => run(workers) });
   const ratio = one.wall / many.wall;
   return [
     {
@@ -170,7 +198,8 @@ export async function parallelFigures(
       target: cores >= 2 ? "≥ 1.7× with 2 cores" : undefined,
       ok: cores >= 2 ? ratio >= 1.7 : null,
       note:
-        `wall clock, workers started and their dictionaries loaded before timing; the writing thread stores ` +
+        `wall clock, fastest of ${Math.max(1, repeats)} runs taken in turns, workers started and their dictionaries ` +
+        `loaded before timing; the writing thread stores ` +
         `every document whole, in batched transactions` +
         (cores < 2 ? `; only ${cores} core here, so no target` : ""),
     },

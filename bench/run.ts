@@ -11,7 +11,8 @@
  * Sizes: --chars (each throughput corpus, default 1,000,000), --memory-base
  * (the 1× memory corpus, default 100,000 characters), --events and
  * --documents (the query database, default 1,000,000 and 200,000),
- * --samples (calls per query, default 200), --workers (default 2).
+ * --samples (calls per query, default 200), --workers (default 2), --repeats
+ * (throughput runs, taken in turns, of which the fastest counts; default 3).
  * Corpora and the query database are kept under .bench/ and reused.
  */
 import { cpus, freemem, loadavg, totalmem } from "node:os";
@@ -43,6 +44,8 @@ export interface BenchOptions {
   templateChars: number;
   samples: number;
   workers: number;
+  /** Throughput runs of each kind, taken in turns; the fastest counts. */
+  repeats: number;
   helpRuns: number;
   /** The load test (issue 7, bench/loadtest.ts): rate, duration, connections, targets. */
   load: LoadOptions;
@@ -61,6 +64,7 @@ export const FULL: Omit<BenchOptions, "groups"> = {
   templateChars: 300_000,
   samples: 200,
   workers: 2,
+  repeats: 3,
   helpRuns: 10,
   load: LOAD_FULL,
   shared: join(repo, "..", "shared", "eval"),
@@ -76,6 +80,7 @@ export const TINY: Omit<BenchOptions, "groups"> = {
   templateChars: 20_000,
   samples: 5,
   workers: 2,
+  repeats: 1,
   helpRuns: 2,
   load: LOAD_TINY,
 };
@@ -141,6 +146,7 @@ export async function runBench(
           c,
           work,
           kind === "news" ? { perCore: 1_000_000, ratio: 5 } : { ratio: 2 },
+          opts.repeats,
         )),
       );
     }
@@ -148,7 +154,7 @@ export async function runBench(
   if (want("parallel")) {
     const c = corpus("news", opts.chars);
     log(`parallel: ${opts.workers} workers against 1 on the news corpus…`);
-    figures.push(...(await parallelFigures(c, work, opts.workers, cpus().length)));
+    figures.push(...(await parallelFigures(c, work, opts.workers, cpus().length, opts.repeats)));
   }
   if (want("memory")) {
     const c = corpus("news", opts.memoryBase * 100, opts.memoryBase);
@@ -209,6 +215,7 @@ async function main(): Promise<void> {
       documents: { type: "string" },
       samples: { type: "string" },
       workers: { type: "string" },
+      repeats: { type: "string" },
     },
   });
   const base = values.tiny ? TINY : FULL;
@@ -225,6 +232,7 @@ async function main(): Promise<void> {
     documents: n(values.documents, base.documents),
     samples: n(values.samples, base.samples),
     workers: n(values.workers, Math.min(base.workers, Math.max(2, defaultWorkers()))),
+    repeats: n(values.repeats, base.repeats),
   };
   const m = machine();
   const say = (s: string) => process.stderr.write(`${s}\n`);
