@@ -44,7 +44,7 @@ program
   )
   .option(
     "--batch <n>",
-    "documents stored per transaction at most (each whole; a crash loses the open batch only; default 200)",
+    "documents stored per transaction at most (each whole; a crash loses the open batch only; default 1000)",
   )
   .action(async (paths: string[], opts) => {
     await (await import("./commands/ingest.js")).ingestCommand(paths, opts);
