@@ -185,7 +185,21 @@ export async function parallelFigures(
       await pool.close();
     }
   };
-  const { one, many } = await fastestOf(repeats, { one: () => run(1), many: () => run(workers) });
+  const analyse = async (n: number) => {
+    const pool = new AnalysisPool({ workers: n });
+    try {
+      await pool.ready;
+      return await analyseOnPool(corpus, pool);
+    } finally {
+      await pool.close();
+    }
+  };
+  const { one, many, oneAnalysing, manyAnalysing } = await fastestOf(repeats, {
+    one: () => run(1),
+    many: () => run(workers),
+    oneAnalysing: () => analyse(1),
+    manyAnalysing: () => analyse(workers),
+  });
   const ratio = one.wall / many.wall;
   return [
     {
@@ -203,7 +217,31 @@ export async function parallelFigures(
         `every document whole, in batched transactions` +
         (cores < 2 ? `; only ${cores} core here, so no target` : ""),
     },
+    {
+      group: "parallel",
+      name: `${workers} workers vs 1 (${corpus.kind}), analysis only (no database)`,
+      value: corpus.chars / manyAnalysing.wall,
+      unit: "chars/s",
+      baseline: { name: "1 worker", value: corpus.chars / oneAnalysing.wall, unit: "chars/s" },
+      ratio: oneAnalysing.wall / manyAnalysing.wall,
+      ok: null,
+      note: "wall clock: what the workers do when nothing is written, i.e. how far the analysis itself scales",
+    },
   ];
+}
+
+/** Every document of a corpus analysed on the pool and nothing stored, a bounded number in flight. */
+async function analyseOnPool(corpus: CorpusRef, pool: AnalysisPool): Promise<Timing> {
+  const { wall, cpu } = await measure(async () => {
+    const inFlight: Promise<unknown>[] = [];
+    for (const item of readPaths([corpus.dir])) {
+      if (item instanceof ReadError) throw new Error(item.message);
+      inFlight.push(pool.analyse(item));
+      if (inFlight.length >= pool.size * 4) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+  });
+  return { wall, cpu };
 }
 
 // ---------------------------------------------------------------- quality
