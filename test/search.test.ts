@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type EventFilter, findEvents } from "../src/query/events.js";
@@ -15,6 +15,10 @@ import { findQuotes, type QuoteFilter } from "../src/query/quotes.js";
 import type { Cursor } from "../src/query/types.js";
 import { type DB, openDatabase } from "../src/store/database.js";
 import { rebuildSearchIndexes } from "../src/store/search-index.js";
+import { ingestPaths } from "../src/pipeline/ingest.js";
+import { createExtractionPipeline } from "../src/pipeline/standard.js";
+import { rebuildEvents } from "../src/resolve/events/index.js";
+import { examplesDir } from "./helpers/shared.js";
 import { exampleDatabase, type TestDatabase } from "./helpers/serve.js";
 
 let t: TestDatabase;
@@ -297,6 +301,36 @@ describe("the search indexes", () => {
       assert.deepEqual(written, holdings(c));
     } finally {
       c.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("stay whole when an article is read again changed, and when every event is resolved anew", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kaidan-index-"));
+    try {
+      const copy = join(dir, "copy.db");
+      db.prepare("VACUUM INTO ?").run(copy);
+      const w = openDatabase(copy);
+      const indexedAnew = () => {
+        const written = holdings(w);
+        w.transaction(() => rebuildSearchIndexes(w))();
+        return { written, anew: holdings(w) };
+      };
+      // the summit moved a day and its quotations gone: events change name and date, quotations go
+      const original = readFileSync(join(examplesDir, "ex01-singapore-2018.md"), "utf8");
+      const changed = original.replaceAll("12日", "13日").replace(/「[^」]*」/g, "");
+      mkdirSync(join(dir, "again"));
+      writeFileSync(join(dir, "again", "ex01.md"), changed);
+      const pipeline = createExtractionPipeline();
+      const report = await ingestPaths([join(dir, "again")], pipeline, w);
+      assert.equal(report.documents.updated, 1);
+      const afterUpdate = indexedAnew();
+      assert.deepEqual(afterUpdate.written, afterUpdate.anew);
+      rebuildEvents(w, pipeline.ctx.lexicon);
+      const afterResolve = indexedAnew();
+      assert.deepEqual(afterResolve.written, afterResolve.anew);
+      w.close();
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
