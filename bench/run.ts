@@ -120,6 +120,7 @@ export async function runBench(
   mkdirSync(work, { recursive: true });
   const lex = loadLexicon();
   const seeds = join(opts.shared, "seeds");
+  const dev = join(opts.shared, "dev");
   const real = realArticles([join(repo, "examples"), ...(existsSync(seeds) ? [seeds] : [])]);
   const corpus = (
     kind: "news" | "diplomacy",
@@ -133,6 +134,8 @@ export async function runBench(
     figures.push(
       ...(await qualityFigures([
         { name: "seeds", folder: seeds, gold: seeds },
+        // the real articles added to the shared evaluation since (../shared/eval/dev), where present
+        ...(existsSync(dev) ? [{ name: "dev", folder: dev, gold: dev }] : []),
         { name: "examples", folder: join(repo, "examples"), gold: join(repo, "test", "gold", "examples") },
       ])),
     );
