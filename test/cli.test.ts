@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import Database from "better-sqlite3";
 import { type GoldFile, type Prediction, score } from "../src/eval/score.js";
+import { searchDocuments } from "../src/query/search.js";
 import { devDir, examplesDir, hasShared, projectRoot, seedsDir } from "./helpers/shared.js";
 
 // the built command, as a user runs it (npm test builds first)
@@ -46,6 +48,37 @@ describe("the kaidan command", () => {
     const a = kaidan("actors", "キム", "--db", db, "--json");
     const rows = JSON.parse(a.stdout) as { id: string; mentions: number }[];
     assert.ok(rows.find((x) => x.id === "kim-jong-un")!.mentions > 0);
+  });
+
+  it("reindex makes rows written by hand searchable", () => {
+    const db = join(mkdtempSync(join(tmpdir(), "kaidan-cli-")), "k.db");
+    assert.equal(
+      kaidan("ingest", "--db", db, "--quiet", join(examplesDir, "ex01-singapore-2018.md")).status,
+      0,
+    );
+    const w = new Database(db);
+    w.prepare(
+      `INSERT INTO documents (id, lang, format, body, sha256, ingested_at, updated_at)
+       VALUES ('by-hand', 'ja', 'text', '板門店で南北首脳会談が開かれた。', 'x', '', '')`,
+    ).run();
+    w.close();
+    const search = (q: string) => {
+      const r = new Database(db, { readonly: true });
+      try {
+        return searchDocuments(r, { q }).items.map((d) => d.id);
+      } finally {
+        r.close();
+      }
+    };
+    assert.deepEqual(search("板門店で南北"), [], "a row written by hand is not in the index yet");
+    const r = kaidan("reindex", "--db", db, "--json");
+    assert.equal(r.status, 0, r.stderr);
+    const summary = JSON.parse(r.stdout) as { database: string; documents: number; quotes: number };
+    assert.equal(summary.database, db);
+    assert.equal(summary.documents, 2);
+    assert.ok(summary.quotes > 0);
+    assert.deepEqual(search("板門店で南北"), ["by-hand"]);
+    assert.deepEqual(search("シンガポール"), ["ex01"], "what ingestion indexed is still found");
   });
 
   it("reads lexicon folders and the database from kaidan.config.yaml", () => {

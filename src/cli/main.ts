@@ -180,6 +180,16 @@ program
   .action(async (opts) => (await import("./commands/resolve.js")).resolveCommand(opts));
 
 program
+  .command("reindex")
+  .description(
+    "build the full-text indexes of documents, quotations and events again from their rows (for rows written " +
+      "into the database other than by kaidan)",
+  )
+  .addOption(dbOption)
+  .option("--json", "print the summary as JSON")
+  .action(async (opts) => (await import("./commands/reindex.js")).reindexCommand(opts));
+
+program
   .command("backup")
   .description(
     "copy the database to a file with SQLite's online backup (safe while ingestion or the server runs), checked before it is named",
