@@ -233,13 +233,25 @@ export async function parallelFigures(
 /** Every document of a corpus analysed on the pool and nothing stored, a bounded number in flight. */
 async function analyseOnPool(corpus: CorpusRef, pool: AnalysisPool): Promise<Timing> {
   const { wall, cpu } = await measure(async () => {
-    const inFlight: Promise<unknown>[] = [];
+    // as ingestion does: a few documents per worker at a time, the next sent when any is done
+    let analysing = 0;
+    let wake: (() => void) | null = null;
+    const done = () => {
+      analysing--;
+      const w = wake;
+      wake = null;
+      w?.();
+    };
+    const all: Promise<unknown>[] = [];
     for (const item of readPaths([corpus.dir])) {
       if (item instanceof ReadError) throw new Error(item.message);
-      inFlight.push(pool.analyse(item));
-      if (inFlight.length >= pool.size * 4) await inFlight.shift();
+      while (analysing >= pool.size * 4) await new Promise<void>((resolve) => (wake = resolve));
+      analysing++;
+      const record = pool.analyse(item);
+      record.then(done, done);
+      all.push(record);
     }
-    await Promise.all(inFlight);
+    await Promise.all(all);
   });
   return { wall, cpu };
 }

@@ -42,7 +42,8 @@ export interface IngestOptions {
 }
 
 type Pending =
-  { kind: "doc"; item: SourceDocument; record: Promise<StoreRecord> } | { kind: "file"; path: string };
+  | { kind: "doc"; item: SourceDocument; record: Promise<StoreRecord>; settled: boolean }
+  | { kind: "file"; path: string };
 
 export async function ingestPaths(
   paths: readonly string[],
@@ -75,10 +76,24 @@ export async function ingestPaths(
         const doc = await pipeline.process(item);
         return storeRecord(doc, extractionOf(doc));
       };
-  // documents analysed ahead of the writer: enough to keep every worker busy, few enough to bound memory
-  const ahead = pool ? pool.size * 4 : 1;
+  // Documents are stored in reading order, but analysed in whatever order the workers finish them: a
+  // few per worker are being analysed at any time, and those finished wait for the ones before them.
+  // Waiting instead for the oldest before sending the next left a worker idle while another held a long
+  // article (two workers were no faster than one). Both bounds keep memory flat.
+  const analysingAtMost = pool ? pool.size * 4 : 1;
+  const waitingAtMost = pool ? pool.size * 32 : 1;
   const queue: Pending[] = [];
   let inQueue = 0;
+  let analysing = 0;
+  let wake: (() => void) | null = null;
+  const settle = (p: Pending & { kind: "doc" }) => {
+    p.settled = true;
+    analysing--;
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const anySettled = () => new Promise<void>((resolve) => (wake = resolve));
   // the same id twice in one run with different texts is a mistake in the input: what this run
   // stored is in the database, so no list of every id read has to be kept
   const runStart = new Date().toISOString();
@@ -135,12 +150,21 @@ export async function ingestPaths(
           error(item);
           continue;
         }
-        const record = analyse(item);
-        // settled later, in order; never left unobserved
-        record.catch(() => undefined);
-        queue.push({ kind: "doc", item, record });
+        const pending = { kind: "doc" as const, item, record: analyse(item), settled: false };
+        // stored later, in order; never left unobserved
+        pending.record.then(
+          () => settle(pending),
+          () => settle(pending),
+        );
+        queue.push(pending);
         inQueue++;
-        while (inQueue >= ahead) await drain();
+        analysing++;
+        for (;;) {
+          const head = queue[0];
+          if (head && (head.kind === "file" || head.settled)) await drain();
+          else if (analysing >= analysingAtMost || inQueue >= waitingAtMost) await anySettled();
+          else break;
+        }
       }
       queue.push({ kind: "file", path: f });
       while (queue.length > 0 && queue[0]!.kind === "file") await drain();
