@@ -1,9 +1,10 @@
 /**
- * Storing an analysed document: one transaction per document (a savepoint
- * when ingestion batches them, src/store/batch.ts), replacing
- * whatever an earlier reading of the same document stored, so that
- * ingesting twice updates instead of duplicating and a crash mid-document
- * leaves the previous state intact.
+ * Storing an analysed document, with its entries in the search indexes
+ * (src/store/search-index.ts): in a transaction of its own, or inside the
+ * batch ingestion holds (src/store/batch.ts), replacing whatever an earlier
+ * reading of the same document stored, so that ingesting twice updates
+ * instead of duplicating and a crash mid-document leaves the previous state
+ * intact.
  */
 import { createHash } from "node:crypto";
 import type { Extraction } from "../extract/types.js";
