@@ -17,14 +17,19 @@ export async function reindexCommand(opts: ReindexOptions): Promise<void> {
   const file = dbPath(opts.db);
   const db = openDatabase(file);
   try {
-    // one write transaction: readers see the old indexes until it commits, then the new ones
-    db.transaction(() => rebuildSearchIndexes(db)).immediate();
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const r = { documents: count("documents"), quotes: count("quotes"), events: count("events") };
+    // one statement per index: what is about to be indexed is all the progress there is to show
+    if (!opts.json)
+      process.stderr.write(
+        `indexing ${r.documents} documents, ${r.quotes} quotations and ${r.events} events in ${file}…\n`,
+      );
+    // one write transaction: readers see the old indexes until it commits, then the new ones
+    db.transaction(() => rebuildSearchIndexes(db)).immediate();
     if (opts.json) process.stdout.write(`${JSON.stringify({ database: file, ...r })}\n`);
     else
       process.stderr.write(
-        `indexed ${r.documents} documents, ${r.quotes} quotations and ${r.events} events for search in ${file}\n`,
+        `indexed ${r.documents} documents, ${r.quotes} quotations and ${r.events} events for search\n`,
       );
   } finally {
     db.close();
