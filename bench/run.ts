@@ -25,9 +25,9 @@ import { defaultWorkers } from "../src/pipeline/parallel.js";
 import { ensureCorpus, realArticles } from "./corpus.js";
 import { exitCode, type Figure, formatFigures } from "./figures.js";
 import { type CorpusRef, parallelFigures, qualityFigures, throughputFigures } from "./ingest.js";
-import { LOAD_FULL, LOAD_TINY, type LoadOptions, loadFigures } from "./loadtest.js";
+import { LOAD_FULL, LOAD_TINY, type LoadOptions, loadFiguresApart } from "./loadtest.js";
 import { memoryFigures } from "./memory.js";
-import { queryDatabase, queryFigures } from "./queries.js";
+import { queryDatabase, queryFiguresApart } from "./queries.js";
 import { startupFigures } from "./startup.js";
 
 export const GROUPS = ["quality", "ingest", "parallel", "memory", "queries", "startup", "load"] as const;
@@ -186,12 +186,12 @@ export async function runBench(
       `  ${built.events.toLocaleString("en")} events, ${built.documents.toLocaleString("en")} documents` +
         (built.built ? ` (built in ${built.seconds.toFixed(0)} s)` : " (cached)"),
     );
-    figures.push(...queryFigures(queryFile, opts.samples));
+    figures.push(...queryFiguresApart(queryFile, opts.samples));
   }
   if (want("load")) {
     log(`load: kaidan serve over ${opts.events.toLocaleString("en")} events, ${opts.load.rate} req/s…`);
     await ensureQueryDatabase();
-    figures.push(...(await loadFigures(queryFile, opts.load, log)));
+    figures.push(...loadFiguresApart(queryFile, opts.load));
   }
   if (want("startup")) {
     log("startup…");
