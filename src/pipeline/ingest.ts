@@ -15,7 +15,7 @@ import { type BatchLimits, DEFAULT_BATCH, WriteBatch } from "../store/batch.js";
 import { DocumentWriter, type StoreRecord, type StoreResult, storeRecord } from "../store/write.js";
 import { extractionOf } from "./extraction.js";
 import type { AnalysisPool } from "./parallel.js";
-import { NOT_DIPLOMACY, type Pipeline } from "./pipeline.js";
+import type { Pipeline } from "./pipeline.js";
 
 export interface IngestReport {
   files: number;
@@ -122,7 +122,7 @@ export async function ingestPaths(
       report.documents[result.outcome]++;
       report.events += record.extraction.events.length;
       report.quotes += record.extraction.quotes.length;
-      if (record.messages.some((m) => m.rule === NOT_DIPLOMACY)) report.notDiplomacy++;
+      if (record.outOfScope) report.notDiplomacy++;
       hooks.onDocument?.(item, result);
     } catch (e) {
       error(new ReadError(item.path, `analysis failed: ${(e as Error).message}`, item.line));

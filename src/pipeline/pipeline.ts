@@ -109,8 +109,9 @@ function partyStarts(lex: Lexicon, text: string, matches: readonly GazetteerMatc
  * holder by name and title) beside a trigger word or a quotation. Most of
  * a news stream — markets, sports, weather — is not, and such a document is
  * stored for search without being analysed: everything after this
- * component is skipped, and a message says so. Both automata run once over the text; what the lexicon and the
- * trigger files know decides, so extending them extends the scope.
+ * component is skipped, and a message says so. Both automata run once
+ * over the text; what the lexicon and the trigger files know decides, so
+ * extending them extends the scope.
  */
 export const scope: Component = {
   name: "scope",
@@ -139,13 +140,10 @@ export const scope: Component = {
   },
 };
 
-/** The rule of the message on a document set aside as not about diplomacy. */
-export const NOT_DIPLOMACY = "scope/not-diplomacy";
-
 function outOfScope(doc: AnalysedDocument): void {
   doc.outOfScope = true;
   doc.messages.push({
-    rule: NOT_DIPLOMACY,
+    rule: "scope/not-diplomacy",
     reason:
       "no sentence names a party of the lexicon beside a trigger word or a quotation: stored for search, not analysed",
     severity: "info",

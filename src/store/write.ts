@@ -54,6 +54,8 @@ export interface StoreRecord {
   }[];
   timexes: { start: number; end: number; text: string; value: string; granularity: string }[];
   messages: Message[];
+  /** Set aside by the fast pass as not about diplomacy: stored for search, nothing extracted. */
+  outOfScope: boolean;
   extraction: Extraction;
   /** Each event and quotation as stored (JSON), in the extraction's order. */
   eventData: string[];
@@ -107,6 +109,7 @@ export function storeRecord(doc: AnalysedDocument, extraction: Extraction): Stor
     mentions,
     timexes,
     messages: doc.messages,
+    outOfScope: doc.outOfScope,
     extraction,
     eventData: extraction.events.map((e) => JSON.stringify(e)),
     quoteData: extraction.quotes.map((q) => JSON.stringify(q)),
