@@ -124,11 +124,12 @@ export class EventResolver {
     for (const [id, group] of live) {
       this.store.revive(id);
       const old = before.get(id);
+      const stored = this.store.stored(id);
       const same =
         old !== undefined &&
         old.size === group.length &&
         group.every((r) => old.has(r.id) && !changed(r.id)) &&
-        this.store.storedData(id) !== undefined;
+        stored !== undefined;
       for (const r of group) if (members.get(r.id)!.event !== id) this.store.assign(r.id, id);
       if (same) continue;
       const record = mergeReports(
@@ -137,8 +138,8 @@ export class EventResolver {
         this.lex,
       );
       const data = JSON.stringify(record);
-      if (this.store.storedData(id) === data) continue;
-      this.store.writeEvent(record, data);
+      if (stored?.data === data) continue;
+      this.store.writeEvent(record, data, stored);
       summary.written++;
     }
 

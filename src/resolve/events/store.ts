@@ -27,6 +27,15 @@ export function summaryOf(r: EventRecord): EventSummaryData {
   };
 }
 
+/** An event's row as stored. */
+export interface StoredEvent {
+  rowid: number;
+  data: string;
+  name_ja: string;
+  name_en: string;
+  summary: string;
+}
+
 export class EventStore {
   private readonly s;
   private readonly search: SearchIndexWriter;
@@ -49,8 +58,7 @@ export class EventStore {
       membersOf: db.prepare("SELECT doc_event_id AS id FROM event_reports WHERE event_id = ?"),
       setEvent: db.prepare("UPDATE event_reports SET event_id = ? WHERE doc_event_id = ?"),
       docEvent: db.prepare("SELECT data FROM doc_events WHERE id = ?"),
-      eventData: db.prepare("SELECT data FROM events WHERE id = ?"),
-      indexed: db.prepare("SELECT rowid, name_ja, name_en, summary FROM events WHERE id = ?"),
+      stored: db.prepare("SELECT rowid, data, name_ja, name_en, summary FROM events WHERE id = ?"),
       upsertEvent: db.prepare(
         `INSERT INTO events (id, type, mode, family, status, date_start, date_end, granularity, place_id, place_country,
            name_ja, name_en, series_key, score, quad, reports, sources, first_published, summary, data)
@@ -142,18 +150,17 @@ export class EventStore {
     return JSON.parse((this.s.docEvent.get(report) as { data: string }).data) as ExtractedEvent;
   }
 
-  storedData(event: string): string | undefined {
-    return (this.s.eventData.get(event) as { data: string } | undefined)?.data;
+  /** The event's row as stored, if it is: its record, and the text its index entry holds. */
+  stored(event: string): StoredEvent | undefined {
+    return this.s.stored.get(event) as StoredEvent | undefined;
   }
 
   assign(report: string, event: string): void {
     this.s.setEvent.run(event, report);
   }
 
-  /** Writes the record and the rows that index it by actor and by pair. */
-  writeEvent(r: EventRecord, data: string): void {
-    const before = this.s.indexed.get(r.id) as
-      { rowid: number; name_ja: string; name_en: string; summary: string } | undefined;
+  /** Writes the record and the rows that index it by actor and by pair; `before` is its row as stored. */
+  writeEvent(r: EventRecord, data: string, before: StoredEvent | undefined): void {
     const summary = JSON.stringify(summaryOf(r));
     const written = this.s.upsertEvent.run({
       id: r.id,
@@ -215,7 +222,7 @@ export class EventStore {
 
   /** Retires an event id: its row goes, a tombstone points to the survivor (null when nothing is left). */
   retire(event: string, survivor: string | null, reason: "merged" | "renamed" | "retracted"): void {
-    const row = this.s.indexed.get(event) as { rowid: number } | undefined;
+    const row = this.stored(event);
     if (row) this.search.removeEvent(row.rowid);
     this.s.deleteEvent.run(event);
     this.s.deleteActors.run(event);
