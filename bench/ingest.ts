@@ -10,7 +10,7 @@ import { type GoldFile, type Prediction, score } from "../src/eval/score.js";
 import { contractLines } from "../src/extract/contract.js";
 import { extractionOf } from "../src/pipeline/extraction.js";
 import { ingestPaths } from "../src/pipeline/ingest.js";
-import { AnalysisPool } from "../src/pipeline/parallel.js";
+import { AnalysisPool, InFlight } from "../src/pipeline/parallel.js";
 import { type Component, Pipeline } from "../src/pipeline/pipeline.js";
 import { createExtractionPipeline, STANDARD } from "../src/pipeline/standard.js";
 import { ReadError, readPaths } from "../src/read/index.js";
@@ -234,21 +234,13 @@ export async function parallelFigures(
 async function analyseOnPool(corpus: CorpusRef, pool: AnalysisPool): Promise<Timing> {
   const { wall, cpu } = await measure(async () => {
     // as ingestion does: a few documents per worker at a time, the next sent when any is done
-    let analysing = 0;
-    let wake: (() => void) | null = null;
-    const done = () => {
-      analysing--;
-      const w = wake;
-      wake = null;
-      w?.();
-    };
+    const analysing = new InFlight();
     const all: Promise<unknown>[] = [];
     for (const item of readPaths([corpus.dir])) {
       if (item instanceof ReadError) throw new Error(item.message);
-      while (analysing >= pool.size * 4) await new Promise<void>((resolve) => (wake = resolve));
-      analysing++;
+      while (analysing.count >= pool.size * 4) await analysing.anyEnds();
       const record = pool.analyse(item);
-      record.then(done, done);
+      analysing.add(record);
       all.push(record);
     }
     await Promise.all(all);

@@ -14,7 +14,7 @@ import { type DB, tuneForIngestion } from "../store/database.js";
 import { type BatchLimits, DEFAULT_BATCH, WriteBatch } from "../store/batch.js";
 import { DocumentWriter, type StoreRecord, type StoreResult, storeRecord } from "../store/write.js";
 import { extractionOf } from "./extraction.js";
-import type { AnalysisPool } from "./parallel.js";
+import { type AnalysisPool, InFlight } from "./parallel.js";
 import type { Pipeline } from "./pipeline.js";
 
 export interface IngestReport {
@@ -78,22 +78,13 @@ export async function ingestPaths(
       };
   // Documents are stored in reading order, but analysed in whatever order the workers finish them: a
   // few per worker are being analysed at any time, and those finished wait for the ones before them.
-  // Waiting instead for the oldest before sending the next left a worker idle while another held a long
-  // article (two workers were no faster than one). Both bounds keep memory flat.
+  // Waiting instead for the oldest before sending the next could leave a worker idle while another held
+  // a long article. Both bounds keep memory flat.
   const analysingAtMost = pool ? pool.size * 4 : 1;
   const waitingAtMost = pool ? pool.size * 32 : 1;
   const queue: Pending[] = [];
   let inQueue = 0;
-  let analysing = 0;
-  let wake: (() => void) | null = null;
-  const settle = (p: Pending & { kind: "doc" }) => {
-    p.settled = true;
-    analysing--;
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-  const anySettled = () => new Promise<void>((resolve) => (wake = resolve));
+  const analysing = new InFlight();
   // the same id twice in one run with different texts is a mistake in the input: what this run
   // stored is in the database, so no list of every id read has to be kept
   const runStart = new Date().toISOString();
@@ -151,18 +142,16 @@ export async function ingestPaths(
           continue;
         }
         const pending = { kind: "doc" as const, item, record: analyse(item), settled: false };
-        // stored later, in order; never left unobserved
-        pending.record.then(
-          () => settle(pending),
-          () => settle(pending),
-        );
+        // stored later, in order (a failure is reported then)
+        const settled = () => (pending.settled = true);
+        pending.record.then(settled, settled);
+        analysing.add(pending.record);
         queue.push(pending);
         inQueue++;
-        analysing++;
         for (;;) {
           const head = queue[0];
           if (head && (head.kind === "file" || head.settled)) await drain();
-          else if (analysing >= analysingAtMost || inQueue >= waitingAtMost) await anySettled();
+          else if (analysing.count >= analysingAtMost || inQueue >= waitingAtMost) await analysing.anyEnds();
           else break;
         }
       }

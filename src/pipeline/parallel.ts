@@ -37,6 +37,36 @@ function startWorker(workerData: WorkerInit): Worker {
   return new Worker(code, { eval: true, workerData });
 }
 
+/**
+ * Work in flight, counted: whoever waits is woken as soon as any of it ends
+ * (not the oldest), so that a long document holds up no other worker.
+ */
+export class InFlight {
+  private n = 0;
+  private wake: (() => void) | null = null;
+
+  get count(): number {
+    return this.n;
+  }
+
+  /** Counts `work` until it settles (and observes its failure, which its owner handles). */
+  add(work: Promise<unknown>): void {
+    this.n++;
+    const end = () => {
+      this.n--;
+      const w = this.wake;
+      this.wake = null;
+      w?.();
+    };
+    work.then(end, end);
+  }
+
+  /** Settles when any work in flight next ends. */
+  anyEnds(): Promise<void> {
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+}
+
 /** The default number of analysis workers: one per core the process may use. */
 export const defaultWorkers = () => Math.max(1, availableParallelism());
 
