@@ -3,6 +3,7 @@
  * to, the ratio, the target, and whether the target is met. The exit code
  * of `npm run bench` is 1 when any target is missed.
  */
+import { spawnSync } from "node:child_process";
 
 export interface Figure {
   /** What part of the issue the figure belongs to (ingest, parallel, memory, queries, startup, quality). */
@@ -79,4 +80,20 @@ export async function measure<T>(
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
   return { result, wall, cpu: (c.user + c.system) / 1e6 };
+}
+
+/**
+ * Runs a bench script under tsx in a process of its own (its memory, its garbage collector, its event
+ * loop: nothing of the bench's), its messages shown as they come; its last line of output, as JSON.
+ */
+export function runApart<T>(script: string, args: readonly string[]): T {
+  const r = spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 26,
+  });
+  if (r.error) throw r.error;
+  const last = r.stdout.trim().split("\n").at(-1) ?? "";
+  if (r.status !== 0 || !/^[[{]/.test(last)) throw new Error(`${script} failed (exit ${r.status})`);
+  return JSON.parse(last) as T;
 }

@@ -19,7 +19,7 @@
  *   npm run loadtest -- --exclude search,quotes   the mix without some kinds of request
  *   npm run bench -- --only load          the same, as a group of the bench
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,7 +27,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { Rng } from "./corpus.js";
-import { type Figure, formatFigures, percentile } from "./figures.js";
+import { type Figure, formatFigures, percentile, runApart } from "./figures.js";
 
 export interface LoadOptions {
   /** Requests per second, all connections together. */
@@ -352,16 +352,13 @@ export async function loadFigures(
  * there against 33 ms alone).
  */
 export function loadFiguresApart(dbFile: string, opts: LoadOptions): Figure[] {
-  const script = fileURLToPath(import.meta.url);
-  const r = spawnSync(
-    process.execPath,
-    ["--import", "tsx", script, "--db", dbFile, "--options", JSON.stringify(opts), "--json"],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 },
-  );
-  if (r.error) throw r.error;
-  const last = r.stdout.trim().split("\n").pop();
-  if (!last?.startsWith("[")) throw new Error(`the load test printed no figures (exit ${r.status})`);
-  return JSON.parse(last) as Figure[];
+  return runApart<Figure[]>(fileURLToPath(import.meta.url), [
+    "--db",
+    dbFile,
+    "--options",
+    JSON.stringify(opts),
+    "--json",
+  ]);
 }
 
 async function main(): Promise<void> {

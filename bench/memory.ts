@@ -1,8 +1,7 @@
 /** Peak resident memory of ingestion at 1×, 10× and 100× a base corpus, each in a fresh process. */
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Figure } from "./figures.js";
+import { type Figure, runApart } from "./figures.js";
 
 export interface MemoryRun {
   scale: number;
@@ -11,20 +10,14 @@ export interface MemoryRun {
   wall: number;
 }
 
-/** Runs bench/memory-child.ts under tsx in a process of its own. */
+/** Runs bench/memory-child.ts in a process of its own. */
 export function memoryRun(
   files: readonly string[],
   dbFile: string,
   workers: number,
 ): Omit<MemoryRun, "scale"> {
   const child = fileURLToPath(new URL("./memory-child.ts", import.meta.url));
-  const r = spawnSync(process.execPath, ["--import", "tsx", child, dbFile, String(workers), ...files], {
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
-  if (r.status !== 0) throw new Error(`memory run failed: ${r.stderr.slice(-2000)}`);
-  const line = r.stdout.trim().split("\n").at(-1)!;
-  return JSON.parse(line) as Omit<MemoryRun, "scale">;
+  return runApart<Omit<MemoryRun, "scale">>(child, [dbFile, String(workers), ...files]);
 }
 
 /** `files` holds the 100× corpus as 100 equal shards: 1× is the first, 10× the first ten. */

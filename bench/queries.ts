@@ -13,7 +13,6 @@
  * transactions do this in minutes; the result is kept under .bench/ and
  * reused while the schema and the template stay the same.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Lexicon } from "../src/lexicon/lexicon.js";
@@ -26,7 +25,7 @@ import { searchDocuments } from "../src/query/search.js";
 import { type DB, openDatabase } from "../src/store/database.js";
 import { rebuildSearchIndexes } from "../src/store/search-index.js";
 import { type Article, ensureCorpus, Rng } from "./corpus.js";
-import { type Figure, percentile } from "./figures.js";
+import { type Figure, percentile, runApart } from "./figures.js";
 
 export interface QueryDbSpec {
   events: number;
@@ -377,15 +376,7 @@ export function queryFigures(file: string, samples: number, target = 50): Figure
  * 72 ms there against 41 ms alone).
  */
 export function queryFiguresApart(file: string, samples: number): Figure[] {
-  const r = spawnSync(
-    process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), file, String(samples)],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 },
-  );
-  if (r.error) throw r.error;
-  const last = r.stdout.trim().split("\n").pop();
-  if (!last?.startsWith("[")) throw new Error(`the query bench printed no figures (exit ${r.status})`);
-  return JSON.parse(last) as Figure[];
+  return runApart<Figure[]>(fileURLToPath(import.meta.url), [file, String(samples)]);
 }
 
 // `queries.ts <db> <samples>`: the figures as one JSON line (what queryFiguresApart runs)

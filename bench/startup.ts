@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Figure, percentile } from "./figures.js";
+import { type Figure, percentile, runApart } from "./figures.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -50,13 +50,7 @@ export function startupFigures(runs: number, docs: [string, string]): Figure[] {
     });
   }
   const child = fileURLToPath(new URL("./first-child.ts", import.meta.url));
-  const r = spawnSync(process.execPath, ["--import", "tsx", child, ...docs], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`first extraction failed: ${r.stderr.slice(-2000)}`);
-  const f = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as {
-    first: number;
-    second: number;
-    engines: number;
-  };
+  const f = runApart<{ first: number; second: number; engines: number }>(child, docs);
   out.push({
     group: "startup",
     name: "first extraction (dictionary load)",
