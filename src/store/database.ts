@@ -19,9 +19,10 @@ export interface OpenOptions {
 export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   if (path !== ":memory:" && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
-  db.pragma(`busy_timeout = ${opts.busyTimeout ?? 30_000}`);
+  const busyTimeout = opts.busyTimeout ?? 30_000;
+  db.pragma(`busy_timeout = ${busyTimeout}`);
   if (!opts.readonly) {
-    db.pragma("journal_mode = WAL");
+    walMode(db, busyTimeout);
     db.pragma("synchronous = NORMAL");
   }
   db.pragma("foreign_keys = ON");
@@ -34,6 +35,26 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
       );
   }
   return db;
+}
+
+/**
+ * Switches a database to WAL mode, waiting while another connection holds
+ * the lock the switch needs: SQLite reports that as busy at once rather than
+ * through the busy timeout, and several commands opening one new database at
+ * the same moment did fail with "database is locked".
+ */
+function walMode(db: DB, timeout: number): void {
+  const until = Date.now() + timeout;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() >= until) throw e;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
 }
 
 /**
