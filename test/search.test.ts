@@ -16,6 +16,11 @@ import type { Cursor } from "../src/query/types.js";
 import { type DB, openDatabase } from "../src/store/database.js";
 import { rebuildSearchIndexes } from "../src/store/search-index.js";
 import { ingestPaths } from "../src/pipeline/ingest.js";
+import { extractionOf } from "../src/pipeline/extraction.js";
+import { ReadError, readFile, type SourceDocument } from "../src/read/index.js";
+import { resolutionObserver } from "../src/resolve/events/observer.js";
+import { WriteBatch } from "../src/store/batch.js";
+import { DocumentWriter, storeRecord } from "../src/store/write.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { rebuildEvents } from "../src/resolve/events/index.js";
 import { examplesDir } from "./helpers/shared.js";
@@ -319,6 +324,63 @@ describe("the search indexes", () => {
       rebuildEvents(w, pipeline.ctx.lexicon);
       const afterResolve = indexedAnew();
       assert.deepEqual(afterResolve.written, afterResolve.anew);
+      w.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("hold the same when a batch changes an article twice, renaming and retiring its events, and takes out a document that failed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kaidan-index-batch-"));
+    try {
+      const w = openDatabase(join(dir, "batch.db"));
+      const pipeline = createExtractionPipeline();
+      const record = async (file: string, body?: string) => {
+        const path = join(examplesDir, file);
+        const item = [...readFile(path)].find((x) => !(x instanceof ReadError)) as SourceDocument;
+        const doc = await pipeline.process(body === undefined ? item : { ...item, body });
+        return storeRecord(doc, extractionOf(doc));
+      };
+      const original = await record("ex01-singapore-2018.md");
+      // the same article changed: the summit a day later, its quotations gone
+      const changed = await record(
+        "ex01-singapore-2018.md",
+        original.source.body.replaceAll("12日", "13日").replace(/「[^」]*」/g, ""),
+      );
+      // then moved to another city, and the telephone call after it no longer told: events renamed and retired
+      const moved = await record(
+        "ex01-singapore-2018.md",
+        original.source.body.replaceAll("シンガポール", "ハノイ").replace(/[^。\n]*電話[^。\n]*。/g, ""),
+      );
+      const other = await record("ex02-hanoi-2019.md");
+      const writer = new DocumentWriter(w, resolutionObserver(w, pipeline.ctx.lexicon));
+      const batch = new WriteBatch(w, { documents: 100, millis: 60_000 });
+      batch.write(() => writer.writeInTransaction(original));
+      batch.write(() => writer.writeInTransaction(other));
+      batch.commit();
+      // one batch: the article read again changed, its events renamed and retired in the index, then again
+      batch.write(() => writer.writeInTransaction(changed));
+      batch.write(() => writer.writeInTransaction(moved));
+      // a document that fails after its rows are written: the batch is rolled back and written again
+      const failing = await record("ex03-vladivostok-2019.md");
+      assert.throws(() =>
+        batch.write(() => {
+          writer.writeInTransaction(failing);
+          throw new Error("cannot be stored");
+        }),
+      );
+      batch.commit();
+      const written = holdings(w);
+      assert.ok(
+        written.some((r) => r.startsWith('["event"')) && written.some((r) => r.startsWith('["quote"')),
+      );
+      assert.ok(!written.some((r) => JSON.parse(r)[1] === null), "no trigram of a row that is gone");
+      assert.ok(
+        !written.some((r) => JSON.parse(r)[1] === failing.source.id),
+        "nothing of the document that failed",
+      );
+      w.transaction(() => rebuildSearchIndexes(w))();
+      assert.deepEqual(written, holdings(w));
       w.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

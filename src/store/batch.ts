@@ -17,6 +17,7 @@
  * readers are never blocked (WAL).
  */
 import type { DB } from "./database.js";
+import { searchIndexOf } from "./search-index.js";
 
 export interface BatchLimits {
   /** Documents per transaction at most. */
@@ -58,6 +59,7 @@ export class WriteBatch {
     } catch (e) {
       // the failed write may have left part of its document: undo the batch, redo the others
       if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      searchIndexOf(this.db).discard();
       const redo = this.done;
       this.begin();
       for (const w of redo) w();
@@ -77,11 +79,26 @@ export class WriteBatch {
     if (!this.open) return;
     this.open = false;
     this.done = [];
-    if (this.db.inTransaction) this.db.exec("COMMIT");
+    if (!this.db.inTransaction) {
+      // SQLite itself rolled the transaction back (a full disk): its entries went with it
+      searchIndexOf(this.db).discard();
+      return;
+    }
+    try {
+      searchIndexOf(this.db).flush();
+    } catch (e) {
+      // the documents are stored whole with their index entries or not at all: the next run reads them again
+      this.db.exec("ROLLBACK");
+      searchIndexOf(this.db).discard();
+      throw e;
+    }
+    this.db.exec("COMMIT");
   }
 
   private begin(): void {
     this.db.exec("BEGIN IMMEDIATE");
+    // the search indexes' entries are written together before the commit (search-index.ts)
+    searchIndexOf(this.db).defer();
     this.open = true;
     this.done = [];
     this.openedAt = performance.now();

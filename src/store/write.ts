@@ -13,7 +13,7 @@ import { citeSpan } from "../pipeline/document.js";
 import type { SourceDocument } from "../read/document.js";
 import type { ActorRef } from "../resolve/actors.js";
 import type { DB } from "./database.js";
-import { SearchIndexWriter } from "./search-index.js";
+import { searchIndexOf, type SearchIndexWriter } from "./search-index.js";
 
 export interface StoreResult {
   id: string;
@@ -125,7 +125,7 @@ export class DocumentWriter {
     private readonly db: DB,
     private readonly observer?: StoreObserver,
   ) {
-    this.search = new SearchIndexWriter(db);
+    this.search = searchIndexOf(db);
     this.s = {
       existing: db.prepare("SELECT sha256 FROM documents WHERE id = ?"),
       version: db.prepare("SELECT sha256, path, updated_at FROM documents WHERE id = ?"),
@@ -271,7 +271,7 @@ export class DocumentWriter {
         record.quoteData[i]!,
         src.published,
       );
-      this.search.quote(row.lastInsertRowid, q.cited.text);
+      this.search.quote(src.id, row.lastInsertRowid, q.cited.text);
     }
     for (const m of record.messages)
       this.s.message.run(src.id, m.rule, m.reason, m.start ?? null, m.end ?? null, m.severity);

@@ -7,7 +7,7 @@
 import type { ExtractedEvent, ExtractedQuote } from "../../extract/types.js";
 import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { DB } from "../../store/database.js";
-import { SearchIndexWriter } from "../../store/search-index.js";
+import { searchIndexOf } from "../../store/search-index.js";
 import { EventResolver, survivorOf } from "./resolver.js";
 
 export interface RebuildSummary {
@@ -25,7 +25,7 @@ export function rebuildEvents(db: DB, lex: Lexicon): RebuildSummary {
         report: string;
         event: string | null;
       }[];
-      new SearchIndexWriter(db).removeAllEvents();
+      searchIndexOf(db).removeAllEvents();
       db.exec(`DELETE FROM event_reports; DELETE FROM doc_event_links; DELETE FROM doc_event_quotes;
                DELETE FROM event_actors; DELETE FROM event_pairs; DELETE FROM events;`);
       const resolver = new EventResolver(db, lex);

@@ -6,7 +6,7 @@
  * dates, never on the size of the database.
  */
 import type { DB } from "../../store/database.js";
-import { SearchIndexWriter } from "../../store/search-index.js";
+import { searchIndexOf, type SearchIndexWriter } from "../../store/search-index.js";
 import type { ExtractedEvent, ExtractedQuote } from "../../extract/types.js";
 import { dayNumber, isoDay, MAX_MERGE_SPAN_DAYS, mergeable, type ReportSignature } from "./signature.js";
 import type { EventRecord, EventSummaryData } from "./types.js";
@@ -41,7 +41,7 @@ export class EventStore {
   private readonly search: SearchIndexWriter;
 
   constructor(private readonly db: DB) {
-    this.search = new SearchIndexWriter(db);
+    this.search = searchIndexOf(db);
     this.s = {
       insertReport: db.prepare(
         `INSERT INTO event_reports (doc_event_id, doc_id, event_id, match_key, date_lo, date_hi, published, sig)
