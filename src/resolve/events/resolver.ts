@@ -14,7 +14,7 @@
  * resolution retires an id (two events merged, or an earlier report now
  * founds the event), a tombstone points to the event that took its reports.
  */
-import type { Extraction } from "../../extract/types.js";
+import type { ExtractedEvent, Extraction } from "../../extract/types.js";
 import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { DB } from "../../store/database.js";
 import { clusterReports, eventIdOf } from "./cluster.js";
@@ -75,7 +75,8 @@ export class EventResolver {
     for (const id of prior.membership.keys()) if (!prior.own.has(id)) seeds.push(id);
     // the document's own reports were just written, with no event yet: not read back
     const known = new Map(written.map((sig) => [sig.id, { sig, event: null }]));
-    return this.resolve(seeds, prior, (id) => own.has(id), known);
+    const extracted = new Map(extraction.events.map((e) => [e.id, e]));
+    return this.resolve(seeds, prior, (id) => own.has(id), known, extracted);
   }
 
   /** Stores a document's reports with their signatures, and its links; returns the report ids. */
@@ -103,6 +104,7 @@ export class EventResolver {
     prior: PriorState | null,
     changed: (report: string) => boolean,
     known?: ReadonlyMap<string, Member>,
+    extracted?: ReadonlyMap<string, ExtractedEvent>,
   ): ResolveSummary {
     const { members } = this.closure(seeds, known);
     // what each affected event held before
@@ -134,7 +136,7 @@ export class EventResolver {
       if (same) continue;
       const record = mergeReports(
         id,
-        group.map((sig) => ({ sig, event: this.store.extracted(sig.id) })),
+        group.map((sig) => ({ sig, event: extracted?.get(sig.id) ?? this.store.extracted(sig.id) })),
         this.lex,
       );
       const data = JSON.stringify(record);

@@ -188,8 +188,11 @@ export class EventStore {
     if (!before) this.search.event(written.lastInsertRowid, r.name.ja, r.name.en, summary, false);
     else if (before.name_ja !== r.name.ja || before.name_en !== r.name.en || before.summary !== summary)
       this.search.event(before.rowid, r.name.ja, r.name.en, summary, true);
-    this.s.deleteActors.run(r.id);
-    this.s.deletePairs.run(r.id);
+    // a new row has none to replace (retire deletes an event's rows with it)
+    if (before) {
+      this.s.deleteActors.run(r.id);
+      this.s.deletePairs.run(r.id);
+    }
     const date = r.date?.start ?? null;
     for (const p of [...r.participants, ...r.delegates])
       this.s.insertActor.run(p.id, r.id, p.role, 1, date, r.type, r.status);
