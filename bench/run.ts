@@ -129,22 +129,34 @@ export async function runBench(
   ): CorpusRef & { files: string[] } =>
     ensureCorpus(lex, join(opts.root, "corpus"), { kind, chars, seed: 1, shardChars }, real);
 
-  if (want("quality")) {
+  // a group that fails (a child process that crashed, a database that cannot be built) is reported as a
+  // missed figure with its reason, and the groups after it still run: a long bench loses nothing measured
+  const measureGroup = async (group: Group, run: () => Promise<Figure[]> | Figure[]) => {
+    if (!want(group)) return;
+    try {
+      figures.push(...(await run()));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      log(`  ${group} failed: ${reason}`);
+      figures.push({ group, name: "not measured", value: Number.NaN, unit: "", ok: false, note: reason });
+    }
+  };
+
+  await measureGroup("quality", () => {
     log("quality: the fast pass against the full analysis on the gold sets…");
-    figures.push(
-      ...(await qualityFigures([
-        { name: "seeds", folder: seeds, gold: seeds },
-        // the real articles added to the shared evaluation since (../shared/eval/dev), where present
-        ...(existsSync(dev) ? [{ name: "dev", folder: dev, gold: dev }] : []),
-        { name: "examples", folder: join(repo, "examples"), gold: join(repo, "test", "gold", "examples") },
-      ])),
-    );
-  }
-  if (want("ingest")) {
+    return qualityFigures([
+      { name: "seeds", folder: seeds, gold: seeds },
+      // the real articles added to the shared evaluation since (../shared/eval/dev), where present
+      ...(existsSync(dev) ? [{ name: "dev", folder: dev, gold: dev }] : []),
+      { name: "examples", folder: join(repo, "examples"), gold: join(repo, "test", "gold", "examples") },
+    ]);
+  });
+  await measureGroup("ingest", async () => {
+    const out: Figure[] = [];
     for (const kind of ["news", "diplomacy"] as const) {
       const c = corpus(kind, opts.chars);
       log(`ingest: ${kind} corpus, ${c.documents} documents, ${c.chars.toLocaleString("en")} characters…`);
-      figures.push(
+      out.push(
         ...(await throughputFigures(
           c,
           work,
@@ -153,19 +165,20 @@ export async function runBench(
         )),
       );
     }
-  }
-  if (want("parallel")) {
+    return out;
+  });
+  await measureGroup("parallel", () => {
     const c = corpus("news", opts.chars);
     log(`parallel: ${opts.workers} workers against 1 on the news corpus…`);
-    figures.push(...(await parallelFigures(c, work, opts.workers, cpus().length, opts.repeats)));
-  }
-  if (want("memory")) {
+    return parallelFigures(c, work, opts.workers, cpus().length, opts.repeats);
+  });
+  await measureGroup("memory", () => {
     const c = corpus("news", opts.memoryBase * 100, opts.memoryBase);
     log(
       `memory: ingesting 1×, 10× and 100× ${opts.memoryBase.toLocaleString("en")} characters in fresh processes…`,
     );
-    figures.push(...memoryFigures(c.files, work, opts.workers));
-  }
+    return memoryFigures(c.files, work, opts.workers);
+  });
   // the query database, built once and shared by the "queries" and "load" groups (cached in opts.root)
   const queryFile = join(opts.root, `queries-${opts.events}-${opts.documents}.db`);
   const ensureQueryDatabase = () =>
@@ -177,7 +190,7 @@ export async function runBench(
       real,
       log,
     );
-  if (want("queries")) {
+  await measureGroup("queries", async () => {
     log(
       `queries: database of ${opts.events.toLocaleString("en")} events and ${opts.documents.toLocaleString("en")} documents…`,
     );
@@ -186,22 +199,20 @@ export async function runBench(
       `  ${built.events.toLocaleString("en")} events, ${built.documents.toLocaleString("en")} documents` +
         (built.built ? ` (built in ${built.seconds.toFixed(0)} s)` : " (cached)"),
     );
-    figures.push(...queryFiguresApart(queryFile, opts.samples));
-  }
-  if (want("load")) {
+    return queryFiguresApart(queryFile, opts.samples);
+  });
+  await measureGroup("load", async () => {
     log(`load: kaidan serve over ${opts.events.toLocaleString("en")} events, ${opts.load.rate} req/s…`);
     await ensureQueryDatabase();
-    figures.push(...loadFiguresApart(queryFile, opts.load));
-  }
-  if (want("startup")) {
+    return loadFiguresApart(queryFile, opts.load);
+  });
+  await measureGroup("startup", () => {
     log("startup…");
-    figures.push(
-      ...startupFigures(opts.helpRuns, [
-        join(repo, "examples", "ex01-singapore-2018.md"),
-        join(repo, "examples", "ex02-hanoi-2019.md"),
-      ]),
-    );
-  }
+    return startupFigures(opts.helpRuns, [
+      join(repo, "examples", "ex01-singapore-2018.md"),
+      join(repo, "examples", "ex02-hanoi-2019.md"),
+    ]);
+  });
   rmSync(work, { recursive: true, force: true });
   return figures;
 }

@@ -4,11 +4,11 @@
  * is asserted here (the figures at this size say nothing).
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { exitCode, type Figure, formatFigures, percentile } from "../bench/figures.js";
+import { exitCode, type Figure, formatFigures, percentile, runApart } from "../bench/figures.js";
 import { GROUPS, machine, runBench, TINY } from "../bench/run.js";
 
 describe("the bench", () => {
@@ -47,7 +47,7 @@ describe("the bench", () => {
       );
     for (const f of figures) {
       if (f.group === "startup" && f.name.startsWith("kaidan --help") && Number.isNaN(f.value)) continue;
-      assert.ok(Number.isFinite(f.value), `${f.name}: ${f.value}`);
+      assert.ok(Number.isFinite(f.value), `${f.group} / ${f.name}: ${f.value} ${f.note ?? ""}`);
       if (f.baseline) assert.ok(Number.isFinite(f.baseline.value), `${f.name}: baseline ${f.baseline.value}`);
       if (f.ok !== null) assert.ok(f.target, `${f.name} has a verdict but no target`);
     }
@@ -70,6 +70,33 @@ describe("the bench", () => {
     assert.equal(exitCode([met, info, miss]), 1);
     assert.equal(exitCode([]), 0);
     assert.match(formatFigures([met, miss]), /MISSED/);
+  });
+
+  it("reads the figures of a script run apart that missed a target, and fails on one that printed none", () => {
+    const script = (name: string, body: string) => {
+      const path = join(root, name);
+      writeFileSync(path, body);
+      return path;
+    };
+    const figure: Figure = {
+      group: "load",
+      name: "p99",
+      value: 300,
+      unit: "ms",
+      target: "≤ 200 ms",
+      ok: false,
+    };
+    const missedOne = script(
+      "missed.mjs",
+      `process.stderr.write("measuring…\\n"); console.log(${JSON.stringify(JSON.stringify([figure]))}); process.exitCode = 1;`,
+    );
+    assert.deepEqual(runApart<Figure[]>(missedOne, []), [figure]);
+    const crashed = script("crashed.mjs", `throw new Error("out of memory");`);
+    assert.throws(() => runApart(crashed, []), /crashed\.mjs failed \(exit 1\)/);
+    const failed = script("failed.mjs", `console.log("[]"); process.exitCode = 2;`);
+    assert.throws(() => runApart(failed, []), /failed\.mjs failed \(exit 2\)/);
+    const silent = script("silent.mjs", `process.exitCode = 0;`);
+    assert.throws(() => runApart(silent, []), /silent\.mjs failed/);
   });
 
   it("computes percentiles by nearest rank and describes the machine", () => {
