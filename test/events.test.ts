@@ -111,6 +111,22 @@ describe("status", () => {
     assert.equal(status("kim-jong-un"), "speculated");
   });
 
+  it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
+    const { events } = await extract(
+      "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",
+      "2019-04-12",
+    );
+    const visit = find(events, "CONSULT", "visit")[0];
+    assert.ok(visit, "a visit");
+    assert.deepEqual(ids(visit, "actor"), ["xi-jinping"]);
+    assert.deepEqual(ids(visit, "recipient"), ["JPN"]);
+    assert.equal(visit.status, "planned");
+    assert.equal(visit.date?.start, "2019-06-01");
+    // without a predicate of its own the noun only mentions a visit
+    const mention = await extract("習近平国家主席の日本訪問の意義について、専門家が議論した。", "2019-04-12");
+    assert.equal(find(mention.events, "CONSULT", "visit").length, 0);
+  });
+
   it("produces no held event from a negation, and records a postponement as cancelled", async () => {
     const neg = await extract("日韓両首脳は15日、首脳会談を行わなかった。");
     assert.equal(find(neg.events, "CONSULT").filter((e) => e.status === "occurred").length, 0);

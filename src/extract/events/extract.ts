@@ -717,9 +717,12 @@ function earlierOccurrences(
   return out;
 }
 
-/** Predicates that report a meeting or visit named by a noun: 会談が行われた, 訪問を終えた, 署名式に臨む. */
+/**
+ * Predicates that report a meeting or visit named by a noun: 会談が行われた, 訪問を終えた, 署名式に臨む;
+ * and work toward one, which makes it a plan (訪日に向けて準備を進める, 会談に向けた調整).
+ */
 const EVENT_PREDICATE =
-  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め/;
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め|に向け/;
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate
