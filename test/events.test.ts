@@ -127,6 +127,25 @@ describe("status", () => {
     assert.equal(find(mention.events, "CONSULT", "visit").length, 0);
   });
 
+  it("dates the next stop of a trip it reports by the trip, and no other plan by the text around it", async () => {
+    const trip = await extract(
+      "ロシアのプーチン大統領は16日、北京に到着した。プーチン氏は北京の後、ハルビンを訪問し、博覧会の開幕式に出席する。",
+      "2024-05-16",
+    );
+    const visits = find(trip.events, "CONSULT", "visit");
+    const harbin = visits.find((e) => e.place?.id === "harbin");
+    assert.ok(harbin, `a visit to Harbin in ${JSON.stringify(visits.map((e) => e.place?.id))}`);
+    assert.equal(harbin.status, "planned");
+    assert.equal(harbin.date?.start, "2024-05-16");
+    assert.ok(visits.some((e) => e.place?.id === "beijing" && e.status === "occurred"));
+    // a meeting is no trip: a plan after it still needs a date of its own
+    const talks = await extract(
+      "ロシアのプーチン大統領は16日、中国の習近平国家主席と電話で会談した。プーチン氏はハルビンを訪問する。",
+      "2024-05-16",
+    );
+    assert.equal(find(talks.events, "CONSULT", "visit").length, 0);
+  });
+
   it("produces no held event from a negation, and records a postponement as cancelled", async () => {
     const neg = await extract("日韓両首脳は15日、首脳会談を行わなかった。");
     assert.equal(find(neg.events, "CONSULT").filter((e) => e.status === "occurred").length, 0);

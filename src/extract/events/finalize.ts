@@ -15,6 +15,33 @@ function countries(e: ExtractedEvent): Set<string> {
   return new Set(e.participants.map((p) => p.actor.country ?? p.actor.id));
 }
 
+/** Days a trip's later stops may follow its dated start and still be read as the same trip. */
+const TRIP_DAYS = 10;
+
+const visitorOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "actor")?.actor;
+const hostOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor;
+
+/**
+ * A meeting or visit the article dates only by the text around it, by the
+ * traveller of a trip it reports as made, in the state hosting that trip, a
+ * few days after it began: a stop on the trip's itinerary.
+ */
+function onTrip(e: ExtractedEvent, trip: ExtractedEvent): boolean {
+  if (e === trip || e.type !== "CONSULT" || !e.date || !trip.date) return false;
+  const visitor = visitorOf(trip);
+  const host = hostOf(trip);
+  if (visitor?.kind !== "person" || !host) return false;
+  const state = host.country ?? host.id;
+  if (!e.participants.some((p) => p.actor.id === visitor.id)) return false;
+  const inHost =
+    e.mode === "visit"
+      ? (hostOf(e)?.country ?? hostOf(e)?.id) === state
+      : e.participants.some((p) => p.actor.id !== visitor.id && (p.actor.country ?? p.actor.id) === state);
+  if (!inHost) return false;
+  const days = (Date.parse(e.date.start) - Date.parse(trip.date.start)) / 86_400_000;
+  return days >= 0 && days <= TRIP_DAYS;
+}
+
 export function finalizeEvents(
   doc: AnalysedDocument,
   ctx: PipelineContext,
@@ -24,6 +51,13 @@ export function finalizeEvents(
   const lead = doc.sentences.filter((s) => !s.headline).slice(0, 2);
   const last = lead[lead.length - 1];
   const leadEnd = last ? citeSpan(doc, last.start, last.end).end : 0;
+  const trips = events.filter(
+    (e) =>
+      e.type === "CONSULT" &&
+      e.mode === "visit" &&
+      e.status === "occurred" &&
+      (e.date?.source === "clause" || e.date?.source === "sentence"),
+  );
   const kept = events.filter((e) => {
     if (e.type === "NONE") return false;
     const parties = e.participants.length;
@@ -38,10 +72,13 @@ export function finalizeEvents(
       return false;
     // a held event the text never dates is background, unless the lead reports it as today's news
     if (e.date?.source === "published" && !e.evidence.some((ev) => ev.start < leadEnd)) return false;
-    // an event that is not reported as held needs its own date: no date, no plan
+    // an event that is not reported as held needs its own date: no date, no plan — but the next
+    // stop of a trip the article dates is dated by the trip (北京の後、ハルビンを訪問し…出席する)
     if (
       e.status !== "occurred" &&
-      (!e.date || e.date.source === "published" || e.date.source === "discourse")
+      (!e.date ||
+        e.date.source === "published" ||
+        (e.date.source === "discourse" && !trips.some((t) => onTrip(e, t))))
     )
       return false;
     return true;
