@@ -199,10 +199,19 @@ export class LatticeTokenizer {
   /** For a byte offset that ends a character, the number of characters up to it; -1 elsewhere. */
   private charsAtByte = new Int32Array(1024);
 
+  /** Per trie node: 1 + where its entries start in entryIds (0: not copied yet), and how many. */
+  private readonly entryAt: Int32Array;
+  private readonly entryLength: Uint16Array;
+  private entryIds = new Int32Array(4096);
+  private entryCount = 0;
+  private readonly span = { start: 0, end: 0 };
+
   constructor(private readonly engine: EngineLike) {
     const bc = engine.viterbi_builder.trie.bc;
     this.base = bc.getBaseBuffer();
     this.check = bc.getCheckBuffer();
+    this.entryAt = new Int32Array(this.base.length);
+    this.entryLength = new Uint16Array(this.base.length);
     this.dict = engine.token_info_dictionary.dictionary.buffer;
     this.posBuffer = engine.token_info_dictionary.pos_buffer.buffer;
     this.targetMap = engine.token_info_dictionary.target_map;
@@ -248,6 +257,34 @@ export class LatticeTokenizer {
   private traverse(parent: number, code: number): number {
     const child = this.base[parent]! + code;
     return child >= 0 && child < this.check.length && this.check[child] === parent ? child : -1;
+  }
+
+  /**
+   * The dictionary entries of a trie node, from kuromoji's target map, copied
+   * on first use into one flat array: the map is a plain object with hundreds
+   * of thousands of keys, slow to look up on every node of every lattice, and
+   * copying all of it up front delayed every start by a quarter of a second.
+   */
+  private entriesOf(term: number, s: string, pos: number): { start: number; end: number } {
+    let at = this.entryAt[term]!;
+    if (at === 0) {
+      const base = this.base[term]!;
+      const ids = this.targetMap[base <= 0 ? -base - 1 : Number.NaN];
+      if (!ids) throw new Error(`dictionary entry without token info at ${s.slice(pos)}`);
+      if (this.entryCount + ids.length > this.entryIds.length) {
+        const grown = new Int32Array(Math.max(this.entryIds.length * 2, this.entryCount + ids.length));
+        grown.set(this.entryIds);
+        this.entryIds = grown;
+      }
+      at = this.entryCount + 1;
+      this.entryAt[term] = at;
+      this.entryLength[term] = ids.length;
+      this.entryIds.set(ids, this.entryCount);
+      this.entryCount += ids.length;
+    }
+    this.span.start = at - 1;
+    this.span.end = at - 1 + this.entryLength[term]!;
+    return this.span;
   }
 
   private knownFeatures(id: number): Features {
@@ -353,12 +390,11 @@ export class LatticeTokenizer {
         parent = child;
         const term = this.traverse(child, 0);
         if (term < 0) continue;
-        const base = this.base[term]!;
-        const ids = this.targetMap[base <= 0 ? -base - 1 : Number.NaN];
-        if (!ids) throw new Error(`dictionary entry without token info at ${s.slice(pos)}`);
+        const ids = this.entriesOf(term, s, pos);
         found++;
         const len = this.charsAtByte[k + 1]! - pos;
-        for (const id of ids) {
+        for (let x = ids.start; x < ids.end; x++) {
+          const id = this.entryIds[x]!;
           const node = nodes.add(
             pos + 1,
             len,
