@@ -203,6 +203,10 @@ export class LatticeTokenizer {
   private readonly entryAt: Int32Array;
   private readonly entryLength: Uint16Array;
   private entryIds = new Int32Array(4096);
+  /** Each copied entry's left id, right id and cost (as {@link entry} reads them). */
+  private entryLeft = new Int16Array(4096);
+  private entryRight = new Int16Array(4096);
+  private entryCost = new Int16Array(4096);
   private entryCount = 0;
   private readonly span = { start: 0, end: 0 };
 
@@ -261,7 +265,7 @@ export class LatticeTokenizer {
 
   /**
    * The dictionary entries of a trie node, from kuromoji's target map, copied
-   * on first use into one flat array: the map is a plain object with hundreds
+   * on first use into flat arrays with their ids and costs: the map is a plain object with hundreds
    * of thousands of keys, slow to look up on every node of every lattice, and
    * copying all of it up front delayed every start by a quarter of a second.
    */
@@ -271,20 +275,39 @@ export class LatticeTokenizer {
       const base = this.base[term]!;
       const ids = this.targetMap[base <= 0 ? -base - 1 : Number.NaN];
       if (!ids) throw new Error(`dictionary entry without token info at ${s.slice(pos)}`);
-      if (this.entryCount + ids.length > this.entryIds.length) {
-        const grown = new Int32Array(Math.max(this.entryIds.length * 2, this.entryCount + ids.length));
-        grown.set(this.entryIds);
-        this.entryIds = grown;
-      }
+      if (this.entryCount + ids.length > this.entryIds.length) this.growEntries(this.entryCount + ids.length);
       at = this.entryCount + 1;
       this.entryAt[term] = at;
       this.entryLength[term] = ids.length;
-      this.entryIds.set(ids, this.entryCount);
-      this.entryCount += ids.length;
+      for (const id of ids) {
+        const x = this.entryCount++;
+        this.entryIds[x] = id;
+        this.entryLeft[x] = this.entry(this.dict16, this.dict, id, 0);
+        this.entryRight[x] = this.entry(this.dict16, this.dict, id, 1);
+        this.entryCost[x] = this.entry(this.dict16, this.dict, id, 2);
+      }
     }
     this.span.start = at - 1;
     this.span.end = at - 1 + this.entryLength[term]!;
     return this.span;
+  }
+
+  private growEntries(atLeast: number): void {
+    const n = Math.max(this.entryIds.length * 2, atLeast);
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const grow16 = (a: Int16Array) => {
+      const b = new Int16Array(n);
+      b.set(a);
+      return b;
+    };
+    this.entryIds = grow32(this.entryIds);
+    this.entryLeft = grow16(this.entryLeft);
+    this.entryRight = grow16(this.entryRight);
+    this.entryCost = grow16(this.entryCost);
   }
 
   private knownFeatures(id: number): Features {
@@ -394,14 +417,13 @@ export class LatticeTokenizer {
         found++;
         const len = this.charsAtByte[k + 1]! - pos;
         for (let x = ids.start; x < ids.end; x++) {
-          const id = this.entryIds[x]!;
           const node = nodes.add(
             pos + 1,
             len,
-            this.entry(this.dict16, this.dict, id, 0),
-            this.entry(this.dict16, this.dict, id, 1),
-            this.entry(this.dict16, this.dict, id, 2),
-            id,
+            this.entryLeft[x]!,
+            this.entryRight[x]!,
+            this.entryCost[x]!,
+            this.entryIds[x]!,
             KNOWN,
             null,
           );
