@@ -146,6 +146,22 @@ describe("status", () => {
     assert.equal(find(talks.events, "CONSULT", "visit").length, 0);
   });
 
+  it("counts no one as taking part in an event after the day the lexicon says they died", async () => {
+    const { events } = await extract(
+      "中国の胡錦濤国家主席は7日夜、孫文が通った東京のレストランで福田康夫首相と夕食会に出席した。",
+      "2008-05-07",
+    );
+    const dinner = find(events, "CONSULT", "meet")[0];
+    assert.ok(dinner, "a dinner");
+    assert.deepEqual(ids(dinner).sort(), ["hu-jintao", "yasuo-fukuda"]);
+    // three weeks before his death, Kim Il Sung still takes part
+    const earlier = await extract(
+      "カーター元米大統領は1994年6月16日、平壌で金日成主席と会談した。",
+      "1994-06-17",
+    );
+    assert.ok(find(earlier.events, "CONSULT", "meet").some((e) => ids(e).includes("kim-il-sung")));
+  });
+
   it("produces no held event from a negation, and records a postponement as cancelled", async () => {
     const neg = await extract("日韓両首脳は15日、首脳会談を行わなかった。");
     assert.equal(find(neg.events, "CONSULT").filter((e) => e.status === "occurred").length, 0);

@@ -100,12 +100,19 @@ describe("user lexicons", () => {
         "  name: { en: Jane Roe, ja: ジェーン・ロウ }",
         "  aliases: [ロウ]",
         "  country: USA",
+        "  died: 2040-02-01",
         "  offices: [{ office: usa-secretary-of-state, from: 2031-01-20 }]",
       ].join("\n"),
     );
     const mine = new Lexicon(loadLexiconData([dir]));
     assert.deepEqual(who("将軍様は", "2024-01-01", mine), ["kim-jong-un"]);
     assert.deepEqual(who("米国務長官は", "2031-05-01", mine), ["jane-roe"]);
+    assert.equal(mine.people.get("jane-roe")?.died, "2040-02-01");
+    assert.equal(
+      mine.people.get("kim-jong-un")?.died,
+      undefined,
+      "extending an entry keeps what it did not say",
+    );
   });
 
   it("fail with the file, the entry and the reason", () => {

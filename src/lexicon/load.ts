@@ -162,6 +162,7 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
           }
           if (Array.isArray(e.offices))
             existing.offices = [...((existing.offices as unknown[]) ?? []), ...e.offices];
+          if (typeof e.died === "string") existing.died = e.died;
           continue;
         }
         index.set(key, entry as never);

@@ -76,6 +76,8 @@ export const personSchema = z
     gender: z.enum(["m", "f"]).optional(),
     wikidata,
     offices: z.array(tenureSchema).default([]),
+    /** The day of death: the person takes part in no event after it (孫文が通ったレストラン). */
+    died: isoDate.optional(),
     note: z.string().optional(),
   })
   .strict();

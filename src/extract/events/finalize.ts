@@ -42,15 +42,25 @@ function onTrip(e: ExtractedEvent, trip: ExtractedEvent): boolean {
   return days >= 0 && days <= TRIP_DAYS;
 }
 
+/** The dead take part in nothing after their death: 孫文が通った店で, 金日成主席の生誕記念日に. */
+function leaveOutTheDead(ctx: PipelineContext, e: ExtractedEvent): void {
+  const day = e.date?.start;
+  if (!day) return;
+  e.participants = e.participants.filter((p) => {
+    const died = p.actor.kind === "person" ? ctx.lexicon.people.get(p.actor.id)?.died : undefined;
+    return !died || died >= day;
+  });
+}
+
 export function finalizeEvents(
   doc: AnalysedDocument,
   ctx: PipelineContext,
   events: ExtractedEvent[],
 ): ExtractedEvent[] {
-  void ctx;
   const lead = doc.sentences.filter((s) => !s.headline).slice(0, 2);
   const last = lead[lead.length - 1];
   const leadEnd = last ? citeSpan(doc, last.start, last.end).end : 0;
+  for (const e of events) leaveOutTheDead(ctx, e);
   const trips = events.filter(
     (e) =>
       e.type === "CONSULT" &&
@@ -104,6 +114,7 @@ export function finalizeEvents(
   linkItineraries(kept);
   linkOutcomes(kept);
   attachDelegations(doc, ctx, kept);
+  for (const e of kept) leaveOutTheDead(ctx, e);
   return kept;
 }
 
