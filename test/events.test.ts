@@ -162,6 +162,17 @@ describe("status", () => {
     assert.ok(find(earlier.events, "CONSULT", "meet").some((e) => ids(e).includes("kim-il-sung")));
   });
 
+  it("reads a foreign ministers' meeting of states as one between the ministers the article names", async () => {
+    const { events } = await extract(
+      "前原外相は25日、クリントン米国務長官と電話で協議した。両氏は来月12日にワシントンで日米韓3か国の外相会談を行う方向で調整することを確認した。",
+      "2010-11-25",
+    );
+    const meeting = find(events, "CONSULT", "multilateral")[0];
+    assert.ok(meeting, "a meeting of three");
+    // Korea's foreign minister goes unnamed: the state stays
+    assert.deepEqual(ids(meeting).sort(), ["KOR", "hillary-clinton", "seiji-maehara"]);
+  });
+
   it("produces no held event from a negation, and records a postponement as cancelled", async () => {
     const neg = await extract("日韓両首脳は15日、首脳会談を行わなかった。");
     assert.equal(find(neg.events, "CONSULT").filter((e) => e.status === "occurred").length, 0);

@@ -58,6 +58,8 @@ export const officeSchema = z
     titles: z.array(z.string().min(1)).min(1),
     leader: z.boolean().default(false),
     default: z.boolean().default(false),
+    /** The ministry a minister holds, where meetings are named after it (外相会談, 国防相会談). */
+    portfolio: z.enum(["foreign-affairs", "defence"]).optional(),
   })
   .strict();
 

@@ -16,7 +16,15 @@ import type { Timex } from "../timex/tagger.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
 import { clauseAround, clauseStarts } from "./clauses.js";
-import { isParty, isSubject, stateActor, statesToLeaders, uniqueActors } from "./participants.js";
+import {
+  isParty,
+  isSubject,
+  portfolioNamed,
+  stateActor,
+  statesToLeaders,
+  statesToMinisters,
+  uniqueActors,
+} from "./participants.js";
 import { readStatus } from "./status.js";
 
 /** An event as first read from one trigger, before merging. */
@@ -318,10 +326,12 @@ function candidate(
           (lex.organizations.get(a.id)?.kind === "igo" && !actors.some((b) => b.kind === "person")),
       );
       const leaderLevel = /首脳/.test(text.slice(start, end));
+      const portfolio = leaderLevel ? undefined : portfolioNamed(lex, text.slice(start, end));
       if (leaderLevel) {
         atLeaderLevel = actors;
         actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
-      }
+      } else if (portfolio)
+        actors = statesToMinisters(lex, actors, portfolio, date, (id) => namedInDocument(doc, id));
       // a ceremony or summit is hosted by the state it takes place in
       if (trigger.mode === "multilateral" && place) {
         const host = place.state ?? place.entry?.country;

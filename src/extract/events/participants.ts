@@ -83,4 +83,36 @@ export function statesToLeaders(
   );
 }
 
+/**
+ * 外相会談, 国防相会談: the states of a meeting named after a portfolio are
+ * represented by their minister of it on the date, where the article names
+ * that minister; a state whose minister goes unnamed stays the state.
+ */
+export function statesToMinisters(
+  lex: Lexicon,
+  actors: ActorRef[],
+  portfolio: string,
+  date: string | null,
+  named: (personId: string) => boolean,
+): ActorRef[] {
+  return uniqueActors(
+    actors.map((a) => {
+      if (a.kind !== "state") return a;
+      for (const o of lex.offices.values()) {
+        if (o.portfolio !== portfolio || o.country !== a.id) continue;
+        const minister = lex.holdersOf(o.id, date).find((p) => named(p.id));
+        if (minister) return personRef(lex, minister, date);
+      }
+      return a;
+    }),
+  );
+}
+
+/** The portfolio a meeting's name gives, by a minister's title in it (外相会談 → foreign affairs). */
+export function portfolioNamed(lex: Lexicon, words: string): string | undefined {
+  for (const o of lex.offices.values())
+    if (o.portfolio && o.titles.some((t) => t.length >= 2 && words.includes(t))) return o.portfolio;
+  return undefined;
+}
+
 export const stateActor = stateRef;
