@@ -173,6 +173,19 @@ describe("status", () => {
     assert.deepEqual(ids(meeting).sort(), ["KOR", "hillary-clinton", "seiji-maehara"]);
   });
 
+  it("keeps a two-sided meeting on the sidelines apart from the meeting of three it preceded", async () => {
+    const { events } = await extract(
+      "岸田首相は18日、ワシントン郊外のキャンプデービッドで日米韓3か国の首脳会談を行った。岸田首相は3か国の会談に先立ってバイデン大統領と会談した。",
+      "2023-08-19",
+    );
+    const sides = events.filter((e) => e.type === "CONSULT").map((e) => ids(e).sort().join("+"));
+    assert.ok(sides.includes("fumio-kishida+joe-biden"), sides.join(", "));
+    assert.ok(
+      sides.some((x) => x.split("+").length === 3),
+      `a meeting of three besides: ${sides.join(", ")}`,
+    );
+  });
+
   it("produces no held event from a negation, and records a postponement as cancelled", async () => {
     const neg = await extract("日韓両首脳は15日、首脳会談を行わなかった。");
     assert.equal(find(neg.events, "CONSULT").filter((e) => e.status === "occurred").length, 0);

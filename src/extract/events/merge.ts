@@ -56,6 +56,15 @@ function range(d: EventDate): [number, number] | null {
 }
 
 /** Reports of one occurrence share type and mode (a bilateral talk beside a summit is another event). */
+/**
+ * Three states or more: a meeting of three, which a two-sided meeting on its
+ * sidelines (3か国の会談に先立ってバイデン大統領と会談した) is not, however its
+ * people overlap. (A gathering's own words, 全体会合 or サミット, still take in
+ * whichever of its parties a sentence names.)
+ */
+const manySides = (e: ExtractedEvent) =>
+  new Set(e.participants.map((p) => p.actor.country ?? p.actor.id)).size >= 3;
+
 const modeFamily = (e: { type: string; mode: string | null }) => `${e.type}/${e.mode ?? ""}`;
 
 /**
@@ -161,6 +170,7 @@ export function mergeCandidates(
     modeFamily(x) === modeFamily(e) &&
     (weakDate(e) || weakDate(x) || datesOverlap(x.date, e.date) || sameTrip(x, e)) &&
     (e.mode !== "visit" || visitPlacesAgree(ctx, x, e)) &&
+    (partial || e.mode !== "meet" || x.mode !== "meet" || manySides(x) === manySides(e)) &&
     (partial
       ? covers(x.participants, e.participants)
       : covers(x.participants, e.participants) || covers(e.participants, x.participants));
