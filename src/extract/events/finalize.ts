@@ -7,7 +7,7 @@
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ExtractedEvent } from "../types.js";
-import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
+import { attachDelegations, hostOf, linkItineraries, linkOutcomes, visitorOf } from "./links.js";
 
 const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
 
@@ -17,9 +17,6 @@ function countries(e: ExtractedEvent): Set<string> {
 
 /** Days a trip's later stops may follow its dated start and still be read as the same trip. */
 const TRIP_DAYS = 10;
-
-const visitorOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "actor")?.actor;
-const hostOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor;
 
 /**
  * A meeting or visit the article dates only by the text around it, by the

@@ -20,8 +20,9 @@ const days = (e: ExtractedEvent): [number, number] | null => {
   const b = e.date && parseIso(e.date.end);
   return a && b ? [dayRange(a)[0], dayRange(b)[1]] : null;
 };
-const visitor = (e: ExtractedEvent) => e.participants.find((p) => p.role === "actor")?.actor;
-const host = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor;
+/** A visit's traveller and host. */
+export const visitorOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "actor")?.actor;
+export const hostOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor;
 const countriesOf = (e: ExtractedEvent) => new Set(e.participants.map((p) => p.actor.country ?? p.actor.id));
 
 function within(inner: ExtractedEvent, outer: ExtractedEvent): boolean {
@@ -38,9 +39,9 @@ export function linkItineraries(events: ExtractedEvent[]): void {
   for (const e of events) {
     for (const trip of trips) {
       if (trip === e) continue;
-      const traveller = visitor(trip)?.id;
+      const traveller = visitorOf(trip)?.id;
       const sameTraveller = e.participants.some((p) => p.actor.id === traveller);
-      const siteVisit = e.mode === "visit" && host(e)?.id === host(trip)?.id;
+      const siteVisit = e.mode === "visit" && hostOf(e)?.id === hostOf(trip)?.id;
       if (!sameTraveller || !within(e, trip) || (e.mode === "visit" && !siteVisit)) continue;
       e.links.trip = trip.id;
       if (!e.place && trip.place) e.place = trip.place;
