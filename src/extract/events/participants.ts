@@ -64,6 +64,11 @@ export function leaderOf(lex: Lexicon, state: string, date: string | null): Acto
   return personRef(lex, lex.people.get(best[0])!, date);
 }
 
+/** Each state replaced by whoever represents it at a meeting, where someone does (else it stays). */
+function replaceStates(actors: ActorRef[], representative: (state: string) => ActorRef | null): ActorRef[] {
+  return uniqueActors(actors.map((a) => (a.kind === "state" ? (representative(a.id) ?? a) : a)));
+}
+
 /**
  * For a summit between states (露朝首脳会談): their leaders on the date, when
  * the article names them; a leader it never names stays their state.
@@ -74,13 +79,10 @@ export function statesToLeaders(
   date: string | null,
   named: (personId: string) => boolean,
 ): ActorRef[] {
-  return uniqueActors(
-    actors.map((a) => {
-      if (a.kind !== "state") return a;
-      const leader = leaderOf(lex, a.id, date);
-      return leader && named(leader.id) ? leader : a;
-    }),
-  );
+  return replaceStates(actors, (state) => {
+    const leader = leaderOf(lex, state, date);
+    return leader && named(leader.id) ? leader : null;
+  });
 }
 
 /**
@@ -95,17 +97,14 @@ export function statesToMinisters(
   date: string | null,
   named: (personId: string) => boolean,
 ): ActorRef[] {
-  return uniqueActors(
-    actors.map((a) => {
-      if (a.kind !== "state") return a;
-      for (const o of lex.offices.values()) {
-        if (o.portfolio !== portfolio || o.country !== a.id) continue;
-        const minister = lex.holdersOf(o.id, date).find((p) => named(p.id));
-        if (minister) return personRef(lex, minister, date);
-      }
-      return a;
-    }),
-  );
+  return replaceStates(actors, (state) => {
+    for (const o of lex.offices.values()) {
+      if (o.portfolio !== portfolio || o.country !== state) continue;
+      const minister = lex.holdersOf(o.id, date).find((p) => named(p.id));
+      if (minister) return personRef(lex, minister, date);
+    }
+    return null;
+  });
 }
 
 /** The portfolio a meeting's name gives, by a minister's title in it (外相会談 → foreign affairs). */
