@@ -99,6 +99,15 @@ function parseFeatures(line: string | null): string[] {
   return line == null ? [] : line.split(",");
 }
 
+type NumberArray = Int32Array | Int16Array | Uint8Array | Float64Array;
+
+/** A copy of a typed array, of the same kind, `n` long. */
+function grown<A extends NumberArray>(a: A, n: number): A {
+  const b = new (a.constructor as new (length: number) => A)(n);
+  b.set(a);
+  return b;
+}
+
 /** Growable node storage for one lattice. */
 class Nodes {
   size = 0;
@@ -148,25 +157,16 @@ class Nodes {
 
   private grow(): void {
     const n = this.start.length * 2;
-    const g32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.start = g32(this.start);
-    this.length = g32(this.length);
-    this.left = g32(this.left);
-    this.right = g32(this.right);
-    this.cost = g32(this.cost);
-    this.name = g32(this.name);
-    this.prev = g32(this.prev);
-    this.nextSameEnd = g32(this.nextSameEnd);
-    const t = new Uint8Array(n);
-    t.set(this.type);
-    this.type = t;
-    const f = new Float64Array(n);
-    f.set(this.best);
-    this.best = f;
+    this.start = grown(this.start, n);
+    this.length = grown(this.length, n);
+    this.left = grown(this.left, n);
+    this.right = grown(this.right, n);
+    this.cost = grown(this.cost, n);
+    this.name = grown(this.name, n);
+    this.prev = grown(this.prev, n);
+    this.nextSameEnd = grown(this.nextSameEnd, n);
+    this.type = grown(this.type, n);
+    this.best = grown(this.best, n);
   }
 }
 
@@ -294,20 +294,10 @@ export class LatticeTokenizer {
 
   private growEntries(atLeast: number): void {
     const n = Math.max(this.entryIds.length * 2, atLeast);
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    const grow16 = (a: Int16Array) => {
-      const b = new Int16Array(n);
-      b.set(a);
-      return b;
-    };
-    this.entryIds = grow32(this.entryIds);
-    this.entryLeft = grow16(this.entryLeft);
-    this.entryRight = grow16(this.entryRight);
-    this.entryCost = grow16(this.entryCost);
+    this.entryIds = grown(this.entryIds, n);
+    this.entryLeft = grown(this.entryLeft, n);
+    this.entryRight = grown(this.entryRight, n);
+    this.entryCost = grown(this.entryCost, n);
   }
 
   private knownFeatures(id: number): Features {
