@@ -7,13 +7,10 @@
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ExtractedEvent } from "../types.js";
-import { attachDelegations, hostOf, linkItineraries, linkOutcomes, visitorOf } from "./links.js";
+import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
+import { countriesOf, hostOf, visitorOf } from "./sides.js";
 
 const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
-
-function countries(e: ExtractedEvent): Set<string> {
-  return new Set(e.participants.map((p) => p.actor.country ?? p.actor.id));
-}
 
 /** Days a trip's later stops may follow its dated start and still be read as the same trip. */
 const TRIP_DAYS = 10;
@@ -101,7 +98,7 @@ export function finalizeEvents(
   const multilateralContext = kept.some((e) => e.mode === "multilateral");
   for (const e of kept) {
     if (e.type !== "CONSULT" || e.mode !== "meet") continue;
-    const cs = countries(e);
+    const cs = countriesOf(e);
     if (cs.size >= 3) e.mode = "multilateral";
     else if (e.place?.country && !cs.has(e.place.country) && !multilateralContext) e.mode = "third-party";
   }

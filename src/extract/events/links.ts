@@ -14,16 +14,13 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import { dayRange, parseIso } from "../timex/calendar.js";
 import type { ExtractedEvent, ExtractedQuote } from "../types.js";
+import { countriesOf, hostOf, visitorOf } from "./sides.js";
 
 const days = (e: ExtractedEvent): [number, number] | null => {
   const a = e.date && parseIso(e.date.start);
   const b = e.date && parseIso(e.date.end);
   return a && b ? [dayRange(a)[0], dayRange(b)[1]] : null;
 };
-/** A visit's traveller and host. */
-export const visitorOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "actor")?.actor;
-export const hostOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor;
-const countriesOf = (e: ExtractedEvent) => new Set(e.participants.map((p) => p.actor.country ?? p.actor.id));
 
 function within(inner: ExtractedEvent, outer: ExtractedEvent): boolean {
   const a = days(inner);

@@ -10,6 +10,7 @@ import type { ActorRef } from "../../resolve/actors.js";
 import { dayRange, parseIso } from "../timex/calendar.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type Candidate, citeSentence, eventDate, eventPlace, participantsOf } from "./extract.js";
+import { meetingMode } from "./sides.js";
 
 const STATUS_RANK: Record<EventStatus, number> = {
   occurred: 5,
@@ -55,17 +56,11 @@ function range(d: EventDate): [number, number] | null {
   return [dayRange(s)[0], dayRange(e)[1]];
 }
 
-/** Reports of one occurrence share type and mode (a bilateral talk beside a summit is another event). */
 /**
- * Three states or more: a meeting of three, which a two-sided meeting on its
- * sidelines (3か国の会談に先立ってバイデン大統領と会談した) is not, however its
- * people overlap. (A gathering's own words, 全体会合 or サミット, still take in
- * whichever of its parties a sentence names.)
+ * Reports of one occurrence share type and mode, the mode as the sides make it: a bilateral talk beside
+ * a summit, or before a meeting of three (3か国の会談に先立ってバイデン大統領と会談した), is another event.
  */
-const manySides = (e: ExtractedEvent) =>
-  new Set(e.participants.map((p) => p.actor.country ?? p.actor.id)).size >= 3;
-
-const modeFamily = (e: { type: string; mode: string | null }) => `${e.type}/${e.mode ?? ""}`;
+const modeFamily = (e: ExtractedEvent) => `${e.type}/${meetingMode(e) ?? ""}`;
 
 /**
  * The better of two dates for one event: the more precise when it lies
@@ -170,7 +165,6 @@ export function mergeCandidates(
     modeFamily(x) === modeFamily(e) &&
     (weakDate(e) || weakDate(x) || datesOverlap(x.date, e.date) || sameTrip(x, e)) &&
     (e.mode !== "visit" || visitPlacesAgree(ctx, x, e)) &&
-    (partial || e.mode !== "meet" || x.mode !== "meet" || manySides(x) === manySides(e)) &&
     (partial
       ? covers(x.participants, e.participants)
       : covers(x.participants, e.participants) || covers(e.participants, x.participants));

@@ -1,0 +1,23 @@
+/**
+ * Who an event's participants are, as the steps after merging read them:
+ * the traveller and host of a visit, the states on its sides.
+ */
+import type { ExtractedEvent } from "../types.js";
+
+/** A visit's traveller. */
+export const visitorOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "actor")?.actor;
+
+/** A visit's host (a state, or the person met there). */
+export const hostOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor;
+
+/** The states an event's participants stand for (a person counts as their country). */
+export const countriesOf = (e: ExtractedEvent) =>
+  new Set(e.participants.map((p) => p.actor.country ?? p.actor.id));
+
+/**
+ * A meeting's mode as its sides make it: three states or more meet
+ * multilaterally, whatever word reported it (3か国の会談), and a two-sided
+ * meeting on a summit's sidelines is another event than the summit.
+ */
+export const meetingMode = (e: ExtractedEvent) =>
+  e.type === "CONSULT" && e.mode === "meet" && countriesOf(e).size >= 3 ? "multilateral" : e.mode;
