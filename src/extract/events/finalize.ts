@@ -8,7 +8,7 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ExtractedEvent } from "../types.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
-import { countriesOf, hostOf, visitorOf } from "./sides.js";
+import { countriesOf, deadBy, hostOf, visitorOf } from "./sides.js";
 
 const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
 
@@ -36,16 +36,6 @@ function onTrip(e: ExtractedEvent, trip: ExtractedEvent): boolean {
   return days >= 0 && days <= TRIP_DAYS;
 }
 
-/** The dead take part in nothing after their death: 孫文が通った店で, 金日成主席の生誕記念日に. */
-function leaveOutTheDead(ctx: PipelineContext, e: ExtractedEvent): void {
-  const day = e.date?.start;
-  if (!day) return;
-  e.participants = e.participants.filter((p) => {
-    const died = p.actor.kind === "person" ? ctx.lexicon.people.get(p.actor.id)?.died : undefined;
-    return !died || died >= day;
-  });
-}
-
 export function finalizeEvents(
   doc: AnalysedDocument,
   ctx: PipelineContext,
@@ -54,7 +44,9 @@ export function finalizeEvents(
   const lead = doc.sentences.filter((s) => !s.headline).slice(0, 2);
   const last = lead[lead.length - 1];
   const leadEnd = last ? citeSpan(doc, last.start, last.end).end : 0;
-  for (const e of events) leaveOutTheDead(ctx, e);
+  // the dead take part in nothing after their death: 孫文が通った店で, 金日成主席の生誕記念日に
+  for (const e of events)
+    e.participants = e.participants.filter((p) => !deadBy(ctx.lexicon, p.actor, e.date?.start));
   const trips = events.filter(
     (e) =>
       e.type === "CONSULT" &&
@@ -108,7 +100,6 @@ export function finalizeEvents(
   linkItineraries(kept);
   linkOutcomes(kept);
   attachDelegations(doc, ctx, kept);
-  for (const e of kept) leaveOutTheDead(ctx, e);
   return kept;
 }
 

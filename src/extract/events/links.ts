@@ -14,7 +14,7 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import { dayRange, parseIso } from "../timex/calendar.js";
 import type { ExtractedEvent, ExtractedQuote } from "../types.js";
-import { countriesOf, hostOf, visitorOf } from "./sides.js";
+import { countriesOf, deadBy, hostOf, visitorOf } from "./sides.js";
 
 const days = (e: ExtractedEvent): [number, number] | null => {
   const a = e.date && parseIso(e.date.start);
@@ -140,6 +140,7 @@ export function attachDelegations(
       if (target.participants.some((p) => p.actor.id === a.id)) continue;
       // only people of the parties' states: a commentator quoted nearby is not a delegate
       if (!a.country || !countriesOf(target).has(a.country)) continue;
+      if (deadBy(ctx.lexicon, a, target.date?.start)) continue;
       const span = citeSpan(doc, r.mention.start, r.mention.end);
       target.participants.push({
         actor: a,
@@ -149,5 +150,4 @@ export function attachDelegations(
       });
     }
   }
-  void ctx;
 }

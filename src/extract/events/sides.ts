@@ -2,6 +2,8 @@
  * Who an event's participants are, as the steps after merging read them:
  * the traveller and host of a visit, the states on its sides.
  */
+import type { Lexicon } from "../../lexicon/lexicon.js";
+import type { ActorRef } from "../../resolve/actors.js";
 import type { ExtractedEvent } from "../types.js";
 
 /** A visit's traveller. */
@@ -21,3 +23,10 @@ export const countriesOf = (e: ExtractedEvent) =>
  */
 export const meetingMode = (e: ExtractedEvent) =>
   e.type === "CONSULT" && e.mode === "meet" && countriesOf(e).size >= 3 ? "multilateral" : e.mode;
+
+/** A person the lexicon knows to have died before the day: they take part in nothing then (孫文が通った店で). */
+export function deadBy(lex: Lexicon, actor: ActorRef, day: string | undefined): boolean {
+  if (!day || actor.kind !== "person") return false;
+  const died = lex.people.get(actor.id)?.died;
+  return !!died && died < day;
+}
