@@ -50,6 +50,8 @@ export class Lexicon {
   readonly surfaces = new Map<string, SurfaceRef[]>();
   /** One-character state abbreviations used in compounds (朝 → PRK). */
   readonly abbreviations = new Map<string, string>();
+  /** Ministers' titles (two characters or more) → their portfolio: 外相 → foreign-affairs. */
+  readonly portfolioTitles = new Map<string, string>();
   /** Office id → people who held it, with their periods. */
   private readonly holders = new Map<string, { person: PersonEntry; from?: string; to?: string }[]>();
 
@@ -57,6 +59,7 @@ export class Lexicon {
     for (const o of data.offices) {
       this.offices.set(o.id, o);
       for (const t of o.titles) this.addTitle(t, o.id);
+      if (o.portfolio) for (const t of o.titles) if (t.length >= 2) this.portfolioTitles.set(t, o.portfolio);
     }
     for (const s of data.states) {
       this.states.set(s.id, s);

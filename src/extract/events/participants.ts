@@ -109,8 +109,7 @@ export function statesToMinisters(
 
 /** The portfolio a meeting's name gives, by a minister's title in it (外相会談 → foreign affairs). */
 export function portfolioNamed(lex: Lexicon, words: string): string | undefined {
-  for (const o of lex.offices.values())
-    if (o.portfolio && o.titles.some((t) => t.length >= 2 && words.includes(t))) return o.portfolio;
+  for (const [title, portfolio] of lex.portfolioTitles) if (words.includes(title)) return portfolio;
   return undefined;
 }
 
