@@ -14,7 +14,7 @@ import { findEventsWithText, searchDocuments, variantsOf } from "../src/query/se
 import { findQuotes, type QuoteFilter } from "../src/query/quotes.js";
 import type { Cursor } from "../src/query/types.js";
 import { type DB, openDatabase } from "../src/store/database.js";
-import { rebuildSearchIndexes } from "../src/store/search-index.js";
+import { rebuildSearchIndexes, searchIndexOf } from "../src/store/search-index.js";
 import { ingestPaths } from "../src/pipeline/ingest.js";
 import { extractionOf } from "../src/pipeline/extraction.js";
 import { ReadError, readFile, type SourceDocument } from "../src/read/index.js";
@@ -311,7 +311,7 @@ describe("the search indexes", () => {
       );
       assert.ok(!ingested.written.some((r) => JSON.parse(r)[1] === null), "no trigram of a row that is gone");
       assert.deepEqual(ingested.written, ingested.anew);
-      // the summit moved a day and its quotations gone: events change name and date, quotations go
+      // the summit moved a day and its quotations gone: the document is indexed again, its quotations go
       const original = readFileSync(join(examplesDir, "ex01-singapore-2018.md"), "utf8");
       const changed = original.replaceAll("12日", "13日").replace(/「[^」]*」/g, "");
       mkdirSync(join(dir, "again"));
@@ -330,10 +330,12 @@ describe("the search indexes", () => {
     }
   });
 
-  it("hold the same when a batch changes an article twice, renaming and retiring its events, and takes out a document that failed", async () => {
+  /** One batch that changes an article twice and rolls back a failed document; `holdAtMost` lowers what it holds. */
+  async function changedTwiceInOneBatch(holdAtMost?: number) {
     const dir = mkdtempSync(join(tmpdir(), "kaidan-index-batch-"));
     try {
       const w = openDatabase(join(dir, "batch.db"));
+      if (holdAtMost !== undefined) searchIndexOf(w).holdAtMostChars = holdAtMost;
       const pipeline = createExtractionPipeline();
       const record = async (file: string, body?: string) => {
         const path = join(examplesDir, file);
@@ -385,5 +387,11 @@ describe("the search indexes", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }
+
+  it("hold the same when a batch changes an article twice, renaming and retiring its events, and takes out a document that failed", () =>
+    changedTwiceInOneBatch());
+
+  it("hold the same when a batch writes out what it holds before it ends (the bound on held text)", () =>
+    changedTwiceInOneBatch(1));
 });

@@ -60,6 +60,8 @@ export class SearchIndexWriter {
   private readonly documents = new Map<string, HeldDocument>();
   private readonly events = new Map<number | bigint, HeldEvent>();
   private heldChars = 0;
+  /** Held text beyond which the entries are written before the batch ends (lowered by tests). */
+  holdAtMostChars = HOLD_AT_MOST_CHARS;
 
   constructor(db: DB) {
     this.s = {
@@ -77,23 +79,32 @@ export class SearchIndexWriter {
     this.deferring = true;
   }
 
-  /** Writes what is held; entries are written immediately again after it. */
+  /** Writes what is held, and ends the deferral: entries are written immediately again after it. */
   flush(): void {
+    this.writeHeld();
+    this.deferring = false;
+  }
+
+  /** Forgets what is held and ends the deferral, after the transaction that wrote its rows was rolled back. */
+  discard(): void {
+    this.forgetHeld();
+    this.deferring = false;
+  }
+
+  private writeHeld(): void {
     for (const [rowid, e] of this.events) if (e.indexed) this.s.dropEvent.run(rowid);
     for (const d of this.documents.values()) {
       this.s.document.run(d.n, d.title, d.body);
       for (const q of d.quotes) this.s.quote.run(q.rowid, q.text);
     }
     for (const [rowid, e] of this.events) if (e.entry) this.s.event.run(rowid, e.entry.name, e.entry.summary);
-    this.discard();
+    this.forgetHeld();
   }
 
-  /** Forgets what is held, after the transaction that wrote its rows was rolled back. */
-  discard(): void {
+  private forgetHeld(): void {
     this.documents.clear();
     this.events.clear();
     this.heldChars = 0;
-    this.deferring = false;
   }
 
   /** A document just inserted: numbered for the index, then indexed. */
@@ -153,10 +164,7 @@ export class SearchIndexWriter {
 
   private held(chars: number): void {
     this.heldChars += chars;
-    if (this.heldChars > HOLD_AT_MOST_CHARS) {
-      this.flush();
-      this.deferring = true;
-    }
+    if (this.heldChars > this.holdAtMostChars) this.writeHeld();
   }
 }
 
