@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { ingestPaths } from "../src/pipeline/ingest.js";
-import { AnalysisPool } from "../src/pipeline/parallel.js";
+import { AnalysisPool, InFlight } from "../src/pipeline/parallel.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { type DB, openDatabase } from "../src/store/database.js";
 import { tables } from "./helpers/reliability.js";
@@ -65,5 +65,29 @@ describe("ingestion over worker threads", () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe("work in flight", () => {
+  it("wakes every waiter when any work ends, whichever ends first, and counts what is left", async () => {
+    const inFlight = new InFlight();
+    let finishSlow!: () => void;
+    let failQuick!: (e: Error) => void;
+    inFlight.add(new Promise<void>((resolve) => (finishSlow = resolve)));
+    const quick = new Promise<void>((_, reject) => (failQuick = reject));
+    quick.catch(() => undefined);
+    inFlight.add(quick);
+    assert.equal(inFlight.count, 2);
+    const woken: string[] = [];
+    const first = inFlight.anyEnds().then(() => woken.push("first"));
+    const second = inFlight.anyEnds().then(() => woken.push("second"));
+    // the later work ends first, and by failing: both waiters wake, one piece is still in flight
+    failQuick(new Error("analysis failed"));
+    await Promise.all([first, second]);
+    assert.deepEqual(woken.sort(), ["first", "second"]);
+    assert.equal(inFlight.count, 1);
+    finishSlow();
+    await inFlight.anyEnds();
+    assert.equal(inFlight.count, 0);
   });
 });

@@ -43,7 +43,7 @@ function startWorker(workerData: WorkerInit): Worker {
  */
 export class InFlight {
   private n = 0;
-  private wake: (() => void) | null = null;
+  private waiting: (() => void)[] = [];
 
   get count(): number {
     return this.n;
@@ -54,16 +54,16 @@ export class InFlight {
     this.n++;
     const end = () => {
       this.n--;
-      const w = this.wake;
-      this.wake = null;
-      w?.();
+      const woken = this.waiting;
+      this.waiting = [];
+      for (const w of woken) w();
     };
     work.then(end, end);
   }
 
-  /** Settles when any work in flight next ends. */
+  /** Settles when any work in flight next ends (every caller waiting is woken). */
   anyEnds(): Promise<void> {
-    return new Promise((resolve) => (this.wake = resolve));
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 }
 
