@@ -264,10 +264,12 @@ export class LatticeTokenizer {
   }
 
   /**
-   * The dictionary entries of a trie node, from kuromoji's target map, copied
-   * on first use into flat arrays with their ids and costs: the map is a plain object with hundreds
-   * of thousands of keys, slow to look up on every node of every lattice, and
-   * copying all of it up front delayed every start by a quarter of a second.
+   * The dictionary entries of a trie node, from kuromoji's target map,
+   * copied on first use into flat arrays with their ids and costs: the map is
+   * a plain object of hundreds of thousands of keys, slow to look up on every
+   * node of every lattice, and copying all of it up front delayed every start
+   * by a quarter of a second. The range returned is one object, reused (no
+   * allocation per node): read it before the next call.
    */
   private entriesOf(term: number, s: string, pos: number): { start: number; end: number } {
     let at = this.entryAt[term]!;
