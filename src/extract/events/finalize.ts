@@ -27,10 +27,11 @@ function onTrip(e: ExtractedEvent, trip: ExtractedEvent): boolean {
   if (visitor?.kind !== "person" || !host) return false;
   const state = host.country ?? host.id;
   if (!e.participants.some((p) => p.actor.id === visitor.id)) return false;
-  const inHost =
-    e.mode === "visit"
-      ? (hostOf(e)?.country ?? hostOf(e)?.id) === state
-      : e.participants.some((p) => p.actor.id !== visitor.id && (p.actor.country ?? p.actor.id) === state);
+  // a visit to the same state, or a meeting with someone of it
+  const visited = e.mode === "visit" ? hostOf(e) : undefined;
+  const inHost = visited
+    ? (visited.country ?? visited.id) === state
+    : e.participants.some((p) => p.actor.id !== visitor.id && (p.actor.country ?? p.actor.id) === state);
   if (!inHost) return false;
   const days = (Date.parse(e.date.start) - Date.parse(trip.date.start)) / 86_400_000;
   return days >= 0 && days <= TRIP_DAYS;
