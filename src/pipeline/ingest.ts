@@ -14,6 +14,7 @@ import { type DB, tuneForIngestion } from "../store/database.js";
 import { type BatchLimits, DEFAULT_BATCH, WriteBatch } from "../store/batch.js";
 import { DocumentWriter, type StoreRecord, type StoreResult, storeRecord } from "../store/write.js";
 import { extractionOf } from "./extraction.js";
+import { keepHeapsTight } from "./heap.js";
 import { type AnalysisPool, InFlight } from "./parallel.js";
 import type { Pipeline } from "./pipeline.js";
 
@@ -56,6 +57,7 @@ export async function ingestPaths(
   const writer = new DocumentWriter(db, resolutionObserver(db, pipeline.ctx.lexicon));
   const batch = new WriteBatch(db, opts.batch ?? DEFAULT_BATCH);
   if (!db.memory) tuneForIngestion(db);
+  keepHeapsTight();
   const report: IngestReport = {
     files: 0,
     documents: { new: 0, updated: 0, unchanged: 0 },
