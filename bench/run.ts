@@ -12,7 +12,8 @@
  * (the 1× memory corpus, default 100,000 characters), --events and
  * --documents (the query database, default 1,000,000 and 200,000),
  * --samples (calls per query, default 200), --workers (default 2), --repeats
- * (throughput runs, taken in turns, of which the fastest counts; default 3).
+ * (throughput runs, taken in turns, of which the fastest counts; default 3)
+ * and --warmups (untimed rounds before them; default 2).
  * Corpora and the query database are kept under .bench/ and reused.
  */
 import { cpus, freemem, loadavg, totalmem } from "node:os";
@@ -46,6 +47,8 @@ export interface BenchOptions {
   workers: number;
   /** Throughput runs of each kind, taken in turns; the fastest counts. */
   repeats: number;
+  /** Untimed throughput runs of each kind before those (see Rounds in bench/ingest.ts). */
+  warmups: number;
   helpRuns: number;
   /** The load test (issue 7, bench/loadtest.ts): rate, duration, connections, targets. */
   load: LoadOptions;
@@ -65,6 +68,7 @@ export const FULL: Omit<BenchOptions, "groups"> = {
   samples: 200,
   workers: 2,
   repeats: 3,
+  warmups: 2,
   helpRuns: 10,
   load: LOAD_FULL,
   shared: join(repo, "..", "shared", "eval"),
@@ -81,6 +85,7 @@ export const TINY: Omit<BenchOptions, "groups"> = {
   samples: 5,
   workers: 2,
   repeats: 1,
+  warmups: 0,
   helpRuns: 2,
   load: LOAD_TINY,
 };
@@ -161,7 +166,7 @@ export async function runBench(
           c,
           work,
           kind === "news" ? { perCore: 1_000_000, ratio: 5 } : { ratio: 2 },
-          opts.repeats,
+          { repeats: opts.repeats, warmups: opts.warmups },
         )),
       );
     }
@@ -170,7 +175,10 @@ export async function runBench(
   await measureGroup("parallel", () => {
     const c = corpus("news", opts.chars);
     log(`parallel: ${opts.workers} workers against 1 on the news corpus…`);
-    return parallelFigures(c, work, opts.workers, cpus().length, opts.repeats);
+    return parallelFigures(c, work, opts.workers, cpus().length, {
+      repeats: opts.repeats,
+      warmups: opts.warmups,
+    });
   });
   await measureGroup("memory", () => {
     const c = corpus("news", opts.memoryBase * 100, opts.memoryBase);
@@ -230,6 +238,7 @@ async function main(): Promise<void> {
       samples: { type: "string" },
       workers: { type: "string" },
       repeats: { type: "string" },
+      warmups: { type: "string" },
     },
   });
   const base = values.tiny ? TINY : FULL;
@@ -247,6 +256,7 @@ async function main(): Promise<void> {
     samples: n(values.samples, base.samples),
     workers: n(values.workers, Math.min(base.workers, Math.max(2, defaultWorkers()))),
     repeats: n(values.repeats, base.repeats),
+    warmups: n(values.warmups, base.warmups),
   };
   const m = machine();
   const say = (s: string) => process.stderr.write(`${s}\n`);
