@@ -19,7 +19,7 @@ import type { Lexicon } from "../src/lexicon/lexicon.js";
 import { ingestPaths } from "../src/pipeline/ingest.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { eventCard } from "../src/query/card.js";
-import { findEvents } from "../src/query/events.js";
+import { findEvents, findEventsByName } from "../src/query/events.js";
 import { relations } from "../src/query/relations.js";
 import { searchDocuments } from "../src/query/search.js";
 import { type DB, openDatabase } from "../src/store/database.js";
@@ -276,6 +276,13 @@ export function queryFigures(file: string, samples: number, target = 50): Figure
       const row = withReports.get(rng.int(1, total));
       if (row) cards.push(row.id);
     }
+    const nameOf = db.prepare("SELECT name_ja, name_en FROM events WHERE id = ?") as {
+      get(id: string): { name_ja: string; name_en: string };
+    };
+    const names = cards.map((id, i) => {
+      const row = nameOf.get(id);
+      return i % 2 === 0 ? row.name_ja : row.name_en.toLowerCase();
+    });
     const words = [
       "首脳会談",
       "ミサイル",
@@ -327,6 +334,11 @@ export function queryFigures(file: string, samples: number, target = 50): Figure
         },
       },
       { name: "event card", run: (i) => eventCard(db, cards[i % cards.length]!) },
+      {
+        // what a card or an API call does with an id it does not know: look for an event of that name
+        name: "event by exact name",
+        run: (i) => findEventsByName(db, names[i % names.length]!),
+      },
       {
         name: "relations of two states",
         run: (i) => {
