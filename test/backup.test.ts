@@ -220,7 +220,8 @@ describe("kaidan restore", () => {
   });
 
   it("migrates a backup of an older schema on the way in", async () => {
-    // a backup from schema 1 (the documents and what was found in them; events came with schema 2)
+    // a backup from schema 1 (the documents and what was found in them; events came with schema 2), with
+    // SQLite's 4 KB pages where the live database has 8 KB ones (which the backup API cannot copy into)
     const old = join(dir, "schema1.db");
     const db = new Database(old);
     db.exec(MIGRATIONS[0]!);
@@ -236,6 +237,9 @@ describe("kaidan restore", () => {
       restored: { schema: number; documents: number };
     };
     assert.equal(out.fromSchema, 1);
+    const pages = new Database(live, { readonly: true });
+    assert.equal(pages.pragma("page_size", { simple: true }), 8192, "the live database keeps its pages");
+    pages.close();
     assert.equal(out.restored.schema, MIGRATIONS.length);
     assert.equal((await info()).documents, 1);
     const search = await fetch(new URL(`/api/search?q=${encodeURIComponent("露朝")}`, server.url));

@@ -19,7 +19,7 @@ import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { eventCard } from "../src/query/card.js";
 import { searchDocuments } from "../src/query/search.js";
 import { rebuildEvents } from "../src/resolve/events/index.js";
-import { openDatabase } from "../src/store/database.js";
+import { openDatabase, PAGE_SIZE } from "../src/store/database.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import { article, columnsOf, consistencyProblems, contents, missingRows } from "./helpers/reliability.js";
 import { examplesDir } from "./helpers/shared.js";
@@ -87,6 +87,17 @@ after(() => {
 });
 
 describe("migrations", () => {
+  it("makes a new database with pages of PAGE_SIZE, in WAL mode", () => {
+    const db = openDatabase(reference);
+    try {
+      assert.equal(PAGE_SIZE, 8192);
+      assert.equal(db.pragma("page_size", { simple: true }), PAGE_SIZE);
+      assert.equal(db.pragma("journal_mode", { simple: true }), "wal");
+    } finally {
+      db.close();
+    }
+  });
+
   it("pins the released migrations", () => {
     const hashes = MIGRATIONS.map((m) => createHash("sha256").update(m).digest("hex"));
     for (let i = 0; i < RELEASED.length; i++)
@@ -109,6 +120,8 @@ describe("migrations", () => {
     try {
       assert.equal(db.pragma("user_version", { simple: true }), MIGRATIONS.length);
       assert.equal(db.pragma("integrity_check", { simple: true }), "ok");
+      // made with SQLite's 4 KB pages, it keeps them (new databases have PAGE_SIZE)
+      assert.equal(db.pragma("page_size", { simple: true }), 4096);
       const search = searchDocuments(db, { q: "露朝", limit: 100, offset: 0 });
       const containing = db
         .prepare("SELECT count(*) FROM documents WHERE instr(body, '露朝') > 0 OR instr(title, '露朝') > 0")

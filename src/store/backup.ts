@@ -181,6 +181,15 @@ export interface RestoreResult {
 }
 
 /** Replaces the content of the database at `dbPath` with the backup at `backup`, in place (see above). */
+function pageSizeOf(path: string): number {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.pragma("page_size", { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}
+
 export async function restoreDatabase(
   dbPath: string,
   backup: string,
@@ -203,6 +212,14 @@ export async function restoreDatabase(
     }
     const staged = new Database(stage);
     try {
+      // SQLite cannot copy pages into a database in WAL mode whose pages are of another size (a backup
+      // made before new databases had 8 KB pages): the stage is rewritten with the live database's pages
+      const pages = existsSync(target) ? pageSizeOf(target) : null;
+      if (pages !== null && pages !== staged.pragma("page_size", { simple: true })) {
+        staged.pragma("journal_mode = DELETE");
+        staged.pragma(`page_size = ${pages}`);
+        staged.exec("VACUUM");
+      }
       staged.pragma("journal_mode = WAL");
       staged.pragma("foreign_keys = ON");
       migrate(staged);

@@ -16,12 +16,21 @@ export interface OpenOptions {
   busyTimeout?: number;
 }
 
+/**
+ * The page size of a new database. Ingestion writes its trigram index in segments of many kilobytes and
+ * fills a dozen indexed tables at once: with 8 KB pages rather than SQLite's 4 KB it took 5–12% less CPU
+ * (npm run bench's corpora, alternating runs). A database made with other pages keeps them.
+ */
+export const PAGE_SIZE = 8192;
+
 export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   if (path !== ":memory:" && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
   const busyTimeout = opts.busyTimeout ?? 30_000;
   db.pragma(`busy_timeout = ${busyTimeout}`);
   if (!opts.readonly) {
+    // only a database with nothing in it yet takes it (and only before it is in WAL mode)
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     walMode(db, busyTimeout);
     db.pragma("synchronous = NORMAL");
   }
