@@ -52,6 +52,21 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("reads 同日 in a sentence about what happened as a day already past, not a later date just mentioned", () => {
+    // the declaration sets dates ahead (5月1日から); the dinner 同日夜 was on the summit's day
+    const t =
+      "両首脳は27日に会談し、宣言に署名した。宣言は5月1日から拡声器放送を中止するとした。" +
+      "同日夜には夕食会が開かれ、金委員長は北朝鮮側へ戻った。";
+    assert.deepEqual(tag(t, "2018-04-28"), [
+      ["27日", "2018-04-27"],
+      ["5月1日", "2018-05-01"],
+      ["同日夜", "2018-04-27"],
+    ]);
+    // a sentence about what is to come keeps the day last mentioned
+    const plan = "両首脳は27日に会談した。5月1日に外相会談を開く。同日、共同声明を発表する予定だ。";
+    assert.deepEqual(tag(plan, "2018-04-28").at(-1), ["同日", "2018-05-01"]);
+  });
+
   it("gives a bare day the month that puts it nearest the anchor", () => {
     assert.deepEqual(tag("1日にワシントンを訪れる見通しだ。", "2018-05-31"), [["1日", "2018-06-01"]]);
     assert.deepEqual(tag("28日に会談した。", "2015-12-29"), [["28日", "2015-12-28"]]);

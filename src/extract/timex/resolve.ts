@@ -27,6 +27,8 @@ export interface ResolveContext {
   inQuote: boolean;
   /** No date has been mentioned earlier in this paragraph. */
   paragraphStart: boolean;
+  /** The sentence reports what happened (its predicate ends in た): it is about a day already past. */
+  past?: boolean;
 }
 
 export interface Resolution {
@@ -39,6 +41,8 @@ export interface Resolution {
 
 export class DiscourseCalendar {
   private lastDay: CalendarDate | null;
+  /** The last day mentioned that was not after the publication date. */
+  private lastPastDay: CalendarDate | null;
   private lastMonth: CalendarDate | null;
   private lastYear: CalendarDate | null;
 
@@ -48,6 +52,7 @@ export class DiscourseCalendar {
     private readonly focal: CalendarDate | null = null,
   ) {
     this.lastDay = published?.day !== undefined ? published : null;
+    this.lastPastDay = this.lastDay;
     this.lastMonth = published?.month !== undefined ? published : null;
     this.lastYear = published;
   }
@@ -68,6 +73,21 @@ export class DiscourseCalendar {
     return this.lastDay;
   }
 
+  private afterPublication(d: CalendarDate): boolean {
+    return this.published?.day !== undefined && epochDay(d) > epochDay(this.published);
+  }
+
+  /**
+   * The day 同日 refers to. A sentence that says what happened that day (同日夜には夕食会が開かれた) cannot
+   * be about a day after the article was published: when the last day mentioned is one (a plan, or what
+   * an agreement sets: 5月1日から…中止する), it refers to the last day mentioned before it.
+   */
+  private sameDay(ctx: ResolveContext): CalendarDate | null {
+    if (ctx.past && this.lastDay && this.afterPublication(this.lastDay))
+      return this.lastPastDay ?? this.lastDay;
+    return this.lastDay;
+  }
+
   /**
    * What きょう, 今年 or 先月 count from: the publication date in narration;
    * inside a quotation, the time being reported, at the granularity needed.
@@ -80,7 +100,10 @@ export class DiscourseCalendar {
 
   private remember(d: CalendarDate, aside = false): void {
     const gran = granularityOf(d);
-    if (gran === "day" && !aside) this.lastDay = d;
+    if (gran === "day" && !aside) {
+      this.lastDay = d;
+      if (!this.afterPublication(d)) this.lastPastDay = d;
+    }
     if (gran !== "year") this.lastMonth = { year: d.year, month: d.month };
     this.lastYear = { year: d.year };
   }
@@ -127,7 +150,8 @@ export class DiscourseCalendar {
         return { date: addDays(base, c.offset), anchor };
       }
       case "same": {
-        const base = c.unit === "day" ? this.lastDay : c.unit === "month" ? this.lastMonth : this.lastYear;
+        const base =
+          c.unit === "day" ? this.sameDay(ctx) : c.unit === "month" ? this.lastMonth : this.lastYear;
         if (!base) return null;
         if (c.unit === "year") return { date: { year: base.year, month: c.month }, anchor: "discourse" };
         if (c.unit === "month") return { date: { year: base.year, month: base.month }, anchor: "discourse" };

@@ -103,6 +103,7 @@ function run(
     const r = cal.resolve(f.candidate, {
       inQuote: inside(opts.quotes, f.start, f.end),
       paragraphStart: !datedInParagraph,
+      ...(f.candidate.kind === "same" ? { past: reportsPast(text, f.end) } : {}),
     });
     datedInParagraph = true;
     if (!r) continue;
@@ -119,6 +120,16 @@ function run(
     });
   }
   return out;
+}
+
+/** Whether the sentence going on at `from` ends in a past predicate (…開かれた。 …戻りました。). */
+function reportsPast(text: string, from: number): boolean {
+  let end = from;
+  while (end < text.length && text[end] !== "。" && text[end] !== "\n") end++;
+  let i = end - 1;
+  // closing brackets and quotation marks after the predicate
+  while (i > from && "」』)）".includes(text[i]!)) i--;
+  return text[i] === "た";
 }
 
 /** The day-granular date the text states explicitly most often (ties: the earliest mention). */
