@@ -83,6 +83,21 @@ describe("event triggers and roles", () => {
   });
 });
 
+describe("people the lexicon lacks", () => {
+  it("keeps a title after an unknown dotted katakana name with that person, not with the title's holder at home", async () => {
+    // フック is a word of its own (hook): the name still runs on after the middle dot; 首相 alone would be
+    // Japan's prime minister
+    const { doc, events } = await extract(
+      "トランプ米大統領は27日、ハノイの大統領府でベトナムのグエン・スアン・フック首相と会談した。",
+      "2019-02-28",
+    );
+    const [meet] = find(events, "CONSULT", "meet");
+    assert.ok(meet);
+    assert.deepEqual(ids(meet).sort(), ["donald-trump", "unresolved:グエン・スアン・フック"]);
+    assert.ok(!doc.resolved.some((r) => r.actors.some((a) => a.id === "shinzo-abe")));
+  });
+});
+
 describe("triggers from data", () => {
   it("finds verbs by their dictionary form in the sentences it analyses (会う → 会っており)", async () => {
     const { events } = await extract(

@@ -258,8 +258,17 @@ export function findMentions(
     ...compounds(text, lex, from, to, [...out, ...(opts.exclude ?? [])], opts.compoundStopwords, opts.tokens),
   );
   out.push(...anaphora(text, from, to, out));
-  out.push(...unknownKatakanaNames(text, from, to, lex, gaz, out));
-  if (opts.tokens) out.push(...unknownNames(text, opts.tokens, lex, gaz, out));
+  const unknown = unknownKatakanaNames(text, from, to, lex, gaz, out);
+  if (opts.tokens) unknown.push(...unknownNames(text, opts.tokens, lex, gaz, [...out, ...unknown]));
+  // the title after an unknown name is that person's, not a title alone (グエン・スアン・フック首相 is not
+  // Japan's prime minister)
+  const titles = unknown.filter((u) => u.title !== undefined);
+  if (titles.length > 0) {
+    const kept = out.filter((m) => !titles.some((u) => m.start >= u.nameEnd! && m.end <= u.end));
+    out.length = 0;
+    out.push(...kept);
+  }
+  out.push(...unknown);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   markQualifiers(text, out);
   return out;
@@ -424,10 +433,15 @@ function unknownNames(
     let j = i;
     while (j + 1 < tokens.length) {
       const n = tokens[j + 1]!;
-      if (n.pos2 === "人名" || n.surface === "・" || (!n.known && /^[\u30A1-\u30FA\u30FC]+$/.test(n.surface)))
-        j++;
+      // after a middle dot any katakana word goes on the name: its parts may be words of their own
+      // (グエン・スアン・フック, where フック is "hook")
+      const dotted = tokens[j]!.surface === "・";
+      const katakana = /^[\u30A1-\u30FA\u30FC]+$/.test(n.surface);
+      if (n.pos2 === "人名" || n.surface === "・" || ((!n.known || dotted) && katakana)) j++;
       else break;
     }
+    // a dot ends no name
+    while (j > i && tokens[j]!.surface === "・") j--;
     const start = t.start;
     const end = tokens[j]!.end;
     i = j;
