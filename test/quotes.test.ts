@@ -46,6 +46,26 @@ describe("quotation attribution", () => {
     assert.deepEqual(found, [["lin-jian", "『外交安保対話』は早くから決まっていたものだ"]]);
   });
 
+  it("takes a document's name listed with another document for no speech, and speech about a document for speech", async () => {
+    // と is "and" here: both sides are documents' names
+    assert.deepEqual(
+      await quotes(
+        "胡錦濤国家主席は福田首相と会談し、「日中共同文書」と温暖化対策に関する共同声明を発表した。",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await quotes(
+        "3首脳は「キャンプ・デービッド原則」と、協力の内容を盛り込んだ共同声明「キャンプ・デービッドの精神」を発表した。",
+      ),
+      [],
+    );
+    // the bracketed text is said, and the statement is what it was said about
+    assert.deepEqual(await quotes("北朝鮮外務省は「敵対行為の表れだ」と日米韓の共同声明を非難した。"), [
+      ["prk-mfa", "敵対行為の表れだ"],
+    ]);
+  });
+
   it("gives the quotation to the institution or anonymous source, never to a person", async () => {
     const found = await quotes(
       "国務省の高官は「必要なことを確認している」と述べた。朝鮮中央通信によりますと、キム総書記は「喜びを禁じ得ない」としています。",

@@ -4,6 +4,7 @@
  * speech is followed by と and a reporting verb (と述べた, と強調しました,
  * と、X氏は語った) or by との + a noun of stance (との考えを示した).
  */
+import { AGREEMENT_NOUNS } from "./agreements.js";
 import type { BracketSpan } from "./brackets.js";
 
 const VERBS =
@@ -16,12 +17,28 @@ const REPORTING = new RegExp(
 /** Naming, not reporting: 「新冷戦」と呼び, 「友好年」と位置づけ. */
 const NAMING = /^[」』]と(?:呼|称|名付|題|いう|いった|言われ|位置づけ|位置付け|銘打)/;
 
-/** The text right after a quotation's closing bracket reports speech. */
-export function reportsSpeech(afterClosing: string): boolean {
-  return !NAMING.test(afterClosing) && REPORTING.test(afterClosing);
+/**
+ * A document's name listed with another one: 「日中共同文書」と地球温暖化対策に関する共同声明を発表する,
+ * 「…原則」と、…を盛り込んだ共同声明「…」を発表した (the と is "and"). Told apart from
+ * 「…」と共同声明を批判した (speech, then what it criticised) by the bracketed text, which is itself a
+ * document's name.
+ */
+const NAMED_DOCUMENT = new RegExp(`(?:${AGREEMENT_NOUNS})$`);
+const LISTED_WITH_DOCUMENT = new RegExp(
+  `^[」』]と、?(?!の|する|した|して|いう|いった)[^。「」、]{0,24}?(?:${AGREEMENT_NOUNS})(?:「[^「」]{1,30}」)?(?:を|に)`,
+);
+
+/** Whether the bracketed span `q` of `text` is reported speech, by what follows it and what it holds. */
+export function reportsSpeech(text: string, q: BracketSpan): boolean {
+  const after = text.slice(q.end - 1, q.end + 30);
+  if (NAMING.test(after) || !REPORTING.test(after)) return false;
+  return !(
+    NAMED_DOCUMENT.test(text.slice(q.innerStart, q.innerEnd)) &&
+    LISTED_WITH_DOCUMENT.test(text.slice(q.end - 1, q.end + 64))
+  );
 }
 
 /** The quotations of a text that are reported speech. */
 export function speechQuotations(text: string, quotations: readonly BracketSpan[]): BracketSpan[] {
-  return quotations.filter((q) => reportsSpeech(text.slice(q.end - 1, q.end + 30)));
+  return quotations.filter((q) => reportsSpeech(text, q));
 }

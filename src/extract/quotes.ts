@@ -53,7 +53,7 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
   const apparatusStart = doc.apparatus[0]?.start ?? text.length;
   const quotations = doc.quotations;
   // 「…」「…」と強調した: a quotation right before another spoken one is spoken too
-  const speech = quotations.map((q) => reportsSpeech(text.slice(q.end - 1, q.end + 30)));
+  const speech = quotations.map((q) => reportsSpeech(text, q));
   for (let i = quotations.length - 2; i >= 0; i--) {
     if (
       !speech[i] &&

@@ -30,7 +30,7 @@ export const segment: Component = {
     doc.sentences = splitSentences(doc.norm.text);
     doc.quotations = findQuotations(doc.norm.text).map((q) => ({
       ...q,
-      speech: reportsSpeech(doc.norm.text.slice(q.end - 1, q.end + 30)),
+      speech: reportsSpeech(doc.norm.text, q),
     }));
     doc.apparatus = apparatusZones(doc.norm.text);
   },

@@ -4,6 +4,7 @@
  * sentence. Reports of the same occurrence are merged afterwards
  * (merge.ts) and background events (「2019年4月の会談以来」) added.
  */
+import { AGREEMENT_NOUNS } from "../../analyse/agreements.js";
 import type { Sentence } from "../../analyse/sentences.js";
 import type { Token } from "../../analyse/tokenizer.js";
 import type { Trigger } from "../../lexicon/triggers.js";
@@ -56,8 +57,7 @@ const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカ
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
 const DATED_AGREEMENT = /^の[^、。を]{0,16}?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
-const AGREEMENT_NOUN =
-  /(?:条約|協定|宣言|声明|文書|覚書|MOU|議定書|合意書|コミュニケ|原則|協約|憲章|取り決め|取決め|合意)$/;
+const AGREEMENT_NOUN = new RegExp(`(?:${AGREEMENT_NOUNS})$`);
 const PLACE_RANK: Record<string, number> = { venue: 4, site: 3, city: 2, region: 1 };
 
 const placeRank = (p: PlaceArg) => (p.entry ? (PLACE_RANK[p.entry.kind] ?? 0) : 0);
