@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { contractLines } from "../src/extract/contract.js";
 import { extractionOf } from "../src/pipeline/extraction.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { textDocument } from "./helpers/source.js";
@@ -64,6 +65,27 @@ describe("quotation attribution", () => {
     assert.deepEqual(await quotes("北朝鮮外務省は「敵対行為の表れだ」と日米韓の共同声明を非難した。"), [
       ["prk-mfa", "敵対行為の表れだ"],
     ]);
+  });
+
+  it("prints a person's quotation under 10 characters as a fragment, a longer one as a quote", async () => {
+    const doc = await pipeline.process(
+      textDocument(
+        "バイデン大統領は「変更はない」と述べた。バイデン大統領は「一方的な現状変更には強く反対する」と強調した。",
+        "2022-07-29",
+        "q",
+      ),
+    );
+    const lines = contractLines(doc, extractionOf(doc), pipeline.ctx.lexicon) as {
+      kind: string;
+      text?: string;
+    }[];
+    assert.deepEqual(
+      lines.filter((l) => l.kind === "quote" || l.kind === "fragment").map((l) => [l.kind, l.text]),
+      [
+        ["fragment", "変更はない"],
+        ["quote", "一方的な現状変更には強く反対する"],
+      ],
+    );
   });
 
   it("gives the quotation to the institution or anonymous source, never to a person", async () => {

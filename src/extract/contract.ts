@@ -18,6 +18,21 @@ export interface ContractActor {
   resolved: boolean;
 }
 
+/**
+ * Quotations under this many characters are fragments (「変更はない」, 「早期に撤去を」): the annotation
+ * guidelines cite a quotation by a snippet of 10 to 40 characters and leave the shorter ones out.
+ */
+export const MIN_QUOTE_CHARS = 10;
+
+/**
+ * A person's words are quotes, or fragments when short; a state's, an institution's or an anonymous
+ * source's are statements. Every kind is printed, with the same fields.
+ */
+function quoteKind(q: Extraction["quotes"][number]): "quote" | "fragment" | "statement" {
+  if (q.speakerKind !== "person") return "statement";
+  return [...q.cited.text].length < MIN_QUOTE_CHARS ? "fragment" : "quote";
+}
+
 export function actorNames(lex: Lexicon, a: ActorRef): string[] {
   if (!a.resolved) return [a.ja];
   return lex.namesOf(a.kind, a.id);
@@ -72,8 +87,7 @@ export function contractLines(doc: AnalysedDocument, extraction: Extraction, lex
   }
   for (const q of extraction.quotes) {
     lines.push({
-      // a person's words are quotes; a state's, an institution's or an anonymous source's are statements
-      kind: q.speakerKind === "person" ? "quote" : "statement",
+      kind: quoteKind(q),
       doc: id,
       id: q.id,
       start: q.cited.start,
