@@ -67,6 +67,27 @@ describe("quotation attribution", () => {
     ]);
   });
 
+  it("gives words said by both leaders, or by an unnamed spokesperson, to no one person", async () => {
+    const found = await quotes(
+      "文大統領は安倍首相と歓談した。文大統領は「対話を続けていきたい」と語った。" +
+        "両首脳はその際、「今回の会合をきっかけに、両国関係を発展させていく」との意向を表明した。" +
+        "報道官は、「両首脳は懸案を対話で解決すべきだという原則を確認した」と明らかにした。",
+      "2019-11-04",
+    );
+    assert.deepEqual(found, [
+      ["moon-jae-in", "対話を続けていきたい"],
+      ["joint", "今回の会合をきっかけに、両国関係を発展させていく"],
+      ["anonymous", "両首脳は懸案を対話で解決すべきだという原則を確認した"],
+    ]);
+    // 両首脳が here is inside the clause about the treaty: the speaker is still the president
+    assert.deepEqual(
+      await quotes(
+        "プーチン大統領はキム総書記と会談した後、会見した。両首脳が署名した条約について「一方が攻撃を受けた際にもう一方が支援することを定めている」と述べた。",
+      ),
+      [["vladimir-putin", "一方が攻撃を受けた際にもう一方が支援することを定めている"]],
+    );
+  });
+
   it("prints a person's quotation under 10 characters as a fragment, a longer one as a quote", async () => {
     const doc = await pipeline.process(
       textDocument(

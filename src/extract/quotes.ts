@@ -27,7 +27,7 @@ const EMBEDDED = /[^」』]と(?:指摘|述べ|強調|説明|明らかに|語|�
 
 /** Subjects that are not named persons. */
 const ANONYMOUS =
-  /(?:高官|当局者|関係者|消息筋|外交筋|政府筋|筋|専門家|アナリスト|幹部|報道官室|市民|住民|人たち|人々|記者|議員ら|側近|担当者|職員|兵士|学生)$/;
+  /(?:高官|当局者|関係者|消息筋|外交筋|政府筋|筋|専門家|アナリスト|幹部|報道官室|報道官|広報官|市民|住民|人たち|人々|記者|議員ら|側近|担当者|職員|兵士|学生)$/;
 const INSTITUTION =
   /(?:政府|外務省|外交部|国務省|国防省|国防総省|大統領府|官邸|通信|テレビ|新聞|放送|メディア|当局|側|軍|党|委員会|声明|談話|報道|発表|論評|社説)$/;
 /** 「…によりますと、…「…」としています」: the source reports; the quotation is its account. */
@@ -134,6 +134,29 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
       continue;
     }
     if (r) {
+      // 両首脳は「…」との意向を表明: said by both together, no one person's words (両首脳が is more often
+      // the subject of a clause inside the sentence: 両首脳が署名した条約について「…」と述べ)
+      if (r.actors.length > 1 && (text[p] === "は" || text[p] === "も")) {
+        out.push({
+          at: p,
+          particle: text[p],
+          actor: null,
+          kind: "joint",
+          text: text.slice(r.mention.start, r.mention.end),
+        });
+        continue;
+      }
+      // 報道官は「…」: an office holder the text does not name speaks for the office, not for the last speaker
+      if (r.actors.length === 0 && r.mention.kind === "person") {
+        out.push({
+          at: p,
+          particle: text[p],
+          actor: null,
+          kind: "anonymous",
+          text: text.slice(r.mention.start, r.mention.end),
+        });
+        continue;
+      }
       if (r.actors.length !== 1) continue;
       const a = r.actors[0]!;
       out.push({

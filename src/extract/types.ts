@@ -69,7 +69,7 @@ export interface ExtractedQuote {
   cited: Cited;
   speaker: ActorRef | null;
   /** When the speaker is not a person: a state, an institution, or an anonymous source. */
-  speakerKind: "person" | "state" | "organization" | "anonymous" | "unknown";
+  speakerKind: "person" | "state" | "organization" | "anonymous" | "joint" | "unknown";
   /** The speaker as the text names them (林官房長官, 国務省の高官). */
   speakerText?: string;
   /** The reporting verb (述べた, 強調した). */
