@@ -67,6 +67,26 @@ describe("quotation attribution", () => {
     ]);
   });
 
+  it("gives a quotation after …と指摘したうえで to the sentence's topic, not to a subject inside what was pointed out", async () => {
+    assert.deepEqual(
+      await quotes(
+        "キム総書記は「ロシアを全面的に支持する」と述べた。米国務省のミラー報道官は、武器の取り引きは決議違反だと指摘したうえで「新たな制裁を科すことをためらわない」と述べた。",
+        "2023-09-14",
+      ),
+      [
+        ["kim-jong-un", "ロシアを全面的に支持する"],
+        ["matthew-miller", "新たな制裁を科すことをためらわない"],
+      ],
+    );
+    assert.deepEqual(
+      await quotes(
+        "ブリンケン国務長官は会見した。また、イランや中国もロシアを支援していると指摘した上で「支援を断ち切るために努力する」と強調した。",
+        "2023-09-14",
+      ),
+      [["antony-blinken", "支援を断ち切るために努力する"]],
+    );
+  });
+
   it("gives words said by both leaders, or by an unnamed spokesperson, to no one person", async () => {
     const found = await quotes(
       "文大統領は安倍首相と歓談した。文大統領は「対話を続けていきたい」と語った。" +

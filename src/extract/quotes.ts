@@ -200,7 +200,11 @@ function sourceOf(doc: AnalysedDocument, from: number, to: number): Subject {
 function subjectBefore(text: string, inSentence: Subject[], quoteStart: number): Subject | null {
   // 「イランや中国もロシアを支援していると指摘した上で「…」」: a subject inside reported
   // content (…と指摘した, …と述べ) is not the speaker of what follows
-  const found = inSentence.filter((s) => s.at < quoteStart && !EMBEDDED.test(text.slice(s.at, quoteStart)));
+  // — but the sentence's first topic governs it all: ミラー報道官は…違反すると指摘したうえで「…」と述べ
+  const governing = inSentence.find((s) => s.particle === "は");
+  const found = inSentence.filter(
+    (s) => s.at < quoteStart && (s === governing || !EMBEDDED.test(text.slice(s.at, quoteStart))),
+  );
   if (found.length === 0) return null;
   let nearest = found[found.length - 1]!;
   // 菅官房長官は…首相が発言した「具体的な行動」に関し「…」と述べた: a が-subject of a
