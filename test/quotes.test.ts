@@ -87,6 +87,19 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("reads sarcasm, jokes and complaints as speech (と皮肉った, と冗談を交えた, と漏らした)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "トランプ大統領は「米国に対して陰謀を企てている」と皮肉った。金委員長は「遠くから持ってきたのだが」と冗談を交えた。高官は「もう打つ手がない状況だ」と漏らした。",
+      ),
+      [
+        ["donald-trump", "米国に対して陰謀を企てている"],
+        ["kim-jong-un", "遠くから持ってきたのだが"],
+        ["anonymous", "もう打つ手がない状況だ"],
+      ],
+    );
+  });
+
   it("gives words said by both leaders, or by an unnamed spokesperson, to no one person", async () => {
     const found = await quotes(
       "文大統領は安倍首相と歓談した。文大統領は「対話を続けていきたい」と語った。" +
