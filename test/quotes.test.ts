@@ -100,6 +100,16 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation standing alone to the topic of the next sentence when it says こう述べた", async () => {
+    assert.deepEqual(
+      await quotes(
+        "トランプ大統領は30日、金正恩総書記と会談した。「この握手は新しい未来を切り開く意思の表れだと思う」。金氏は会談の冒頭でこう述べた。",
+        "2019-06-30",
+      ),
+      [["kim-jong-un", "この握手は新しい未来を切り開く意思の表れだと思う"]],
+    );
+  });
+
   it("gives words said by both leaders, or by an unnamed spokesperson, to no one person", async () => {
     const found = await quotes(
       "文大統領は安倍首相と歓談した。文大統領は「対話を続けていきたい」と語った。" +

@@ -68,7 +68,8 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
     if (q.innerEnd - q.innerStart < 2) continue;
     const sentence = sentenceAt(doc, q.start);
     if (!sentence) continue;
-    const labelled = labelledSpeaker(doc, q.start, sentence.start);
+    const labelled =
+      labelledSpeaker(doc, q.start, sentence.start) ?? speakerAhead(doc, q, sentence, subjects);
     if (!speech[i] && !labelled && !afterSpeechCue(doc, q, sentence)) continue;
     const inSentence = subjects.filter(
       (s) => s.at >= sentence.start && s.at < sentence.end && !insideQuotation(doc, s.at),
@@ -285,6 +286,28 @@ function labelledSpeaker(doc: AnalysedDocument, quoteStart: number, sentenceStar
     if (r && CAPTION.test(text.slice(prevStart, r.mention.start))) return subject(r);
   }
   return null;
+}
+
+/**
+ * 「…」。金氏は会談の冒頭でこう述べた: a quotation standing alone before the sentence that says who said
+ * it — the topic of that sentence, named before こう.
+ */
+function speakerAhead(
+  doc: AnalysedDocument,
+  q: { start: number; end: number },
+  sentence: { start: number; end: number; index: number },
+  subjects: readonly Subject[],
+): Subject | null {
+  const text = doc.norm.text;
+  if (q.start !== sentence.start || !/^[。\s]*$/.test(text.slice(q.end, sentence.end))) return null;
+  const next = doc.sentences[sentence.index + 1];
+  if (!next) return null;
+  const cue = /(?:こう|このように)[^。]{0,8}(?:述べ|語|答え|話|強調|説明|明らかに|訴え)/.exec(
+    text.slice(next.start, next.end),
+  );
+  if (!cue) return null;
+  const before = next.start + cue.index;
+  return subjects.find((s) => s.at >= next.start && s.at < before && s.particle === "は") ?? null;
 }
 
 /** 金長官はこう答えた。「…」: a quotation standing alone after a sentence announcing it. */
