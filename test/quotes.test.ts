@@ -110,6 +110,17 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a title after a name and its reading to that person, whoever else held the office", async () => {
+    // 第1外務次官 alone would be whoever the lexicon has in that office on the date
+    assert.deepEqual(
+      await quotes(
+        "会見に同席した崔善姫(チェ・ソンヒ)第1外務次官は「米国との交渉を続ける意味があるのか考えている」と述べた。",
+        "2019-03-01",
+      ),
+      [["choe-son-hui", "米国との交渉を続ける意味があるのか考えている"]],
+    );
+  });
+
   it("gives words said by both leaders, or by an unnamed spokesperson, to no one person", async () => {
     const found = await quotes(
       "文大統領は安倍首相と歓談した。文大統領は「対話を続けていきたい」と語った。" +

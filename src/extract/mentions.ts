@@ -270,8 +270,42 @@ export function findMentions(
   }
   out.push(...unknown);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
+  attachGlossedTitles(text, out);
   markQualifiers(text, out);
   return out;
+}
+
+const GLOSS_BEFORE = /[(（][^()（）「」]{1,24}[)）]$/;
+
+/**
+ * 崔善姫(チェ・ソンヒ)第1外務次官: the title after a name and its reading is that person's, not a title
+ * standing alone (whose holder on the date may be someone else): the name's mention takes the title and
+ * runs to its end, as 崔善姫第1外務次官 would, and the reading's and the title's own mentions go.
+ */
+function attachGlossedTitles(text: string, mentions: Mention[]): void {
+  for (let i = mentions.length - 1; i > 0; i--) {
+    const t = mentions[i]!;
+    if (t.kind !== "person" || t.title === undefined || t.nameStart !== undefined || t.anaphor) continue;
+    const gloss = GLOSS_BEFORE.exec(text.slice(Math.max(0, t.start - 26), t.start));
+    if (!gloss) continue;
+    const glossStart = t.start - gloss[0].length;
+    const named = mentions.find(
+      (m) =>
+        m.kind === "person" && m.end === glossStart && m.nameStart !== undefined && m.title === undefined,
+    );
+    if (!named) continue;
+    named.title = t.title;
+    named.titleOffices = t.titleOffices;
+    named.end = t.end;
+    // the title's mention and the reading's, now inside the name's
+    for (let j = mentions.length - 1; j >= 0; j--) {
+      const m = mentions[j]!;
+      if (m !== named && m.start >= glossStart && m.end <= t.end) {
+        mentions.splice(j, 1);
+        if (j <= i) i--;
+      }
+    }
+  }
 }
 
 function honorificLength(text: string, pos: number): number {
