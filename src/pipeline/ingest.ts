@@ -40,6 +40,11 @@ export interface IngestOptions {
   pool?: AnalysisPool;
   /** How many documents, or how long, one write transaction holds (DEFAULT_BATCH). */
   batch?: BatchLimits;
+  /**
+   * Keep the process's JavaScript heaps near their live size (src/pipeline/heap.ts): true by default, for a
+   * long ingestion; a server ingesting an upload between queries keeps V8's own heap growth.
+   */
+  tightHeaps?: boolean;
 }
 
 type Pending =
@@ -57,7 +62,7 @@ export async function ingestPaths(
   const writer = new DocumentWriter(db, resolutionObserver(db, pipeline.ctx.lexicon));
   const batch = new WriteBatch(db, opts.batch ?? DEFAULT_BATCH);
   if (!db.memory) tuneForIngestion(db);
-  keepHeapsTight();
+  if (opts.tightHeaps !== false) keepHeapsTight();
   const report: IngestReport = {
     files: 0,
     documents: { new: 0, updated: 0, unchanged: 0 },
