@@ -53,7 +53,8 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
   const apparatusStart = doc.apparatus[0]?.start ?? text.length;
   const quotations = doc.quotations;
   // 「…」「…」と強調した: a quotation right before another spoken one is spoken too
-  const speech = quotations.map((q) => reportsSpeech(text, q));
+  // (segment marked each one already; read again only for a quotation it did not mark)
+  const speech = quotations.map((q) => q.speech ?? reportsSpeech(text, q));
   for (let i = quotations.length - 2; i >= 0; i--) {
     if (
       !speech[i] &&
@@ -136,26 +137,17 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
     }
     if (r) {
       // 両首脳は「…」との意向を表明: said by both together, no one person's words (両首脳が is more often
-      // the subject of a clause inside the sentence: 両首脳が署名した条約について「…」と述べ)
-      if (r.actors.length > 1 && (text[p] === "は" || text[p] === "も")) {
-        out.push({
-          at: p,
-          particle: text[p],
-          actor: null,
-          kind: "joint",
-          text: text.slice(r.mention.start, r.mention.end),
-        });
-        continue;
-      }
-      // 報道官は「…」: an office holder the text does not name speaks for the office, not for the last speaker
-      if (r.actors.length === 0 && r.mention.kind === "person") {
-        out.push({
-          at: p,
-          particle: text[p],
-          actor: null,
-          kind: "anonymous",
-          text: text.slice(r.mention.start, r.mention.end),
-        });
+      // the subject of a clause inside the sentence: 両首脳が署名した条約について「…」と述べ); 報道官は「…」:
+      // an office holder the text does not name speaks for the office — neither is the last speaker
+      const unnamed =
+        r.actors.length > 1 && (text[p] === "は" || text[p] === "も")
+          ? "joint"
+          : r.actors.length === 0 && r.mention.kind === "person"
+            ? "anonymous"
+            : null;
+      if (unnamed) {
+        const said = text.slice(r.mention.start, r.mention.end);
+        out.push({ at: p, particle: text[p], actor: null, kind: unnamed, text: said });
         continue;
       }
       if (r.actors.length !== 1) continue;

@@ -180,7 +180,6 @@ export interface RestoreResult {
   fromSchema: number;
 }
 
-/** Replaces the content of the database at `dbPath` with the backup at `backup`, in place (see above). */
 function pageSizeOf(path: string): number {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
@@ -190,6 +189,7 @@ function pageSizeOf(path: string): number {
   }
 }
 
+/** Replaces the content of the database at `dbPath` with the backup at `backup`, in place (see above). */
 export async function restoreDatabase(
   dbPath: string,
   backup: string,
