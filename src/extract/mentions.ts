@@ -258,19 +258,11 @@ export function findMentions(
     ...compounds(text, lex, from, to, [...out, ...(opts.exclude ?? [])], opts.compoundStopwords, opts.tokens),
   );
   out.push(...anaphora(text, from, to, out));
-  const unknown = unknownKatakanaNames(text, from, to, lex, gaz, out);
-  if (opts.tokens) unknown.push(...unknownNames(text, opts.tokens, lex, gaz, [...out, ...unknown]));
-  // the title after an unknown name is that person's, not a title alone (グエン・スアン・フック首相 is not
-  // Japan's prime minister)
-  const titles = unknown.filter((u) => u.title !== undefined);
-  if (titles.length > 0) {
-    const kept = out.filter((m) => !titles.some((u) => m.start >= u.nameEnd! && m.end <= u.end));
-    out.length = 0;
-    out.push(...kept);
-  }
-  out.push(...unknown);
+  out.push(...unknownKatakanaNames(text, from, to, lex, gaz, out));
+  if (opts.tokens) out.push(...unknownNames(text, opts.tokens, lex, gaz, out));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   attachGlossedTitles(text, out);
+  dropOwnedParts(out);
   markQualifiers(text, out);
   return out;
 }
@@ -280,11 +272,10 @@ const GLOSS_BEFORE = /[(（][^()（）「」]{1,24}[)）]$/;
 /**
  * 崔善姫(チェ・ソンヒ)第1外務次官: the title after a name and its reading is that person's, not a title
  * standing alone (whose holder on the date may be someone else): the name's mention takes the title and
- * runs to its end, as 崔善姫第1外務次官 would, and the reading's and the title's own mentions go.
+ * runs to its end, as 崔善姫第1外務次官 would.
  */
 function attachGlossedTitles(text: string, mentions: Mention[]): void {
-  for (let i = mentions.length - 1; i > 0; i--) {
-    const t = mentions[i]!;
+  for (const t of mentions) {
     if (t.kind !== "person" || t.title === undefined || t.nameStart !== undefined || t.anaphor) continue;
     const gloss = GLOSS_BEFORE.exec(text.slice(Math.max(0, t.start - 26), t.start));
     if (!gloss) continue;
@@ -297,15 +288,22 @@ function attachGlossedTitles(text: string, mentions: Mention[]): void {
     named.title = t.title;
     named.titleOffices = t.titleOffices;
     named.end = t.end;
-    // the title's mention and the reading's, now inside the name's
-    for (let j = mentions.length - 1; j >= 0; j--) {
-      const m = mentions[j]!;
-      if (m !== named && m.start >= glossStart && m.end <= t.end) {
-        mentions.splice(j, 1);
-        if (j <= i) i--;
-      }
-    }
   }
+}
+
+/**
+ * What a person's mention holds after the name — its title, its reading — is not another mention: a title
+ * standing alone would be resolved to whoever held the office at home on the date (グエン・スアン・フック首相
+ * is not Japan's prime minister).
+ */
+function dropOwnedParts(mentions: Mention[]): void {
+  const owners = mentions.filter((n) => n.kind === "person" && n.nameEnd !== undefined && n.nameEnd < n.end);
+  if (owners.length === 0) return;
+  const kept = mentions.filter(
+    (m) => !owners.some((n) => n !== m && m.start >= n.nameEnd! && m.end <= n.end),
+  );
+  mentions.length = 0;
+  mentions.push(...kept);
 }
 
 function honorificLength(text: string, pos: number): number {
