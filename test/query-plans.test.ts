@@ -5,20 +5,15 @@
  * checks their plans on every run of the tests).
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Statement } from "better-sqlite3";
 import { eventCard } from "../src/query/card.js";
 import { findEventsByName, getEventSummary, resolveEventId } from "../src/query/events.js";
-import { type DB, openDatabase } from "../src/store/database.js";
-import { exampleDatabase, type TestDatabase } from "./helpers/serve.js";
+import type { DB } from "../src/store/database.js";
+import { readOnlyExampleDatabase } from "./helpers/serve.js";
 
-let t: TestDatabase;
 let db: DB;
-before(async () => {
-  t = await exampleDatabase();
-  db = openDatabase(t.path, { readonly: true });
-});
-after(() => db?.close());
+readOnlyExampleDatabase((opened) => (db = opened));
 
 /** The SQL a query function prepares while it runs. */
 function statementsOf(run: () => unknown): string[] {

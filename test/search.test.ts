@@ -4,7 +4,7 @@
  * scoring every article that mentions 首脳会談 is what made search slow).
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,15 +24,10 @@ import { DocumentWriter, storeRecord } from "../src/store/write.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { rebuildEvents } from "../src/resolve/events/index.js";
 import { examplesDir } from "./helpers/shared.js";
-import { exampleDatabase, type TestDatabase } from "./helpers/serve.js";
+import { readOnlyExampleDatabase } from "./helpers/serve.js";
 
-let t: TestDatabase;
 let db: DB;
-before(async () => {
-  t = await exampleDatabase();
-  db = openDatabase(t.path, { readonly: true });
-});
-after(() => db?.close());
+readOnlyExampleDatabase((opened) => (db = opened));
 
 /** Documents containing every term, newest stored first (the order of the search index's row numbers). */
 function containing(terms: string[]): string[] {
