@@ -69,9 +69,9 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
     if (q.innerEnd - q.innerStart < 2) continue;
     const sentence = sentenceAt(doc, q.start);
     if (!sentence) continue;
-    const labelled =
-      labelledSpeaker(doc, q.start, sentence.start) ?? speakerAhead(doc, q, sentence, subjects);
-    if (!speech[i] && !labelled && !afterSpeechCue(doc, q, sentence)) continue;
+    // a speaker the text sets beside the quotation itself: a label before it, or the next sentence's こう述べた
+    const placed = labelledSpeaker(doc, q.start, sentence.start) ?? speakerAhead(doc, q, sentence, subjects);
+    if (!speech[i] && !placed && !afterSpeechCue(doc, q, sentence)) continue;
     const inSentence = subjects.filter(
       (s) => s.at >= sentence.start && s.at < sentence.end && !insideQuotation(doc, s.at),
     );
@@ -79,7 +79,7 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
     const reportedBySource =
       ACCORDING_TO.test(sentenceText) && /^(?:」|』)と(?:し|して)(?:ています|ている|た|ました)/.test(after);
     const source = reportedBySource ? sourceOf(doc, sentence.start, sentence.end) : null;
-    const subject = labelled ??
+    const subject = placed ??
       source ??
       subjectBefore(text, inSentence, q.start) ??
       (verbFollows(after)
