@@ -32,6 +32,56 @@ describe("event triggers and roles", () => {
     assert.equal(meet.status, "occurred");
   });
 
+  it("finds the place behind a word for its surroundings or brackets (郊外で, 市内で, 「平和の家」で)", async () => {
+    const cases: [string, string][] = [
+      [
+        "バイデン大統領と習近平国家主席は15日、サンフランシスコ郊外で1年ぶりに会談しました。",
+        "san-francisco",
+      ],
+      ["岸田首相と中国の李強首相は27日、ソウル市内で会談した。", "seoul"],
+      ["文在寅大統領と金正恩委員長は27日、板門店にある韓国側施設「平和の家」で会談した。", "peace-house"],
+      ["岸田首相は18日、バイデン大統領と大統領山荘キャンプ・デービッドで会談しました。", "camp-david"],
+    ];
+    for (const [text, place] of cases) {
+      const meeting = (await extract(text, "2023-11-15")).events.find((e) => e.type === "CONSULT");
+      assert.equal(meeting?.place?.id, place, text);
+    }
+  });
+
+  it("places a meeting and its agreement where the traveller is that day (ハノイ滞在中の…, …に到着し)", async () => {
+    const { events } = await extract(
+      "ロシアのラブロフ外相は31日午前、北朝鮮の首都ピョンヤンに到着し、リ・ヨンホ外相と会談しました。両外相は、関係を強化することで一致しました。",
+      "2018-05-31",
+    );
+    const [meet] = find(events, "CONSULT", "meet");
+    assert.equal(meet?.place?.id, "pyongyang");
+    const [agreement] = find(events, "AGREE");
+    assert.equal(agreement?.place?.id, "pyongyang");
+    const stay = await extract(
+      "APEC首脳会議に出席のためハノイ滞在中の安倍晋三首相は18日午前、中国の胡錦濤国家主席と会談しました。",
+      "2006-11-18",
+    );
+    assert.equal(find(stay.events, "CONSULT", "meet")[0]?.place?.id, "hanoi");
+    // a call is made from wherever each side is
+    const call = await extract(
+      "ハノイを訪問中の安倍首相は18日、アメリカのブッシュ大統領と電話で会談しました。",
+      "2006-11-18",
+    );
+    assert.equal(find(call.events, "CONSULT", "phone")[0]?.place ?? null, null);
+  });
+
+  it("keeps a bilateral on the sidelines of a summit of three as a meeting, not a third party's", async () => {
+    const { events } = await extract(
+      "岸田首相とバイデン大統領、韓国の尹錫悦大統領は18日、キャンプ・デービッドで会談しました。岸田首相はその後、尹大統領とキャンプ・デービッドで会談しました。",
+      "2023-08-19",
+    );
+    const bilateral = events.find(
+      (e) => e.type === "CONSULT" && ids(e).sort().join() === "fumio-kishida,yoon-suk-yeol",
+    );
+    assert.equal(bilateral?.mode, "meet");
+    assert.ok(find(events, "CONSULT", "multilateral").length > 0);
+  });
+
   it("puts the visitor as actor and the host as recipient (XがYを訪問, 訪朝, Xが…に到着)", async () => {
     const { events } = await extract(
       "ロシアのラブロフ外相は31日午前、北朝鮮の首都ピョンヤンに到着しました。中国の王毅外相も来月訪朝する予定です。",

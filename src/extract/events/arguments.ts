@@ -49,12 +49,27 @@ function bylineEnd(text: string, start: number, end: number): number {
 }
 
 /** 習近平国家主席(61)と, 岸田文雄首相(自民党総裁)は: an aside in parentheses does not hide the particle. */
-function skipAside(text: string, pos: number): number {
+function skipAside(text: string, pos: number, start: number): number {
   // 北朝鮮側に, 中国側は: the side of a state is the state
   if (text[pos] === "側") return pos + 1;
+  // 韓国側施設「平和の家」で: a name in brackets is followed by its own particle
+  if ((text[pos] === "」" && text[start - 1] === "「") || (text[pos] === "』" && text[start - 1] === "『"))
+    return pos + 1;
   if (text[pos] !== "(") return pos;
   const close = text.indexOf(")", pos);
   return close > pos && close - pos <= 20 ? close + 1 : pos;
+}
+
+/**
+ * サンフランシスコ郊外で, ソウル市内で (ソウル市 + 内で), 中国東北部で: a word for the part of a place or its surroundings
+ * stands between the place and the particle that tells where something happened.
+ */
+const LOCALITY =
+  /^(?:郊外|近郊|市内|市街地?|都内|府内|県内|州内|道内|島内|内|(?:市)?中心部|周辺|付近|近く|[東西南北]{1,2}部)/;
+
+function skipLocality(text: string, pos: number): number {
+  const m = LOCALITY.exec(text.slice(pos, pos + 6));
+  return m ? pos + m[0].length : pos;
 }
 
 /**
@@ -92,7 +107,9 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
     const led = /^(?:が|の)?率いる[^、。はがをにでと]{0,10}?(?:代表団|使節団|一行|訪問団)/.exec(
       text.slice(m.end, m.end + 20),
     );
-    const particle = particleAfter(text, led ? m.end + led[0].length : skipAside(text, m.end));
+    const after = led ? m.end + led[0].length : skipAside(text, m.end, m.start);
+    const isPlace = (m.kind === "place" || m.kind === "state") && !!m.entityId;
+    const particle = particleAfter(text, isPlace ? skipLocality(text, after) : after);
     if (m.kind === "place" && m.entityId) {
       places.push({
         start: m.start,

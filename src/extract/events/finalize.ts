@@ -88,12 +88,15 @@ export function finalizeEvents(
     for (const e of kept)
       if (e.status === "occurred" && e.date && e.date.start > published) e.status = "planned";
   }
+  const meetings = kept.filter((e) => e.type === "CONSULT" && e.mode === "meet");
+  for (const e of meetings) if (countriesOf(e).size >= 3) e.mode = "multilateral";
+  // a meeting of two abroad is hosted by a third party, unless it is on the sidelines of a summit
+  // of three or more (the meetings just found to be such count)
   const multilateralContext = kept.some((e) => e.mode === "multilateral");
-  for (const e of kept) {
-    if (e.type !== "CONSULT" || e.mode !== "meet") continue;
-    const cs = countriesOf(e);
-    if (cs.size >= 3) e.mode = "multilateral";
-    else if (e.place?.country && !cs.has(e.place.country) && !multilateralContext) e.mode = "third-party";
+  for (const e of meetings) {
+    if (e.mode !== "meet") continue;
+    if (e.place?.country && !countriesOf(e).has(e.place.country) && !multilateralContext)
+      e.mode = "third-party";
   }
   kept.forEach((e, i) => {
     e.id = `${doc.source.id}#e${i + 1}`;

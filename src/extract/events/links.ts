@@ -28,26 +28,37 @@ function within(inner: ExtractedEvent, outer: ExtractedEvent): boolean {
   return !!a && !!b && a[0] >= b[0] && a[0] <= b[1];
 }
 
-/** Meetings and site visits during a trip point to it; a meeting takes the trip's place if it has none. */
+/** A call is made from wherever each side is: it takes no place from a trip. */
+const REMOTE_MODES = new Set(["phone"]);
+
+/**
+ * Meetings and site visits during a trip point to it (the visit to the country, when the article
+ * reports one); a meeting without a place of its own takes the most precise place the traveller is
+ * reported at that day: ハノイ滞在中の安倍首相は…会談, ピョンヤンに到着し、…外相と会談.
+ */
 export function linkItineraries(events: ExtractedEvent[]): void {
-  const trips = events.filter(
-    (e) => e.type === "CONSULT" && e.mode === "visit" && e.place?.kind === "country",
-  );
+  const trips = events
+    .filter((e) => e.type === "CONSULT" && e.mode === "visit" && e.place)
+    .sort((a, b) => Number(b.place?.kind === "country") - Number(a.place?.kind === "country"));
   for (const e of events) {
-    for (const trip of trips) {
-      if (trip === e) continue;
+    const during = trips.filter((trip) => {
+      if (trip === e) return false;
       const traveller = visitorOf(trip)?.id;
       const sameTraveller = e.participants.some((p) => p.actor.id === traveller);
       const siteVisit = e.mode === "visit" && hostOf(e)?.id === hostOf(trip)?.id;
-      if (!sameTraveller || !within(e, trip) || (e.mode === "visit" && !siteVisit)) continue;
-      e.links.trip = trip.id;
-      if (!e.place && trip.place) e.place = trip.place;
-      break;
-    }
+      return sameTraveller && within(e, trip) && (e.mode !== "visit" || siteVisit);
+    });
+    if (during.length === 0) continue;
+    e.links.trip = during[0]!.id;
+    const precise = during.find((t) => t.place?.kind !== "country") ?? during[0]!;
+    if (!e.place && !REMOTE_MODES.has(e.mode ?? "")) e.place = precise.place;
   }
 }
 
-/** An agreement or signing made on the day of a meeting of its parties is that meeting's outcome. */
+/**
+ * An agreement or signing made on the day of a meeting of its parties is that meeting's outcome, and
+ * was made where the meeting was held when the text does not say where.
+ */
 export function linkOutcomes(events: ExtractedEvent[]): void {
   const meetings = events.filter((e) => e.type === "CONSULT" && e.mode !== "visit");
   for (const e of events) {
@@ -60,7 +71,9 @@ export function linkOutcomes(events: ExtractedEvent[]): void {
         !!d && !!own && own[0] <= d[1] && d[0] <= own[1] && [...mine].every((c) => countriesOf(m).has(c))
       );
     });
-    if (meeting) e.links.partOf = meeting.id;
+    if (!meeting) continue;
+    e.links.partOf = meeting.id;
+    if (!e.place && meeting.place) e.place = meeting.place;
   }
 }
 
