@@ -48,6 +48,8 @@ export interface Score {
   missed: string[];
   /** Predictions that matched no gold item. */
   spurious: string[];
+  /** Matched events whose attributes (place, status, mode) differ from the gold event's. */
+  attributeMisses: string[];
 }
 
 export const normName = (s: unknown) =>
@@ -65,6 +67,8 @@ function namesOf(x: unknown): string[] {
 }
 const nameSet = (x: unknown) => new Set(namesOf(x).map(normName).filter(Boolean));
 const overlaps = (a: Set<string>, b: Set<string>) => [...a].some((n) => b.has(n));
+/** A predicted place for a message: its first name, or "none". */
+const placeNames = (x: unknown) => namesOf(x)[0] ?? "none";
 
 const DAY = 86_400_000;
 function bound(s: string, end: boolean): number | null {
@@ -193,6 +197,7 @@ export function score(golds: GoldFile[], predictions: Prediction[]): Score {
   const tot = { ev: [0, 0, 0], tx: [0, 0, 0], qt: [0, 0, 0], place: [0, 0], status: [0, 0], mode: [0, 0] };
   const missed: string[] = [];
   const spurious: string[] = [];
+  const attributeMisses: string[] = [];
   for (const g of golds) {
     const mine = predictions.filter((p) => String(p.doc) === String(g.doc));
     const pe = mine.filter(isScoredEvent).map((p) => ({ p, span: predSpan(p.date) }));
@@ -212,18 +217,23 @@ export function score(golds: GoldFile[], predictions: Prediction[]): Score {
       );
     });
     for (const [a, b] of evPairs) {
+      const wrong: string[] = [];
       if (a.e.place) {
         tot.place[1]!++;
         if (overlaps(nameSet(a.e.place), nameSet(b.p.place))) tot.place[0]!++;
+        else wrong.push(`place ${a.e.place.join("/")} ≠ ${placeNames(b.p.place)}`);
       }
       if (a.e.status) {
         tot.status[1]!++;
         if (a.e.status === b.p.status) tot.status[0]!++;
+        else wrong.push(`status ${a.e.status} ≠ ${String(b.p.status)}`);
       }
       if (a.e.mode) {
         tot.mode[1]!++;
         if (a.e.mode === b.p.mode) tot.mode[0]!++;
+        else wrong.push(`mode ${a.e.mode} ≠ ${String(b.p.mode ?? "-")}`);
       }
+      if (wrong.length > 0) attributeMisses.push(`${describeEvent(g.doc, b.p)}: ${wrong.join(", ")}`);
     }
     const matchedG = new Set(evPairs.map(([a]) => a));
     const matchedP = new Set(evPairs.map(([, b]) => b));
@@ -281,6 +291,7 @@ export function score(golds: GoldFile[], predictions: Prediction[]): Score {
     attributes: { place: ratio(tot.place), status: ratio(tot.status), mode: ratio(tot.mode) },
     missed,
     spurious,
+    attributeMisses,
   };
 }
 
@@ -299,6 +310,11 @@ export function formatScore(s: Score, verbose = false): string {
   if (verbose) {
     lines.push("", "missed gold items:", ...s.missed.map((m) => `  ${m}`));
     lines.push("", "spurious predictions:", ...s.spurious.map((m) => `  ${m}`));
+    lines.push(
+      "",
+      "matched events with other attributes (gold ≠ predicted):",
+      ...s.attributeMisses.map((m) => `  ${m}`),
+    );
   }
   lines.push(`overall F1 ${f((s.events.f1 + s.timex.f1 + s.quotes.f1) / 3)}`);
   return lines.join("\n");
