@@ -48,6 +48,17 @@ describe("event triggers and roles", () => {
     }
   });
 
+  it("places an event at a venue the lexicon lacks in the city that qualifies it (ピョンヤンの国際空港に)", async () => {
+    const { events } = await extract(
+      "尹大統領は10日、ソウル市内のホテルで日本の岸田首相と会談した。プーチン大統領は19日未明、首都ピョンヤンの国際空港に到着した。",
+    );
+    assert.equal(find(events, "CONSULT", "meet")[0]?.place?.id, "seoul");
+    assert.equal(find(events, "CONSULT", "visit")[0]?.place?.id, "pyongyang");
+    // an embassy in a city is in that city
+    const embassy = await extract("岸田首相は10日、東京の中国大使館で中国の王毅外相と会談した。");
+    assert.equal(find(embassy.events, "CONSULT", "meet")[0]?.place?.id, "tokyo");
+  });
+
   it("places a meeting and its agreement where the traveller is that day (ハノイ滞在中の…, …に到着し)", async () => {
     const { events } = await extract(
       "ロシアのラブロフ外相は31日午前、北朝鮮の首都ピョンヤンに到着し、リ・ヨンホ外相と会談しました。両外相は、関係を強化することで一致しました。",

@@ -73,6 +73,18 @@ function skipLocality(text: string, pos: number): number {
 }
 
 /**
+ * ピョンヤンの国際空港に到着, ソウル市内のホテルで会談: a city qualifying a venue the lexicon does not
+ * know is where the venue is — the particle after the venue is the city's. Only for places: a state's
+ * embassy (中国の大使館で) stands in another country.
+ */
+const UNKNOWN_VENUE =
+  /^の[^、。はがをにでとへもや「」()]{0,10}?(?:空港|ホテル|施設|会場|宮殿|庁舎|官邸|公邸|迎賓館|本部|大使館|総領事館|広場|記念館|博物館|工場|基地|港|大学|会議場|議事堂|宿舎|山荘|別荘|招待所|センター)(では|での|で|に|へ|を)/;
+
+function venueParticle(text: string, pos: number): string | undefined {
+  return UNKNOWN_VENUE.exec(text.slice(pos, pos + 24))?.[1];
+}
+
+/**
  * A title used generically (日本の首相と中国主席の会談は11年12月以来): when the
  * article never names the office holder, the participant is the state.
  */
@@ -109,7 +121,9 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
     );
     const after = led ? m.end + led[0].length : skipAside(text, m.end, m.start);
     const isPlace = (m.kind === "place" || m.kind === "state") && !!m.entityId;
-    const particle = particleAfter(text, isPlace ? skipLocality(text, after) : after);
+    const at = isPlace ? skipLocality(text, after) : after;
+    const own = particleAfter(text, at);
+    const particle = m.kind === "place" && own === "の" ? (venueParticle(text, at) ?? own) : own;
     if (m.kind === "place" && m.entityId) {
       places.push({
         start: m.start,
