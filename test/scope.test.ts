@@ -80,6 +80,17 @@ describe("the scope of the fast pass", () => {
     assert.ok(doc.tokens.size > 0);
   });
 
+  it("takes states named only by a compound before their leaders or governments as diplomacy (日中両首脳)", async () => {
+    const doc = await analyse("日中両首脳は7日、東京で会談した。", pipeline, "2008-05-07");
+    assert.equal(doc.outOfScope, false);
+    const [meeting] = extractionOf(doc).events;
+    assert.deepEqual(meeting?.participants.map((p) => p.actor.id).sort(), ["CHN", "JPN"]);
+    assert.equal(meeting?.place?.id, "tokyo");
+    // a compound before anything else is no party: 日米野球 is baseball
+    const sports = await analyse("日米野球は7日、東京ドームで開幕し、両チームの選手が会見した。");
+    assert.equal(sports.outOfScope, true);
+  });
+
   it("brings an article into scope when the user's lexicon names its organisation", async () => {
     const lexicon = join(dir, "lexicon");
     mkdirSync(lexicon, { recursive: true });

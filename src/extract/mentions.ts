@@ -339,6 +339,36 @@ function abbreviationUnits(lex: Lexicon): Uint8Array {
   return t;
 }
 
+/** What follows a compound of states that names their leaders or governments (日中両首脳, 米朝首脳会談). */
+const COMPOUND_PARTY = /^両?(?:首脳|政府|外相|外務|国防|防衛|首相|大統領)|^両国/;
+
+/**
+ * Where a compound of two or more states' abbreviations names their leaders
+ * or governments (日中両首脳は, 米朝首脳会談, 日韓両政府が): a party to
+ * diplomacy as surely as a name is, found without the tokenizer (for the
+ * scope test, which runs before it).
+ */
+export function statePairStarts(lex: Lexicon, text: string, to: number): number[] {
+  const unit = abbreviationUnits(lex);
+  const out: number[] = [];
+  for (let i = 0; i < to; i++) {
+    if (!unit[text.charCodeAt(i)]) continue;
+    const states = new Set<string>();
+    let j = i;
+    while (j < to && unit[text.charCodeAt(j)]) states.add(lex.abbreviations.get(text[j++]!)!);
+    const katakana = /[\u30A0-\u30FF]/;
+    if (
+      j - i >= 2 &&
+      states.size === j - i &&
+      !katakana.test(text[i - 1] ?? "") &&
+      COMPOUND_PARTY.test(text.slice(j, j + 3))
+    )
+      out.push(i);
+    i = j;
+  }
+  return out;
+}
+
 function compounds(
   text: string,
   lex: Lexicon,

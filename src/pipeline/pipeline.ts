@@ -8,7 +8,7 @@ import { splitSentences } from "../analyse/sentences.js";
 import { reportsSpeech } from "../analyse/speech.js";
 import type { Token } from "../analyse/tokenizer.js";
 import { apparatusZones } from "../analyse/zones.js";
-import { findMentions } from "../extract/mentions.js";
+import { findMentions, statePairStarts } from "../extract/mentions.js";
 import { tagTimex } from "../extract/timex/tagger.js";
 import { normalise } from "../normalise/normalise.js";
 import { type GazetteerMatch, isKatakana } from "../analyse/gazetteer.js";
@@ -120,7 +120,11 @@ export const scope: Component = {
     // the automaton's pass over what mentions are read from (up to the apparatus), kept for them
     const matches = ctx.gazetteer.findAll(text, 0, analysedEnd(doc));
     doc.layers.lexiconMatches = matches;
-    const parties = partyStarts(ctx.lexicon, text, matches);
+    const end = analysedEnd(doc);
+    const parties = [
+      ...partyStarts(ctx.lexicon, text, matches),
+      ...statePairStarts(ctx.lexicon, text, end),
+    ].sort((a, b) => a - b);
     if (parties.length === 0) return outOfScope(doc);
     const cues = [
       ...ctx.triggerWords.findAll(text).map((m) => m.start),

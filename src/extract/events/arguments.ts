@@ -60,6 +60,9 @@ function skipAside(text: string, pos: number, start: number): number {
   return close > pos && close - pos <= 20 ? close + 1 : pos;
 }
 
+/** 日中両首脳は, 日韓両政府が, 米中両国は: the states of a compound, by their leaders or governments. */
+const GROUP_HEAD = /^両(?:首脳|政府|国)/;
+
 /**
  * サンフランシスコ郊外で, ソウル市内で (ソウル市 + 内で), 中国東北部で: a word for the part of a place or its surroundings
  * stands between the place and the particle that tells where something happened.
@@ -119,7 +122,12 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
     const led = /^(?:が|の)?率いる[^、。はがをにでと]{0,10}?(?:代表団|使節団|一行|訪問団)/.exec(
       text.slice(m.end, m.end + 20),
     );
-    const after = led ? m.end + led[0].length : skipAside(text, m.end, m.start);
+    const head = m.kind === "group" ? GROUP_HEAD.exec(text.slice(m.end, m.end + 3)) : null;
+    const after = led
+      ? m.end + led[0].length
+      : head
+        ? m.end + head[0].length
+        : skipAside(text, m.end, m.start);
     const isPlace = (m.kind === "place" || m.kind === "state") && !!m.entityId;
     const at = isPlace ? skipLocality(text, after) : after;
     const own = particleAfter(text, at);
