@@ -59,6 +59,20 @@ describe("event triggers and roles", () => {
     assert.equal(find(embassy.events, "CONSULT", "meet")[0]?.place?.id, "tokyo");
   });
 
+  it("reads a name both an institution and its building bears as the building where the text says where", async () => {
+    const { events } = await extract("福田首相は7日、首相官邸で胡錦濤国家主席と会談した。", "2008-05-07");
+    assert.equal(find(events, "CONSULT", "meet")[0]?.place?.id, "kantei");
+    const statement = await extract(
+      "ホワイトハウスは7日、声明で合意を歓迎した。クレムリンに到着した。",
+      "2008-05-07",
+    );
+    const kinds = statement.doc.mentions.map((m) => [m.kind, m.entityId]);
+    assert.deepEqual(kinds, [
+      ["organization", "white-house"],
+      ["place", "kremlin"],
+    ]);
+  });
+
   it("places a meeting and its agreement where the traveller is that day (ハノイ滞在中の…, …に到着し)", async () => {
     const { events } = await extract(
       "ロシアのラブロフ外相は31日午前、北朝鮮の首都ピョンヤンに到着し、リ・ヨンホ外相と会談しました。両外相は、関係を強化することで一致しました。",

@@ -240,9 +240,11 @@ export function findMentions(
         continue;
       }
     }
+    // ホワイトハウス, クレムリン, 首相官邸: the institution, but the building where the text says where
+    const building = has(refs, "place") && PLACE_CONTEXT.test(text.slice(m.end, m.end + 4));
     const kind = has(refs, "state")
       ? "state"
-      : has(refs, "organization")
+      : has(refs, "organization") && !building
         ? "organization"
         : has(refs, "place")
           ? "place"
@@ -368,6 +370,9 @@ export function statePairStarts(lex: Lexicon, text: string, to: number): number[
   }
   return out;
 }
+
+/** What follows a place, not an institution of the same name: 首相官邸で, ホワイトハウスを訪れ, クレムリンに到着. */
+const PLACE_CONTEXT = /^(?:で|へ|を(?:訪|後に|出)|に(?!対し|よ|とって|つい|関し|求め|要請|伝え))/;
 
 function compounds(
   text: string,
