@@ -326,6 +326,38 @@ describe("dates", () => {
     assert.equal(find(events, "CONSULT")[0]!.date?.source, "published");
   });
 
+  it("dates an agreement by the meeting that reached it, not by a meeting agreed upon in its clause", async () => {
+    const { events } = await extract(
+      "上川陽子外相は2日、北京で中国の王毅外相と約3時間会談した。両外相は処理水を巡る問題について意見を交わした。" +
+        "王氏は「日本側は責任ある態度で対応すべきだ」と述べた。上川氏は水産物の輸入停止の撤廃を求めた。" +
+        "両氏は、日中韓首脳会議の早期開催に向けて調整を進めることで一致した。",
+      "2023-12-02",
+    );
+    const [agreement] = find(events, "AGREE");
+    assert.deepEqual(ids(agreement!).sort(), ["wang-yi", "yoko-kamikawa"]);
+    assert.equal(agreement!.date?.start, "2023-12-02");
+    assert.equal(agreement!.place?.id, "beijing");
+    // 早期開催で一致: the summit is what was agreed, not a summit held
+    const short = await extract(
+      "上川外相は2日、王毅外相と会談した。両氏は、日中韓首脳会議の早期開催で一致した。",
+      "2023-12-02",
+    );
+    assert.equal(find(short.events, "AGREE").length, 1);
+    assert.equal(find(short.events, "CONSULT", "multilateral").length, 0);
+  });
+
+  it("leaves the year of a named agreement to that agreement (…加速で一致 56年共同宣言を基礎)", async () => {
+    const { events } = await extract(
+      "日ロ、平和条約交渉加速で一致 56年共同宣言を基礎\n" +
+        "安倍首相は14日、プーチン大統領と会談し、平和条約締結交渉を加速させる方針で一致した。",
+      "2018-11-15",
+    );
+    assert.deepEqual(
+      find(events, "AGREE").map((e) => e.date?.start),
+      ["2018-11-14"],
+    );
+  });
+
   it("dates an earlier occurrence named with 以来 on its own", async () => {
     const { events } = await extract(
       "プーチン大統領とキム総書記は19日、首脳会談を行った。両首脳の会談は2023年9月の会談以来となる。",

@@ -56,7 +56,7 @@ const REFERENCE_AFTER =
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
-const DATED_AGREEMENT = /^の[^、。を]{0,16}?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
+const DATED_AGREEMENT = /^(?:の[^、。を]{0,16}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
 const AGREEMENT_NOUN = new RegExp(`(?:${AGREEMENT_NOUNS})$`);
 const PLACE_RANK: Record<string, number> = { venue: 4, site: 3, city: 2, region: 1 };
 
@@ -125,8 +125,15 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           .filter((x) => x.type === "CONSULT" && x.mode !== "visit" && x.actors.length >= 2);
         // the meeting just reported; for an agreement with no date of its own, the article's
         // last reported meeting (agreements are told after the talks that reached them)
+        // (a meeting planned in the agreement's own clause is what was agreed, not where: 首脳会議の
+        // 早期開催に向けて調整を進めることで一致した)
+        const agreedUpon = (x: Candidate) =>
+          x.sentence.index === sentence.index &&
+          x.status !== "occurred" &&
+          x.triggerStart >= clause.start &&
+          x.triggerStart < m.start;
         const meeting =
-          talks.find((x) => sentence.index - x.sentence.index <= 2) ??
+          talks.find((x) => sentence.index - x.sentence.index <= 2 && !agreedUpon(x)) ??
           (c.dateSource === "discourse" || c.dateSource === "published"
             ? talks.find(
                 (x) => x.status === "occurred" && (x.dateSource === "clause" || x.dateSource === "sentence"),
@@ -456,8 +463,9 @@ function pickDate(
       // 「交渉を来月中に再開することなどを盛り込んだ宣言に署名」: a date inside the content of a
       // nominalised clause before the trigger belongs to that content
       !(t.end < start && /^[^。「」]*?こと(?:など)?(?:を|が|に|で)/.test(text.slice(t.end, start))) &&
-      // 「1956年の日ソ共同宣言を基礎に」: the date of a named agreement, not of this event
-      !(t.end < start && DATED_AGREEMENT.test(text.slice(t.end, Math.min(start, t.end + 24)))),
+      // 「1956年の日ソ共同宣言を基礎に」, 「…加速で一致 56年共同宣言を基礎」: the date of a named
+      // agreement, not of this event, before or after its trigger
+      !DATED_AGREEMENT.test(text.slice(t.end, t.end < start ? Math.min(start, t.end + 24) : t.end + 24)),
   );
   const outside = own.filter((t) => !insideQuotation(doc, t.start, t.end));
   const inClause = outside.filter((t) => t.start >= clause.start && t.end <= clause.end);
