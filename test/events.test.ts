@@ -358,6 +358,16 @@ describe("dates", () => {
     );
   });
 
+  it("gives an earlier visit named by an office (日本の外相の訪中は2019年12月以来) to the state, not today's holder", async () => {
+    const { events } = await extract(
+      "上川陽子外相は2日、北京で中国の王毅外相と会談した。日本の外相の訪中は2019年12月以来となる。",
+      "2023-12-02",
+    );
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.equal(visit?.date?.start.slice(0, 7), "2019-12");
+    assert.deepEqual(ids(visit!), ["JPN", "CHN"]);
+  });
+
   it("dates an earlier occurrence named with 以来 on its own", async () => {
     const { events } = await extract(
       "プーチン大統領とキム総書記は19日、首脳会談を行った。両首脳の会談は2023年9月の会談以来となる。",

@@ -250,11 +250,12 @@ function candidate(
     const visitorArg =
       head ??
       [...local].reverse().find((a) => isSubject(a) && a.actors.every((x) => x.kind === "person")) ??
-      // プーチン大統領の北朝鮮訪問, 習主席の訪日: the visitor qualifies the visit itself
+      // プーチン大統領の北朝鮮訪問, 習主席の訪日: the visitor qualifies the visit itself (日本の外相の訪中
+      // in another year: the office, standing for its state)
       local.find(
         (a) =>
           a.particle === "の" &&
-          a.actors[0]?.kind === "person" &&
+          (a.actors[0]?.kind === "person" || a.resolved.via === "title") &&
           /^の(?:[\u30A0-\u30FF\u4E00-\u9FFF・]{0,8})?$/.test(text.slice(a.end, start)),
       ) ??
       (sentence.headline
