@@ -358,6 +358,21 @@ describe("dates", () => {
     );
   });
 
+  it("reads a compound of states qualifying who acted as the side that acted (日米韓の首脳は), not its officials", async () => {
+    const { events } = await extract("日米韓の首脳は18日、電話で協議した。", "2023-12-18");
+    const [call] = find(events, "CONSULT", "phone");
+    assert.deepEqual(ids(call!).sort(), ["JPN", "KOR", "USA"]);
+    // officials' talks would be read as the ministers' and merged with their call of the same day
+    const officials = await extract(
+      "日米韓の外務省の局長級は18日、電話で協議した。ブリンケン米国務長官は上川陽子外相と電話会談した。",
+      "2023-12-18",
+    );
+    assert.deepEqual(
+      find(officials.events, "CONSULT", "phone").map((e) => ids(e).sort()),
+      [["antony-blinken", "yoko-kamikawa"]],
+    );
+  });
+
   it("gives an earlier visit named by an office (日本の外相の訪中は2019年12月以来) to the state, not today's holder", async () => {
     const { events } = await extract(
       "上川陽子外相は2日、北京で中国の王毅外相と会談した。日本の外相の訪中は2019年12月以来となる。",

@@ -83,12 +83,17 @@ describe("the scope of the fast pass", () => {
   it("takes states named only by a compound before their leaders or governments as diplomacy (日中両首脳)", async () => {
     const doc = await analyse("日中両首脳は7日、東京で会談した。", pipeline, "2008-05-07");
     assert.equal(doc.outOfScope, false);
+    for (const body of ["日米韓が18日、電話で協議した。", "日米韓の首脳は18日、電話で協議した。"])
+      assert.equal((await analyse(body)).outOfScope, false, body);
     const [meeting] = extractionOf(doc).events;
     assert.deepEqual(meeting?.participants.map((p) => p.actor.id).sort(), ["CHN", "JPN"]);
     assert.equal(meeting?.place?.id, "tokyo");
-    // a compound before anything else is no party: 日米野球 is baseball
-    const sports = await analyse("日米野球は7日、東京ドームで開幕し、両チームの選手が会見した。");
-    assert.equal(sports.outOfScope, true);
+    // a compound before anything else is no party: 日米野球 is baseball, 日米の金利差 economics
+    for (const body of [
+      "日米野球は7日、東京ドームで開幕し、両チームの選手が会見した。",
+      "日米の金利差は7日、拡大し、市場では協議が続いた。",
+    ])
+      assert.equal((await analyse(body)).outOfScope, true, body);
   });
 
   it("brings an article into scope when the user's lexicon names its organisation", async () => {

@@ -341,8 +341,12 @@ function abbreviationUnits(lex: Lexicon): Uint8Array {
   return t;
 }
 
-/** What follows a compound of states that names their leaders or governments (日中両首脳, 米朝首脳会談). */
-const COMPOUND_PARTY = /^両?(?:首脳|政府|外相|外務|国防|防衛|首相|大統領)|^両国/;
+/**
+ * What follows a compound of states that names their leaders or governments (日中両首脳, 日米韓の首脳),
+ * or the states themselves as the subject or a party (日米韓が電話協議, 米朝は, 日韓と). Not の: 日米の
+ * 金利差 is an economics page's.
+ */
+const COMPOUND_PARTY = /^の?両?(?:首脳|政府|外相|外務|国防|防衛|首相|大統領)|^両国|^(?:が|は|と|、)/;
 
 /**
  * Where a compound of two or more states' abbreviations names their leaders

@@ -62,6 +62,21 @@ function skipAside(text: string, pos: number, start: number): number {
 
 /** 日中両首脳は, 日韓両政府が, 米中両国は: the states of a compound, by their leaders or governments. */
 const GROUP_HEAD = /^両(?:首脳|政府|国)/;
+/**
+ * 日米韓の外務省の局長級は, 日中の外相が: a compound qualifying the people who act is their side —
+ * the subject of what they do.
+ */
+const GROUP_SUBJECT = /^の(?:[^、。はがをにでとも「」]{1,8}の)?[^、。はがをにでとも「」]{1,8}?(は|が)/;
+/**
+ * Officials below the ministers (日米韓の外務省の局長級は) are left out: the states of their talks would
+ * be read as the ministers the article names, and merged with the ministers' own call that day.
+ */
+const WORKING_LEVEL = /局長|次官|審議官|高官|実務|担当者|当局者|事務/;
+
+function groupSubject(after: string, own: string): string {
+  const m = GROUP_SUBJECT.exec(after);
+  return m && !WORKING_LEVEL.test(m[0]) ? m[1]! : own;
+}
 
 /**
  * サンフランシスコ郊外で, ソウル市内で (ソウル市 + 内で), 中国東北部で: a word for the part of a place or its surroundings
@@ -131,7 +146,12 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
     const isPlace = (m.kind === "place" || m.kind === "state") && !!m.entityId;
     const at = isPlace ? skipLocality(text, after) : after;
     const own = particleAfter(text, at);
-    const particle = m.kind === "place" && own === "の" ? (venueParticle(text, at) ?? own) : own;
+    const particle =
+      m.kind === "place" && own === "の"
+        ? (venueParticle(text, at) ?? own)
+        : m.kind === "group" && own === "の"
+          ? groupSubject(text.slice(at, at + 24), own)
+          : own;
     if (m.kind === "place" && m.entityId) {
       places.push({
         start: m.start,
