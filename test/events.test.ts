@@ -373,6 +373,16 @@ describe("dates", () => {
     );
   });
 
+  it("takes the subject of what a news agency reports, not the agency, as who met (…と会談したと報じた)", async () => {
+    const { events } = await extract(
+      "北朝鮮の朝鮮中央通信は18日、ロシアのショイグ安全保障会議書記が17日にピョンヤンを訪れ、金正恩総書記と会談したと報じた。",
+      "2025-06-18",
+    );
+    const [meet] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(meet!).sort(), ["kim-jong-un", "sergei-shoigu"]);
+    assert.equal(meet!.date?.start, "2025-06-17");
+  });
+
   it("gives an earlier visit named by an office (日本の外相の訪中は2019年12月以来) to the state, not today's holder", async () => {
     const { events } = await extract(
       "上川陽子外相は2日、北京で中国の王毅外相と会談した。日本の外相の訪中は2019年12月以来となる。",

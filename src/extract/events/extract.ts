@@ -166,6 +166,28 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
   return out;
 }
 
+/** The predicate of a reporter: what comes before it is the report's content (…と会談したと報じた). */
+const REPORTED_BY_TOPIC = /^[^。「」]*?と(?:報じ|伝え|発表し|明らかにし)/;
+
+/**
+ * 朝鮮中央通信は、ショイグ氏が17日に平壌を訪れ、金総書記と会談したと報じた: the topic reports; the
+ * subject inside what it reports (が, before the trigger) is the one who acts, in every clause of it.
+ */
+function reportedSubject(
+  doc: AnalysedDocument,
+  args: SentenceArguments,
+  topic: ActorArg | undefined,
+  end: number,
+  sentence: Sentence,
+): ActorArg | undefined {
+  if (!topic || topic.start < sentence.start) return undefined;
+  if (!REPORTED_BY_TOPIC.test(doc.norm.text.slice(end, sentence.end))) return undefined;
+  return args.actors.find(
+    (a) =>
+      a.particle === "が" && a.start > topic.end && a.end <= end && !insideQuotation(doc, a.start, a.end),
+  );
+}
+
 function candidate(
   doc: AnalysedDocument,
   ctx: PipelineContext,
@@ -180,6 +202,7 @@ function candidate(
 ): Candidate[] | null {
   const text = doc.norm.text;
   const lex = ctx.lexicon;
+  topic = reportedSubject(doc, args, topic, end, sentence) ?? topic;
   const speech = doc.quotations.find((q) => q.speech && start > q.start && end < q.end);
   const local = args.actors.filter(
     (a) =>
