@@ -292,6 +292,15 @@ describe("status", () => {
     assert.deepEqual([line.type, line.mode], ["REJECT", "meet"]);
   });
 
+  it("reads an agreement by its own predicate, not by the tense of what was agreed (継続することで一致し)", async () => {
+    const { events } = await extract(
+      "石破茂首相は23日、韓国の李在明大統領と会談した。両首脳は、首脳が相互に訪問する「シャトル外交」を継続することで一致し、会談後に共同記者発表を行った。",
+      "2025-08-24",
+    );
+    const [agreement] = find(events, "AGREE");
+    assert.equal(agreement?.status, "occurred");
+  });
+
   it("reads a headline ending in へ as an announcement", async () => {
     const { events } = await extract(
       "岸田首相 来月にも訪中へ\n岸田首相が来月にも中国を訪問する方向で調整している。",

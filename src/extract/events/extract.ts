@@ -228,10 +228,13 @@ function candidate(
     if (attendee) local.push(attendee);
   }
   const head = relativeHead(text, end, args.actors);
+  // ことで一致, 方針で合意: what comes before is what was agreed, whose own tense (継続する) is not the
+  // agreement's
+  const agreedContent = /^(?:こと|方針)/.test(text.slice(start, end));
   const status = readStatus(
     {
       tail: text.slice(end, clause.end),
-      head: text.slice(clause.start, start),
+      head: agreedContent ? "" : text.slice(clause.start, start),
       headline: sentence.headline,
       rest: text.slice(clause.end, sentence.end),
     },
