@@ -355,6 +355,23 @@ describe("dates", () => {
     assert.equal(find(short.events, "CONSULT", "multilateral").length, 0);
   });
 
+  it("dates an agreement about an earlier meeting's outcome by the talks that reached it (行った対面会談の合意事項)", async () => {
+    const { events } = await extract(
+      "バイデン米大統領は2日、中国の習近平国家主席と電話で会談した。" +
+        "ホワイトハウスによると、バイデン氏は台湾海峡の平和と安定を維持する重要性を強調した。" +
+        "習氏は「台湾問題は越えてはならない一線だ」とけん制した。" +
+        "両首脳は、昨年11月にサンフランシスコ近郊で行った対面会談の合意事項を着実に実行することを確認した。",
+      "2024-04-03",
+    );
+    const [agreement] = find(events, "AGREE");
+    assert.equal(agreement?.date?.start, "2024-04-02");
+    assert.equal(agreement?.place ?? null, null);
+    // the earlier meeting is an event of its own, held where and when the relative clause says
+    const [earlier] = find(events, "CONSULT", "meet");
+    assert.deepEqual([earlier?.date?.start.slice(0, 7), earlier?.place?.id], ["2023-11", "san-francisco"]);
+    assert.equal(earlier?.trigger.text, "会談");
+  });
+
   it("leaves the year of a named agreement to that agreement (…加速で一致 56年共同宣言を基礎)", async () => {
     const { events } = await extract(
       "日ロ、平和条約交渉加速で一致 56年共同宣言を基礎\n" +

@@ -54,6 +54,8 @@ const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉)/;
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
+/** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
+const HELD_BEFORE = /(?:行った|行われた|開いた|開かれた|実施した|実施された)[\u4E00-\u9FFF]{0,4}$/;
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
 const DATED_AGREEMENT = /^(?:の[^、。を]{0,16}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
@@ -75,11 +77,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     if (sentence.start >= apparatus) break;
     const tokens = doc.tokens.get(sentence.index);
     if (!tokens) continue;
-    const matches = withLemmaTriggers(
-      ctx,
-      tokens,
-      ctx.triggerWords.findAll(text, sentence.start, sentence.end),
-    );
+    const matches = withLemmaTriggers(ctx, tokens, triggersAtTokens(ctx, text, tokens, sentence));
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
     // a sentence without a subject of its own continues the previous one's (zero anaphora)
@@ -125,20 +123,32 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           .filter((x) => x.type === "CONSULT" && x.mode !== "visit" && x.actors.length >= 2);
         // the meeting just reported; for an agreement with no date of its own, the article's
         // last reported meeting (agreements are told after the talks that reached them)
-        // (a meeting planned in the agreement's own clause is what was agreed, not where: 首脳会議の
-        // 早期開催に向けて調整を進めることで一致した)
+        // (a meeting in the agreement's own clause that is planned, or that qualifies a noun, is what
+        // was agreed, not where: 首脳会議の早期開催に向けて調整を進めることで一致した, 昨年11月に行った
+        // 対面会談の合意事項を実行することを確認した — but 会談で…ことで一致した is where)
         const agreedUpon = (x: Candidate) =>
           x.sentence.index === sentence.index &&
-          x.status !== "occurred" &&
+          (x.status !== "occurred" || text[x.triggerEnd] === "の") &&
           x.triggerStart >= clause.start &&
           x.triggerStart < m.start;
+        // the date and place such a meeting carries are its own, not the agreement's
+        const content = c.type === "AGREE" ? talks.find(agreedUpon) : undefined;
+        const datedByContent = !!content && !!c.timex && content.timex === c.timex;
+        if (content?.place && content.place === c.place) c.place = null;
         const meeting =
           talks.find((x) => sentence.index - x.sentence.index <= 2 && !agreedUpon(x)) ??
-          (c.dateSource === "discourse" || c.dateSource === "published"
+          (c.dateSource === "discourse" || c.dateSource === "published" || datedByContent
             ? talks.find(
-                (x) => x.status === "occurred" && (x.dateSource === "clause" || x.dateSource === "sentence"),
+                (x) =>
+                  !agreedUpon(x) &&
+                  x.status === "occurred" &&
+                  (x.dateSource === "clause" || x.dateSource === "sentence"),
               )
             : undefined);
+        if (datedByContent && !meeting) {
+          c.timex = null;
+          c.dateSource = "published";
+        }
         if ((c.type === "AGREE" || (c.type === "SUPPORT" && c.mode === "sign")) && meeting) {
           if (c.actors.length < 2) c.actors = uniqueActors([...meeting.actors, ...c.actors]);
           if (!c.place && c.timex?.value.slice(0, 7) === meeting.timex?.value.slice(0, 7))
@@ -260,8 +270,13 @@ function candidate(
   // (statements are nouns with a verb of saying: 懸念を表明した, 自制を要請した)
   const statement =
     STATEMENT_TYPES.has(trigger.type) && !(trigger.type === "SUPPORT" && trigger.mode === "sign");
+  // …or a relative clause says it was held: 昨年11月にサンフランシスコ近郊で行った対面会談の合意
+  const heldBefore = HELD_BEFORE.test(text.slice(clause.start, start));
   const referenceOnly =
-    !statement && !datedNoun && nominalWithoutPredicate(text, end, clause.end, sentence.headline);
+    !statement &&
+    !datedNoun &&
+    !heldBefore &&
+    nominalWithoutPredicate(text, end, clause.end, sentence.headline);
   const date = timex?.value ?? doc.source.published;
   let actors: ActorRef[] = [];
   let recipients: ActorRef[] = [];
@@ -801,6 +816,29 @@ function plannedInQuote(doc: AnalysedDocument, triggerEnd: number): boolean {
 }
 
 /** Trigger words found on the text, plus dictionary forms found on the tokens (会う → 会った). */
+/**
+ * The trigger words of a sentence that start where a word starts: 面会 is in 対面会談, whose
+ * trigger is 会談. A match starting inside a word is passed over and the search goes on from its
+ * next character.
+ */
+function triggersAtTokens(
+  ctx: PipelineContext,
+  text: string,
+  tokens: readonly Token[],
+  sentence: Sentence,
+): { start: number; end: number; value: Trigger[] }[] {
+  const insideWord = (at: number) => tokens.some((t) => t.start < at && at < t.end);
+  const out: { start: number; end: number; value: Trigger[] }[] = [];
+  let from = sentence.start;
+  for (;;) {
+    const found = ctx.triggerWords.findAll(text, from, sentence.end);
+    const misplaced = found.findIndex((m) => insideWord(m.start));
+    if (misplaced < 0) return [...out, ...found];
+    out.push(...found.slice(0, misplaced));
+    from = found[misplaced]!.start + 1;
+  }
+}
+
 function withLemmaTriggers(
   ctx: PipelineContext,
   tokens: readonly Token[],
