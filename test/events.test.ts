@@ -372,6 +372,23 @@ describe("dates", () => {
     assert.equal(earlier?.trigger.text, "会談");
   });
 
+  it("dates an event placed against the last one (これに先立ち) by it, not by a date the text counts from", async () => {
+    const { events } = await extract(
+      "石破茂首相は2日夜、韓国の尹錫悦大統領と約20分間、電話で会談した。1日の首相就任後、日韓首脳の電話会談は初めて。" +
+        "両首脳は、日韓関係を一層発展させていくことで一致した。石破首相は会談後、記者団に「緊密に意思疎通していきたい」と述べた。" +
+        "首相はこれに先立ち、米国のバイデン大統領とも電話で会談した。",
+      "2024-10-03",
+    );
+    const biden = find(events, "CONSULT", "phone").find((e) => ids(e).includes("joe-biden"));
+    assert.equal(biden?.date?.start, "2024-10-02");
+    const next = await extract(
+      "石破茂首相は2日夜、韓国の尹錫悦大統領と電話で会談した。1日の首相就任後、日韓首脳の電話会談は初めて。首相は、米国のバイデン大統領とも電話で会談した。",
+      "2024-10-03",
+    );
+    const call = find(next.events, "CONSULT", "phone").find((e) => ids(e).includes("joe-biden"));
+    assert.equal(call?.date?.start, "2024-10-02");
+  });
+
   it("leaves the year of a named agreement to that agreement (…加速で一致 56年共同宣言を基礎)", async () => {
     const { events } = await extract(
       "日ロ、平和条約交渉加速で一致 56年共同宣言を基礎\n" +

@@ -54,6 +54,10 @@ const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉)/;
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
+/** Connectives that place an event against the one just reported, on its day or close to it. */
+const RELATIVE_TO_LAST = /これに先立|その後|この後|その前に|これを受け/;
+/** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
+const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
 const HELD_BEFORE = /(?:行った|行われた|開いた|開かれた|実施した|実施された)[\u4E00-\u9FFF]{0,4}$/;
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
@@ -115,6 +119,19 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           lastDate && sentence.index - lastDate.sentence <= 3 ? lastDate.timex : null,
         ) ?? [];
       for (const c of found) {
+        // これに先立ち, その後: an event placed against the one just reported is dated by it
+        if (
+          (c.dateSource === "discourse" || c.dateSource === "published") &&
+          RELATIVE_TO_LAST.test(text.slice(sentence.start, m.start))
+        ) {
+          const last = [...out]
+            .reverse()
+            .find((x) => x.timex && (x.dateSource === "clause" || x.dateSource === "sentence"));
+          if (last) {
+            c.timex = last.timex;
+            c.dateSource = "discourse";
+          }
+        }
         // an agreement whose parties go unnamed was reached by the parties of the meeting just reported
         // an agreement (or a signing) whose parties go unnamed was reached by the parties of
         // the meeting just reported, on its day
@@ -168,8 +185,12 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         out.push(c);
       }
     }
+    // (1日の首相就任後: the date of another event the text counts from dates nothing after it)
     const dated = args.timexes.filter(
-      (t) => !insideQuotation(doc, t.start, t.end) && t.granularity !== "year",
+      (t) =>
+        !insideQuotation(doc, t.start, t.end) &&
+        t.granularity !== "year" &&
+        !COUNTED_FROM.test(text.slice(t.end, t.end + 14)),
     );
     if (dated.length > 0) lastDate = { timex: dated[dated.length - 1]!, sentence: sentence.index };
   }
@@ -499,9 +520,7 @@ function pickDate(
         text.slice(t.end, t.end + 24),
       ) &&
       // 「2003年の就任後初の来日」: the date of another event the text counts from
-      !(
-        t.end < start && /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/.test(text.slice(t.end, start))
-      ) &&
+      !(t.end < start && COUNTED_FROM.test(text.slice(t.end, start))) &&
       // 「交渉を来月中に再開することなどを盛り込んだ宣言に署名」: a date inside the content of a
       // nominalised clause before the trigger belongs to that content
       !(t.end < start && /^[^。「」]*?こと(?:など)?(?:を|が|に|で)/.test(text.slice(t.end, start))) &&
