@@ -27,6 +27,20 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("knows the envoys who speak for their states at the Security Council (国連大使), in either spelling", async () => {
+    assert.deepEqual(
+      await quotes(
+        "米国のトーマスグリーンフィールド国連大使は「ロシアは自らの違反行為を隠そうとしている」と非難した。" +
+          "ロシアのネベンジャ国連大使は「制裁は北朝鮮の人々を苦しめるだけだ」と反論した。",
+        "2024-03-29",
+      ),
+      [
+        ["linda-thomas-greenfield", "ロシアは自らの違反行為を隠そうとしている"],
+        ["vassily-nebenzya", "制裁は北朝鮮の人々を苦しめるだけだ"],
+      ],
+    );
+  });
+
   it("finds the speaker after the quotation and in the sentences before", async () => {
     assert.deepEqual(
       await quotes(
