@@ -389,6 +389,15 @@ describe("dates", () => {
     assert.equal(call?.date?.start, "2024-10-02");
   });
 
+  it("does not date an event by the end of another clause's span (21日まで滞在し、…首脳会談を行う)", async () => {
+    const { events } = await extract(
+      "中国の習近平国家主席は20日、北朝鮮の平壌に到着した。習氏は21日まで滞在し、金正恩委員長と首脳会談を行う。",
+      "2019-06-20",
+    );
+    const dates = find(events, "CONSULT", "meet").map((e) => e.date?.start);
+    assert.ok(!dates.includes("2019-06-21"), `meetings dated ${dates.join(", ")}`);
+  });
+
   it("leaves the year of a named agreement to that agreement (…加速で一致 56年共同宣言を基礎)", async () => {
     const { events } = await extract(
       "日ロ、平和条約交渉加速で一致 56年共同宣言を基礎\n" +

@@ -534,9 +534,11 @@ function pickDate(
   if (before.length) return { timex: before[before.length - 1]!, source: "clause" };
   const afterT = inClause.filter((t) => t.start >= end);
   if (afterT.length) return { timex: afterT[0]!, source: "clause" };
-  const sentenceBefore = outside.filter((t) => t.end <= start);
+  // 習氏は21日まで滞在し、金委員長と首脳会談を行う: the end of another clause's span dates nothing else
+  const elsewhere = outside.filter((t) => !text.startsWith("まで", t.end));
+  const sentenceBefore = elsewhere.filter((t) => t.end <= start);
   if (sentenceBefore.length) return { timex: sentenceBefore[sentenceBefore.length - 1]!, source: "sentence" };
-  if (outside.length) return { timex: outside[0]!, source: "sentence" };
+  if (elsewhere.length) return { timex: elsewhere[0]!, source: "sentence" };
   const quoted = own.filter((t) => insideQuotation(doc, t.start, t.end));
   if (quoted.length) return { timex: quoted[0]!, source: "sentence" };
   if (lastDate) return { timex: lastDate, source: "discourse" };
