@@ -95,6 +95,18 @@ describe("event triggers and roles", () => {
     assert.equal(find(call.events, "CONSULT", "phone")[0]?.place ?? null, null);
   });
 
+  it("links an agreement to the meeting its people met at, of two that day between the same states", async () => {
+    const { events } = await extract(
+      "安倍晋三首相は26日、北京の人民大会堂で中国の習近平国家主席と会談した。" +
+        "首相はこれに先立ち、李克強首相とも会談し、通貨交換協定の再開などで合意した。",
+      "2018-10-27",
+    );
+    const li = events.find((e) => e.type === "AGREE" && ids(e).includes("li-keqiang"));
+    const withLi = events.find((e) => e.type === "CONSULT" && ids(e).includes("li-keqiang"));
+    assert.equal(li?.links.partOf, withLi?.id);
+    assert.equal(li?.place ?? null, null);
+  });
+
   it("keeps a bilateral on the sidelines of a summit of three as a meeting, not a third party's", async () => {
     const { events } = await extract(
       "岸田首相とバイデン大統領、韓国の尹錫悦大統領は18日、キャンプ・デービッドで会談しました。岸田首相はその後、尹大統領とキャンプ・デービッドで会談しました。",

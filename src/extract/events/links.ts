@@ -64,13 +64,18 @@ export function linkOutcomes(events: ExtractedEvent[]): void {
   for (const e of events) {
     if (e.type !== "AGREE" && !(e.type === "SUPPORT" && e.mode === "sign")) continue;
     const mine = countriesOf(e);
-    const meeting = meetings.find((m) => {
+    const candidates = meetings.filter((m) => {
       const d = days(m);
       const own = days(e);
       return (
         !!d && !!own && own[0] <= d[1] && d[0] <= own[1] && [...mine].every((c) => countriesOf(m).has(c))
       );
     });
+    // of two meetings that day between the same states (習主席と, 李首相とも), the one its people met at
+    const people = e.participants.filter((p) => p.actor.kind === "person").map((p) => p.actor.id);
+    const meeting =
+      candidates.find((m) => people.every((id) => m.participants.some((p) => p.actor.id === id))) ??
+      candidates[0];
     if (!meeting) continue;
     e.links.partOf = meeting.id;
     if (!e.place && meeting.place) e.place = meeting.place;
