@@ -107,6 +107,24 @@ describe("event triggers and roles", () => {
     assert.equal(li?.place ?? null, null);
   });
 
+  it("reads broadcasters' phrasing: a minister by surname (林大臣), a title the lexicon lacks (王毅政治局委員と)", async () => {
+    const { events } = await extract(
+      "インドネシアを訪れている林外務大臣は、13日、中国外交トップの王毅政治局委員と会談しました。" +
+        "王氏は「断固反対する」と述べました。これに対し林大臣は、理解を求めました。" +
+        "両氏は、対話を続けることで一致しました。林大臣はこのあと、韓国のパク・チン外相とも会談しました。",
+      "2023-07-13",
+    );
+    const meetings = find(events, "CONSULT", "meet").map((e) => ids(e).sort().join("+"));
+    assert.deepEqual(meetings.sort(), ["park-jin+yoshimasa-hayashi", "wang-yi+yoshimasa-hayashi"]);
+    assert.deepEqual(ids(find(events, "REQUEST")[0]!), ["yoshimasa-hayashi"]);
+    // not a minister by surname: 林 is the end of 農林
+    const { doc } = await extract("農林大臣は13日、中国の王毅外相と会談した。", "2023-07-13");
+    assert.deepEqual(
+      doc.mentions.filter((m) => m.kind === "person").map((m) => doc.norm.text.slice(m.start, m.end)),
+      ["王毅外相"],
+    );
+  });
+
   it("keeps a bilateral on the sidelines of a summit of three as a meeting, not a third party's", async () => {
     const { events } = await extract(
       "岸田首相とバイデン大統領、韓国の尹錫悦大統領は18日、キャンプ・デービッドで会談しました。岸田首相はその後、尹大統領とキャンプ・デービッドで会談しました。",

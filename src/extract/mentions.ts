@@ -169,7 +169,10 @@ export function findMentions(
     const surnames = ids(refs, "surname");
     if (surnames.length > 0) {
       const title = adjacentTitle(k + 1, m.end);
-      const honorific = honorificLength(text, m.end);
+      // 林大臣, 上川大臣: a minister by surname, as broadcasters write it (not 農林大臣: a word ends in 林)
+      const minister =
+        !title && text.startsWith("大臣", m.end) && !/[\u4E00-\u9FFF]/.test(text[m.start - 1] ?? "") ? 2 : 0;
+      const honorific = honorificLength(text, m.end) || minister;
       // 「金は9月12日に…」: a bare surname, once the article has named the person in full
       // (the mentions so far are looked through only for a surname standing bare)
       const bare =
@@ -206,6 +209,10 @@ export function findMentions(
           mention.titleOffices = titleOffices(title.value);
           mention.end = title.end;
           used.add(k + 1);
+        }
+        if (minister) {
+          mention.title = "大臣";
+          mention.end += minister;
         }
         mention.end += honorificLength(text, mention.end);
         out.push(mention);

@@ -60,6 +60,18 @@ function skipAside(text: string, pos: number, start: number): number {
   return close > pos && close - pos <= 20 ? close + 1 : pos;
 }
 
+/**
+ * 王毅政治局委員と, 楊潔篪中央外事工作委員会弁公室主任は: a title the lexicon does not list, written
+ * after a name, stands between the person and the particle.
+ */
+const UNKNOWN_TITLE =
+  /^[\u4E00-\u9FFF]{0,12}?(?:委員|委員長|書記|主任|局長|部長|長官|大使|代表|顧問|補佐官|議員|議長|総裁)/;
+
+function skipUnknownTitle(text: string, pos: number): number {
+  const m = UNKNOWN_TITLE.exec(text.slice(pos, pos + 16));
+  return m && particleAfter(text, pos + m[0].length) ? pos + m[0].length : pos;
+}
+
 /** 日中両首脳は, 日韓両政府が, 米中両国は: the states of a compound, by their leaders or governments. */
 const GROUP_HEAD = /^両(?:首脳|政府|国)/;
 /**
@@ -144,7 +156,11 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
         ? m.end + head[0].length
         : skipAside(text, m.end, m.start);
     const isPlace = (m.kind === "place" || m.kind === "state") && !!m.entityId;
-    const at = isPlace ? skipLocality(text, after) : after;
+    const at = isPlace
+      ? skipLocality(text, after)
+      : m.kind === "person"
+        ? skipUnknownTitle(text, after)
+        : after;
     const own = particleAfter(text, at);
     const particle =
       m.kind === "place" && own === "の"
