@@ -125,6 +125,17 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("places a meeting on the sidelines of a summit where the summit is held", async () => {
+    const { events } = await extract(
+      "韓国の李在明大統領は17日、先進7カ国首脳会議(G7サミット)が開かれているカナダ西部カナナスキスで、石破茂首相と初めて会談した。" +
+        "李氏は同日、オーストラリアのアルバニージー首相とも会談した。",
+      "2025-06-18",
+    );
+    const albanese = events.find((e) => e.type === "CONSULT" && ids(e).includes("anthony-albanese"));
+    assert.equal(albanese?.place?.id, "kananaskis");
+    assert.equal(albanese?.mode, "meet");
+  });
+
   it("keeps a bilateral on the sidelines of a summit of three as a meeting, not a third party's", async () => {
     const { events } = await extract(
       "岸田首相とバイデン大統領、韓国の尹錫悦大統領は18日、キャンプ・デービッドで会談しました。岸田首相はその後、尹大統領とキャンプ・デービッドで会談しました。",

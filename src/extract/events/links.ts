@@ -53,6 +53,18 @@ export function linkItineraries(events: ExtractedEvent[]): void {
     const precise = during.find((t) => t.place?.kind !== "country") ?? during[0]!;
     if (!e.place && !REMOTE_MODES.has(e.mode ?? "")) e.place = precise.place;
   }
+  // a meeting on the sidelines of a summit one of its people attends that day is held where the summit is
+  const summits = events.filter((e) => e.type === "CONSULT" && e.mode === "multilateral" && e.place);
+  for (const e of events) {
+    if (e.place || e.type !== "CONSULT" || e.mode === "visit" || REMOTE_MODES.has(e.mode ?? "")) continue;
+    const summit = summits.find(
+      (m) =>
+        m !== e &&
+        within(e, m) &&
+        e.participants.some((p) => m.participants.some((q) => q.actor.id === p.actor.id)),
+    );
+    if (summit) e.place = summit.place;
+  }
 }
 
 /**
