@@ -371,6 +371,15 @@ describe("dates", () => {
     );
   });
 
+  it("dates a meeting during a span of days without a day of its own by the span (25日から28日まで…訪問し、…会談)", async () => {
+    const { events } = await extract(
+      "新華社通信は28日、金正恩委員長が25日から28日まで中国を非公式訪問し、習近平国家主席と会談したと伝えた。",
+      "2018-03-29",
+    );
+    const [meet] = find(events, "CONSULT", "meet");
+    assert.deepEqual([meet?.date?.start, meet?.date?.end], ["2018-03-25", "2018-03-28"]);
+  });
+
   it("says when the date comes only from the publication date", async () => {
     const { events } = await extract("トランプ大統領と習近平国家主席が首脳会談を行った。", "2025-10-30");
     assert.equal(find(events, "CONSULT")[0]!.date?.source, "published");

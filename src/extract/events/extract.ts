@@ -284,7 +284,8 @@ function candidate(
         )
       : undefined;
   const timex = spanStart ?? picked.timex;
-  const until = timex && source === "clause" ? spanEnd(doc, args, timex, start) : undefined;
+  const until =
+    timex && (source === "clause" || source === "sentence") ? spanEnd(doc, args, timex, start) : undefined;
   // …unless a date qualifies the noun itself: 6日夜の福田首相との非公式夕食会
   const datedNoun =
     !!timex && timex.end <= start && /^の[^、。をがはにで]{0,24}$/.test(text.slice(timex.end, start));
