@@ -125,6 +125,16 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("reads the states listed before their count (日本、中国、韓国の3カ国による首脳会議) as the summit's parties", async () => {
+    const { events } = await extract(
+      "日本、中国、韓国の3カ国による首脳会議が27日、ソウルで開かれる。",
+      "2024-05-26",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(ids(summit!).sort(), ["CHN", "JPN", "KOR"]);
+    assert.equal(summit!.status, "planned");
+  });
+
   it("places a meeting on the sidelines of a summit where the summit is held", async () => {
     const { events } = await extract(
       "韓国の李在明大統領は17日、先進7カ国首脳会議(G7サミット)が開かれているカナダ西部カナナスキスで、石破茂首相と初めて会談した。" +

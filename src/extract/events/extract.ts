@@ -54,6 +54,8 @@ const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉)/;
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
+/** 3カ国による, 三か国の: the number of the states just listed, between them and the trigger. */
+const COUNTED_STATES = /^[0-9一二三四五六七八九十]+[かカケヵ]国(?:による|の|間の)?(?:首脳|外相|外務|首相)?$/;
 /** Connectives that place an event against the one just reported, on its day or close to it. */
 const RELATIVE_TO_LAST = /これに先立|その後|そのあと|この後|このあと|その前に|これを受け/;
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
@@ -490,9 +492,11 @@ function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): Act
   return heads.find((a) => a.actors[0]!.kind === "person") ?? heads[0];
 }
 
-function nextIsPartyOrTrigger(_text: string, a: ActorArg, local: ActorArg[], triggerStart: number): boolean {
+function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], triggerStart: number): boolean {
   const afterNo = a.end + 1;
   if (afterNo >= triggerStart - 1 && afterNo <= triggerStart) return true;
+  // 日本、中国、韓国の3カ国による首脳会議: the count of the states listed stands before the trigger
+  if (COUNTED_STATES.test(text.slice(afterNo, triggerStart))) return true;
   return local.some((b) => b.start === afterNo && isParty(b));
 }
 
