@@ -27,6 +27,16 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("takes an appeal (「…」と呼びかけた) for speech, and naming (「…」と呼ぶ) for none", async () => {
+    assert.deepEqual(
+      await quotes(
+        "岸田首相は「北朝鮮は対話に応じるべきだ」と呼びかけた。専門家は両国の関係を「新冷戦」と呼んでいる。",
+        "2024-07-29",
+      ),
+      [["fumio-kishida", "北朝鮮は対話に応じるべきだ"]],
+    );
+  });
+
   it("knows the envoys who speak for their states at the Security Council (国連大使), in either spelling", async () => {
     assert.deepEqual(
       await quotes(
