@@ -134,7 +134,6 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
             c.dateSource = "discourse";
           }
         }
-        // an agreement whose parties go unnamed was reached by the parties of the meeting just reported
         // an agreement (or a signing) whose parties go unnamed was reached by the parties of
         // the meeting just reported, on its day
         const talks = [...out]
