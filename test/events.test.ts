@@ -538,6 +538,18 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("delegations and reactions", () => {
+  it("takes whose act or stance is criticised or supported as the recipient (北朝鮮の挑発を非難)", async () => {
+    const { events } = await extract(
+      "ブリンケン米国務長官は上川陽子外相と電話会談し、北朝鮮の挑発を非難した。岸田首相は中国の威圧的な行動を批判した。",
+      "2024-11-05",
+    );
+    const accusations = find(events, "ACCUSE").map((e) => [ids(e, "actor"), ids(e, "recipient")]);
+    assert.deepEqual(accusations, [
+      [["antony-blinken"], ["PRK"]],
+      [["fumio-kishida"], ["CHN"]],
+    ]);
+  });
+
   it("attaches the listed delegation to the meeting and links a third state's concern to it", async () => {
     const { events, quotes } = await extract(
       [

@@ -56,6 +56,8 @@ const REFERENCE_AFTER =
 const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
 /** 3カ国による, 三か国の: the number of the states just listed, between them and the trigger. */
 const COUNTED_STATES = /^[0-9一二三四五六七八九十]+[かカケヵ]国(?:による|の|間の)?(?:首脳|外相|外務|首相)?$/;
+/** の, then the thing owned, then を right before the trigger: 北朝鮮の(弾道ミサイル発射)を非難. */
+const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 /** Connectives that place an event against the one just reported, on its day or close to it. */
 const RELATIVE_TO_LAST = /これに先立|その後|そのあと|この後|このあと|その前に|これを受け/;
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
@@ -386,6 +388,13 @@ function candidate(
           )
           .flatMap((a) => a.actors),
       );
+      // 北朝鮮の挑発を非難, 中国の立場を支持: whose act or stance it is, when no one is addressed
+      if (recipients.length === 0) {
+        const owner = local.find(
+          (a) => a !== subject && a.particle === "の" && OWNED_OBJECT.test(text.slice(a.end, start)),
+        );
+        if (owner) recipients = uniqueActors(owner.actors);
+      }
     } else {
       actors = uniqueActors([
         ...parties.flatMap((a) => a.actors),
