@@ -323,7 +323,6 @@ function honorificLength(text: string, pos: number): number {
 const OVERLAPS = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
-/** 露朝, 米朝, 日米韓, 中ロ朝: runs of state abbreviations used as one word. */
 /**
  * A compound must be a word of its own where the tokenizer has seen the
  * sentence: 米中枢 is 米 + 中枢 (the US centre), not 米中 + 枢.
@@ -362,39 +361,25 @@ const COMPOUND_PARTY = /^の?両?(?:首脳|政府|外相|外務|国防|防衛|�
  * scope test, which runs before it).
  */
 export function statePairStarts(lex: Lexicon, text: string, to: number): number[] {
-  const unit = abbreviationUnits(lex);
   const out: number[] = [];
-  for (let i = 0; i < to; i++) {
-    if (!unit[text.charCodeAt(i)]) continue;
-    const states = new Set<string>();
-    let j = i;
-    while (j < to && unit[text.charCodeAt(j)]) states.add(lex.abbreviations.get(text[j++]!)!);
-    const katakana = /[\u30A0-\u30FF]/;
-    if (
-      j - i >= 2 &&
-      states.size === j - i &&
-      !katakana.test(text[i - 1] ?? "") &&
-      COMPOUND_PARTY.test(text.slice(j, j + 3))
-    )
-      out.push(i);
-    i = j;
-  }
+  for (const c of stateCompounds(lex, text, 0, to))
+    if (COMPOUND_PARTY.test(text.slice(c.end, c.end + 3))) out.push(c.start);
   return out;
 }
 
-/** What follows a place, not an institution of the same name: 首相官邸で, ホワイトハウスを訪れ, クレムリンに到着. */
-const PLACE_CONTEXT = /^(?:で|へ|を(?:訪|後に|出)|に(?!対し|よ|とって|つい|関し|求め|要請|伝え))/;
+/** Katakana, and its middle dot and marks: a compound next to it is part of a foreign word (ロシア朝…). */
+const KATAKANA_BLOCK = /[\u30A0-\u30FF]/;
 
-function compounds(
-  text: string,
+/**
+ * Runs of one-character abbreviations of two or more different states written as one word (露朝, 日米韓),
+ * not touching katakana: what the compounds of mentions and the scope test both start from.
+ */
+function* stateCompounds(
   lex: Lexicon,
+  text: string,
   from: number,
   to: number,
-  taken: readonly { start: number; end: number }[],
-  stop?: ReadonlySet<string>,
-  tokens?: readonly Token[],
-): Mention[] {
-  const out: Mention[] = [];
+): Generator<{ start: number; end: number; members: string[] }> {
   const isAbbreviation = abbreviationUnits(lex);
   let i = from;
   while (i < to) {
@@ -411,24 +396,38 @@ function compounds(
       members.push(state);
       j++;
     }
-    if (members.length < 2) {
-      i = Math.max(j, i + 1);
-      continue;
-    }
-    const word = text.slice(i, j);
-    const prevKatakana = i > 0 && /[\u30A0-\u30FF]/.test(text[i - 1]!);
-    const nextKatakana = /[\u30A0-\u30FF]/.test(text[j] ?? "");
     if (
+      members.length >= 2 &&
       new Set(members).size === members.length &&
-      !prevKatakana &&
-      !nextKatakana &&
-      !stop?.has(word) &&
-      alignsWithTokens(i, j, tokens) &&
-      !taken.some((t) => OVERLAPS(t, { start: i, end: j }))
-    ) {
-      out.push({ start: i, end: j, kind: "group", members });
-    }
+      !(i > 0 && KATAKANA_BLOCK.test(text[i - 1]!)) &&
+      !KATAKANA_BLOCK.test(text[j] ?? "")
+    )
+      yield { start: i, end: j, members };
     i = Math.max(j, i + 1);
+  }
+}
+
+/** What follows a place, not an institution of the same name: 首相官邸で, ホワイトハウスを訪れ, クレムリンに到着. */
+const PLACE_CONTEXT = /^(?:で|へ|を(?:訪|後に|出)|に(?!対し|よ|とって|つい|関し|求め|要請|伝え))/;
+
+/** 露朝, 米朝, 日米韓, 中ロ朝: runs of state abbreviations used as one word, as mentions of a group. */
+function compounds(
+  text: string,
+  lex: Lexicon,
+  from: number,
+  to: number,
+  taken: readonly { start: number; end: number }[],
+  stop?: ReadonlySet<string>,
+  tokens?: readonly Token[],
+): Mention[] {
+  const out: Mention[] = [];
+  for (const { start, end, members } of stateCompounds(lex, text, from, to)) {
+    if (
+      !stop?.has(text.slice(start, end)) &&
+      alignsWithTokens(start, end, tokens) &&
+      !taken.some((t) => OVERLAPS(t, { start, end }))
+    )
+      out.push({ start, end, kind: "group", members });
   }
   return out;
 }

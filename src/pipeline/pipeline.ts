@@ -118,9 +118,9 @@ export const scope: Component = {
   run(doc, ctx) {
     const text = doc.norm.text;
     // the automaton's pass over what mentions are read from (up to the apparatus), kept for them
-    const matches = ctx.gazetteer.findAll(text, 0, analysedEnd(doc));
-    doc.layers.lexiconMatches = matches;
     const end = analysedEnd(doc);
+    const matches = ctx.gazetteer.findAll(text, 0, end);
+    doc.layers.lexiconMatches = matches;
     const parties = [
       ...partyStarts(ctx.lexicon, text, matches),
       ...statePairStarts(ctx.lexicon, text, end),
