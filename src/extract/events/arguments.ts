@@ -7,6 +7,7 @@ import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { PlaceEntry } from "../../lexicon/schema.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
 import { type ActorRef, type ResolvedMention, stateRef } from "../../resolve/actors.js";
+import type { Mention } from "../mentions.js";
 import type { Timex } from "../timex/tagger.js";
 import { particleAfter } from "./clauses.js";
 
@@ -115,6 +116,28 @@ function venueParticle(text: string, pos: number): string | undefined {
 }
 
 /**
+ * The particle that tells a mention's role, past what may stand between them for its kind: the
+ * delegation a person leads, an aside, the heads of a compound of states, a place's surroundings, a
+ * title the lexicon lacks; a city's venue and a compound's people, which carry the particle for it.
+ */
+function particleOf(text: string, m: Mention): string {
+  // 李鴻忠氏率いる代表団と: the leader of a delegation stands for it
+  const led = /^(?:が|の)?率いる[^、。はがをにでと]{0,10}?(?:代表団|使節団|一行|訪問団)/.exec(
+    text.slice(m.end, m.end + 20),
+  );
+  const head = m.kind === "group" ? GROUP_HEAD.exec(text.slice(m.end, m.end + 3)) : null;
+  const after = led ? m.end + led[0].length : head ? m.end + head[0].length : skipAside(text, m.end, m.start);
+  if ((m.kind === "place" || m.kind === "state") && m.entityId) {
+    const at = skipLocality(text, after);
+    const own = particleAfter(text, at);
+    return m.kind === "place" && own === "の" ? (venueParticle(text, at) ?? own) : own;
+  }
+  if (m.kind === "person") return particleAfter(text, skipUnknownTitle(text, after));
+  const own = particleAfter(text, after);
+  return m.kind === "group" && own === "の" ? groupSubject(text.slice(after, after + 24), own) : own;
+}
+
+/**
  * A title used generically (日本の首相と中国主席の会談は11年12月以来): when the
  * article never names the office holder, the participant is the state.
  */
@@ -145,29 +168,7 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
     if (m.start < byline) continue;
     if (m.start >= sentence.end) break;
     if (insideQuotation(doc, m.start, m.end)) continue;
-    // 李鴻忠氏率いる代表団と: the leader of a delegation stands for it
-    const led = /^(?:が|の)?率いる[^、。はがをにでと]{0,10}?(?:代表団|使節団|一行|訪問団)/.exec(
-      text.slice(m.end, m.end + 20),
-    );
-    const head = m.kind === "group" ? GROUP_HEAD.exec(text.slice(m.end, m.end + 3)) : null;
-    const after = led
-      ? m.end + led[0].length
-      : head
-        ? m.end + head[0].length
-        : skipAside(text, m.end, m.start);
-    const isPlace = (m.kind === "place" || m.kind === "state") && !!m.entityId;
-    const at = isPlace
-      ? skipLocality(text, after)
-      : m.kind === "person"
-        ? skipUnknownTitle(text, after)
-        : after;
-    const own = particleAfter(text, at);
-    const particle =
-      m.kind === "place" && own === "の"
-        ? (venueParticle(text, at) ?? own)
-        : m.kind === "group" && own === "の"
-          ? groupSubject(text.slice(at, at + 24), own)
-          : own;
+    const particle = particleOf(text, m);
     if (m.kind === "place" && m.entityId) {
       places.push({
         start: m.start,
