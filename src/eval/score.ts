@@ -68,7 +68,7 @@ function namesOf(x: unknown): string[] {
 const nameSet = (x: unknown) => new Set(namesOf(x).map(normName).filter(Boolean));
 const overlaps = (a: Set<string>, b: Set<string>) => [...a].some((n) => b.has(n));
 /** A predicted place for a message: its first name, or "none". */
-const placeNames = (x: unknown) => namesOf(x)[0] ?? "none";
+const placeLabel = (x: unknown) => namesOf(x)[0] ?? "none";
 
 const DAY = 86_400_000;
 function bound(s: string, end: boolean): number | null {
@@ -221,7 +221,7 @@ export function score(golds: GoldFile[], predictions: Prediction[]): Score {
       if (a.e.place) {
         tot.place[1]!++;
         if (overlaps(nameSet(a.e.place), nameSet(b.p.place))) tot.place[0]!++;
-        else wrong.push(`place ${a.e.place.join("/")} ≠ ${placeNames(b.p.place)}`);
+        else wrong.push(`place ${a.e.place.join("/")} ≠ ${placeLabel(b.p.place)}`);
       }
       if (a.e.status) {
         tot.status[1]!++;

@@ -52,10 +52,14 @@ export interface Candidate {
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉)/;
+/** 3か国, 三カ国: a number of states. */
+const STATE_COUNT = "[0-9一二三四五六七八九十]+[かカケヵ]国";
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
-const COMPOUND_BEFORE_TRIGGER = /^(?:[0-9一二三四五六七八九十]+[かカケ]国)?(?:の|による|間の|間で|両国の)?$/;
+const COMPOUND_BEFORE_TRIGGER = new RegExp(`^(?:${STATE_COUNT})?(?:の|による|間の|間で|両国の)?$`);
 /** 3カ国による, 三か国の: the number of the states just listed, between them and the trigger. */
-const COUNTED_STATES = /^[0-9一二三四五六七八九十]+[かカケヵ]国(?:による|の|間の)?(?:首脳|外相|外務|首相)?$/;
+const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:首脳|外相|外務|首相)?$`);
+/** ことで一致, 方針で合意: an agreement worded after what was agreed, which comes before it. */
+const AGREED_CONTENT = /^(?:こと|方針)/;
 /** の, then the thing owned, then を right before the trigger: 北朝鮮の(弾道ミサイル発射)を非難. */
 const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 /** Connectives that place an event against the one just reported, on its day or close to it. */
@@ -175,7 +179,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
             c.place = meeting.place;
           // 「年明けにも訪ロすることで合意」: a date inside what was agreed is not when it was agreed
           const contentDated =
-            /^(?:こと|方針)/.test(text.slice(m.start, m.end)) &&
+            AGREED_CONTENT.test(text.slice(m.start, m.end)) &&
             (c.dateSource === "clause" || c.dateSource === "sentence") &&
             !!c.timex &&
             c.timex.end <= m.start;
@@ -264,7 +268,7 @@ function candidate(
   const head = relativeHead(text, end, args.actors);
   // ことで一致, 方針で合意: what comes before is what was agreed, whose own tense (継続する) is not the
   // agreement's
-  const agreedContent = /^(?:こと|方針)/.test(text.slice(start, end));
+  const agreedContent = AGREED_CONTENT.test(text.slice(start, end));
   const status = readStatus(
     {
       tail: text.slice(end, clause.end),
@@ -849,7 +853,6 @@ function plannedInQuote(doc: AnalysedDocument, triggerEnd: number): boolean {
   );
 }
 
-/** Trigger words found on the text, plus dictionary forms found on the tokens (会う → 会った). */
 /**
  * The trigger words of a sentence that start where a word starts: 面会 is in 対面会談, whose
  * trigger is 会談. A match starting inside a word is passed over and the search goes on from its
@@ -873,6 +876,7 @@ function triggersAtTokens(
   }
 }
 
+/** Trigger words found on the text, plus dictionary forms found on the tokens (会う → 会った). */
 function withLemmaTriggers(
   ctx: PipelineContext,
   tokens: readonly Token[],
