@@ -83,6 +83,18 @@ describe("mentions and title-over-time resolution", () => {
     assert.equal(r!.actors[0]!.resolved, false);
     assert.equal(r!.actors[0]!.id, "unresolved:ボルトニク");
   });
+
+  it("reads a body qualified by another state as that state's own (北朝鮮の外務省 is not Japan's)", () => {
+    const bodies = (text: string) =>
+      resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2025-03-23" })
+        .filter((r) => r.mention.kind === "organization")
+        .map((r) => r.actors.map((a) => a.id).join("+") || "?");
+    assert.deepEqual(bodies("外務省は23日、談話を発表した。"), ["jpn-mofa"]);
+    assert.deepEqual(bodies("北朝鮮の外務省は23日、談話を発表した。"), ["prk-mfa"]);
+    assert.deepEqual(bodies("ロシア外務省と中国の外務省が非難した。"), ["rus-mfa", "chn-mfa"]);
+    // a state whose ministry the lexicon does not list: not Japan's ministry either
+    assert.deepEqual(bodies("イランの外務省は声明を発表した。"), ["?"]);
+  });
 });
 
 describe("user lexicons", () => {

@@ -273,7 +273,28 @@ export function findMentions(
   attachGlossedTitles(text, out);
   dropOwnedParts(out);
   markQualifiers(text, out);
+  ownOrganizations(text, lex, out);
   return out;
+}
+
+/**
+ * 北朝鮮の外務省, 中国の国防省: a state qualifying the bare name of a body takes that state's own body
+ * (北朝鮮外務省), not the one the bare name means at home (外務省 alone is Japan's). When the lexicon
+ * lists no such body of that state, the name is left unresolved: no actor is better than a statement
+ * attributed to the wrong government.
+ */
+function ownOrganizations(text: string, lex: Lexicon, mentions: Mention[]): void {
+  for (const state of mentions) {
+    const org = state.qualifies === undefined ? undefined : mentions[state.qualifies];
+    if (state.kind !== "state" || !state.entityId || org?.kind !== "organization" || !org.entityId) continue;
+    const country = lex.organizations.get(org.entityId)?.country;
+    if (!country || country === state.entityId) continue;
+    const surface = text.slice(org.start, org.end);
+    const own = [...lex.organizations.values()].find(
+      (o) => o.country === state.entityId && [o.name.ja, ...o.aliases].some((n) => n.endsWith(surface)),
+    );
+    org.entityId = own?.id;
+  }
 }
 
 const GLOSS_BEFORE = /[(（][^()（）「」]{1,24}[)）]$/;
