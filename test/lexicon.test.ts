@@ -76,6 +76,20 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads 両国 as two states named together after the people, else as the people's states", () => {
+    const both = (text: string) =>
+      resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2024-11-04", text })
+        .filter((r) => r.mention.anaphor === "both-states")
+        .map((r) => r.actors.map((a) => a.id).join("+"));
+    const pair = "ミラー報道官は「ロシアと北朝鮮の軍事協力を懸念している」と述べ、両国を非難した。";
+    assert.deepEqual(both(`チェ外相はプーチン大統領と面会した。${pair}`), ["RUS+PRK"]);
+    // states named apart, not together, do not replace the two leaders just reported
+    assert.deepEqual(
+      both("金大統領は森総理と会談した。米国のみならず日本との関係改善のために両国が協力する。"),
+      ["KOR+JPN"],
+    );
+  });
+
   it("keeps names the lexicon lacks as unresolved actors", () => {
     const [r] = resolveMentions(findMentions("ボルトニク氏は述べた。", lex, gaz), lex, {
       dateAt: () => "2024-01-01",

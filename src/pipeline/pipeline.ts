@@ -221,7 +221,7 @@ export const resolve: Component = {
       if (!s) return published;
       return firstDate.get(s.index) ?? published;
     };
-    doc.resolved = resolveMentions(doc.mentions, ctx.lexicon, { dateAt });
+    doc.resolved = resolveMentions(doc.mentions, ctx.lexicon, { dateAt, text: doc.norm.text });
   },
 };
 

@@ -38,6 +38,8 @@ export interface ResolvedMention {
 export interface ResolveOptions {
   /** The date that applies at a position of the normalised text (sentence date or publication date). */
   dateAt(position: number): string | null;
+  /** The normalised text: two states coordinated in it (ロシアと北朝鮮) are what a 両国 after them means. */
+  text?: string;
 }
 
 export function personRef(lex: Lexicon, p: PersonEntry, date: string | null, title?: string): ActorRef {
@@ -91,6 +93,13 @@ const isLeader = (lex: Lexicon, p: ActorRef, date: string | null) => {
   return !!person && lex.officesHeld(person, date).some((o) => o.leader);
 };
 
+/** Two states named together, and when the second was. */
+interface CoordinatedStates {
+  states: [ActorRef, ActorRef];
+  at: number;
+}
+const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
+
 export function resolveMentions(
   mentions: readonly Mention[],
   lex: Lexicon,
@@ -98,12 +107,19 @@ export function resolveMentions(
 ): ResolvedMention[] {
   const persons: ActorRef[] = []; // discourse, most recent last
   const states: ActorRef[] = [];
+  // when each was last in the discourse, to tell states named after the people from the people's own
+  const seen = new Map<ActorRef, number>();
+  let clock = 0;
+  // the last two states named together (ロシアと北朝鮮), and the state mention just before this one
+  let pair: CoordinatedStates | undefined;
+  let previous: { mention: Mention; actor: ActorRef } | undefined;
   const remember = (a: ActorRef) => {
     const list = a.kind === "person" ? persons : a.kind === "state" ? states : null;
     if (!list) return;
     const i = list.findIndex((x) => x.id === a.id);
     if (i >= 0) list.splice(i, 1);
     list.push(a);
+    seen.set(a, ++clock);
   };
   const lastDistinct = (list: ActorRef[], n: number, keep: (a: ActorRef) => boolean) => {
     const out: ActorRef[] = [];
@@ -113,8 +129,13 @@ export function resolveMentions(
 
   return mentions.map((m) => {
     const date = opts.dateAt(m.start);
-    const r = resolveOne(m, lex, date, persons, states, lastDistinct);
+    const r = resolveOne(m, lex, date, persons, states, lastDistinct, (a) => seen.get(a) ?? 0, pair);
     for (const a of r.actors) remember(a);
+    if (m.kind === "state" && !m.anaphor && r.actors.length === 1) {
+      if (previous && COORDINATOR.test(opts.text?.slice(previous.mention.end, m.start) ?? ""))
+        pair = { states: [previous.actor, r.actors[0]!], at: clock };
+      previous = { mention: m, actor: r.actors[0]! };
+    } else previous = undefined;
     // a person's country is in the discourse too, for 同国 and 両国
     for (const a of r.actors) if (a.kind === "person" && a.country) remember(stateRef(lex, a.country));
     return r;
@@ -128,6 +149,8 @@ function resolveOne(
   persons: ActorRef[],
   states: ActorRef[],
   lastDistinct: (list: ActorRef[], n: number, keep: (a: ActorRef) => boolean) => ActorRef[],
+  lastSeen: (a: ActorRef) => number,
+  pair: CoordinatedStates | undefined,
 ): ResolvedMention {
   const done = (actors: ActorRef[], via: ResolvedMention["via"]): ResolvedMention => ({
     mention: m,
@@ -147,8 +170,10 @@ function resolveOne(
       "lexicon",
     );
   if (m.kind === "state" && m.anaphor === "both-states") {
-    // 両国: the states of the two people the text has just been about, else the last two states
+    // 両国: the states of the two people the text has just been about, else the last two states —
+    // unless two states were named together since (ミラー報道官は「ロシアと北朝鮮の…」と述べ、両国を非難)
     const people = lastDistinct(persons, 2, (a) => !!a.country);
+    if (pair && people.every((p) => pair.at > lastSeen(p))) return done(pair.states, "anaphora");
     const theirs = [...new Set(people.map((a) => a.country!))];
     return done(theirs.length === 2 ? theirs.map((s) => stateRef(lex, s)) : states.slice(-2), "anaphora");
   }
