@@ -514,6 +514,21 @@ describe("dates", () => {
   });
 });
 
+describe("meetings of several states", () => {
+  it("reads a foreign ministers' meeting (外相会議) with the ministers who attend it", async () => {
+    const { events } = await extract(
+      "日本と中国、韓国の外相会議が22日、東京都内で開かれ、岩屋外務大臣が議長を務めました。" +
+        "会議には中国の王毅外相と韓国のチョ・テヨル外相が出席しました。",
+      "2025-03-23",
+    );
+    const [meeting] = find(events, "CONSULT", "multilateral");
+    assert.ok(meeting, "no multilateral meeting");
+    assert.deepEqual(ids(meeting).sort(), ["cho-tae-yul", "takeshi-iwaya", "wang-yi"]);
+    assert.equal(meeting.date?.start, "2025-03-22");
+    assert.equal(meeting.place?.id, "tokyo");
+  });
+});
+
 describe("one event per occurrence, with every sentence as evidence", () => {
   it("merges the reports of one summit and cites each sentence exactly", async () => {
     const body = [
