@@ -529,6 +529,19 @@ describe("meetings of several states", () => {
   });
 });
 
+describe("parties of a joint statement", () => {
+  it("takes the leaders who issue it, not a pair qualifying what it is about (北朝鮮とロシアの軍事協力)", async () => {
+    const { events } = await extract(
+      "石破総理大臣は16日、アメリカのバイデン大統領、韓国のユン・ソンニョル大統領と日米韓3か国の首脳会談を行い、" +
+        "北朝鮮とロシアの軍事協力に強い懸念を表明する共同声明を発表しました。",
+      "2024-11-16",
+    );
+    const [statement] = find(events, "SUPPORT", "sign");
+    assert.ok(statement, "no joint statement");
+    assert.deepEqual(ids(statement).sort(), ["joe-biden", "shigeru-ishiba", "yoon-suk-yeol"]);
+  });
+});
+
 describe("one event per occurrence, with every sentence as evidence", () => {
   it("merges the reports of one summit and cites each sentence exactly", async () => {
     const body = [

@@ -347,9 +347,15 @@ function candidate(
     recipients = [stateActor(lex, host)];
     place = dest;
   } else {
+    // 北朝鮮とロシアの軍事協力に懸念を表明する共同声明: a pair qualifying another noun is no party
+    const qualifyingPair = (a: ActorArg) =>
+      a.particle === "と" &&
+      local.some(
+        (b) => b.start === a.end + 1 && b.particle === "の" && !nextIsPartyOrTrigger(text, b, local, start),
+      );
     const parties = local.filter(
       (a) =>
-        isParty(a) ||
+        (isParty(a) && !qualifyingPair(a)) ||
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
         (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
         ((trigger.type === "AGREE" || trigger.type === "CONSULT") && a.particle === "から") ||
