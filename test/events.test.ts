@@ -566,6 +566,17 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("delegations and reactions", () => {
+  it("reads a state acting through its government (日本政府は…北朝鮮に抗議し)", async () => {
+    const { events } = await extract(
+      "日本政府は6日、北京の大使館ルートを通じて北朝鮮に厳重に抗議し、強く非難しました。",
+      "2025-01-07",
+    );
+    const [protest] = events.filter((e) => e.type === "ACCUSE" || e.type === "PROTEST");
+    assert.ok(protest, "no protest");
+    assert.deepEqual(ids(protest, "actor"), ["JPN"]);
+    assert.deepEqual(ids(protest, "recipient"), ["PRK"]);
+  });
+
   it("takes whose act or stance is criticised or supported as the recipient (北朝鮮の挑発を非難)", async () => {
     const { events } = await extract(
       "ブリンケン米国務長官は上川陽子外相と電話会談し、北朝鮮の挑発を非難した。岸田首相は中国の威圧的な行動を批判した。",
