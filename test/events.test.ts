@@ -565,6 +565,23 @@ describe("one event per occurrence, with every sentence as evidence", () => {
   });
 });
 
+describe("trips", () => {
+  it("makes one visit of the days its reports give, with the meetings held on it", async () => {
+    const { events } = await extract(
+      "中国の趙楽際常務委員長が、北朝鮮を訪問し、13日、ピョンヤンでキム・ジョンウン総書記と会談しました。" +
+        "趙氏は11日にピョンヤンに到着し、最高人民会議のチェ・リョンヘ常任委員長とも会談しました。",
+      "2024-04-14",
+    );
+    const visits = find(events, "CONSULT", "visit");
+    assert.equal(visits.length, 1, "one trip, not one per day reported");
+    const [visit] = visits;
+    assert.deepEqual([visit!.date?.start, visit!.date?.end], ["2024-04-11", "2024-04-13"]);
+    const meetings = find(events, "CONSULT", "meet");
+    assert.equal(meetings.length, 2);
+    for (const m of meetings) assert.equal(m.links.trip, visit!.id);
+  });
+});
+
 describe("delegations and reactions", () => {
   it("reads a state acting through its government (日本政府は…北朝鮮に抗議し)", async () => {
     const { events } = await extract(

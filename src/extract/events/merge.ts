@@ -125,7 +125,11 @@ function complete(c: Candidate): boolean {
 }
 
 const weakDate = (e: ExtractedEvent) =>
-  !e.date || e.date.source === "discourse" || e.date.source === "published";
+  !e.date ||
+  e.date.source === "discourse" ||
+  e.date.source === "published" ||
+  // 北朝鮮を訪問し、13日、ピョンヤンで…会談: the date of another clause is a day of the visit, not its start
+  (e.mode === "visit" && e.date.source === "sentence");
 
 /**
  * Turns candidates into events and merges the reports of one occurrence.
@@ -203,7 +207,9 @@ function sameTrip(a: ExtractedEvent, b: ExtractedEvent): boolean {
   const visitor = (e: ExtractedEvent) => e.participants.find((p) => p.role === "actor")?.actor.id;
   const host = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor.id;
   if (visitor(a) !== visitor(b) || host(a) !== host(b)) return false;
-  if ((a.place?.id ?? host(a)) !== (b.place?.id ?? host(b))) return false;
+  // a visit to the country (北朝鮮を訪問) is the trip to any of its places (ピョンヤンに到着)
+  const where = (e: ExtractedEvent) => e.place?.id ?? host(e);
+  if (where(a) !== where(b) && where(a) !== host(a) && where(b) !== host(b)) return false;
   const ra = range(a.date);
   const rb = range(b.date);
   return !!ra && !!rb && ra[0] <= rb[1] + 3 && rb[0] <= ra[1] + 3;
