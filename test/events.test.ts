@@ -583,6 +583,23 @@ describe("trips", () => {
 });
 
 describe("delegations and reactions", () => {
+  it("keeps a government's criticism reported later in the article without a date of its own", async () => {
+    const { events } = await extract(
+      "北朝鮮の朝鮮中央通信は14日、ロシアのショイグ安全保障会議書記が13日、ピョンヤンを訪れ、" +
+        "キム・ジョンウン総書記と会談したと伝えました。\n" +
+        "会談でキム総書記は、ロシアとの関係を「新たな高い段階に発展させていく」と述べたということです。\n" +
+        "また、ショイグ氏は、ノ・グァンチョル国防相とも会談しました。\n" +
+        "ロシア大統領府のペスコフ報道官は「両国は今後も協力を深めていく」と述べました。\n" +
+        "これに対して、韓国外務省は「軍事協力は直ちに中止すべきだ」とする論評を出し、両国を批判しました。",
+      "2024-09-14",
+    );
+    const [criticism] = find(events, "ACCUSE");
+    assert.ok(criticism, "the criticism was dropped as background");
+    assert.deepEqual(ids(criticism, "actor"), ["kor-mofa"]);
+    assert.deepEqual(ids(criticism, "recipient").sort(), ["PRK", "RUS"]);
+    assert.equal(criticism.links.reactionTo, find(events, "CONSULT", "meet")[0]!.id);
+  });
+
   it("reads a state acting through its government (日本政府は…北朝鮮に抗議し)", async () => {
     const { events } = await extract(
       "日本政府は6日、北京の大使館ルートを通じて北朝鮮に厳重に抗議し、強く非難しました。",

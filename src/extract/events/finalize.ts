@@ -11,6 +11,11 @@ import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
 import { countriesOf, deadBy, hostOf, visitorOf } from "./sides.js";
 
 const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
+/**
+ * What a government says in reaction (韓国外務省は…論評を出し、両国を批判しました): news of the day
+ * wherever the article reports it, even without a date of its own.
+ */
+const REACTIONS = new Set(["ACCUSE", "PROTEST", "REJECT"]);
 
 /** Days a trip's later stops may follow its dated start and still be read as the same trip. */
 const TRIP_DAYS = 10;
@@ -68,7 +73,12 @@ export function finalizeEvents(
     )
       return false;
     // a held event the text never dates is background, unless the lead reports it as today's news
-    if (e.date?.source === "published" && !e.evidence.some((ev) => ev.start < leadEnd)) return false;
+    if (
+      e.date?.source === "published" &&
+      !e.evidence.some((ev) => ev.start < leadEnd) &&
+      !(REACTIONS.has(e.type) && e.status === "occurred")
+    )
+      return false;
     // an event that is not reported as held needs its own date: no date, no plan — but the next
     // stop of a trip the article dates is dated by the trip (北京の後、ハルビンを訪問し…出席する)
     if (
