@@ -529,6 +529,20 @@ describe("meetings of several states", () => {
   });
 });
 
+describe("a body in session", () => {
+  it("reads the Security Council's meeting as multilateral, not as a meeting with what it discusses", async () => {
+    const { events } = await extract(
+      "国連の安全保障理事会は4日、北朝鮮によるICBMの発射を受けて公開会合を開きました。",
+      "2024-11-05",
+    );
+    const meetings = find(events, "CONSULT");
+    assert.equal(meetings.length, 1);
+    assert.equal(meetings[0]!.mode, "multilateral");
+    assert.deepEqual(ids(meetings[0]!), ["unsc"]);
+    assert.equal(meetings[0]!.date?.start, "2024-11-04");
+  });
+});
+
 describe("parties of a joint statement", () => {
   it("takes the leaders who issue it, not a pair qualifying what it is about (北朝鮮とロシアの軍事協力)", async () => {
     const { events } = await extract(

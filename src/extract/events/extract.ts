@@ -60,6 +60,8 @@ const COMPOUND_BEFORE_TRIGGER = new RegExp(`^(?:${STATE_COUNT})?(?:の|による
 const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:首脳|外相|外務|首相)?$`);
 /** ことで一致, 方針で合意: an agreement worded after what was agreed, which comes before it. */
 const AGREED_CONTENT = /^(?:こと|方針)/;
+/** 会合を開き, 会議が開かれ, 会合を招集: a session held, not one attended or planned by others. */
+const SESSION_HELD = /^(?:を|が)?(?:開|招集)/;
 /** の, then the thing owned, then を right before the trigger: 北朝鮮の(弾道ミサイル発射)を非難. */
 const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 /** Connectives that place an event against the one just reported, on its day or close to it. */
@@ -311,6 +313,7 @@ function candidate(
   let recipients: ActorRef[] = [];
   let place: PlaceArg | null = pickPlace(args.places, clause, start, ["で", "では", "での"]);
   let object: string | undefined;
+  let mode = trigger.mode;
   let split: [ActorArg, ActorArg[]] | null = null;
   let visitors: ActorRef[] = [];
   /** For a summit between states, the states before they were read as their leaders. */
@@ -411,10 +414,9 @@ function candidate(
         ...(trigger.participants ?? []).map((id) => stateActor(lex, id)),
       ]);
       // of organisations, only international bodies meet (安保理 meets; 国務省 publishes photos)
+      const isIgo = (a: ActorRef) => a.kind === "organization" && lex.organizations.get(a.id)?.kind === "igo";
       actors = actors.filter(
-        (a) =>
-          a.kind !== "organization" ||
-          (lex.organizations.get(a.id)?.kind === "igo" && !actors.some((b) => b.kind === "person")),
+        (a) => a.kind !== "organization" || (isIgo(a) && !actors.some((b) => b.kind === "person")),
       );
       const leaderLevel = /首脳/.test(text.slice(start, end));
       const portfolio = leaderLevel ? undefined : portfolioNamed(lex, text.slice(start, end));
@@ -423,8 +425,17 @@ function candidate(
         actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
       } else if (portfolio)
         actors = statesToMinisters(lex, actors, portfolio, date, (id) => namedInDocument(doc, id));
-      // a ceremony or summit is hosted by the state it takes place in
-      if (trigger.mode === "multilateral" && place) {
+      // 安保理は…公開会合を開き: an international body in session is a meeting of its members, and
+      // what the session is about (北朝鮮による発射を受けて) is no party to it
+      const body = parties.find(
+        (a) => a.actors.length === 1 && isIgo(a.actors[0]!) && (isSubject(a) || a.particle === "の"),
+      );
+      if (trigger.type === "CONSULT" && body && SESSION_HELD.test(text.slice(end, end + 4))) {
+        actors = body.actors;
+        mode = "multilateral";
+      }
+      // a ceremony or summit is hosted by the state it takes place in (a body's session is its own)
+      else if (mode === "multilateral" && place) {
         const host = place.state ?? place.entry?.country;
         if (host && !actors.some((a) => a.id === host || a.country === host))
           actors = uniqueActors([...actors, stateActor(lex, host)]);
@@ -451,7 +462,7 @@ function candidate(
     triggerEnd: end,
     sentence,
     type: trigger.type,
-    mode: trigger.mode,
+    mode,
     status,
     actors,
     recipients,
@@ -826,7 +837,7 @@ function earlierOccurrences(
  * and work toward one, which makes it a plan (訪日に向けて準備を進める, 会談に向けた調整).
  */
 const EVENT_PREDICATE =
-  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め|に向け/;
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め|に向け/;
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate

@@ -8,7 +8,7 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ExtractedEvent } from "../types.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
-import { countriesOf, deadBy, hostOf, visitorOf } from "./sides.js";
+import { countriesOf, deadBy, hostOf, inSession, visitorOf } from "./sides.js";
 
 const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
 /**
@@ -69,7 +69,12 @@ export function finalizeEvents(
       !(e.type === "CONSULT" && e.mode === "visit") &&
       RECIPROCAL.has(e.type) &&
       !(e.type === "SUPPORT" && e.mode !== "sign") &&
-      parties < 2
+      parties < 2 &&
+      !inSession(
+        e.type,
+        e.mode,
+        e.participants.map((p) => p.actor),
+      )
     )
       return false;
     // a held event the text never dates is background, unless the lead reports it as today's news

@@ -10,7 +10,7 @@ import type { ActorRef } from "../../resolve/actors.js";
 import { dayRange, parseIso } from "../timex/calendar.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type Candidate, citeSentence, eventDate, eventPlace, participantsOf } from "./extract.js";
-import { meetingMode } from "./sides.js";
+import { inSession, meetingMode } from "./sides.js";
 
 const STATUS_RANK: Record<EventStatus, number> = {
   occurred: 5,
@@ -120,7 +120,8 @@ const RECIPROCAL = new Set(["CONSULT", "AGREE", "COOPERATE"]);
 function complete(c: Candidate): boolean {
   if (c.partial) return false;
   if (c.type === "CONSULT" && c.mode === "visit") return c.recipients.length > 0;
-  if (RECIPROCAL.has(c.type) || (c.type === "SUPPORT" && c.mode === "sign")) return c.actors.length >= 2;
+  if (RECIPROCAL.has(c.type) || (c.type === "SUPPORT" && c.mode === "sign"))
+    return c.actors.length >= 2 || inSession(c.type, c.mode, c.actors);
   return c.actors.length > 0;
 }
 

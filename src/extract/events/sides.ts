@@ -24,6 +24,13 @@ export const countriesOf = (e: ExtractedEvent) =>
 export const meetingMode = (e: ExtractedEvent) =>
   e.type === "CONSULT" && e.mode === "meet" && countriesOf(e).size >= 3 ? "multilateral" : e.mode;
 
+/**
+ * A body in session (安保理は公開会合を開き): its one party stands for the members that meet, so the
+ * meeting needs no second party named.
+ */
+export const inSession = (type: string, mode: string | null, actors: readonly ActorRef[]) =>
+  type === "CONSULT" && mode === "multilateral" && actors.length === 1 && actors[0]!.kind === "organization";
+
 /** A person the lexicon knows to have died before the day: they take part in nothing then (孫文が通った店で). */
 export function deadBy(lex: Lexicon, actor: ActorRef, day: string | undefined): boolean {
   if (!day || actor.kind !== "person") return false;
