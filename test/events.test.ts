@@ -543,6 +543,29 @@ describe("a body in session", () => {
   });
 });
 
+describe("the dateline", () => {
+  it("places a meeting the lead reports without a place where the report was filed", async () => {
+    const { events } = await extract(
+      "【ニューヨーク共同】国連安全保障理事会は11日、6回目の核実験を強行した北朝鮮への新たな制裁を協議する公開会合を開いた。",
+      "2017-09-12",
+    );
+    const [session] = find(events, "CONSULT", "multilateral");
+    assert.equal(session?.place?.id, "new-york");
+    // the act a relative clause describes is its subject's, not the sentence's
+    assert.deepEqual(ids(find(events, "MOBILIZE")[0]!), ["PRK"]);
+  });
+
+  it("leaves a meeting of others than the city's state where the text or the trip puts it", async () => {
+    const { events } = await extract(
+      "【ソウル共同】北朝鮮の朝鮮中央通信によると、キム・ジョンウン総書記は13日、ロシアのショイグ安全保障会議書記と会談した。",
+      "2024-09-14",
+    );
+    const [meeting] = find(events, "CONSULT", "meet");
+    assert.ok(meeting);
+    assert.equal(meeting.place, null);
+  });
+});
+
 describe("parties of a joint statement", () => {
   it("takes the leaders who issue it, not a pair qualifying what it is about (北朝鮮とロシアの軍事協力)", async () => {
     const { events } = await extract(

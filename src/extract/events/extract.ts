@@ -60,6 +60,8 @@ const COMPOUND_BEFORE_TRIGGER = new RegExp(`^(?:${STATE_COUNT})?(?:の|による
 const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:首脳|外相|外務|首相)?$`);
 /** ことで一致, 方針で合意: an agreement worded after what was agreed, which comes before it. */
 const AGREED_CONTENT = /^(?:こと|方針)/;
+/** を, a verb in the past or present, then the noun it describes: 核実験を強行した(北朝鮮). */
+const RELATIVE_CLAUSE = /^を[^、。「」はがをにでと]{1,8}?(?:した|している|する)(?=[^、。])/;
 /** 会合を開き, 会議が開かれ, 会合を招集: a session held, not one attended or planned by others. */
 const SESSION_HELD = /^(?:を|が)?(?:開|招集)/;
 /** の, then the thing owned, then を right before the trigger: 北朝鮮の(弾道ミサイル発射)を非難. */
@@ -391,7 +393,10 @@ function candidate(
       parties.push(topic);
     }
     if (trigger.roles === "directed") {
-      const subject = [...parties].reverse().find((a) => isSubject(a)) ?? topic ?? head;
+      // 核実験を強行した北朝鮮への制裁: the act belongs to whom the relative clause describes
+      const clauseHead = RELATIVE_CLAUSE.exec(text.slice(end, end + 16));
+      const described = clauseHead && args.actors.find((a) => a.start === end + clauseHead[0].length);
+      const subject = described ?? [...parties].reverse().find((a) => isSubject(a)) ?? topic ?? head;
       if (!subject) return null;
       actors = subject.actors;
       recipients = uniqueActors(

@@ -7,6 +7,7 @@
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ExtractedEvent } from "../types.js";
+import { eventPlace } from "./extract.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
 import { countriesOf, deadBy, hostOf, inSession, visitorOf } from "./sides.js";
 
@@ -19,6 +20,37 @@ const REACTIONS = new Set(["ACCUSE", "PROTEST", "REJECT"]);
 
 /** Days a trip's later stops may follow its dated start and still be read as the same trip. */
 const TRIP_DAYS = 10;
+
+/**
+ * 【ニューヨーク共同】国連安全保障理事会は11日…公開会合を開き: a meeting the lead reports without a
+ * place was held where the report was filed from — when the city is in a state that took part, or
+ * the meeting gathered several (a correspondent in Seoul reports Pyongyang's talks with Moscow).
+ */
+function placeAtDateline(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  events: ExtractedEvent[],
+  leadEnd: number,
+): void {
+  const text = doc.norm.text;
+  const first = doc.sentences.find((s) => !s.headline && text[s.start] === "【");
+  if (!first) return;
+  const city = doc.mentions.find((m) => m.kind === "place" && m.entityId && m.start === first.start + 1);
+  const entry = city?.entityId ? ctx.lexicon.places.get(city.entityId) : undefined;
+  if (!city || !entry || entry.kind !== "city") return;
+  const place = eventPlace(doc, ctx, {
+    start: city.start,
+    end: city.end,
+    id: city.entityId!,
+    entry,
+    particle: "",
+  });
+  for (const e of events) {
+    if (e.place || e.type !== "CONSULT" || (e.mode !== "meet" && e.mode !== "multilateral")) continue;
+    if (!e.evidence.some((ev) => ev.start < leadEnd)) continue;
+    if (e.mode === "multilateral" || countriesOf(e).has(entry.country ?? "")) e.place = place;
+  }
+}
 
 /**
  * A meeting or visit the article dates only by the text around it, by the
@@ -119,6 +151,8 @@ export function finalizeEvents(
   linkItineraries(kept);
   linkOutcomes(kept);
   attachDelegations(doc, ctx, kept);
+  // last: a place the text gives, or the trip's, comes before the dateline's
+  placeAtDateline(doc, ctx, kept, leadEnd);
   return kept;
 }
 
