@@ -603,6 +603,20 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("lasts from the arrival while the traveller goes on meeting in the city", async () => {
+    const { events } = await extract(
+      "中国の習近平国家主席は4日、北京の人民大会堂で、北朝鮮のキム・ジョンウン総書記と会談しました。\n" +
+        "キム総書記は2日に専用列車で北京に到着しました。\n" +
+        "キム総書記は3日、ロシアのプーチン大統領とも会談しました。",
+      "2025-09-05",
+    );
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.deepEqual([visit?.date?.start, visit?.date?.end], ["2025-09-02", "2025-09-04"]);
+    const withPutin = find(events, "CONSULT", "meet").find((e) => ids(e).includes("vladimir-putin"));
+    assert.equal(withPutin?.links.trip, visit!.id);
+    assert.equal(withPutin?.place?.id, "beijing");
+  });
+
   it("makes one visit of the days its reports give, with the meetings held on it", async () => {
     const { events } = await extract(
       "中国の趙楽際常務委員長が、北朝鮮を訪問し、13日、ピョンヤンでキム・ジョンウン総書記と会談しました。" +

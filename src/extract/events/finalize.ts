@@ -148,7 +148,7 @@ export function finalizeEvents(
   kept.forEach((e, i) => {
     e.id = `${doc.source.id}#e${i + 1}`;
   });
-  linkItineraries(kept);
+  linkItineraries(kept, ctx.lexicon);
   linkOutcomes(kept);
   attachDelegations(doc, ctx, kept);
   // last: a place the text gives, or the trip's, comes before the dateline's

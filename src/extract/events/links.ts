@@ -10,9 +10,10 @@
  * - delegations: the people a sentence lists as a delegation (代表団, 同行,
  *   出席, 随行) are attached to the event it speaks of, with their titles.
  */
+import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
-import { dayRange, parseIso } from "../timex/calendar.js";
+import { dayRange, fromEpochDay, parseIso, toIso } from "../timex/calendar.js";
 import type { ExtractedEvent, ExtractedQuote } from "../types.js";
 import { countriesOf, deadBy, hostOf, visitorOf } from "./sides.js";
 
@@ -28,6 +29,50 @@ function within(inner: ExtractedEvent, outer: ExtractedEvent): boolean {
   return !!a && !!b && a[0] >= b[0] && a[0] <= b[1];
 }
 
+/** Days after its arrival that a trip reported by one day may be read to go on. */
+const STAY_DAYS = 7;
+
+/**
+ * キム総書記は2日に北京に到着し…4日、人民大会堂で習主席と会談: a trip reported by its arrival lasts
+ * while the traveller goes on meeting there in the days after — anywhere in the country, or with the
+ * host's people, for a visit to the country; in the city or at the site, for a visit to a city or site.
+ */
+function extendToStay(trip: ExtractedEvent, events: readonly ExtractedEvent[], lex: Lexicon): void {
+  const span = days(trip);
+  const traveller = visitorOf(trip)?.id;
+  const host = hostOf(trip);
+  const country = host?.kind === "state" ? host.id : host?.country;
+  if (!span || !traveller || !country || trip.date?.granularity !== "day") return;
+  // …until the traveller's next stop (コムソモリスク・ナ・アムーレに移動し): that is a trip of its own
+  const nextStop = events
+    .filter(
+      (e) =>
+        e !== trip && e.mode === "visit" && visitorOf(e)?.id === traveller && e.place?.id !== trip.place?.id,
+    )
+    .map((e) => days(e)?.[0] ?? Infinity)
+    .filter((d) => d > span[0])
+    .reduce((a, b) => Math.min(a, b), Infinity);
+  let end = span[1];
+  for (const e of events) {
+    const d = days(e);
+    if (e === trip || !d || e.type !== "CONSULT" || e.mode === "visit" || REMOTE_MODES.has(e.mode ?? ""))
+      continue;
+    if (d[0] <= end || d[0] > span[0] + STAY_DAYS || d[0] >= nextStop) continue;
+    if (!e.participants.some((p) => p.actor.id === traveller)) continue;
+    const there =
+      trip.place?.kind !== "country"
+        ? !!e.place?.id &&
+          (e.place.id === trip.place?.id || lex.places.get(e.place.id)?.within === trip.place?.id)
+        : e.place
+          ? e.place.country === country || e.place.id === country
+          : e.participants.some(
+              (p) => p.actor.id !== traveller && (p.actor.country ?? p.actor.id) === country,
+            );
+    if (there) end = d[0];
+  }
+  if (end > span[1]) trip.date = { ...trip.date, end: toIso(fromEpochDay(end)), granularity: "range" };
+}
+
 /** A call is made from wherever each side is: it takes no place from a trip. */
 const REMOTE_MODES = new Set(["phone"]);
 
@@ -36,10 +81,11 @@ const REMOTE_MODES = new Set(["phone"]);
  * reports one); a meeting without a place of its own takes the most precise place the traveller is
  * reported at that day: ハノイ滞在中の安倍首相は…会談, ピョンヤンに到着し、…外相と会談.
  */
-export function linkItineraries(events: ExtractedEvent[]): void {
+export function linkItineraries(events: ExtractedEvent[], lex: Lexicon): void {
   const trips = events
     .filter((e) => e.type === "CONSULT" && e.mode === "visit" && e.place)
     .sort((a, b) => Number(b.place?.kind === "country") - Number(a.place?.kind === "country"));
+  for (const trip of trips) extendToStay(trip, events, lex);
   for (const e of events) {
     const during = trips.filter((trip) => {
       if (trip === e) return false;
