@@ -567,6 +567,21 @@ describe("the dateline", () => {
 });
 
 describe("parties of a joint statement", () => {
+  it("dates a statement the article reports as issued without a date by the meeting it came from", async () => {
+    const { events } = await extract(
+      "韓国のイ・ジェミョン大統領は23日、東京の総理大臣官邸で石破総理大臣と首脳会談を行いました。\n" +
+        "両首脳は「シャトル外交」を継続していくことで一致しました。\n" +
+        "石破総理大臣は「確固たる基盤を築くことができた」と述べました。\n" +
+        "イ大統領は「未来志向の関係を築いていきたい」と述べました。\n" +
+        "日韓両政府は、会談の成果をまとめた共同文書を発表しました。",
+      "2025-08-24",
+    );
+    const [statement] = find(events, "SUPPORT", "sign");
+    assert.ok(statement, "the joint document was set aside as undated background");
+    assert.equal(statement.date?.start, "2025-08-23");
+    assert.equal(statement.links.partOf, find(events, "CONSULT", "meet")[0]!.id);
+  });
+
   it("takes the leaders who issue it, not a pair qualifying what it is about (北朝鮮とロシアの軍事協力)", async () => {
     const { events } = await extract(
       "石破総理大臣は16日、アメリカのバイデン大統領、韓国のユン・ソンニョル大統領と日米韓3か国の首脳会談を行い、" +

@@ -187,7 +187,15 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
             (c.dateSource === "clause" || c.dateSource === "sentence") &&
             !!c.timex &&
             c.timex.end <= m.start;
-          if (c.type === "AGREE" && meeting.timex && (c.dateSource !== "clause" || contentDated)) {
+          // a statement issued that the article does not date (日韓両政府は、会談の成果をまとめた共同文書を
+          // 発表しました) was issued at the meeting, as an agreement is
+          const undated =
+            c.status === "occurred" && (c.dateSource === "published" || c.dateSource === "discourse");
+          if (
+            meeting.timex &&
+            ((c.type === "AGREE" && (c.dateSource !== "clause" || contentDated)) ||
+              (c.type === "SUPPORT" && undated))
+          ) {
             c.timex = meeting.timex;
             c.dateSource = meeting.dateSource;
           }
