@@ -566,6 +566,19 @@ describe("the dateline", () => {
   });
 });
 
+describe("agreements", () => {
+  it("leaves out what the next clause is about (一致したほか、北朝鮮の…問題をめぐり)", async () => {
+    const { events } = await extract(
+      "石破総理大臣は23日、イ・ジェミョン大統領と会談しました。" +
+        "両首脳は、シャトル外交を継続していくことで一致したほか、北朝鮮の核・ミサイル問題をめぐり、" +
+        "日米韓3か国の連携を強化していくことを確認しました。",
+      "2025-08-24",
+    );
+    const [agreement] = find(events, "AGREE");
+    assert.deepEqual(ids(agreement!).sort(), ["lee-jae-myung", "shigeru-ishiba"]);
+  });
+});
+
 describe("parties of a joint statement", () => {
   it("dates a statement the article reports as issued without a date by the meeting it came from", async () => {
     const { events } = await extract(

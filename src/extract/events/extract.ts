@@ -523,6 +523,9 @@ function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): Act
   );
   if (!rel) return undefined;
   const after = triggerEnd + rel[0].length;
+  // 一致したほか、確認した上で: a conjunction goes on to another clause, not to a noun the trigger modifies
+  if (/^(?:ほか|うえ|上で|あと|後|ため|結果|ものの|のに)/.test(text.slice(after, after + 3)))
+    return undefined;
   // the head noun phrase may carry qualifiers and an apposition (中国外交トップ、楊潔篪国務委員)
   const heads = actors.filter(
     (a) =>
