@@ -529,6 +529,19 @@ describe("meetings of several states", () => {
   });
 });
 
+describe("attending with others", () => {
+  it("takes those the subject attends an occasion with as its parties (…とともに観覧した)", async () => {
+    const { events } = await extract(
+      "キム総書記は3日、天安門広場で行われた軍事パレードを、習主席やロシアのプーチン大統領とともに観覧しました。",
+      "2025-09-04",
+    );
+    const [parade] = find(events, "CONSULT", "multilateral");
+    assert.ok(parade, "the parade attended together was not read");
+    assert.deepEqual(ids(parade).sort(), ["kim-jong-un", "vladimir-putin", "xi-jinping"]);
+    assert.equal(parade.date?.start, "2025-09-03");
+  });
+});
+
 describe("a body in session", () => {
   it("reads the Security Council's meeting as multilateral, not as a meeting with what it discusses", async () => {
     const { events } = await extract(

@@ -62,6 +62,8 @@ const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:�
 const AGREED_CONTENT = /^(?:こと|方針)/;
 /** を, a verb in the past or present, then the noun it describes: 核実験を強行した(北朝鮮). */
 const RELATIVE_CLAUSE = /^を[^、。「」はがをにでと]{1,8}?(?:した|している|する)(?=[^、。])/;
+/** Who the subject does something with: とともに, と共に, と一緒に. */
+const COMPANION = /^(?:とともに|と共に|と一緒に)$/;
 /** 会合を開き, 会議が開かれ, 会合を招集: a session held, not one attended or planned by others. */
 const SESSION_HELD = /^(?:を|が)?(?:開|招集)/;
 /** の, then the thing owned, then を right before the trigger: 北朝鮮の(弾道ミサイル発射)を非難. */
@@ -269,6 +271,18 @@ function candidate(
     );
     if (after) local.push(after);
   }
+  // 軍事パレードを、習主席やプーチン大統領とともに観覧した: those the subject attends it with take part
+  let companions = false;
+  if (trigger.roles === "reciprocal" && trigger.type === "CONSULT") {
+    const later = args.actors.filter((a) => a.start >= end && a.end <= clause.end);
+    const companion = later.findIndex((a) => COMPANION.test(a.particle));
+    companions = companion >= 0;
+    if (companion >= 0) {
+      let first = companion;
+      while (first > 0 && /^(?:や|、|と)$/.test(later[first - 1]!.particle)) first--;
+      for (const a of later.slice(first, companion + 1)) local.push({ ...a, particle: "や" });
+    }
+  }
   // 首脳会議に高市総理大臣が出席する: the attendee of a gathering may follow it
   if (/^に(?:、)?[^。]{0,20}?(?:出席|参加)/.test(text.slice(end, clause.end))) {
     const attendee = args.actors.find(
@@ -395,7 +409,7 @@ function candidate(
       !inSpeech &&
       !parties.includes(topic) &&
       topic.start < clause.start &&
-      named < 2 &&
+      (named < 2 || companions) &&
       !ownSubject
     ) {
       parties.push(topic);
@@ -853,7 +867,7 @@ function earlierOccurrences(
  * and work toward one, which makes it a plan (訪日に向けて準備を進める, 会談に向けた調整).
  */
 const EVENT_PREDICATE =
-  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め|に向け/;
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参列|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め|に向け/;
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate
