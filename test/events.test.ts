@@ -542,6 +542,19 @@ describe("attending with others", () => {
   });
 });
 
+describe("leaders attending a summit of states", () => {
+  it("puts each state's leader listed as attending in the state's place, not beside it", async () => {
+    const { events } = await extract(
+      "日本と中国、韓国の3か国の首脳会議が27日、韓国の首都ソウルで4年半ぶりに開かれ、" +
+        "岸田総理大臣、中国の李強首相、韓国のユン・ソンニョル大統領が出席しました。",
+      "2024-05-27",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(ids(summit!).sort(), ["fumio-kishida", "li-qiang", "yoon-suk-yeol"]);
+    assert.deepEqual(ids(summit!, "delegate"), []);
+  });
+});
+
 describe("a body in session", () => {
   it("reads the Security Council's meeting as multilateral, not as a meeting with what it discusses", async () => {
     const { events } = await extract(

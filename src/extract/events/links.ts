@@ -218,12 +218,19 @@ export function attachDelegations(
       if (!a.country || !countriesOf(target).has(a.country)) continue;
       if (deadBy(ctx.lexicon, a, target.date?.start)) continue;
       const span = citeSpan(doc, r.mention.start, r.mention.end);
-      target.participants.push({
-        actor: a,
-        role: "delegate",
-        ...(a.title ? { title: a.title } : {}),
-        cited: { ...span, text: doc.source.body.slice(span.start, span.end) },
-      });
+      const cited = { ...span, text: doc.source.body.slice(span.start, span.end) };
+      // 日中韓の首脳会議…岸田総理大臣、中国の李強首相、…が出席: the state's own leader there takes its place
+      const state = target.participants.findIndex(
+        (p) => p.actor.kind === "state" && p.actor.id === a.country,
+      );
+      const person = ctx.lexicon.people.get(a.id);
+      const leader =
+        !!person && ctx.lexicon.officesHeld(person, target.date?.start ?? null).some((o) => o.leader);
+      if (state >= 0 && leader && target.mode === "multilateral") {
+        target.participants[state] = { actor: a, role: target.participants[state]!.role, cited };
+        continue;
+      }
+      target.participants.push({ actor: a, role: "delegate", ...(a.title ? { title: a.title } : {}), cited });
     }
   }
 }
