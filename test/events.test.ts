@@ -688,6 +688,17 @@ describe("trips", () => {
 });
 
 describe("delegations and reactions", () => {
+  it("takes the later topic before a request as its actor, not the first subject of the sentence", async () => {
+    const { events } = await extract(
+      "北朝鮮が軍事偵察衛星を打ち上げると日本側に通報していたことについて、岸田総理大臣は" +
+        "「打ち上げを強行すれば、安保理決議違反だ」と述べ、中止を強く求めました。",
+      "2024-05-27",
+    );
+    const requests = find(events, "REQUEST");
+    assert.ok(requests.length > 0, "no request");
+    for (const r of requests) assert.deepEqual(ids(r, "actor"), ["fumio-kishida"]);
+  });
+
   it("keeps a government's criticism reported later in the article without a date of its own", async () => {
     const { events } = await extract(
       "北朝鮮の朝鮮中央通信は14日、ロシアのショイグ安全保障会議書記が13日、ピョンヤンを訪れ、" +

@@ -128,7 +128,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           sentence,
           clause,
           args,
-          topic,
+          nearerTopic(doc, args, own, m.start) ?? topic,
           // the discourse dates a sentence only while it is still the same stretch of text
           lastDate && sentence.index - lastDate.sentence <= 3 ? lastDate.timex : null,
         ) ?? [];
@@ -528,6 +528,28 @@ function candidate(
       place: earlier.place,
     });
   return out;
+}
+
+/**
+ * 北朝鮮が…通報していたことについて、岸田総理大臣は「…」と述べ、中止を求めました: a later topic (は)
+ * before the trigger, after the sentence's first subject, is whom the trigger is about.
+ */
+function nearerTopic(
+  doc: AnalysedDocument,
+  args: SentenceArguments,
+  first: ActorArg | undefined,
+  triggerStart: number,
+): ActorArg | undefined {
+  if (!first) return undefined;
+  return args.actors
+    .filter(
+      (a) =>
+        a.start > first.end &&
+        a.end <= triggerStart &&
+        a.particle === "は" &&
+        !insideQuotation(doc, a.start, a.end),
+    )
+    .pop();
 }
 
 /** 北朝鮮を公式訪問しているロシアのプーチン大統領: the noun a trigger's relative clause modifies. */
