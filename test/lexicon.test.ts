@@ -90,6 +90,13 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads 両外相 as the two foreign ministers whatever each one's title (外務大臣, 国務長官)", () => {
+    assert.deepEqual(
+      who("岩屋外務大臣がルビオ国務長官と会談する。両外相は先月も電話で会談した。", "2025-06-11"),
+      ["takeshi-iwaya", "marco-rubio", "takeshi-iwaya+marco-rubio"],
+    );
+  });
+
   it("keeps names the lexicon lacks as unresolved actors", () => {
     const [r] = resolveMentions(findMentions("ボルトニク氏は述べた。", lex, gaz), lex, {
       dateAt: () => "2024-01-01",

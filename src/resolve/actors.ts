@@ -236,10 +236,14 @@ function resolveOne(
       "anaphora",
     );
   if (m.anaphor === "both-title" && m.titleOffices) {
+    // 両外相 after 岩屋外務大臣 and ルビオ国務長官: the same portfolio under another title counts
+    const portfolios = new Set(m.titleOffices.map((o) => lex.offices.get(o)?.portfolio).filter(Boolean));
     const titled = lastDistinct(
       persons,
       2,
-      (a) => a.office !== undefined && m.titleOffices!.includes(a.office),
+      (a) =>
+        a.office !== undefined &&
+        (m.titleOffices!.includes(a.office) || portfolios.has(lex.offices.get(a.office)?.portfolio)),
     );
     return done(titled, "anaphora");
   }
