@@ -97,6 +97,13 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads a second title after 兼 as the same person's (王毅共産党政治局員兼外相)", () => {
+    assert.deepEqual(who("ラブロフ氏は9日、王毅共産党政治局員兼外相と会談した。", "2024-04-12"), [
+      "sergei-lavrov",
+      "wang-yi",
+    ]);
+  });
+
   it("keeps names the lexicon lacks as unresolved actors", () => {
     const [r] = resolveMentions(findMentions("ボルトニク氏は述べた。", lex, gaz), lex, {
       dateAt: () => "2024-01-01",

@@ -273,6 +273,7 @@ export function findMentions(
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   attachGlossedTitles(text, out);
   dropOwnedParts(out);
+  joinConcurrentTitles(text, out);
   markQualifiers(text, out);
   ownOrganizations(text, lex, out);
   return out;
@@ -553,6 +554,21 @@ function unknownNames(
     out.push(unknownMention(text, start, end, gaz));
   }
   return out;
+}
+
+/**
+ * 王毅共産党政治局員兼外相: a second title after 兼 is the same person's, not another person named by
+ * title alone (which the discourse would resolve to someone else).
+ */
+function joinConcurrentTitles(text: string, mentions: Mention[]): void {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1]!;
+    const titleOnly = b.kind === "person" && !b.personIds?.length && !b.surnameOf?.length && !b.unknownName;
+    if (a.kind !== "person" || !titleOnly || text[a.end] !== "兼" || b.start !== a.end + 1) continue;
+    a.end = b.end;
+    mentions.splice(i + 1, 1);
+  }
 }
 
 /** ロシアの + プーチン大統領: the state qualifies the person and is not a separate actor. */
