@@ -555,6 +555,19 @@ describe("leaders attending a summit of states", () => {
   });
 });
 
+describe("leaders together", () => {
+  it("reads 一堂に会する as a meeting of all the leaders the text has just named", async () => {
+    const { events } = await extract(
+      "トランプ大統領とキム委員長が30日、板門店で会談しました。" +
+        "会談には韓国のムン・ジェイン大統領も途中から加わり、3首脳が一堂に会しました。",
+      "2019-07-01",
+    );
+    const [together] = find(events, "CONSULT", "multilateral");
+    assert.ok(together, "the three leaders together were not read");
+    assert.deepEqual(ids(together).sort(), ["donald-trump", "kim-jong-un", "moon-jae-in"]);
+  });
+});
+
 describe("a body in session", () => {
   it("reads the Security Council's meeting as multilateral, not as a meeting with what it discusses", async () => {
     const { events } = await extract(
