@@ -88,7 +88,8 @@ function officeFor(
   return held.find((o) => o.leader) ?? held[0];
 }
 
-const isLeader = (lex: Lexicon, p: ActorRef, date: string | null) => {
+/** Whether the person held a leader's office (head of state or government, party leader) on the day. */
+export const isLeader = (lex: Lexicon, p: ActorRef, date: string | null) => {
   const person = lex.people.get(p.id);
   return !!person && lex.officesHeld(person, date).some((o) => o.leader);
 };

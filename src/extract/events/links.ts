@@ -13,6 +13,7 @@
 import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
+import { isLeader } from "../../resolve/actors.js";
 import { dayRange, fromEpochDay, parseIso, toIso } from "../timex/calendar.js";
 import type { ExtractedEvent, ExtractedQuote } from "../types.js";
 import { countriesOf, deadBy, hostOf, visitorOf } from "./sides.js";
@@ -223,14 +224,16 @@ export function attachDelegations(
       const state = target.participants.findIndex(
         (p) => p.actor.kind === "state" && p.actor.id === a.country,
       );
-      const person = ctx.lexicon.people.get(a.id);
-      const leader =
-        !!person && ctx.lexicon.officesHeld(person, target.date?.start ?? null).some((o) => o.leader);
-      if (state >= 0 && leader && target.mode === "multilateral") {
-        target.participants[state] = { actor: a, role: target.participants[state]!.role, cited };
+      const title = a.title ? { title: a.title } : {};
+      if (
+        state >= 0 &&
+        target.mode === "multilateral" &&
+        isLeader(ctx.lexicon, a, target.date?.start ?? null)
+      ) {
+        target.participants[state] = { actor: a, role: target.participants[state]!.role, ...title, cited };
         continue;
       }
-      target.participants.push({ actor: a, role: "delegate", ...(a.title ? { title: a.title } : {}), cited });
+      target.participants.push({ actor: a, role: "delegate", ...title, cited });
     }
   }
 }
