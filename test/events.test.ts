@@ -701,6 +701,17 @@ describe("trips", () => {
 });
 
 describe("delegations and reactions", () => {
+  it("takes whose companies are sanctioned as the sanction's recipient (ロシアの企業など5団体に制裁を科す)", async () => {
+    const { events } = await extract(
+      "アメリカ政府は9日、北朝鮮のミサイル開発に関わったとして、ロシアの企業など5団体に独自の制裁を科すと発表しました。",
+      "2024-12-10",
+    );
+    const [sanction] = find(events, "SANCTION");
+    assert.ok(sanction);
+    assert.deepEqual(ids(sanction, "actor"), ["USA"]);
+    assert.deepEqual(ids(sanction, "recipient"), ["RUS"]);
+  });
+
   it("takes the later topic before a request as its actor, not the first subject of the sentence", async () => {
     const { events } = await extract(
       "北朝鮮が軍事偵察衛星を打ち上げると日本側に通報していたことについて、岸田総理大臣は" +

@@ -68,6 +68,8 @@ const COMPANION = /^(?:とともに|と共に|と一緒に)$/;
 const SESSION_HELD = /^(?:を|が)?(?:開|招集)/;
 /** の, then the thing owned, then を right before the trigger: 北朝鮮の(弾道ミサイル発射)を非難. */
 const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
+/** の, then whom it owns, then に and the rest of the trigger's noun: ロシアの(企業など5団体)に独自の制裁を科す. */
+const OWNED_RECIPIENT = /^の[^、。はがをにでと「」]{1,16}に(?:対し(?:て)?)?、?[^、。はがをにでと「」]{0,8}$/;
 /** Connectives that place an event against the one just reported, on its day or close to it. */
 const RELATIVE_TO_LAST = /これに先立|その後|そのあと|この後|このあと|その前に|これを受け/;
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
@@ -431,7 +433,12 @@ function candidate(
       // 北朝鮮の挑発を非難, 中国の立場を支持: whose act or stance it is, when no one is addressed
       if (recipients.length === 0) {
         const owner = local.find(
-          (a) => a !== subject && a.particle === "の" && OWNED_OBJECT.test(text.slice(a.end, start)),
+          (a) =>
+            a !== subject &&
+            a.particle === "の" &&
+            (OWNED_OBJECT.test(text.slice(a.end, start)) ||
+              ((trigger.recipient_particles ?? RECIPIENT_PARTICLES).includes("に") &&
+                OWNED_RECIPIENT.test(text.slice(a.end, start)))),
         );
         if (owner) recipients = uniqueActors(owner.actors);
       }
