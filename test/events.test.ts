@@ -670,6 +670,18 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("links a meeting to the visit of the country it was held in, on a day with two", async () => {
+    const { events } = await extract(
+      "プーチン大統領は19日から北朝鮮を訪問した。" +
+        "プーチン氏は北朝鮮訪問を終えた後、ベトナムを訪れ、20日、ハノイでトー・ラム国家主席と会談した。",
+      "2024-06-21",
+    );
+    const vietnam = find(events, "CONSULT", "visit").find((v) => ids(v, "recipient").includes("VNM"));
+    const [meeting] = find(events, "CONSULT", "meet");
+    assert.ok(vietnam && meeting);
+    assert.equal(meeting.links.trip, vietnam.id);
+  });
+
   it("lasts from the arrival while the traveller goes on meeting in the city", async () => {
     const { events } = await extract(
       "中国の習近平国家主席は4日、北京の人民大会堂で、北朝鮮のキム・ジョンウン総書記と会談しました。\n" +

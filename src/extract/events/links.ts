@@ -93,7 +93,11 @@ export function linkItineraries(events: ExtractedEvent[], lex: Lexicon): void {
       const traveller = visitorOf(trip)?.id;
       const sameTraveller = e.participants.some((p) => p.actor.id === traveller);
       const siteVisit = e.mode === "visit" && hostOf(e)?.id === hostOf(trip)?.id;
-      return sameTraveller && within(e, trip) && (e.mode !== "visit" || siteVisit);
+      // on a day with two countries (北朝鮮訪問を終えた後、ベトナムを訪れ、ハノイで…会談), the one it was held in
+      const host = hostOf(trip);
+      const country = host?.kind === "state" ? host.id : host?.country;
+      const elsewhere = !!e.place?.country && !!country && e.place.country !== country;
+      return sameTraveller && within(e, trip) && (e.mode !== "visit" || siteVisit) && !elsewhere;
     });
     if (during.length === 0) continue;
     e.links.trip = during[0]!.id;
