@@ -670,6 +670,17 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("does not date the next sentences by the date of an earlier occurrence (2018年5月以来)", async () => {
+    const { events } = await extract(
+      "ロシアのラブロフ外相は18日、北朝鮮の首都ピョンヤンに到着しました。ラブロフ外相の訪朝は2018年5月以来です。\n" +
+        "ラブロフ外相はチェ・ソンヒ外相と会談する予定です。",
+      "2023-10-19",
+    );
+    const [meeting] = find(events, "CONSULT", "meet");
+    assert.ok(meeting);
+    assert.equal(meeting.date?.start, "2023-10-18");
+  });
+
   it("links a meeting to the visit of the country it was held in, on a day with two", async () => {
     const { events } = await extract(
       "プーチン大統領は19日から北朝鮮を訪問した。" +

@@ -72,6 +72,8 @@ const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 const OWNED_RECIPIENT = /^の[^、。はがをにでと「」]{1,16}に(?:対し(?:て)?)?、?[^、。はがをにでと「」]{0,8}$/;
 /** Connectives that place an event against the one just reported, on its day or close to it. */
 const RELATIVE_TO_LAST = /これに先立|その後|そのあと|この後|このあと|その前に|これを受け/;
+/** 2018年5月以来, 19年6月の訪問以来: the date of an earlier occurrence, which the text counts from. */
+const SINCE = /^(?:の[^、。]{0,8}?)?(?:以来|ぶり)/;
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
 const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
@@ -213,7 +215,9 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       (t) =>
         !insideQuotation(doc, t.start, t.end) &&
         t.granularity !== "year" &&
-        !COUNTED_FROM.test(text.slice(t.end, t.end + 14)),
+        !COUNTED_FROM.test(text.slice(t.end, t.end + 14)) &&
+        // 訪朝は2018年5月以来です: the date of an earlier occurrence dates nothing after it
+        !SINCE.test(text.slice(t.end, t.end + 12)),
     );
     if (dated.length > 0) lastDate = { timex: dated[dated.length - 1]!, sentence: sentence.index };
   }
