@@ -606,6 +606,15 @@ describe("the dateline", () => {
 });
 
 describe("agreements", () => {
+  it("does not give an agreement named as a thing (合意した事項) the parties of the meeting next to it", async () => {
+    const { events } = await extract(
+      "ラブロフ外相は18日、ピョンヤンに到着しました。ラブロフ外相はキム・ジョンウン総書記と面会する予定です。" +
+        "ロシア外務省は、先月の首脳会談で合意した事項の履行について協議すると発表しています。",
+      "2023-10-19",
+    );
+    assert.deepEqual(find(events, "AGREE"), []);
+  });
+
   it("leaves out what the next clause is about (一致したほか、北朝鮮の…問題をめぐり)", async () => {
     const { events } = await extract(
       "石破総理大臣は23日、イ・ジェミョン大統領と会談しました。" +

@@ -72,6 +72,8 @@ const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 const OWNED_RECIPIENT = /^の[^、。はがをにでと「」]{1,16}に(?:対し(?:て)?)?、?[^、。はがをにでと「」]{0,8}$/;
 /** Connectives that place an event against the one just reported, on its day or close to it. */
 const RELATIVE_TO_LAST = /これに先立|その後|そのあと|この後|このあと|その前に|これを受け/;
+/** 合意した事項, 合意した内容: an agreement the text names as a thing rather than reports. */
+const AGREEMENT_NAMED = /^た?(?:事項|内容|項目|取り決め)/;
 /** 2018年5月以来, 19年6月の訪問以来: the date of an earlier occurrence, which the text counts from. */
 const SINCE = /^(?:の[^、。]{0,8}?)?(?:以来|ぶり)/;
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
@@ -184,7 +186,10 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           c.dateSource = "published";
         }
         if ((c.type === "AGREE" || (c.type === "SUPPORT" && c.mode === "sign")) && meeting) {
-          if (c.actors.length < 2) c.actors = uniqueActors([...meeting.actors, ...c.actors]);
+          // 先月の首脳会談で合意した事項の履行: an agreement named as a thing, without its own parties, is
+          // an earlier one, not this meeting's
+          const named = AGREEMENT_NAMED.test(text.slice(m.end, m.end + 6));
+          if (c.actors.length < 2 && !named) c.actors = uniqueActors([...meeting.actors, ...c.actors]);
           if (!c.place && c.timex?.value.slice(0, 7) === meeting.timex?.value.slice(0, 7))
             c.place = meeting.place;
           // 「年明けにも訪ロすることで合意」: a date inside what was agreed is not when it was agreed
