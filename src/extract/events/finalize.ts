@@ -9,7 +9,7 @@ import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ExtractedEvent } from "../types.js";
 import { eventPlace } from "./extract.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
-import { countriesOf, deadBy, hostOf, inSession, visitorOf } from "./sides.js";
+import { countriesOf, deadBy, hostStateOf, inSession, stateOf, TRIP_DAYS, visitorOf } from "./sides.js";
 
 const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
 /**
@@ -17,9 +17,6 @@ const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
  * wherever the article reports it, even without a date of its own.
  */
 const REACTIONS = new Set(["ACCUSE", "PROTEST", "REJECT"]);
-
-/** Days a trip's later stops may follow its dated start and still be read as the same trip. */
-const TRIP_DAYS = 10;
 
 /**
  * 【ニューヨーク共同】国連安全保障理事会は11日…公開会合を開き: a meeting the lead reports without a
@@ -60,15 +57,14 @@ function placeAtDateline(
 function onTrip(e: ExtractedEvent, trip: ExtractedEvent): boolean {
   if (e === trip || e.type !== "CONSULT" || !e.date || !trip.date) return false;
   const visitor = visitorOf(trip);
-  const host = hostOf(trip);
-  if (visitor?.kind !== "person" || !host) return false;
-  const state = host.country ?? host.id;
+  const state = hostStateOf(trip);
+  if (visitor?.kind !== "person" || !state) return false;
   if (!e.participants.some((p) => p.actor.id === visitor.id)) return false;
   // a visit to the same state, or a meeting with someone of it
-  const visited = e.mode === "visit" ? hostOf(e) : undefined;
-  const inHost = visited
-    ? (visited.country ?? visited.id) === state
-    : e.participants.some((p) => p.actor.id !== visitor.id && (p.actor.country ?? p.actor.id) === state);
+  const inHost =
+    e.mode === "visit"
+      ? hostStateOf(e) === state
+      : e.participants.some((p) => p.actor.id !== visitor.id && stateOf(p.actor) === state);
   if (!inHost) return false;
   const days = (Date.parse(e.date.start) - Date.parse(trip.date.start)) / 86_400_000;
   return days >= 0 && days <= TRIP_DAYS;

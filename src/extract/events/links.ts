@@ -16,7 +16,7 @@ import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import { isLeader } from "../../resolve/actors.js";
 import { dayRange, fromEpochDay, parseIso, toIso } from "../timex/calendar.js";
 import type { ExtractedEvent, ExtractedQuote } from "../types.js";
-import { countriesOf, deadBy, hostOf, visitorOf } from "./sides.js";
+import { countriesOf, deadBy, hostOf, hostStateOf, stateOf, TRIP_DAYS, visitorOf } from "./sides.js";
 
 const days = (e: ExtractedEvent): [number, number] | null => {
   const a = e.date && parseIso(e.date.start);
@@ -30,9 +30,6 @@ function within(inner: ExtractedEvent, outer: ExtractedEvent): boolean {
   return !!a && !!b && a[0] >= b[0] && a[0] <= b[1];
 }
 
-/** Days after its arrival that a trip reported by one day may be read to go on. */
-const STAY_DAYS = 7;
-
 /**
  * キム総書記は2日に北京に到着し…4日、人民大会堂で習主席と会談: a trip reported by its arrival lasts
  * while the traveller goes on meeting there in the days after — anywhere in the country, or with the
@@ -41,8 +38,7 @@ const STAY_DAYS = 7;
 function extendToStay(trip: ExtractedEvent, events: readonly ExtractedEvent[], lex: Lexicon): void {
   const span = days(trip);
   const traveller = visitorOf(trip)?.id;
-  const host = hostOf(trip);
-  const country = host?.kind === "state" ? host.id : host?.country;
+  const country = hostStateOf(trip);
   if (!span || !traveller || !country || trip.date?.granularity !== "day") return;
   // …until the traveller's next stop (コムソモリスク・ナ・アムーレに移動し): that is a trip of its own
   const nextStop = events
@@ -58,7 +54,7 @@ function extendToStay(trip: ExtractedEvent, events: readonly ExtractedEvent[], l
     const d = days(e);
     if (e === trip || !d || e.type !== "CONSULT" || e.mode === "visit" || REMOTE_MODES.has(e.mode ?? ""))
       continue;
-    if (d[0] <= end || d[0] > span[0] + STAY_DAYS || d[0] >= nextStop) continue;
+    if (d[0] <= end || d[0] > span[0] + TRIP_DAYS || d[0] >= nextStop) continue;
     if (!e.participants.some((p) => p.actor.id === traveller)) continue;
     const there =
       trip.place?.kind !== "country"
@@ -66,9 +62,7 @@ function extendToStay(trip: ExtractedEvent, events: readonly ExtractedEvent[], l
           (e.place.id === trip.place?.id || lex.places.get(e.place.id)?.within === trip.place?.id)
         : e.place
           ? e.place.country === country || e.place.id === country
-          : e.participants.some(
-              (p) => p.actor.id !== traveller && (p.actor.country ?? p.actor.id) === country,
-            );
+          : e.participants.some((p) => p.actor.id !== traveller && stateOf(p.actor) === country);
     if (there) end = d[0];
   }
   if (end > span[1]) trip.date = { ...trip.date, end: toIso(fromEpochDay(end)), granularity: "range" };
@@ -94,8 +88,7 @@ export function linkItineraries(events: ExtractedEvent[], lex: Lexicon): void {
       const sameTraveller = e.participants.some((p) => p.actor.id === traveller);
       const siteVisit = e.mode === "visit" && hostOf(e)?.id === hostOf(trip)?.id;
       // on a day with two countries (北朝鮮訪問を終えた後、ベトナムを訪れ、ハノイで…会談), the one it was held in
-      const host = hostOf(trip);
-      const country = host?.kind === "state" ? host.id : host?.country;
+      const country = hostStateOf(trip);
       const elsewhere = !!e.place?.country && !!country && e.place.country !== country;
       return sameTraveller && within(e, trip) && (e.mode !== "visit" || siteVisit) && !elsewhere;
     });

@@ -12,9 +12,20 @@ export const visitorOf = (e: ExtractedEvent) => e.participants.find((p) => p.rol
 /** A visit's host (a state, or the person met there). */
 export const hostOf = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor;
 
-/** The states an event's participants stand for (a person counts as their country). */
-export const countriesOf = (e: ExtractedEvent) =>
-  new Set(e.participants.map((p) => p.actor.country ?? p.actor.id));
+/** The state an actor stands for: a person counts as their country. */
+export const stateOf = (a: ActorRef) => a.country ?? a.id;
+
+/** The states an event's participants stand for. */
+export const countriesOf = (e: ExtractedEvent) => new Set(e.participants.map((p) => stateOf(p.actor)));
+
+/** The state a visit is to (its host, or the country of the person met there). */
+export const hostStateOf = (e: ExtractedEvent) => {
+  const host = hostOf(e);
+  return host && stateOf(host);
+};
+
+/** Days a trip's later stops and meetings may follow its dated start and still be read as the same trip. */
+export const TRIP_DAYS = 10;
 
 /**
  * A meeting's mode as its sides make it: three states or more meet
