@@ -75,7 +75,7 @@ const RELATIVE_TO_LAST = /これに先立|その後|そのあと|この後|こ�
 /** 合意した事項, 合意した内容: an agreement the text names as a thing rather than reports. */
 const AGREEMENT_NAMED = /^た?(?:事項|内容|項目|取り決め)/;
 /** 2018年5月以来, 19年6月の訪問以来: the date of an earlier occurrence, which the text counts from. */
-const SINCE = /^(?:の[^、。]{0,8}?)?(?:以来|ぶり)/;
+const SINCE = /^(?:の[^、。]{0,20})?以来/;
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
 const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
@@ -222,7 +222,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         t.granularity !== "year" &&
         !COUNTED_FROM.test(text.slice(t.end, t.end + 14)) &&
         // 訪朝は2018年5月以来です: the date of an earlier occurrence dates nothing after it
-        !SINCE.test(text.slice(t.end, t.end + 12)),
+        !SINCE.test(text.slice(t.end, t.end + 24)),
     );
     if (dated.length > 0) lastDate = { timex: dated[dated.length - 1]!, sentence: sentence.index };
   }
@@ -432,11 +432,10 @@ function candidate(
       const subject = described ?? [...parties].reverse().find((a) => isSubject(a)) ?? topic ?? head;
       if (!subject) return null;
       actors = subject.actors;
+      const recipientParticles = trigger.recipient_particles ?? RECIPIENT_PARTICLES;
       recipients = uniqueActors(
         local
-          .filter(
-            (a) => a !== subject && (trigger.recipient_particles ?? RECIPIENT_PARTICLES).includes(a.particle),
-          )
+          .filter((a) => a !== subject && recipientParticles.includes(a.particle))
           .flatMap((a) => a.actors),
       );
       // 北朝鮮の挑発を非難, 中国の立場を支持: whose act or stance it is, when no one is addressed
@@ -446,8 +445,7 @@ function candidate(
             a !== subject &&
             a.particle === "の" &&
             (OWNED_OBJECT.test(text.slice(a.end, start)) ||
-              ((trigger.recipient_particles ?? RECIPIENT_PARTICLES).includes("に") &&
-                OWNED_RECIPIENT.test(text.slice(a.end, start)))),
+              (recipientParticles.includes("に") && OWNED_RECIPIENT.test(text.slice(a.end, start)))),
         );
         if (owner) recipients = uniqueActors(owner.actors);
       }
@@ -615,7 +613,7 @@ function pickDate(
   // otherwise a date followed by 以来 dates an earlier occurrence, not this one
   const own = args.timexes.filter(
     (t) =>
-      !/^(?:の[^、。]{0,20})?以来/.test(text.slice(t.end, t.end + 24)) &&
+      !SINCE.test(text.slice(t.end, t.end + 24)) &&
       !/^(?:ぶり|間)/.test(text.slice(t.end, t.end + 2)) &&
       // 「去年夏から途絶えていた」: the start of a state of affairs, not of this event
       !/^から[^。]{0,16}?(?:途絶え|続い|続け|中断|停止|凍結|悪化|冷え込|低迷|膠着)/.test(
