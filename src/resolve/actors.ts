@@ -99,6 +99,18 @@ interface CoordinatedStates {
   states: [ActorRef, ActorRef];
   at: number;
 }
+
+/** What the text has been about so far, as a mention is resolved against it. */
+interface Discourse {
+  /** People and states, most recent last. */
+  persons: ActorRef[];
+  states: ActorRef[];
+  lastDistinct(list: ActorRef[], n: number, keep: (a: ActorRef) => boolean): ActorRef[];
+  /** When the actor was last in the discourse (0: never). */
+  lastSeen(a: ActorRef): number;
+  /** The last two states named together (ロシアと北朝鮮). */
+  pair: CoordinatedStates | undefined;
+}
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 
 export function resolveMentions(
@@ -109,7 +121,7 @@ export function resolveMentions(
   const persons: ActorRef[] = []; // discourse, most recent last
   const states: ActorRef[] = [];
   // when each was last in the discourse, to tell states named after the people from the people's own
-  const seen = new Map<ActorRef, number>();
+  const seen = new Map<string, number>();
   let clock = 0;
   // the last two states named together (ロシアと北朝鮮), and the state mention just before this one
   let pair: CoordinatedStates | undefined;
@@ -120,7 +132,7 @@ export function resolveMentions(
     const i = list.findIndex((x) => x.id === a.id);
     if (i >= 0) list.splice(i, 1);
     list.push(a);
-    seen.set(a, ++clock);
+    seen.set(a.id, ++clock);
   };
   const lastDistinct = (list: ActorRef[], n: number, keep: (a: ActorRef) => boolean) => {
     const out: ActorRef[] = [];
@@ -130,7 +142,8 @@ export function resolveMentions(
 
   return mentions.map((m) => {
     const date = opts.dateAt(m.start);
-    const r = resolveOne(m, lex, date, persons, states, lastDistinct, (a) => seen.get(a) ?? 0, pair);
+    const lastSeen = (a: ActorRef) => seen.get(a.id) ?? 0;
+    const r = resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair });
     for (const a of r.actors) remember(a);
     if (m.kind === "state" && !m.anaphor && r.actors.length === 1) {
       if (previous && COORDINATOR.test(opts.text?.slice(previous.mention.end, m.start) ?? ""))
@@ -143,16 +156,8 @@ export function resolveMentions(
   });
 }
 
-function resolveOne(
-  m: Mention,
-  lex: Lexicon,
-  date: string | null,
-  persons: ActorRef[],
-  states: ActorRef[],
-  lastDistinct: (list: ActorRef[], n: number, keep: (a: ActorRef) => boolean) => ActorRef[],
-  lastSeen: (a: ActorRef) => number,
-  pair: CoordinatedStates | undefined,
-): ResolvedMention {
+function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Discourse): ResolvedMention {
+  const { persons, states, lastDistinct, lastSeen, pair } = discourse;
   const done = (actors: ActorRef[], via: ResolvedMention["via"]): ResolvedMention => ({
     mention: m,
     actors,
