@@ -13,10 +13,11 @@ import { countriesOf, deadBy, hostStateOf, inSession, stateOf, TRIP_DAYS, visito
 
 const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
 /**
- * What a government says in reaction (韓国外務省は…論評を出し、両国を批判しました): news of the day
- * wherever the article reports it, even without a date of its own.
+ * A government's criticism, protest or rejection (韓国外務省は…論評を出し、両国を批判しました): news of
+ * the day wherever the article reports it, even without a date of its own (links.ts's REACTION_TYPES
+ * is wider: what may react to the main event).
  */
-const REACTIONS = new Set(["ACCUSE", "PROTEST", "REJECT"]);
+const CRITICISMS = new Set(["ACCUSE", "PROTEST", "REJECT"]);
 
 /**
  * 【ニューヨーク共同】国連安全保障理事会は11日…公開会合を開き: a meeting the lead reports without a
@@ -109,7 +110,7 @@ export function finalizeEvents(
     if (
       e.date?.source === "published" &&
       !e.evidence.some((ev) => ev.start < leadEnd) &&
-      !(REACTIONS.has(e.type) && e.status === "occurred")
+      !(CRITICISMS.has(e.type) && e.status === "occurred")
     )
       return false;
     // an event that is not reported as held needs its own date: no date, no plan — but the next
