@@ -555,6 +555,59 @@ describe("leaders attending a summit of states", () => {
   });
 });
 
+describe("a forum's summit and who is there", () => {
+  it("reads 首脳会議 after a forum's name as its summit, with whom the attendee met there", async () => {
+    const { events } = await extract(
+      "G20=主要20か国・地域の首脳会議に出席するためインドのニューデリーを訪れている岸田総理大臣は9日、" +
+        "中国の李強首相と短時間、言葉を交わしました。",
+      "2023-09-10",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(summit, "the G20 summit was not read");
+    assert.deepEqual(ids(summit).sort(), ["fumio-kishida", "li-qiang"]);
+    assert.equal(summit.date?.start, "2023-09-09");
+  });
+
+  it("takes the meeting the next sentence times by the summit (会議に先立ち) and the host state", async () => {
+    const { events } = await extract(
+      "ASEAN=東南アジア諸国連合の首脳会議が6日、ラオスの首都ビエンチャンで開幕しました。" +
+        "会議に先立ち、石破総理大臣はフィリピンのマルコス大統領と会談しました。",
+      "2024-10-07",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(summit, "the ASEAN summit was not read");
+    assert.deepEqual(ids(summit).sort(), ["LAO", "asean", "ferdinand-marcos-jr", "shigeru-ishiba"]);
+    assert.equal(summit.date?.start, "2024-10-06");
+  });
+
+  it("keeps a forum a leader holds a summit with as its counterpart (ASEANとの首脳会議)", async () => {
+    const { events } = await extract(
+      "石破総理大臣は10日、ビエンチャンでASEAN=東南アジア諸国連合との首脳会議に出席しました。",
+      "2024-10-10",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(summit, "the Japan-ASEAN summit was not read");
+    assert.ok(ids(summit).includes("asean"), ids(summit).join());
+    assert.ok(ids(summit).includes("shigeru-ishiba"));
+  });
+
+  it("leaves a two-sided 首脳会議 without a forum a meeting, and a meeting abroad days after a summit third-party", async () => {
+    const { events } = await extract(
+      "岸田総理大臣は27日、ローマで開かれたG20サミットに出席しました。" +
+        "岸田総理大臣は30日、ベトナムのハノイでオーストラリアのアルバニージー首相と会談しました。" +
+        "日韓首脳会議は来月、東京で開かれる予定です。",
+      "2024-06-30",
+    );
+    const meeting = find(events, "CONSULT").find((e) => ids(e).includes("anthony-albanese"));
+    assert.equal(meeting?.mode, "third-party");
+    assert.deepEqual(
+      find(events, "CONSULT", "multilateral").map((e) => ids(e).sort()),
+      [["ITA", "fumio-kishida"]],
+    );
+    assert.equal(find(events, "CONSULT").find((e) => ids(e).includes("KOR"))?.mode, "meet");
+  });
+});
+
 describe("leaders together", () => {
   it("reads 一堂に会する as a meeting of all the leaders the text has just named", async () => {
     const { events } = await extract(

@@ -26,6 +26,7 @@ import {
   statesToMinisters,
   uniqueActors,
 } from "./participants.js";
+import { chooseTrigger } from "./gatherings.js";
 import { readStatus } from "./status.js";
 
 /** An event as first read from one trigger, before merging. */
@@ -117,7 +118,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         : undefined);
     if (own) lastTopic = { arg: own, sentence: sentence.index, paragraph: sentence.paragraph };
     for (const m of matches.sort((a, b) => a.start - b.start)) {
-      const trigger = m.value.find((t) => !t.ignore);
+      const trigger = chooseTrigger(doc, ctx, m.value, m.start);
       if (!trigger) continue;
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
@@ -456,8 +457,16 @@ function candidate(
       ]);
       // of organisations, only international bodies meet (安保理 meets; 国務省 publishes photos)
       const isIgo = (a: ActorRef) => a.kind === "organization" && lex.organizations.get(a.id)?.kind === "igo";
+      // …but a forum a summit is held with is its counterpart (ASEANとの首脳会議)
+      const counterparts = new Set(
+        mode === "multilateral"
+          ? parties.filter((a) => /^(?:と|との)$/.test(a.particle)).flatMap((a) => a.actors.map((x) => x.id))
+          : [],
+      );
       actors = actors.filter(
-        (a) => a.kind !== "organization" || (isIgo(a) && !actors.some((b) => b.kind === "person")),
+        (a) =>
+          a.kind !== "organization" ||
+          (isIgo(a) && (counterparts.has(a.id) || !actors.some((b) => b.kind === "person"))),
       );
       const leaderLevel = /首脳/.test(text.slice(start, end));
       const portfolio = leaderLevel ? undefined : portfolioNamed(lex, text.slice(start, end));

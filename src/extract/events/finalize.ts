@@ -6,6 +6,7 @@
  */
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
+import { epochDay, parseIso } from "../timex/calendar.js";
 import type { ExtractedEvent } from "../types.js";
 import { eventPlace } from "./extract.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
@@ -135,12 +136,16 @@ export function finalizeEvents(
   const meetings = kept.filter((e) => e.type === "CONSULT" && e.mode === "meet");
   for (const e of meetings) if (countriesOf(e).size >= 3) e.mode = "multilateral";
   // a meeting of two abroad is hosted by a third party, unless it is on the sidelines of a summit
-  // of three or more (the meetings just found to be such count)
-  const multilateralContext = kept.some((e) => e.mode === "multilateral");
+  // of three or more held there then (the meetings just found to be such count)
+  const summits = kept.filter((e) => e.mode === "multilateral");
+  const atSummit = (e: ExtractedEvent) =>
+    summits.some(
+      (s) =>
+        withinADay(s, e) && (!s.place?.country || !e.place?.country || s.place.country === e.place.country),
+    );
   for (const e of meetings) {
     if (e.mode !== "meet") continue;
-    if (e.place?.country && !countriesOf(e).has(e.place.country) && !multilateralContext)
-      e.mode = "third-party";
+    if (e.place?.country && !countriesOf(e).has(e.place.country) && !atSummit(e)) e.mode = "third-party";
   }
   kept.forEach((e, i) => {
     e.id = `${doc.source.id}#e${i + 1}`;
@@ -179,6 +184,17 @@ function representByMeetingParticipants(events: ExtractedEvent[]): void {
         e.participants[i] = { ...person, role: p.role };
     }
   }
+}
+
+/** Dates a day apart at most: reports from another time zone (19日未明, Japan time) put a day on either side. */
+function withinADay(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  const days = (e: ExtractedEvent) => {
+    const start = parseIso(e.date?.start);
+    const end = parseIso(e.date?.end);
+    return start && end ? [epochDay(start), epochDay(end)] : null;
+  };
+  const [x, y] = [days(a), days(b)];
+  return !!x && !!y && x[0]! <= y[1]! + 1 && y[0]! <= x[1]! + 1;
 }
 
 function sameDay(a: ExtractedEvent, b: ExtractedEvent): boolean {

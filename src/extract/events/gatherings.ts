@@ -1,0 +1,83 @@
+/**
+ * Summits of a forum (APEC首脳会議, ASEAN関連首脳会議, G20サミット) and who
+ * is there. A word such as 首脳会議 names a bilateral meeting in some
+ * outlets (日韓首脳会議) and a forum's summit in all of them when the forum
+ * is named before it. Those who meet on a summit's sidelines — the meeting
+ * is what the traveller came to the summit for, or takes place when they
+ * attend it — are at the summit too: 首脳会議に出席のためハノイ滞在中の安倍首相は
+ * 胡主席と会談 puts Abe and Hu at the APEC summit.
+ */
+import type { Trigger } from "../../lexicon/triggers.js";
+import type { PipelineContext } from "../../pipeline/context.js";
+import type { AnalysedDocument } from "../../pipeline/document.js";
+import type { Candidate } from "./extract.js";
+import { uniqueActors } from "./participants.js";
+
+/** What may stand between a forum's name and its summit: APEC首脳会議, (APEC)首脳会議, ASEANとの首脳会議, ASEAN関連首脳会議. */
+const FORUM_TO_SUMMIT = /^\)?(?:の|との|関連|関連の|等)?$/;
+
+/**
+ * The trigger a word stands for: the first the lexicon lists for it, but a
+ * word that is also a multilateral gathering's (首脳会議) is one when a
+ * forum — an international body of the lexicon — is named just before it.
+ */
+export function chooseTrigger(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  triggers: readonly Trigger[],
+  start: number,
+): Trigger | undefined {
+  const usable = triggers.filter((t) => !t.ignore);
+  const gathering = usable.find((t) => t.type === "CONSULT" && t.mode === "multilateral");
+  if (gathering && usable[0] !== gathering && forumBefore(doc, ctx, start)) return gathering;
+  return usable[0];
+}
+
+function forumBefore(doc: AnalysedDocument, ctx: PipelineContext, start: number): boolean {
+  const text = doc.norm.text;
+  return doc.mentions.some(
+    (m) =>
+      m.kind === "organization" &&
+      m.end <= start &&
+      m.end >= start - 4 &&
+      ctx.lexicon.organizations.get(m.entityId ?? "")?.kind === "igo" &&
+      FORUM_TO_SUMMIT.test(text.slice(m.end, start)),
+  );
+}
+
+/**
+ * How a meeting later in the sentence is tied to the summit before it: held while its attendee is there for
+ * it (に出席のため…滞在中の, に出席する際に, に参加している) or timed by it (に合わせて, の際に, の合間に, の直前に).
+ */
+const AT_THE_SUMMIT =
+  /^(?:に(?:、)?[^。]{0,30}?(?:出席|参加)(?:する|した|して|している|していた|中)?(?:ため|際|の?ため|中|間)|に合わせ|の際|の合間|の直前|の直後|の場で|の機会に|の席上)/;
+
+/** The next sentence goes back to the summit to time its meeting: 会議に先立ち, 首脳会議の合間に. */
+const AT_THAT_SUMMIT =
+  /^[^、。]{0,12}?(?:会議|サミット|首脳会合)(?:に先立|の直前|の合間|に合わせ|の際|の場で|の機会に|の席上|の開幕前)/;
+
+/**
+ * Adds to each summit the parties of the meetings held on its sidelines, in the same sentence or timed by
+ * it in the next one (before merging, so that a summit whose attendee alone was named is then complete).
+ */
+export function attendGatherings(doc: AnalysedDocument, candidates: Candidate[]): void {
+  const text = doc.norm.text;
+  for (const summit of candidates) {
+    if (summit.type !== "CONSULT" || summit.mode !== "multilateral" || summit.partial) continue;
+    for (const meeting of candidates) {
+      if (
+        meeting === summit ||
+        meeting.type !== "CONSULT" ||
+        meeting.mode !== "meet" ||
+        meeting.actors.length < 2 ||
+        !(meeting.sentence === summit.sentence
+          ? meeting.triggerStart > summit.triggerEnd &&
+            AT_THE_SUMMIT.test(text.slice(summit.triggerEnd, meeting.triggerStart))
+          : meeting.sentence.index === summit.sentence.index + 1 &&
+            AT_THAT_SUMMIT.test(text.slice(meeting.sentence.start, meeting.triggerStart)))
+      )
+        continue;
+      summit.actors = uniqueActors([...summit.actors, ...meeting.actors]);
+    }
+  }
+}
