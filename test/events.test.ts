@@ -608,6 +608,19 @@ describe("a forum's summit and who is there", () => {
   });
 });
 
+describe("the byline", () => {
+  it("leaves the correspondent of the dateline (【ハノイ=…】) off the meeting the sentence reports", async () => {
+    const { events } = await extract(
+      "【ハノイ=鈴木勝比古】東アジア首脳会議に出席している福田康夫首相は20日、同行の高村正彦外相とともに" +
+        "中国の温家宝首相と会談しました。",
+      "2007-11-21",
+    );
+    const meeting = find(events, "CONSULT").find((e) => ids(e).includes("wen-jiabao"));
+    assert.ok(meeting, "the meeting was not read");
+    assert.ok(!ids(meeting).includes("katsuhiko-suzuki"), ids(meeting).join());
+  });
+});
+
 describe("leaders together", () => {
   it("reads 一堂に会する as a meeting of all the leaders the text has just named", async () => {
     const { events } = await extract(

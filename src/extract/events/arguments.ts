@@ -43,7 +43,7 @@ const insideQuotation = (doc: AnalysedDocument, a: number, b: number) =>
   doc.quotations.some((q) => q.speech && a >= q.innerStart && b <= q.innerEnd);
 
 /** 【釜山(韓国南部)=池田慶太、照沼亮介】: a dateline and byline are not part of the report. */
-function bylineEnd(text: string, start: number, end: number): number {
+export function bylineEnd(text: string, start: number, end: number): number {
   if (text[start] !== "【") return start;
   const close = text.indexOf("】", start);
   return close > start && close < end ? close + 1 : start;

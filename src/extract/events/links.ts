@@ -17,6 +17,7 @@ import { isLeader } from "../../resolve/actors.js";
 import { dayRange, fromEpochDay, parseIso, toIso } from "../timex/calendar.js";
 import type { ExtractedEvent, ExtractedQuote } from "../types.js";
 import { countriesOf, deadBy, hostOf, hostStateOf, stateOf, TRIP_DAYS, visitorOf } from "./sides.js";
+import { bylineEnd } from "./arguments.js";
 
 const days = (e: ExtractedEvent): [number, number] | null => {
   const a = e.date && parseIso(e.date.start);
@@ -195,9 +196,11 @@ export function attachDelegations(
       events.find(
         (e) => e.type === "CONSULT" && e.mode !== "visit" && e.evidence.some((ev) => ev.start === raw.start),
       ) ?? main;
+    // (the correspondent of the byline, 【ハノイ=鈴木勝比古】, reports the sentence and is on no delegation)
+    const from = bylineEnd(text, s.start, s.end);
     const people = doc.resolved.filter(
       (r) =>
-        r.mention.start >= s.start &&
+        r.mention.start >= from &&
         r.mention.end <= s.end &&
         r.mention.kind === "person" &&
         !r.mention.anaphor &&
