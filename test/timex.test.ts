@@ -72,6 +72,24 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag("28日に会談した。", "2015-12-29"), [["28日", "2015-12-28"]]);
   });
 
+  it("reads a bare day opening a paragraph from the publication date, not from an aside's month before it", () => {
+    const text =
+      "両首脳は7日、ソウルで会談した。共同声明は、両国が3月21日に東京で交わした合意を再確認した。\n" +
+      "外相は9日に記者会見を開く予定だ。";
+    assert.deepEqual(tag(text, "2023-05-08"), [
+      ["7日", "2023-05-07"],
+      ["3月21日", "2023-03-21"],
+      ["9日", "2023-05-09"],
+    ]);
+  });
+
+  it("counts 前日 opening a paragraph from the day the article is about, not from an aside's day", () => {
+    const text =
+      "日中韓の外相は26日、釜山で会談した。外相は北朝鮮が21日に衛星を打ち上げたことを非難した。\n" +
+      "日本の外相は前日、中国の外相と会談した。外相は26日に帰国する。";
+    assert.equal(tag(text, "2023-11-26")[2]?.[1], "2023-11-25");
+  });
+
   it("reads kanji numerals and two-digit years", () => {
     assert.deepEqual(tag("首相は八日朝、二十九日午前十時から会談。72年の共同声明", "2001-10-08"), [
       ["八日朝", "2001-10-08"],

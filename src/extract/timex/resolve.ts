@@ -6,9 +6,11 @@
  * from the publication date. Deictic words (きょう, 今年, 先月) mean the
  * publication date in the narration but the day being reported inside a
  * quotation (a speaker's きょう is the day they spoke). An offset at the
- * start of a paragraph (「2日後、…」) counts from the article's focal date,
- * where narration returns after an aside. A bare day takes the month that
- * puts it nearest the anchor; when two months are nearly as near, the
+ * start of a paragraph (「2日後、…」, 前日, 翌日) counts from the article's
+ * focal date, where narration returns after an aside. A bare day takes the
+ * month that puts it nearest the anchor — at the start of a paragraph, the
+ * publication date, not an aside's month the paragraph before (…が4月27日に
+ * 署名した宣言。¶ 首相は12日夕…); when two months are nearly as near, the
  * result is marked ambiguous with the alternative.
  */
 import {
@@ -121,7 +123,7 @@ export class DiscourseCalendar {
         return { date: { year, month: c.month, day: c.month ? c.day : undefined }, anchor: "published" };
       }
       case "partial":
-        return this.placePartial(c.month, c.day);
+        return this.placePartial(c.month, c.day, ctx);
       case "relative-year": {
         const base = c.deictic ? this.deicticAnchor(ctx, "year") : this.lastYear;
         if (!base) return null;
@@ -142,7 +144,7 @@ export class DiscourseCalendar {
         if (c.deictic) {
           base = this.deicticAnchor(ctx, "day");
           if (!ctx.inQuote) anchor = "published";
-        } else if (c.shift && ctx.paragraphStart && this.focal) {
+        } else if (ctx.paragraphStart && this.focal) {
           base = this.focal;
           anchor = "focal";
         } else base = this.dayAnchor();
@@ -178,8 +180,16 @@ export class DiscourseCalendar {
   }
 
   /** Month-day or day without a year: the reading nearest the anchor. */
-  private placePartial(month: number | undefined, day: number | undefined): Resolution | null {
-    const anchor = this.lastDay ?? this.lastMonth ?? this.published;
+  private placePartial(
+    month: number | undefined,
+    day: number | undefined,
+    ctx: ResolveContext,
+  ): Resolution | null {
+    const anchor =
+      (month === undefined && ctx.paragraphStart ? this.published : null) ??
+      this.lastDay ??
+      this.lastMonth ??
+      this.published;
     if (!anchor) return null;
     if (month === undefined && day === undefined) return null;
     if (month === undefined) {
