@@ -608,6 +608,21 @@ describe("a forum's summit and who is there", () => {
   });
 });
 
+describe("a meeting placed against the one just reported", () => {
+  it("dates a bilateral held after the summit (会議後) by the summit, as its own event", async () => {
+    const { events } = await extract(
+      "岸田首相と中国の李強首相、韓国の尹錫悦大統領は27日、ソウルで日中韓首脳会議を開いた。3首脳は会議後、共同宣言を発表した。" +
+        "宣言には経済協力の強化が盛り込まれた。李強首相は記者会見で成果を強調した。" +
+        "自由貿易協定の交渉も加速させる。岸田首相は会議後、李強首相と約30分間会談した。",
+      "2024-05-28",
+    );
+    const bilateral = find(events, "CONSULT", "meet").find((e) => ids(e).length === 2);
+    assert.ok(bilateral, "the bilateral after the summit was not read");
+    assert.deepEqual(ids(bilateral).sort(), ["fumio-kishida", "li-qiang"]);
+    assert.equal(bilateral.date?.start, "2024-05-27");
+  });
+});
+
 describe("the byline", () => {
   it("leaves the correspondent of the dateline (【ハノイ=…】) off the meeting the sentence reports", async () => {
     const { events } = await extract(

@@ -71,8 +71,9 @@ const SESSION_HELD = /^(?:を|が)?(?:開|招集)/;
 const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 /** の, then whom it owns, then に and the rest of the trigger's noun: ロシアの(企業など5団体)に独自の制裁を科す. */
 const OWNED_RECIPIENT = /^の[^、。はがをにでと「」]{1,16}に(?:対し(?:て)?)?、?[^、。はがをにでと「」]{0,8}$/;
-/** Connectives that place an event against the one just reported, on its day or close to it. */
-const RELATIVE_TO_LAST = /これに先立|その後|そのあと|この後|このあと|その前に|これを受け/;
+/** Connectives that place an event against the one just reported, on its day or close to it (これに先立ち, 会議後). */
+const RELATIVE_TO_LAST =
+  /これに先立|その後|そのあと|この後|このあと|その前に|これを受け|(?:会議|会談|会合|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)/;
 /** 合意した事項, 合意した内容: an agreement the text names as a thing rather than reports. */
 const AGREEMENT_NAMED = /^た?(?:事項|内容|項目|取り決め)/;
 /** 2018年5月以来, 19年6月の訪問以来: the date of an earlier occurrence, which the text counts from. */
