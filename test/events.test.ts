@@ -623,6 +623,15 @@ describe("a meeting placed against the one just reported", () => {
   });
 });
 
+describe("the leaders of states listed", () => {
+  it("reads 日本と中国、韓国の首脳は as the three states meeting, not Japan and China alone", async () => {
+    const { events } = await extract("日本と中国、韓国の首脳は26日、ソウルで会談した。", "2024-05-27");
+    const [meeting] = find(events, "CONSULT", "multilateral");
+    assert.ok(meeting, "the meeting of the three was not read");
+    assert.deepEqual(ids(meeting).sort(), ["CHN", "JPN", "KOR"]);
+  });
+});
+
 describe("the byline", () => {
   it("leaves the correspondent of the dateline (【ハノイ=…】) off the meeting the sentence reports", async () => {
     const { events } = await extract(

@@ -73,6 +73,9 @@ function skipUnknownTitle(text: string, pos: number): number {
   return m && particleAfter(text, pos + m[0].length) ? pos + m[0].length : pos;
 }
 
+/** 韓国の首脳は, 3か国の首脳らが: the leaders of the state (or states) just named, who act. */
+const LEADERS_OF = /^の首脳(?:ら|たち)?(は|が)/;
+
 /** 日中両首脳は, 日韓両政府が, 米中両国は: the states of a compound, by their leaders or governments. */
 const GROUP_HEAD = /^両(?:首脳|政府|国)/;
 /**
@@ -130,6 +133,8 @@ function particleOf(text: string, m: Mention): string {
   if ((m.kind === "place" || m.kind === "state") && m.entityId) {
     const at = skipLocality(text, after);
     const own = particleAfter(text, at);
+    // 日本と中国、韓国の首脳は: the leaders of the states listed are the states acting
+    if (m.kind === "state" && own === "の") return LEADERS_OF.exec(text.slice(at, at + 8))?.[1] ?? own;
     return m.kind === "place" && own === "の" ? (venueParticle(text, at) ?? own) : own;
   }
   if (m.kind === "person") return particleAfter(text, skipUnknownTitle(text, after));
