@@ -187,6 +187,12 @@ describe("event triggers and roles", () => {
     );
     const [sign] = find(signed.events, "SUPPORT", "sign");
     assert.equal(sign!.object, "包括的戦略パートナーシップ条約");
+    // a call made to someone (…に電話し、約15分間会談した) is a phone call, not a meeting
+    const called = await extract("バイデン大統領は9日夜、岸田首相に電話し、約15分間会談した。", "2024-04-10");
+    assert.deepEqual(
+      find(called.events, "CONSULT").map((e) => [e.mode, ids(e).sort()]),
+      [["phone", ["fumio-kishida", "joe-biden"]]],
+    );
   });
 
   it("codes statements of concern, requests, threats, aid, gifts and missile launches", async () => {
