@@ -638,6 +638,32 @@ describe("the leaders of states listed", () => {
   });
 });
 
+describe("an earlier occurrence the text counts from", () => {
+  it("places no later agreement or document against a meeting the text counts from (…行って以来)", async () => {
+    const { events } = await extract(
+      "韓国の尹錫悦大統領は16日、東京の首相官邸で岸田首相と会談した。会談は約1時間半続いた。" +
+        "両首脳の会談は、去年11月にカンボジアで開かれた会議に合わせて行って以来となる。" +
+        "両政府は会談後、共同報道発表文を発表した。両首脳はまた、シャトル外交を再開することで合意した。",
+      "2023-03-17",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.ok(sign, "the joint release of the governments (両政府) was not read");
+    assert.deepEqual(ids(sign).sort(), ["fumio-kishida", "yoon-suk-yeol"]);
+    assert.equal(sign.date?.start, "2023-03-16");
+    const [agree] = find(events, "AGREE");
+    assert.equal(agree?.date?.start, "2023-03-16");
+  });
+
+  it("reads 両政府 as the two states the text has just been about", async () => {
+    const { events } = await extract(
+      "韓国の尹錫悦大統領は16日、東京で岸田首相と会談した。両政府は同日、北朝鮮の弾道ミサイル発射を非難した。",
+      "2023-03-17",
+    );
+    const [accuse] = find(events, "ACCUSE");
+    assert.deepEqual(ids(accuse!, "actor").sort(), ["JPN", "KOR"]);
+  });
+});
+
 describe("the byline", () => {
   it("leaves the correspondent of the dateline (【ハノイ=…】) off the meeting the sentence reports", async () => {
     const { events } = await extract(

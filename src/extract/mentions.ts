@@ -7,7 +7,7 @@
  *   大統領ウラジーミル・プーチン  title + name
  *   金総書記 / 林官房長官      surname + title (resolved by date later)
  *   首相 / 米国務長官         a title alone, with or without a country
- *   同氏 / 両首脳 / 両外相     anaphora (resolved from the discourse)
+ *   同氏 / 両首脳 / 両外相 / 両政府  anaphora (resolved from the discourse)
  *   露朝 / 日米韓             compounds of state abbreviations
  *   ラッセル氏               an unknown name marked by 氏 or a title
  */
@@ -68,7 +68,7 @@ const ANAPHORS: [RegExp, Anaphor][] = [
   [/(?:3首脳|三首脳|3か国首脳|3カ国首脳)(?![会議])/g, "three-leaders"],
   [/(?:両氏|両者|双方|2人|二人)(?=[はがもとのを、])/g, "both-persons"],
   [/同国(?!民|内|産|籍|人)/g, "same-state"],
-  [/両国(?!間|民|関係|国民)(?=[はがもとのを、])/g, "both-states"],
+  [/両(?:国|政府)(?!間|民|関係|国民)(?=[はがもとのを、])/g, "both-states"],
 ];
 
 export type LexiconGazetteer = Gazetteer<SurfaceRef[]>;

@@ -78,6 +78,13 @@ const RELATIVE_TO_LAST =
 const AGREEMENT_NAMED = /^た?(?:事項|内容|項目|取り決め)/;
 /** 2018年5月以来, 19年6月の訪問以来: the date of an earlier occurrence, which the text counts from. */
 const SINCE = /^(?:の[^、。]{0,20})?以来/;
+/** 6月17日にカナダで…会談して以来: a clause that counts from the date of an earlier occurrence. */
+const CLAUSE_SINCE = /^[^、。「」]{0,40}?[てた]以来/;
+/** An earlier occurrence the text counts from (…以来、2回目): no later event is placed against it. */
+const countedFrom = (text: string, c: Candidate) =>
+  !!c.timex &&
+  (SINCE.test(text.slice(c.timex.end, c.timex.end + 24)) ||
+    CLAUSE_SINCE.test(text.slice(c.timex.end, c.timex.end + 48)));
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
 const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
@@ -148,7 +155,12 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         ) {
           const last = [...out]
             .reverse()
-            .find((x) => x.timex && (x.dateSource === "clause" || x.dateSource === "sentence"));
+            .find(
+              (x) =>
+                x.timex &&
+                (x.dateSource === "clause" || x.dateSource === "sentence") &&
+                !countedFrom(text, x),
+            );
           if (last) {
             c.timex = last.timex;
             c.dateSource = "discourse";
@@ -158,7 +170,10 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         // the meeting just reported, on its day
         const talks = [...out]
           .reverse()
-          .filter((x) => x.type === "CONSULT" && x.mode !== "visit" && x.actors.length >= 2);
+          .filter(
+            (x) =>
+              x.type === "CONSULT" && x.mode !== "visit" && x.actors.length >= 2 && !countedFrom(text, x),
+          );
         // the meeting just reported; for an agreement with no date of its own, the article's
         // last reported meeting (agreements are told after the talks that reached them)
         // (a meeting in the agreement's own clause that is planned, or that qualifies a noun, is what
