@@ -654,6 +654,19 @@ describe("an earlier occurrence the text counts from", () => {
     assert.equal(agree?.date?.start, "2023-03-16");
   });
 
+  it("reads the earlier meeting of those the sentence is about (両首脳の対面での会談は…懇談して以来)", async () => {
+    const cases = [
+      "岸田首相は8日、官邸で韓国の尹錫悦大統領と会談した。両首脳の対面での会談は、去年11月にタイのバンコクで行って以来だ。",
+      "岸田首相は8日、官邸で韓国の尹錫悦大統領と会談した。両首脳の会談は、去年11月にバンコクで約20分間懇談して以来。",
+    ];
+    for (const text of cases) {
+      const { events } = await extract(text, "2023-05-09");
+      const earlier = find(events, "CONSULT").find((e) => e.date?.start === "2022-11-01");
+      assert.ok(earlier, `the earlier meeting was not read in ${text}`);
+      assert.deepEqual(ids(earlier).sort(), ["fumio-kishida", "yoon-suk-yeol"]);
+    }
+  });
+
   it("reads 両政府 as the two states the text has just been about", async () => {
     const { events } = await extract(
       "韓国の尹錫悦大統領は16日、東京で岸田首相と会談した。両政府は同日、北朝鮮の弾道ミサイル発射を非難した。",

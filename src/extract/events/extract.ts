@@ -59,6 +59,8 @@ const STATE_COUNT = "[0-9一二三四五六七八九十]+[かカケヵ]国";
 const COMPOUND_BEFORE_TRIGGER = new RegExp(`^(?:${STATE_COUNT})?(?:の|による|間の|間で|両国の)?$`);
 /** 3カ国による, 三か国の: the number of the states just listed, between them and the trigger. */
 const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:首脳|外相|外務|首相)?$`);
+/** 対面での, 初めての, 公式の: how a meeting was held, between its parties' の and its noun. */
+const MEETING_MANNER = /^(?:対面|直接|公式|非公式|初めて|初|正式|単独|オンライン|電話)(?:で)?の$/;
 /** ことで一致, 方針で合意: an agreement worded after what was agreed, which comes before it. */
 const AGREED_CONTENT = /^(?:こと|方針)/;
 /** を, a verb in the past or present, then the noun it describes: 核実験を強行した(北朝鮮). */
@@ -617,6 +619,8 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
   if (afterNo >= triggerStart - 1 && afterNo <= triggerStart) return true;
   // 日本、中国、韓国の3カ国による首脳会議: the count of the states listed stands before the trigger
   if (COUNTED_STATES.test(text.slice(afterNo, triggerStart))) return true;
+  // 両首脳の対面での会談, 両外相の初めての電話会談: how they met stands before the trigger
+  if (MEETING_MANNER.test(text.slice(afterNo, triggerStart))) return true;
   return local.some((b) => b.start === afterNo && isParty(b));
 }
 
@@ -928,7 +932,7 @@ function earlierOccurrences(
  * and work toward one, which makes it a plan (訪日に向けて準備を進める, 会談に向けた調整).
  */
 const EVENT_PREDICATE =
-  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参列|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め|に向け/;
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参列|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate
