@@ -464,6 +464,15 @@ describe("dates", () => {
     assert.ok(!dates.includes("2019-06-21"), `meetings dated ${dates.join(", ")}`);
   });
 
+  it("reads an anniversary counted from a signing (協定締結から70年) as a date, not a signing", async () => {
+    const { events } = await extract(
+      "ロシアのショイグ国防相は26日、平壌で金総書記と会談した。" +
+        "ショイグ氏は、休戦協定締結から70年となる27日の記念行事に出席する。",
+      "2023-07-26",
+    );
+    assert.deepEqual(find(events, "SUPPORT", "sign"), []);
+  });
+
   it("leaves the year of a named agreement to that agreement (…加速で一致 56年共同宣言を基礎)", async () => {
     const { events } = await extract(
       "日ロ、平和条約交渉加速で一致 56年共同宣言を基礎\n" +

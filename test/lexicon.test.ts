@@ -14,7 +14,7 @@ const gaz = buildGazetteer(lex);
 /** Who each person mention in the text is, on the given date. */
 function who(text: string, date: string, l: Lexicon = lex): string[] {
   const mentions = findMentions(text, l, l === lex ? gaz : buildGazetteer(l));
-  return resolveMentions(mentions, l, { dateAt: () => date })
+  return resolveMentions(mentions, l, { dateAt: () => date, text })
     .filter((r) => r.mention.kind === "person")
     .map((r) => r.actors.map((a) => a.id).join("+") || "?");
 }
@@ -76,6 +76,14 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads 両者 after a meeting as those who met, not the sender of a letter handed over there", () => {
+    const ids = who(
+      "ロシアのラブロフ外相は19日、金総書記と会談し、プーチン大統領の親書を手渡した。両者は意見を交わした。",
+      "2023-10-20",
+    );
+    assert.equal(ids[ids.length - 1], "sergei-lavrov+kim-jong-un");
+  });
+
   it("reads 両国 as two states named together after the people, else as the people's states", () => {
     const both = (text: string) =>
       resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2024-11-04", text })
@@ -105,16 +113,15 @@ describe("mentions and title-over-time resolution", () => {
   });
 
   it("keeps names the lexicon lacks as unresolved actors", () => {
-    const [r] = resolveMentions(findMentions("ボルトニク氏は述べた。", lex, gaz), lex, {
-      dateAt: () => "2024-01-01",
-    });
+    const text = "ボルトニク氏は述べた。";
+    const [r] = resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2024-01-01", text });
     assert.equal(r!.actors[0]!.resolved, false);
     assert.equal(r!.actors[0]!.id, "unresolved:ボルトニク");
   });
 
   it("reads a body qualified by another state as that state's own (北朝鮮の外務省 is not Japan's)", () => {
     const bodies = (text: string) =>
-      resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2025-03-23" })
+      resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2025-03-23", text })
         .filter((r) => r.mention.kind === "organization")
         .map((r) => r.actors.map((a) => a.id).join("+") || "?");
     assert.deepEqual(bodies("外務省は23日、談話を発表した。"), ["jpn-mofa"]);

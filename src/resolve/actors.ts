@@ -38,8 +38,11 @@ export interface ResolvedMention {
 export interface ResolveOptions {
   /** The date that applies at a position of the normalised text (sentence date or publication date). */
   dateAt(position: number): string | null;
-  /** The normalised text: two states coordinated in it (ロシアと北朝鮮) are what a 両国 after them means. */
-  text?: string;
+  /**
+   * The normalised text the mentions are in: two states coordinated in it (ロシアと北朝鮮) are what a 両国
+   * after them means, and whose letter is handed over (プーチン大統領の親書) is no one who met.
+   */
+  text: string;
 }
 
 export function personRef(lex: Lexicon, p: PersonEntry, date: string | null, title?: string): ActorRef {
@@ -112,6 +115,8 @@ interface Discourse {
   pair: CoordinatedStates | undefined;
 }
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
+/** What a person's の owns that others hand over, read or answer (親書, 書簡, メッセージ): the person is not there. */
+const POSSESSED = /^の(?:親書|書簡|メッセージ|祝電|弔電|手紙|親筆|談話)/;
 
 export function resolveMentions(
   mentions: readonly Mention[],
@@ -126,10 +131,14 @@ export function resolveMentions(
   // the last two states named together (ロシアと北朝鮮), and the state mention just before this one
   let pair: CoordinatedStates | undefined;
   let previous: { mention: Mention; actor: ActorRef } | undefined;
-  const remember = (a: ActorRef) => {
+  const remember = (a: ActorRef, background = false) => {
     const list = a.kind === "person" ? persons : a.kind === "state" ? states : null;
     if (!list) return;
     const i = list.findIndex((x) => x.id === a.id);
+    if (background) {
+      if (i < 0) list.unshift(a);
+      return;
+    }
     if (i >= 0) list.splice(i, 1);
     list.push(a);
     seen.set(a.id, ++clock);
@@ -144,9 +153,11 @@ export function resolveMentions(
     const date = opts.dateAt(m.start);
     const lastSeen = (a: ActorRef) => seen.get(a.id) ?? 0;
     const r = resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair });
-    for (const a of r.actors) remember(a);
+    // プーチン大統領の親書を手渡した: whose letter it is keeps those who met in front of the discourse
+    const possessor = m.kind === "person" && !m.anaphor && POSSESSED.test(opts.text.slice(m.end, m.end + 8));
+    for (const a of r.actors) remember(a, possessor);
     if (m.kind === "state" && !m.anaphor && r.actors.length === 1) {
-      if (previous && COORDINATOR.test(opts.text?.slice(previous.mention.end, m.start) ?? ""))
+      if (previous && COORDINATOR.test(opts.text.slice(previous.mention.end, m.start)))
         pair = { states: [previous.actor, r.actors[0]!], at: clock };
       previous = { mention: m, actor: r.actors[0]! };
     } else previous = undefined;
