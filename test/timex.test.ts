@@ -83,6 +83,12 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("keeps only the explicit date of 前日の27日, which the relative word restates", () => {
+    assert.deepEqual(tag("両首脳は前日の27日夕、ハノイで会談した。", "2019-02-28"), [
+      ["27日夕", "2019-02-27"],
+    ]);
+  });
+
   it("counts 前日 opening a paragraph from the day the article is about, not from an aside's day", () => {
     const text =
       "日中韓の外相は26日、釜山で会談した。外相は北朝鮮が21日に衛星を打ち上げたことを非難した。\n" +

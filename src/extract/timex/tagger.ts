@@ -54,7 +54,19 @@ export function findTimexCandidates(text: string): Found[] {
     used.fill(1, f.start, f.end);
     taken.push(f);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  taken.sort((a, b) => a.start - b.start);
+  // 前日の27日, 翌日の13日: the explicit date says which day is meant; the relative word only restates it
+  return taken.filter((f, i) => {
+    const next = taken[i + 1];
+    return !(
+      f.candidate.kind === "relative-day" &&
+      next &&
+      next.start === f.end + 1 &&
+      text[f.end] === "の" &&
+      next.candidate.kind === "partial" &&
+      next.candidate.day !== undefined
+    );
+  });
 }
 
 export interface TagOptions {
