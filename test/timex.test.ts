@@ -83,6 +83,16 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("reads a speaker's きょう as the local day, not the same moment told in Japan's time", () => {
+    const text =
+      "首脳会談は現地時間の18日午前、日本時間の19日未明に始まった。大統領は「きょうは歴史的な日だ」と述べた。";
+    assert.deepEqual(tag(text, "2023-08-19", [{ start: text.indexOf("「"), end: text.indexOf("」") + 1 }]), [
+      ["18日午前", "2023-08-18"],
+      ["19日未明", "2023-08-19"],
+      ["きょう", "2023-08-18"],
+    ]);
+  });
+
   it("keeps only the explicit date of 前日の27日, which the relative word restates", () => {
     assert.deepEqual(tag("両首脳は前日の27日夕、ハノイで会談した。", "2019-02-28"), [
       ["27日夕", "2019-02-27"],

@@ -31,6 +31,8 @@ export interface ResolveContext {
   paragraphStart: boolean;
   /** The sentence reports what happened (its predicate ends in た): it is about a day already past. */
   past?: boolean;
+  /** The same moment in another time zone (日本時間の19日未明), given besides the local one. */
+  converted?: boolean;
 }
 
 export interface Resolution {
@@ -63,9 +65,10 @@ export class DiscourseCalendar {
   resolve(c: TimexCandidate, ctx: ResolveContext): Resolution | null {
     const r = this.place(c, ctx);
     if (!r || !isValid(r.date)) return null;
-    // 去年9月 / ことし4月27日 / 先月24日 are asides about another time: they do not move
-    // the day the narration is at, so a later bare 10日 still counts from the narration
-    const aside = c.kind === "relative-year" || c.kind === "relative-month";
+    // 去年9月 / ことし4月27日 / 先月24日 are asides about another time, and 日本時間の19日 is the local day
+    // told in Japan's time: they do not move the day the narration is at, so a later bare 10日 (or a
+    // speaker's きょう) still counts from the narration
+    const aside = c.kind === "relative-year" || c.kind === "relative-month" || !!ctx.converted;
     this.remember(r.date, aside);
     return r;
   }

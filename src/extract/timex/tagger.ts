@@ -116,6 +116,7 @@ function run(
       inQuote: inside(opts.quotes, f.start, f.end),
       paragraphStart: !datedInParagraph,
       ...(f.candidate.kind === "same" ? { past: reportsPast(text, f.end) } : {}),
+      ...(JAPAN_TIME.test(text.slice(Math.max(0, f.start - 6), f.start)) ? { converted: true } : {}),
     });
     datedInParagraph = true;
     if (!r) continue;
@@ -133,6 +134,9 @@ function run(
   }
   return out;
 }
+
+/** 日本時間の19日未明, (日本時間19日): the local day of the report told again in Japan's time. */
+const JAPAN_TIME = /日本時間の?$/;
 
 /** Whether the sentence going on at `from` ends in a past predicate (…開かれた。 …戻りました。). */
 function reportsPast(text: string, from: number): boolean {
