@@ -676,6 +676,46 @@ describe("an earlier occurrence the text counts from", () => {
     }
   });
 
+  it("keeps the meeting the article reports apart from the earlier one it counts from (…行われて以来、2回目)", async () => {
+    const { events } = await extract(
+      "キム総書記は13日、ロシア極東のボストーチヌイ宇宙基地に到着しました。" +
+        "出迎えたプーチン大統領とキム総書記は、施設を見て回ったあと、会談を行いました。" +
+        "両首脳の対面での会談は、2019年4月にウラジオストクで行われて以来、2回目です。",
+      "2023-09-14",
+    );
+    const meetings = find(events, "CONSULT", "meet").map((e) => [e.date?.start, ids(e).sort().join("+")]);
+    assert.deepEqual(meetings.sort(), [
+      ["2019-04-01", "kim-jong-un+vladimir-putin"],
+      ["2023-09-13", "kim-jong-un+vladimir-putin"],
+    ]);
+  });
+
+  it("keeps a planned visit its clause dates to a month when a report of it borrows a day from the discourse", async () => {
+    const { events } = await extract(
+      "北京では9月3日に軍事パレードが行われる。金正恩総書記の訪中が実現すれば、2019年1月以来となる。" +
+        "今年9月には、金正恩総書記が中国を訪問する運びとなった。",
+      "2025-08-29",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => [e.status, e.date?.start.slice(0, 7)]);
+    assert.ok(
+      visits.some(([status, month]) => status !== "occurred" && month === "2025-09"),
+      JSON.stringify(visits),
+    );
+  });
+
+  it("dates a meeting by its local day, not by the same moment told in Japan's time", async () => {
+    const { events } = await extract(
+      "岸田首相とバイデン大統領は18日午前(日本時間19日未明)、ワシントン近郊のキャンプデービッド山荘で会談する。",
+      "2023-08-18",
+    );
+    assert.equal(find(events, "CONSULT")[0]?.date?.start, "2023-08-18");
+    const alone = await extract(
+      "石破首相は日本時間の8日未明、ホワイトハウスでトランプ大統領と会談した。",
+      "2025-02-08",
+    );
+    assert.equal(find(alone.events, "CONSULT")[0]?.date?.start, "2025-02-08");
+  });
+
   it("reads 両政府 as the two states the text has just been about", async () => {
     const { events } = await extract(
       "韓国の尹錫悦大統領は16日、東京で岸田首相と会談した。両政府は同日、北朝鮮の弾道ミサイル発射を非難した。",

@@ -13,7 +13,7 @@ import type { AnalysedDocument } from "../../pipeline/document.js";
 import { citeSpan } from "../../pipeline/document.js";
 import type { ActorRef } from "../../resolve/actors.js";
 import { isoBounds } from "../timex/calendar.js";
-import type { Timex } from "../timex/tagger.js";
+import { countsFrom, sinceDate, type Timex } from "../timex/tagger.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
 import { clauseAround, clauseStarts } from "./clauses.js";
@@ -78,15 +78,8 @@ const RELATIVE_TO_LAST =
   /これに先立|その後|そのあと|この後|このあと|その前に|これを受け|(?:会議|会談|会合|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)/;
 /** 合意した事項, 合意した内容: an agreement the text names as a thing rather than reports. */
 const AGREEMENT_NAMED = /^た?(?:事項|内容|項目|取り決め)/;
-/** 2018年5月以来, 19年6月の訪問以来: the date of an earlier occurrence, which the text counts from. */
-const SINCE = /^(?:の[^、。]{0,20})?以来/;
-/** 6月17日にカナダで…会談して以来: a clause that counts from the date of an earlier occurrence. */
-const CLAUSE_SINCE = /^[^、。「」]{0,40}?[てた]以来/;
 /** An earlier occurrence the text counts from (…以来、2回目): no later event is placed against it. */
-const countedFrom = (text: string, c: Candidate) =>
-  !!c.timex &&
-  (SINCE.test(text.slice(c.timex.end, c.timex.end + 24)) ||
-    CLAUSE_SINCE.test(text.slice(c.timex.end, c.timex.end + 48)));
+export const countedFrom = (text: string, c: Candidate) => !!c.timex && countsFrom(text, c.timex);
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
 const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
@@ -239,9 +232,10 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       (t) =>
         !insideQuotation(doc, t.start, t.end) &&
         t.granularity !== "year" &&
+        !t.converted &&
         !COUNTED_FROM.test(text.slice(t.end, t.end + 14)) &&
         // 訪朝は2018年5月以来です: the date of an earlier occurrence dates nothing after it
-        !SINCE.test(text.slice(t.end, t.end + 24)),
+        !sinceDate(text, t),
     );
     if (dated.length > 0) lastDate = { timex: dated[dated.length - 1]!, sentence: sentence.index };
   }
@@ -642,7 +636,8 @@ function pickDate(
   // otherwise a date followed by 以来 dates an earlier occurrence, not this one
   const own = args.timexes.filter(
     (t) =>
-      !SINCE.test(text.slice(t.end, t.end + 24)) &&
+      !t.converted &&
+      !sinceDate(text, t) &&
       !/^(?:ぶり|間)/.test(text.slice(t.end, t.end + 2)) &&
       // 「去年夏から途絶えていた」: the start of a state of affairs, not of this event
       !/^から[^。]{0,16}?(?:途絶え|続い|続け|中断|停止|凍結|悪化|冷え込|低迷|膠着)/.test(

@@ -9,7 +9,14 @@ import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ActorRef } from "../../resolve/actors.js";
 import { dayRange, parseIso } from "../timex/calendar.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
-import { type Candidate, citeSentence, eventDate, eventPlace, participantsOf } from "./extract.js";
+import {
+  type Candidate,
+  citeSentence,
+  countedFrom,
+  eventDate,
+  eventPlace,
+  participantsOf,
+} from "./extract.js";
 import { inSession, meetingMode } from "./sides.js";
 
 const STATUS_RANK: Record<EventStatus, number> = {
@@ -75,7 +82,12 @@ function betterDate(a: EventDate | null, b: EventDate | null): EventDate | null 
   const ra = range(a);
   const rb = range(b);
   const nested = ra && rb && ((ra[0] <= rb[0] && rb[1] <= ra[1]) || (rb[0] <= ra[0] && ra[1] <= rb[1]));
-  if (nested && ga !== gb) return gb > ga ? b : a;
+  // the finer date, as sure as the surer of the two: a day the discourse gives within the month the
+  // event's own clause gives (今年9月に…訪問する) is that clause's reading, narrowed
+  if (nested && ga !== gb) {
+    const [fine, coarse] = gb > ga ? [b, a] : [a, b];
+    return SOURCE_RANK[coarse.source] > SOURCE_RANK[fine.source] ? { ...fine, source: coarse.source } : fine;
+  }
   if (SOURCE_RANK[a.source] !== SOURCE_RANK[b.source])
     return SOURCE_RANK[a.source] >= SOURCE_RANK[b.source] ? a : b;
   return gb > ga ? b : a;
@@ -166,9 +178,15 @@ export function mergeCandidates(
     .map((c, i) => ({ c, i }))
     .sort((a, b) => strength(a.c) - strength(b.c) || a.i - b.i);
   const events: ExtractedEvent[] = [];
+  // earlier occurrences the text counts from (2019年4月に…行われて以来): a report without a date of its
+  // own is of the event the article is about, not of them
+  const earlier = new WeakSet<ExtractedEvent>();
   const sameOccurrence = (x: ExtractedEvent, e: ExtractedEvent, partial: boolean) =>
     modeFamily(x) === modeFamily(e) &&
-    (weakDate(e) || weakDate(x) || datesOverlap(x.date, e.date) || sameTrip(x, e)) &&
+    (datesOverlap(x.date, e.date) ||
+      sameTrip(x, e) ||
+      (weakDate(e) && !earlier.has(x)) ||
+      (weakDate(x) && !earlier.has(e))) &&
     (e.mode !== "visit" || visitPlacesAgree(ctx, x, e)) &&
     (partial
       ? covers(x.participants, e.participants)
@@ -176,6 +194,7 @@ export function mergeCandidates(
   const partials: ExtractedEvent[] = [];
   for (const { c } of ordered) {
     const e = toEvent(c);
+    if (countedFrom(doc.norm.text, c)) earlier.add(e);
     if (!complete(c)) {
       partials.push(e);
       continue;

@@ -19,6 +19,8 @@ export interface Timex {
   anchor: Resolution["anchor"];
   /** Another reading that was nearly as likely; the value is a guess between the two. */
   alternative?: string;
+  /** The same moment in Japan's time, given besides the local one (日本時間の19日未明): it dates no event. */
+  converted?: true;
 }
 
 interface Found {
@@ -103,6 +105,7 @@ function run(
   // order) rather than by searching back from each one, which made a long line quadratic
   let nl = -1;
   let nextNl = text.indexOf("\n");
+  let previous: Found | undefined;
   for (const f of candidates) {
     while (nextNl >= 0 && nextNl < f.start) {
       nl = nextNl;
@@ -112,11 +115,17 @@ function run(
       lastParagraphBreak = nl;
       datedInParagraph = false;
     }
+    // (日本時間の8日未明 alone is the only date the report gives: it dates the event)
+    const converted =
+      JAPAN_TIME.test(text.slice(Math.max(0, f.start - 6), f.start)) &&
+      !!previous &&
+      previous.end >= f.start - 16;
+    previous = f;
     const r = cal.resolve(f.candidate, {
       inQuote: inside(opts.quotes, f.start, f.end),
       paragraphStart: !datedInParagraph,
       ...(f.candidate.kind === "same" ? { past: reportsPast(text, f.end) } : {}),
-      ...(JAPAN_TIME.test(text.slice(Math.max(0, f.start - 6), f.start)) ? { converted: true } : {}),
+      ...(converted ? { converted } : {}),
     });
     datedInParagraph = true;
     if (!r) continue;
@@ -130,12 +139,25 @@ function run(
       rule: f.rule,
       anchor: r.anchor,
       ...(r.alternative ? { alternative: toIso(r.alternative) } : {}),
+      ...(converted ? { converted: true as const } : {}),
     });
   }
   return out;
 }
 
-/** 日本時間の19日未明, (日本時間19日): the local day of the report told again in Japan's time. */
+/** 2018年5月以来, 19年6月の訪問以来: the date of an earlier occurrence, which the text counts from. */
+const SINCE = /^(?:の[^、。]{0,20})?以来/;
+/** 6月17日にカナダで…会談して以来: a clause that counts from the date of an earlier occurrence. */
+const CLAUSE_SINCE = /^[^、。「」]{0,40}?[てた]以来/;
+
+/** A date followed by 以来 (2019年1月以来, 4月の訪問以来): an earlier occurrence's, not the sentence's. */
+export const sinceDate = (text: string, t: Timex) => SINCE.test(text.slice(t.end, t.end + 24));
+
+/** A date whose clause counts from it (…に会談して以来, 2019年1月以来). */
+export const countsFrom = (text: string, t: Timex) =>
+  sinceDate(text, t) || CLAUSE_SINCE.test(text.slice(t.end, t.end + 48));
+
+/** 18日午前(日本時間19日未明), 現地時間の18日、日本時間の19日: the local day told again in Japan's time. */
 const JAPAN_TIME = /日本時間の?$/;
 
 /** Whether the sentence going on at `from` ends in a past predicate (…開かれた。 …戻りました。). */
