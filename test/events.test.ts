@@ -726,6 +726,19 @@ describe("an earlier occurrence the text counts from", () => {
   });
 });
 
+describe("states listed with をはじめ and counted", () => {
+  it("reads a signing the parties agreed to there (共同声明の採択に合意した) with every state of the list", async () => {
+    const { events } = await extract(
+      "日本と中国をはじめ、韓国、ロシアの4カ国は12日、北京で共同声明の採択に合意した。",
+      "2006-03-13",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.ok(sign, "the adoption of the joint statement was not read");
+    assert.deepEqual(ids(sign).sort(), ["CHN", "JPN", "KOR", "RUS"]);
+    assert.equal(sign.date?.start, "2006-03-12");
+  });
+});
+
 describe("the byline", () => {
   it("leaves the correspondent of the dateline (【ハノイ=…】) off the meeting the sentence reports", async () => {
     const { events } = await extract(

@@ -73,8 +73,11 @@ function skipUnknownTitle(text: string, pos: number): number {
   return m && particleAfter(text, pos + m[0].length) ? pos + m[0].length : pos;
 }
 
-/** 韓国の首脳は, 3か国の首脳らが: the leaders of the state (or states) just named, who act. */
-const LEADERS_OF = /^の首脳(?:ら|たち)?(は|が)/;
+/**
+ * 韓国の首脳は, …ロシアの6カ国は: the leaders of the state just named, or the states a list of them ends
+ * in, who act.
+ */
+const LEADERS_OF = /^の(?:首脳(?:ら|たち)?|[0-9一二三四五六七八九十]+[かカケヵ]国)(は|が)/;
 
 /** 日中両首脳は, 日韓両政府が, 米中両国は: the states of a compound, by their leaders or governments. */
 const GROUP_HEAD = /^両(?:首脳|政府|国)/;

@@ -351,10 +351,13 @@ function candidate(
     STATEMENT_TYPES.has(trigger.type) && !(trigger.type === "SUPPORT" && trigger.mode === "sign");
   // …or a relative clause says it was held: 昨年11月にサンフランシスコ近郊で行った対面会談の合意
   const heldBefore = HELD_BEFORE.test(text.slice(clause.start, start));
+  // …共同声明の採択に合意した: the parties agreed to the signing itself, there and then
+  const agreedSigning = trigger.roles === "signing" && /^に(?:合意|同意)し/.test(text.slice(end, end + 4));
   const referenceOnly =
     !statement &&
     !datedNoun &&
     !heldBefore &&
+    !agreedSigning &&
     nominalWithoutPredicate(text, end, clause.end, sentence.headline);
   const date = timex?.value ?? doc.source.published;
   let actors: ActorRef[] = [];
