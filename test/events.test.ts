@@ -739,6 +739,35 @@ describe("states listed with をはじめ and counted", () => {
   });
 });
 
+describe("an accepted invitation", () => {
+  it("reads これを受け入れた after an invitation as an agreement of who invited and who accepted", async () => {
+    const { events } = await extract(
+      "中国の習近平国家主席は10日、北京で韓国の文在寅大統領と会談した。両首脳は来月の会議に期待を示した。" +
+        "文大統領は来月、北朝鮮の金正恩委員長とも会談する予定だ。文大統領は習主席に対し、都合のよい時期に韓国を訪問するよう招請し、" +
+        "習主席はこれを快く受け入れた。",
+      "2017-12-11",
+    );
+    const [agree] = find(events, "AGREE");
+    assert.ok(agree, "the accepted invitation was not read");
+    assert.deepEqual(ids(agree).sort(), ["moon-jae-in", "xi-jinping"]);
+    assert.equal(agree.date?.start, "2017-12-10");
+  });
+
+  it("takes no spokesman who reports it as a party, and no acceptance without an invitation", async () => {
+    const { events } = await extract(
+      "ロシア大統領府のペスコフ報道官は14日、プーチン大統領がキム総書記から北朝鮮を訪問するよう招待を受け、" +
+        "これを受け入れたと明らかにした。",
+      "2023-09-14",
+    );
+    assert.deepEqual(ids(find(events, "AGREE")[0]!).sort(), ["kim-jong-un", "vladimir-putin"]);
+    const refugees = await extract(
+      "韓国政府は14日、北朝鮮からの脱北者を保護し、これを受け入れた。",
+      "2023-09-14",
+    );
+    assert.deepEqual(find(refugees.events, "AGREE"), []);
+  });
+});
+
 describe("the byline", () => {
   it("leaves the correspondent of the dateline (【ハノイ=…】) off the meeting the sentence reports", async () => {
     const { events } = await extract(

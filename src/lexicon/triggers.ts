@@ -44,6 +44,11 @@ export const triggerSchema = z
     lemmas: z.array(z.string().min(1)).default([]),
     /** For `directed` roles: the particles that mark the recipient (default に, を, と, への, に対し). */
     recipient_particles: z.array(z.string().min(1)).optional(),
+    /**
+     * Words one of which must come before the trigger in its sentence or the one before, for a word that
+     * reports the event only after them (これを受け入れた after 招待: an accepted invitation).
+     */
+    context: z.array(z.string().min(1)).optional(),
   })
   .strict();
 

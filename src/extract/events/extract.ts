@@ -123,6 +123,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     for (const m of matches.sort((a, b) => a.start - b.start)) {
       const trigger = chooseTrigger(doc, ctx, m.value, m.start);
       if (!trigger) continue;
+      if (trigger.context && !inContext(doc, trigger.context, sentence, m.start)) continue;
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
       if (insideQuotation(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
@@ -183,12 +184,20 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         const content = c.type === "AGREE" ? talks.find(agreedUpon) : undefined;
         const datedByContent = !!content && !!c.timex && content.timex === c.timex;
         if (content?.place && content.place === c.place) c.place = null;
+        // (an agreement that names its parties was reached at a meeting of theirs, not at another one
+        // mentioned in between: 来月末の南北首脳会談)
+        const ofParties = (x: Candidate) =>
+          c.actors.length < 2 ||
+          c.actors.every((a) =>
+            x.actors.some((b) => b.id === a.id || b.country === a.id || b.id === a.country),
+          );
         const meeting =
-          talks.find((x) => sentence.index - x.sentence.index <= 2 && !agreedUpon(x)) ??
+          talks.find((x) => sentence.index - x.sentence.index <= 2 && !agreedUpon(x) && ofParties(x)) ??
           (c.dateSource === "discourse" || c.dateSource === "published" || datedByContent
             ? talks.find(
                 (x) =>
                   !agreedUpon(x) &&
+                  ofParties(x) &&
                   x.status === "occurred" &&
                   (x.dateSource === "clause" || x.dateSource === "sentence"),
               )
@@ -278,7 +287,10 @@ function candidate(
 ): Candidate[] | null {
   const text = doc.norm.text;
   const lex = ctx.lexicon;
-  topic = reportedSubject(doc, args, topic, end, sentence) ?? topic;
+  // the topic that reports what the sentence says (ペスコフ報道官は…と明らかにした), if it does
+  const reported = reportedSubject(doc, args, topic, end, sentence);
+  const reporter = reported && topic?.particle === "は" ? topic : undefined;
+  topic = reported ?? topic;
   const speech = doc.quotations.find((q) => q.speech && start > q.start && end < q.end);
   const local = args.actors.filter(
     (a) =>
@@ -306,6 +318,20 @@ function candidate(
       while (first > 0 && /^(?:や|、|と)$/.test(later[first - 1]!.particle)) first--;
       for (const a of later.slice(first, companion + 1)) local.push({ ...a, particle: "や" });
     }
+  }
+  // 金委員長は習総書記に対し…訪問するよう招請し、習総書記はこれを受け入れた: who invited whom, earlier in the
+  // sentence, are the parties to the acceptance
+  // (not the spokesman whose report it is: ペスコフ報道官は…これを受け入れたと明らかにした)
+  if (trigger.context) {
+    for (const a of args.actors)
+      if (
+        a.start >= sentence.start &&
+        a.end <= start &&
+        a !== reporter &&
+        !local.includes(a) &&
+        /^(?:が|は|から|に|に対し|に対して)$/.test(a.particle)
+      )
+        local.push(a);
   }
   // 首脳会議に高市総理大臣が出席する: the attendee of a gathering may follow it
   if (/^に(?:、)?[^。]{0,20}?(?:出席|参加)/.test(text.slice(end, clause.end))) {
@@ -566,6 +592,13 @@ function candidate(
       place: earlier.place,
     });
   return out;
+}
+
+/** Whether one of the words comes before `at` in the sentence or the one before it. */
+function inContext(doc: AnalysedDocument, words: readonly string[], sentence: Sentence, at: number): boolean {
+  const from = doc.sentences[sentence.index - 1]?.start ?? sentence.start;
+  const before = doc.norm.text.slice(from, at);
+  return words.some((w) => before.includes(w));
 }
 
 /**
