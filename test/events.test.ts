@@ -557,6 +557,37 @@ describe("attending with others", () => {
   });
 });
 
+describe("ways of meeting", () => {
+  it("reads a courtesy call (…を表敬訪問した) as a meeting with the person called on", async () => {
+    const { events } = await extract(
+      "ブリンケン米国務長官は18日、ソウルで文在寅大統領を表敬訪問した。",
+      "2021-03-19",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT").map((e) => [e.mode, ids(e).sort()]),
+      [["meet", ["antony-blinken", "moon-jae-in"]]],
+    );
+  });
+
+  it("takes those one watches an occasion beside (…と並んで参観した) as its parties", async () => {
+    const { events } = await extract(
+      "プーチン大統領は9日、赤の広場で行われた軍事パレードを、習主席と並んで参観した。",
+      "2015-05-10",
+    );
+    const [parade] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(ids(parade!).sort(), ["vladimir-putin", "xi-jinping"]);
+  });
+
+  it("leaves a date inside a document's name to the document (2030年までの…に関する共同声明に署名)", async () => {
+    const { events } = await extract(
+      "習近平国家主席とプーチン大統領は21日、2030年までの経済協力の重点方向に関する共同声明に署名した。",
+      "2023-03-22",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.equal(sign?.date?.start, "2023-03-21");
+  });
+});
+
 describe("leaders attending a summit of states", () => {
   it("puts each state's leader listed as attending in the state's place, not beside it", async () => {
     const { events } = await extract(

@@ -44,6 +44,8 @@ export const triggerSchema = z
     lemmas: z.array(z.string().min(1)).default([]),
     /** For `directed` roles: the particles that mark the recipient (default に, を, と, への, に対し). */
     recipient_particles: z.array(z.string().min(1)).optional(),
+    /** For `reciprocal` roles: particles besides と, が, は… that mark a party (the person called on: 文大統領を表敬訪問). */
+    party_particles: z.array(z.string().min(1)).optional(),
     /**
      * Words one of which must come before the trigger in its sentence or the one before, for a word that
      * reports the event only after them (これを受け入れた after 招待: an accepted invitation).

@@ -66,7 +66,7 @@ const AGREED_CONTENT = /^(?:こと|方針)/;
 /** を, a verb in the past or present, then the noun it describes: 核実験を強行した(北朝鮮). */
 const RELATIVE_CLAUSE = /^を[^、。「」はがをにでと]{1,8}?(?:した|している|する)(?=[^、。])/;
 /** Who the subject does something with: とともに, と共に, と一緒に. */
-const COMPANION = /^(?:とともに|と共に|と一緒に)$/;
+const COMPANION = /^(?:とともに|と共に|と一緒に|と並んで|と並び)$/;
 /** 会合を開き, 会議が開かれ, 会合を招集: a session held, not one attended or planned by others. */
 const SESSION_HELD = /^(?:を|が)?(?:開|招集)/;
 /** の, then the thing owned, then を right before the trigger: 北朝鮮の(弾道ミサイル発射)を非難. */
@@ -86,7 +86,7 @@ const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以�
 const HELD_BEFORE = /(?:行った|行われた|開いた|開かれた|実施した|実施された)[\u4E00-\u9FFF]{0,4}$/;
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
-const DATED_AGREEMENT = /^(?:の[^、。を]{0,16}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
+const DATED_AGREEMENT = /^(?:まで)?(?:の[^、。を]{0,24}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
 const AGREEMENT_NOUN = new RegExp(`(?:${AGREEMENT_NOUNS})$`);
 const PLACE_RANK: Record<string, number> = { venue: 4, site: 3, city: 2, region: 1 };
 
@@ -439,6 +439,7 @@ function candidate(
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
         (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
         ((trigger.type === "AGREE" || trigger.type === "CONSULT") && a.particle === "から") ||
+        !!trigger.party_particles?.includes(a.particle) ||
         (trigger.mode === "phone" && a.particle === "に"),
     );
     if (head) parties.push(head);
@@ -963,7 +964,7 @@ function earlierOccurrences(
  * and work toward one, which makes it a plan (訪日に向けて準備を進める, 会談に向けた調整).
  */
 const EVENT_PREDICATE =
-  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参列|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参観|参列|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate
