@@ -93,6 +93,17 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("places a month alone in a report of what has happened in this year, not months ahead", () => {
+    assert.deepEqual(tag("外相は1月にもモスクワを訪れ、大統領と面会している。", "2024-11-05"), [
+      ["1月", "2024-01"],
+    ]);
+    assert.deepEqual(tag("外相は1月にもモスクワを訪れる予定だ。", "2024-11-05"), [["1月", "2025-01"]]);
+    // next month may still be a plan the sentence reports on
+    assert.deepEqual(tag("4月上旬で調整していた来日を延期すると発表した。", "2020-03-05"), [
+      ["4月上旬", "2020-04"],
+    ]);
+  });
+
   it("keeps only the explicit date of 前日の27日, which the relative word restates", () => {
     assert.deepEqual(tag("両首脳は前日の27日夕、ハノイで会談した。", "2019-02-28"), [
       ["27日夕", "2019-02-27"],

@@ -211,11 +211,20 @@ export class DiscourseCalendar {
       const alternative = second && second.dist - best.dist <= 3 ? second.d : undefined;
       return { date: best.d, alternative, anchor: "discourse" };
     }
-    // a month (and day) without a year: the year that puts it nearest
+    // a month (and day) without a year: the year that puts it nearest — but a month alone in a sentence
+    // that reports what has happened is not one months to come (1月にも訪露し、…面会している, written in
+    // November); the next month may still be (4月上旬で調整していた来日を延期すると発表した, in March)
     const ref = anchor.month === undefined ? { ...anchor, month: 7 } : anchor;
+    const published = this.published;
+    const possible = (d: CalendarDate) =>
+      day !== undefined ||
+      !ctx.past ||
+      published?.month === undefined ||
+      d.year * 12 + d.month! <= published.year * 12 + published.month + 1;
     const candidates = [-1, 0, 1]
       .map((k) => ({ year: anchor.year + k, month, day }))
       .filter(isValid)
+      .filter(possible)
       .map((d) => ({
         d,
         dist: Math.abs(epochDay({ ...d, day: d.day ?? 15 }) - epochDay({ ...ref, day: ref.day ?? 15 })),

@@ -124,7 +124,9 @@ function run(
     const r = cal.resolve(f.candidate, {
       inQuote: inside(opts.quotes, f.start, f.end),
       paragraphStart: !datedInParagraph,
-      ...(f.candidate.kind === "same" ? { past: reportsPast(text, f.end) } : {}),
+      ...(f.candidate.kind === "same" || (f.candidate.kind === "partial" && f.candidate.day === undefined)
+        ? { past: reportsPast(text, f.end) }
+        : {}),
       ...(converted ? { converted } : {}),
     });
     datedInParagraph = true;
@@ -167,7 +169,8 @@ function reportsPast(text: string, from: number): boolean {
   let i = end - 1;
   // closing brackets and quotation marks after the predicate
   while (i > from && "」』)）".includes(text[i]!)) i--;
-  return text[i] === "た";
+  // …会談した。 …面会している。 (what has happened and holds now)
+  return text[i] === "た" || text.endsWith("ている", i + 1) || text.endsWith("ていた", i + 1);
 }
 
 /** The day-granular date the text states explicitly most often (ties: the earliest mention). */
