@@ -558,6 +558,20 @@ describe("attending with others", () => {
 });
 
 describe("ways of meeting", () => {
+  it("reads two on each side as one meeting, and pairs that each met as meetings of their own", async () => {
+    const { events } = await extract(
+      "米国のブリンケン国務長官とオースティン国防長官は18日、ソウルで韓国の鄭義溶(チョン・ウィヨン)外相、徐旭(ソ・ウク)国防相と外務・防衛担当閣僚協議(2プラス2)を開いた。" +
+        "ブリンケン氏は19日に鄭氏と、オースティン氏は徐氏とそれぞれ会談した。",
+      "2021-03-20",
+    );
+    const meetings = find(events, "CONSULT").map((e) => ids(e).sort().join("+"));
+    assert.deepEqual(meetings.sort(), [
+      "antony-blinken+chung-eui-yong",
+      "antony-blinken+chung-eui-yong+lloyd-austin+suh-wook",
+      "lloyd-austin+suh-wook",
+    ]);
+  });
+
   it("reads a courtesy call (…を表敬訪問した) as a meeting with the person called on", async () => {
     const { events } = await extract(
       "ブリンケン米国務長官は18日、ソウルで文在寅大統領を表敬訪問した。",

@@ -392,6 +392,7 @@ function candidate(
   let object: string | undefined;
   let mode = trigger.mode;
   let split: [ActorArg, ActorArg[]] | null = null;
+  let pairs: [ActorArg, ActorArg][] | null = null;
   let visitors: ActorRef[] = [];
   /** For a summit between states, the states before they were read as their leaders. */
   let atLeaderLevel: ActorRef[] | null = null;
@@ -457,6 +458,7 @@ function candidate(
     const ownSubject = parties.some((a) => isSubject(a) && a.start >= clause.start);
     // XはA、Bとそれぞれ会談: one meeting with each counterpart (the subject may be the topic)
     split = splitCounterparts(ownSubject || !topic ? parties : [topic, ...parties]);
+    pairs = pairedOff(text, parties, clause.start, start);
     const inSpeech = insideQuotation(doc, start, end);
     if (
       topic &&
@@ -564,7 +566,13 @@ function candidate(
     ...(object ? { object } : {}),
   };
   const out: Candidate[] = [base, ...visitors.slice(1).map((v) => ({ ...base, actors: [v] }))];
-  if (split && trigger.roles === "reciprocal") {
+  if (pairs && trigger.roles === "reciprocal")
+    out.splice(
+      0,
+      1,
+      ...pairs.map(([a, b]) => ({ ...base, actors: uniqueActors([...a.actors, ...b.actors]) })),
+    );
+  else if (split && trigger.roles === "reciprocal") {
     const [subject, counterparts] = split;
     out.splice(
       0,
@@ -906,14 +914,42 @@ export type { ExtractedEvent };
 /** XはA、Bと会談: a subject and a list of counterparts joined by 、 (or それぞれ). */
 function splitCounterparts(parties: ActorArg[]): [ActorArg, ActorArg[]] | null {
   const subject = parties.find((a) => /^(は|が|も)$/.test(a.particle));
+  if (!subject) return null;
+  // ブリンケン国務長官とオースティン国防長官は…鄭外相、徐国防相と協議を開いた: two on each side meet together
+  if (
+    parties.some((a) => a.end < subject.start && subject.start - a.end <= 2 && /^(と|、)$/.test(a.particle))
+  )
+    return null;
   const others = parties.filter((a) => a !== subject).sort((a, b) => a.start - b.start);
-  if (!subject || others.length < 2) return null;
+  if (others.length < 2) return null;
   const last = others[others.length - 1]!;
   if (!/^(と|とは|とも)$/.test(last.particle)) return null;
   // A、Bと (a list) or Aと、…Bと (each with its own と, often with its own date)
   if (!others.slice(0, -1).every((a) => /^(、|・|と|とは|とも)$/.test(a.particle))) return null;
   if (others.some((a) => a.actors.length !== 1 || a.actors[0]!.kind !== "person")) return null;
   return [subject, others];
+}
+
+/**
+ * ブリンケン氏は鄭氏と、オースティン氏は徐氏とそれぞれ会談した: each subject met the party it names, one
+ * meeting per pair.
+ */
+function pairedOff(
+  text: string,
+  parties: ActorArg[],
+  clauseStart: number,
+  triggerStart: number,
+): [ActorArg, ActorArg][] | null {
+  if (!/それぞれ|各々|おのおの/.test(text.slice(clauseStart, triggerStart))) return null;
+  const inClause = parties.filter((a) => a.start >= clauseStart).sort((a, b) => a.start - b.start);
+  if (inClause.length < 4 || inClause.length % 2 !== 0) return null;
+  const out: [ActorArg, ActorArg][] = [];
+  for (let i = 0; i < inClause.length; i += 2) {
+    const [who, whom] = [inClause[i]!, inClause[i + 1]!];
+    if (!/^(は|が)$/.test(who.particle) || !/^(と|とは|とも)$/.test(whom.particle)) return null;
+    out.push([who, whom]);
+  }
+  return out;
 }
 
 /** 会談は11年12月以来約3年ぶり: the date of the previous occurrence of the same kind. */
