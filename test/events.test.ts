@@ -518,6 +518,8 @@ describe("dates", () => {
     const [visit] = find(events, "CONSULT", "visit");
     assert.equal(visit?.date?.start.slice(0, 7), "2019-12");
     assert.deepEqual(ids(visit!), ["JPN", "CHN"]);
+    // the earlier visit was to the state the word names: that is where it took place
+    assert.equal(visit?.place?.id, "CHN");
   });
 
   it("dates an earlier occurrence named with 以来 on its own", async () => {

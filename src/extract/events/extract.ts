@@ -598,7 +598,8 @@ function candidate(
       timex: earlier.timex,
       dateSource: "clause",
       status: "occurred",
-      place: earlier.place,
+      // (a visit's destination is the word's own: 訪中が実現すれば、2019年1月以来 was to China too)
+      place: earlier.place ?? (trigger.roles === "visit" ? base.place : null),
     });
   return out;
 }
