@@ -642,6 +642,17 @@ describe("a forum's summit and who is there", () => {
     assert.equal(summit.date?.start, "2024-10-06");
   });
 
+  it("reads a forum one attends and meets another leader at (フォーラムに出席し、…と会談する)", async () => {
+    const { events } = await extract(
+      "プーチン大統領は14日、ウラジオストクで開かれる東方経済フォーラムに出席し、習近平国家主席と会談する予定だ。",
+      "2017-05-12",
+    );
+    const [forum] = find(events, "CONSULT", "multilateral");
+    assert.ok(forum, "the forum was not read");
+    assert.deepEqual(ids(forum).sort(), ["vladimir-putin", "xi-jinping"]);
+    assert.equal(forum.status, "planned");
+  });
+
   it("keeps a forum a leader holds a summit with as its counterpart (ASEANとの首脳会議)", async () => {
     const { events } = await extract(
       "石破総理大臣は10日、ビエンチャンでASEAN=東南アジア諸国連合との首脳会議に出席しました。",
