@@ -563,13 +563,14 @@ describe("ways of meeting", () => {
   it("reads two on each side as one meeting, and pairs that each met as meetings of their own", async () => {
     const { events } = await extract(
       "米国のブリンケン国務長官とオースティン国防長官は18日、ソウルで韓国の鄭義溶(チョン・ウィヨン)外相、徐旭(ソ・ウク)国防相と外務・防衛担当閣僚協議(2プラス2)を開いた。" +
-        "ブリンケン氏は19日に鄭氏と、オースティン氏は徐氏とそれぞれ会談した。",
+        "米韓の2プラス2は2016年10月以来となる。ブリンケン氏は19日に鄭氏と、オースティン氏は徐氏とそれぞれ会談した。",
       "2021-03-20",
     );
     const meetings = find(events, "CONSULT").map((e) => ids(e).sort().join("+"));
     assert.deepEqual(meetings.sort(), [
       "antony-blinken+chung-eui-yong",
       "antony-blinken+chung-eui-yong+lloyd-austin+suh-wook",
+      "KOR+USA",
       "lloyd-austin+suh-wook",
     ]);
   });
