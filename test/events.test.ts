@@ -568,9 +568,9 @@ describe("ways of meeting", () => {
     );
     const meetings = find(events, "CONSULT").map((e) => ids(e).sort().join("+"));
     assert.deepEqual(meetings.sort(), [
+      "KOR+USA",
       "antony-blinken+chung-eui-yong",
       "antony-blinken+chung-eui-yong+lloyd-austin+suh-wook",
-      "KOR+USA",
       "lloyd-austin+suh-wook",
     ]);
   });
