@@ -6,7 +6,7 @@
  */
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
-import { epochDay, parseIso } from "../timex/calendar.js";
+import { spanDays } from "../timex/calendar.js";
 import type { ExtractedEvent } from "../types.js";
 import { eventPlace } from "./extract.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
@@ -188,13 +188,9 @@ function representByMeetingParticipants(events: ExtractedEvent[]): void {
 
 /** Dates a day apart at most: reports from another time zone (19日未明, Japan time) put a day on either side. */
 function withinADay(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  const days = (e: ExtractedEvent) => {
-    const start = parseIso(e.date?.start);
-    const end = parseIso(e.date?.end);
-    return start && end ? [epochDay(start), epochDay(end)] : null;
-  };
-  const [x, y] = [days(a), days(b)];
-  return !!x && !!y && x[0]! <= y[1]! + 1 && y[0]! <= x[1]! + 1;
+  const x = a.date && spanDays(a.date.start, a.date.end);
+  const y = b.date && spanDays(b.date.start, b.date.end);
+  return !!x && !!y && x[0] <= y[1] + 1 && y[0] <= x[1] + 1;
 }
 
 function sameDay(a: ExtractedEvent, b: ExtractedEvent): boolean {

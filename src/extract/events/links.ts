@@ -14,16 +14,13 @@ import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import { isLeader } from "../../resolve/actors.js";
-import { dayRange, fromEpochDay, parseIso, toIso } from "../timex/calendar.js";
+import { fromEpochDay, spanDays, toIso } from "../timex/calendar.js";
 import type { ExtractedEvent, ExtractedQuote } from "../types.js";
 import { countriesOf, deadBy, hostOf, hostStateOf, stateOf, TRIP_DAYS, visitorOf } from "./sides.js";
 import { bylineEnd } from "./arguments.js";
 
-const days = (e: ExtractedEvent): [number, number] | null => {
-  const a = e.date && parseIso(e.date.start);
-  const b = e.date && parseIso(e.date.end);
-  return a && b ? [dayRange(a)[0], dayRange(b)[1]] : null;
-};
+const days = (e: ExtractedEvent): [number, number] | null =>
+  e.date ? spanDays(e.date.start, e.date.end) : null;
 
 function within(inner: ExtractedEvent, outer: ExtractedEvent): boolean {
   const a = days(inner);

@@ -7,7 +7,7 @@
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ActorRef } from "../../resolve/actors.js";
-import { dayRange, parseIso } from "../timex/calendar.js";
+import { spanDays } from "../timex/calendar.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import {
   type Candidate,
@@ -56,12 +56,7 @@ function datesOverlap(a: EventDate | null, b: EventDate | null): boolean {
   return ra[0] <= rb[1] && rb[0] <= ra[1];
 }
 
-function range(d: EventDate): [number, number] | null {
-  const s = parseIso(d.start);
-  const e = parseIso(d.end);
-  if (!s || !e) return null;
-  return [dayRange(s)[0], dayRange(e)[1]];
-}
+const range = (d: EventDate): [number, number] | null => spanDays(d.start, d.end);
 
 /**
  * Reports of one occurrence share type and mode, the mode as the sides make it: a bilateral talk beside

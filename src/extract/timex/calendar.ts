@@ -73,6 +73,13 @@ export function dayRange(d: CalendarDate): [number, number] {
   return [e, e];
 }
 
+/** The first and last day of a span given by ISO dates (an event's date.start and date.end), as epoch days. */
+export function spanDays(start: string, end: string): [number, number] | null {
+  const a = parseIso(start);
+  const b = parseIso(end);
+  return a && b ? [dayRange(a)[0], dayRange(b)[1]] : null;
+}
+
 /** ISO start and end days of a date at its granularity (`2023-09` → 2023-09-01 … 2023-09-30). */
 export function isoBounds(d: CalendarDate): { start: string; end: string } {
   const [a, b] = dayRange(d);
