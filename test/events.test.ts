@@ -387,6 +387,18 @@ describe("dates", () => {
     );
   });
 
+  it("reads a trip's announced length (3泊4日の日程で, 2日間の日程で) as its range from the day it starts", async () => {
+    const cases: [string, string, string][] = [
+      ["文大統領は13日、3泊4日の日程で中国を訪問する。", "2017-12-12", "2017-12-16"],
+      ["習主席は20日から2日間の日程で北朝鮮を訪問した。", "2019-06-21", "2019-06-21"],
+    ];
+    for (const [text, published, end] of cases) {
+      const { events } = await extract(text, published);
+      const [visit] = find(events, "CONSULT", "visit");
+      assert.equal(visit?.date?.end, end, text);
+    }
+  });
+
   it("dates a meeting during a span of days without a day of its own by the span (25日から28日まで…訪問し、…会談)", async () => {
     const { events } = await extract(
       "新華社通信は28日、金正恩委員長が25日から28日まで中国を非公式訪問し、習近平国家主席と会談したと伝えた。",

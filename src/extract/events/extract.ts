@@ -12,7 +12,8 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
 import { citeSpan } from "../../pipeline/document.js";
 import type { ActorRef } from "../../resolve/actors.js";
-import { isoBounds } from "../timex/calendar.js";
+import { addDays, isoBounds, toIso } from "../timex/calendar.js";
+import { NUMBER, readNumber } from "../timex/numerals.js";
 import { countsFrom, sinceDate, type Timex } from "../timex/tagger.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
@@ -45,6 +46,8 @@ export interface Candidate {
   timex: Timex | null;
   /** 25日から28日まで: the last day of a span that starts at `timex`. */
   until?: Timex;
+  /** 3泊4日の日程で, 4日間の日程で: how many days a trip lasts from the day `timex` gives. */
+  days?: number;
   dateSource: EventDate["source"];
   place: PlaceArg | null;
   object?: string;
@@ -551,6 +554,9 @@ function candidate(
   const base: Candidate = {
     partial: referenceOnly,
     ...(until ? { until } : {}),
+    ...(trigger.roles === "visit" && tripDays(text.slice(clause.start, clause.end))
+      ? { days: tripDays(text.slice(clause.start, clause.end))! }
+      : {}),
     trigger,
     triggerStart: start,
     triggerEnd: end,
@@ -602,6 +608,15 @@ function candidate(
       place: earlier.place ?? (trigger.roles === "visit" ? base.place : null),
     });
   return out;
+}
+
+/** 3泊4日の日程で, 4日間の日程で: a trip's length in days, as its clause announces it. */
+const TRIP_LENGTH = new RegExp(`(?:${NUMBER}泊(${NUMBER})日|(${NUMBER})日間)の日程`);
+
+function tripDays(clause: string): number | undefined {
+  const m = TRIP_LENGTH.exec(clause);
+  const n = m && readNumber((m[1] ?? m[2])!);
+  return n && n > 1 && n <= 31 ? n : undefined;
 }
 
 /** Whether one of the words comes before `at` in the sentence or the one before it. */
@@ -856,6 +871,11 @@ export function eventDate(c: Candidate, published: string | null): EventDate | n
       granularity: "range",
       source: c.dateSource,
     };
+  }
+  if (c.timex && c.days && c.timex.granularity === "day") {
+    const start = isoBounds(c.timex.date).start;
+    const end = toIso(addDays(c.timex.date, c.days - 1));
+    return { start, end, granularity: "range", source: c.dateSource };
   }
   if (c.timex) {
     const b = isoBounds(c.timex.date);
