@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { ExtractedEvent } from "../src/extract/types.js";
 import { contractLines } from "../src/extract/contract.js";
@@ -664,6 +667,30 @@ describe("a forum's summit and who is there", () => {
     assert.ok(forum, "the forum was not read");
     assert.deepEqual(ids(forum).sort(), ["vladimir-putin", "xi-jinping"]);
     assert.equal(forum.status, "planned");
+  });
+
+  it("reads two leaders meeting abroad beside a gathering named nearby as a meeting, not a third state's summit", async () => {
+    const beside = await extract(
+      "岸田首相は21日、国連総会に合わせてニューヨークで尹大統領と約30分間懇談した。",
+      "2022-09-22",
+    );
+    assert.equal(find(beside.events, "CONSULT")[0]?.mode, "meet");
+    const hosted = await extract(
+      "トランプ大統領と金委員長は12日、シンガポールで首脳会談を行った。",
+      "2018-06-12",
+    );
+    assert.equal(find(hosted.events, "CONSULT")[0]?.mode, "third-party");
+  });
+
+  it("takes the gatherings a user's triggers.yaml names besides the bundled ones", async () => {
+    const lexicon = mkdtempSync(join(tmpdir(), "kaidan-gatherings-"));
+    writeFileSync(join(lexicon, "triggers.yaml"), "gatherings: [ワールドカップ]\n");
+    const body = "岸田首相は20日、ワールドカップの開幕に合わせてドーハで尹大統領と会談した。";
+    const doc = textDocument(body, "2022-11-21");
+    const modeWith = async (p: typeof pipeline) =>
+      find(extractionOf(await p.process(doc)).events, "CONSULT")[0]?.mode;
+    assert.equal(await modeWith(pipeline), "third-party");
+    assert.equal(await modeWith(createExtractionPipeline({ lexiconDirs: [lexicon] })), "meet");
   });
 
   it("keeps a forum a leader holds a summit with as its counterpart (ASEANとの首脳会議)", async () => {

@@ -63,10 +63,14 @@ export const statusCuesSchema = z
 export type StatusCues = z.infer<typeof statusCuesSchema>;
 
 const fileSchema = z
-  .object({ triggers: z.array(z.unknown()).default([]), status: z.unknown().optional() })
+  .object({
+    triggers: z.array(z.unknown()).default([]),
+    status: z.unknown().optional(),
+    gatherings: z.array(z.string().min(1)).default([]),
+  })
   .strict();
 
-function readTriggers(file: string): { triggers: Trigger[]; status?: StatusCues } {
+function readTriggers(file: string): { triggers: Trigger[]; status?: StatusCues; gatherings: string[] } {
   let doc: unknown;
   try {
     doc = parseYaml(readFileSync(file, "utf8"));
@@ -97,18 +101,24 @@ function readTriggers(file: string): { triggers: Trigger[]; status?: StatusCues 
     }
     return parsed.data;
   });
-  return { triggers, status };
+  return { triggers, status, gatherings: top.data.gatherings };
 }
 
 export interface TriggerData {
   triggers: Trigger[];
   status: StatusCues;
+  /**
+   * Words naming a gathering of several states that is no trigger itself (国連総会): with the multilateral
+   * triggers' words, what tells a meeting on a gathering's sidelines from a third state's summit.
+   */
+  gatherings: string[];
 }
 
 /** The bundled triggers, extended by users' triggers*.yaml files. */
 export function loadTriggers(userDirs: readonly string[] = [], dataDir = bundledDataDir()): TriggerData {
   const byId = new Map<string, Trigger>();
   const status: StatusCues = { planned: [], speculated: [], cancelled: [], negated: [] };
+  const gatherings: string[] = [];
   const files = [join(dataDir, "triggers.yaml")];
   for (const d of userDirs) {
     const f = join(resolve(d), "triggers.yaml");
@@ -125,6 +135,7 @@ export function loadTriggers(userDirs: readonly string[] = [], dataDir = bundled
     }
     if (read.status)
       for (const k of Object.keys(status) as (keyof StatusCues)[]) status[k].push(...read.status[k]);
+    gatherings.push(...read.gatherings);
   }
-  return { triggers: [...byId.values()], status };
+  return { triggers: [...byId.values()], status, gatherings };
 }

@@ -19,6 +19,8 @@ export interface PipelineContext {
   triggerLemmas: ReadonlyMap<string, Trigger[]>;
   /** State-abbreviation compounds that are not pairs of states (北米, 中東). */
   compoundStopwords: ReadonlySet<string>;
+  /** Words naming gatherings of several states: the multilateral triggers' and triggers.yaml's `gatherings`. */
+  gatheringWords: readonly string[];
   analyser(): Promise<Analyser>;
 }
 
@@ -30,7 +32,7 @@ export interface ContextOptions {
 export function createContext(opts: ContextOptions = {}): PipelineContext {
   const dirs = opts.lexiconDirs ?? [];
   const lexicon = loadLexicon(dirs);
-  const { triggers, status: statusCues } = loadTriggers(dirs);
+  const { triggers, status: statusCues, gatherings } = loadTriggers(dirs);
   const triggerWords = new Gazetteer<Trigger[]>();
   const byWord = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -57,6 +59,10 @@ export function createContext(opts: ContextOptions = {}): PipelineContext {
     triggerWords,
     triggerLemmas,
     compoundStopwords: new Set(lexicon.data.compoundStopwords.map(surfaceKey)),
+    gatheringWords: [
+      ...triggers.filter((t) => t.type === "CONSULT" && t.mode === "multilateral").flatMap((t) => t.words),
+      ...gatherings,
+    ],
     analyser: loadAnalyser,
   };
 }

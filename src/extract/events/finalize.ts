@@ -136,13 +136,14 @@ export function finalizeEvents(
   const meetings = kept.filter((e) => e.type === "CONSULT" && e.mode === "meet");
   for (const e of meetings) if (countriesOf(e).size >= 3) e.mode = "multilateral";
   // a meeting of two abroad is hosted by a third party, unless it is on the sidelines of a summit
-  // of three or more held there then (the meetings just found to be such count)
+  // of three or more held there then (the meetings just found to be such count), or of a gathering
+  // named beside it
   const summits = kept.filter((e) => e.mode === "multilateral");
   const atSummit = (e: ExtractedEvent) =>
     summits.some(
       (s) =>
         withinADay(s, e) && (!s.place?.country || !e.place?.country || s.place.country === e.place.country),
-    );
+    ) || gatheringNamedBeside(doc, ctx, e);
   for (const e of meetings) {
     if (e.mode !== "meet") continue;
     if (e.place?.country && !countriesOf(e).has(e.place.country) && !atSummit(e)) e.mode = "third-party";
@@ -184,6 +185,21 @@ function representByMeetingParticipants(events: ExtractedEvent[]): void {
         e.participants[i] = { ...person, role: p.role };
     }
   }
+}
+
+/** Text around a report within which a gathering it is held beside is named (国連総会に合わせて…懇談). */
+const GATHERING_WINDOW = 120;
+
+/**
+ * A gathering named around the meeting's reports (APEC首脳会議が開かれているリマで, 国連総会に合わせて):
+ * two leaders who meet abroad then are at it, not the guests of a third state's summit.
+ */
+function gatheringNamedBeside(doc: AnalysedDocument, ctx: PipelineContext, e: ExtractedEvent): boolean {
+  const body = doc.source.body;
+  return e.evidence.some((ev) => {
+    const around = body.slice(Math.max(0, ev.start - GATHERING_WINDOW), ev.end + GATHERING_WINDOW);
+    return ctx.gatheringWords.some((w) => around.includes(w));
+  });
 }
 
 /** Dates a day apart at most: reports from another time zone (19日未明, Japan time) put a day on either side. */
