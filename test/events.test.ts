@@ -610,6 +610,16 @@ describe("ways of meeting", () => {
     assert.deepEqual(ids(parade!).sort(), ["vladimir-putin", "xi-jinping"]);
   });
 
+  it("reads a document issued by its kind and bracketed name (共同声明「…」を発表した) as a signing", async () => {
+    const { events } = await extract(
+      "菅首相とバイデン大統領は16日、ホワイトハウスで会談し、共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した。",
+      "2021-04-17",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.equal(sign?.object, "共同声明「新たな時代における日米グローバル・パートナーシップ」");
+    assert.deepEqual(ids(sign!).sort(), ["joe-biden", "yoshihide-suga"]);
+  });
+
   it("leaves a date inside a document's name to the document (2030年までの…に関する共同声明に署名)", async () => {
     const { events } = await extract(
       "習近平国家主席とプーチン大統領は21日、2030年までの経済協力の重点方向に関する共同声明に署名した。",

@@ -839,10 +839,11 @@ function destination(
 
 /** The agreement signed: 包括的戦略パートナーシップ条約に署名 → 包括的戦略パートナーシップ条約. */
 function agreementBefore(text: string, from: number, triggerStart: number): string | undefined {
-  const before = text
-    .slice(from, triggerStart)
-    .replace(/(?:に|を|の|が|へ)$/, "")
-    .replace(/[」』]$/, "");
+  const stripped = text.slice(from, triggerStart).replace(/(?:に|を|の|が|へ)$/, "");
+  // 共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した: the kind of document, then its name
+  const named = /([^\s、。「『]{2,12})([「『][^「『」』]{1,60}[」』])$/.exec(stripped);
+  if (named && AGREEMENT_NOUN.test(named[1]!)) return named[1]! + named[2]!;
+  const before = stripped.replace(/[」』]$/, "");
   const m = /([^\s、。「『]{2,40})$/.exec(before);
   if (!m) return undefined;
   const phrase = m[1]!.replace(/^.*(?:は|が|と|で|を)(?=[^はがとでを]{2,}$)/, "");
