@@ -361,6 +361,16 @@ describe("status", () => {
     assert.equal(agreement?.status, "occurred");
   });
 
+  it("reads the meeting an agreement was reached at as held, whatever the agreement plans (電話会談で、…調整することで一致していた)", async () => {
+    const { events } = await extract(
+      "菅首相は16日、バイデン大統領と会談した。両首脳は1月の電話会談で、早期の対面会談に向けて調整することで一致していた。",
+      "2021-04-17",
+    );
+    const [call] = find(events, "CONSULT", "phone");
+    assert.equal(call?.status, "occurred");
+    assert.equal(call?.date?.start.slice(0, 7), "2021-01");
+  });
+
   it("reads a headline ending in へ as an announcement", async () => {
     const { events } = await extract(
       "岸田首相 来月にも訪中へ\n岸田首相が来月にも中国を訪問する方向で調整している。",

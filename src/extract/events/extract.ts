@@ -64,6 +64,9 @@ const COMPOUND_BEFORE_TRIGGER = new RegExp(`^(?:${STATE_COUNT})?(?:の|による
 const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:首脳|外相|外務|首相)?$`);
 /** 対面での, 初めての, 公式の: how a meeting was held, between its parties' の and its noun. */
 const MEETING_MANNER = /^(?:対面|直接|公式|非公式|初めて|初|正式|単独|オンライン|電話)(?:で)?の$/;
+/** …ことで一致した。 …方針で合意していた。: an agreement reached, the sentence's last word. */
+const AGREEMENT_REACHED =
+  /(?:ことで|方針で)(?:一致|合意)(?:した|していた|しました|していました)(?:という)?。?$/;
 /** ことで一致, 方針で合意: an agreement worded after what was agreed, which comes before it. */
 const AGREED_CONTENT = /^(?:こと|方針)/;
 /** を, a verb in the past or present, then the noun it describes: 核実験を強行した(北朝鮮). */
@@ -348,15 +351,21 @@ function candidate(
   // ことで一致, 方針で合意: what comes before is what was agreed, whose own tense (継続する) is not the
   // agreement's
   const agreedContent = AGREED_CONTENT.test(text.slice(start, end));
-  const status = readStatus(
-    {
-      tail: text.slice(end, clause.end),
-      head: agreedContent ? "" : text.slice(clause.start, start),
-      headline: sentence.headline,
-      rest: text.slice(clause.end, sentence.end),
-    },
-    ctx.statusCues,
-  );
+  // 1月の電話会談で、早期の対面会談に向けて調整することで一致していた: the meeting where an agreement was
+  // reached was held, whatever the agreement says is to come
+  const heldAgreement =
+    trigger.type === "CONSULT" && text[end] === "で" && AGREEMENT_REACHED.test(text.slice(end, sentence.end));
+  const status = heldAgreement
+    ? "occurred"
+    : readStatus(
+        {
+          tail: text.slice(end, clause.end),
+          head: agreedContent ? "" : text.slice(clause.start, start),
+          headline: sentence.headline,
+          rest: text.slice(clause.end, sentence.end),
+        },
+        ctx.statusCues,
+      );
   if (status === "negated") return null;
   // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
   // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
