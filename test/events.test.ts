@@ -369,6 +369,11 @@ describe("status", () => {
     const [call] = find(events, "CONSULT", "phone");
     assert.equal(call?.status, "occurred");
     assert.equal(call?.date?.start.slice(0, 7), "2021-01");
+    // the meeting agreed upon there is not dated by the call: undated, it is no event of its own
+    assert.deepEqual(
+      find(events, "CONSULT", "meet").map((e) => e.date?.start),
+      ["2021-04-16"],
+    );
   });
 
   it("reads a headline ending in へ as an announcement", async () => {

@@ -86,6 +86,8 @@ const RELATIVE_TO_LAST =
 const AGREEMENT_NAMED = /^た?(?:事項|内容|項目|取り決め)/;
 /** An earlier occurrence the text counts from (…以来、2回目): no later event is placed against it. */
 export const countedFrom = (text: string, c: Candidate) => !!c.timex && countsFrom(text, c.timex);
+/** 1月の電話会談で、…: a date qualifying another meeting, in which what follows was said or agreed. */
+const OTHER_MEETING_DATED = /^の[^、。をがは]{0,10}?(?:会談|会議|協議|会合)(?:で|では|の際に?)、/;
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
 const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
@@ -715,6 +717,8 @@ function pickDate(
       ) &&
       // 「2003年の就任後初の来日」: the date of another event the text counts from
       !(t.end < start && COUNTED_FROM.test(text.slice(t.end, start))) &&
+      // 「1月の電話会談で、早期の対面会談に向けて」: the date of another meeting, at which this one was discussed
+      !(t.end < start && OTHER_MEETING_DATED.test(text.slice(t.end, start))) &&
       // 「交渉を来月中に再開することなどを盛り込んだ宣言に署名」: a date inside the content of a
       // nominalised clause before the trigger belongs to that content
       !(t.end < start && /^[^。「」]*?こと(?:など)?(?:を|が|に|で)/.test(text.slice(t.end, start))) &&
