@@ -405,6 +405,15 @@ describe("dates", () => {
     );
   });
 
+  it("reads 現地入り as a visit to where the dateline files the report from", async () => {
+    const { events } = await extract(
+      "【シンガポール時事】米朝首脳会談が12日に行われた。10日に現地入りした金正恩委員長は冒頭、発言した。",
+      "2018-06-12",
+    );
+    const visit = find(events, "CONSULT", "visit").find((e) => ids(e).includes("kim-jong-un"));
+    assert.deepEqual(visit && ids(visit), ["kim-jong-un", "SGP"]);
+  });
+
   it("reads a trip's announced length (3泊4日の日程で, 2日間の日程で) as its range from the day it starts", async () => {
     const cases: [string, string, string][] = [
       ["文大統領は13日、3泊4日の日程で中国を訪問する。", "2017-12-12", "2017-12-16"],

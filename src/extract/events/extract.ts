@@ -847,7 +847,25 @@ function destination(
   const specific = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || b.start - a.start)[0];
   if (specific) return specific;
   if (named) return { start, end, id: named, entry: null, state: named, particle: "" };
+  // 10日に現地入りした金氏: the place the report is filed from (【シンガポール時事】)
+  if (doc.norm.text.slice(start - 2, start) === "現地") return datelinePlace(doc, ctx);
   return null;
+}
+
+/** The place of the dateline (【シンガポール時事】, 【ハノイ=…】), as a place argument, if the article has one. */
+function datelinePlace(doc: AnalysedDocument, ctx: PipelineContext): PlaceArg | null {
+  const text = doc.norm.text;
+  const first = doc.sentences.find((s) => !s.headline && text[s.start] === "【");
+  const m =
+    first &&
+    doc.mentions.find(
+      (x) => (x.kind === "place" || x.kind === "state") && x.entityId && x.start === first.start + 1,
+    );
+  if (!m?.entityId) return null;
+  const base = { start: m.start, end: m.end, id: m.entityId, particle: "" };
+  return m.kind === "state"
+    ? { ...base, entry: null, state: m.entityId }
+    : { ...base, entry: ctx.lexicon.places.get(m.entityId) ?? null };
 }
 
 /** The agreement signed: 包括的戦略パートナーシップ条約に署名 → 包括的戦略パートナーシップ条約. */
