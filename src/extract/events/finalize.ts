@@ -143,7 +143,7 @@ export function finalizeEvents(
     summits.some(
       (s) =>
         withinADay(s, e) && (!s.place?.country || !e.place?.country || s.place.country === e.place.country),
-    ) || gatheringNamedBeside(doc, ctx, e);
+    ) || gatheringNamedBeside(doc, ctx, e, summits);
   for (const e of meetings) {
     if (e.mode !== "meet") continue;
     if (e.place?.country && !countriesOf(e).has(e.place.country) && !atSummit(e)) e.mode = "third-party";
@@ -194,11 +194,21 @@ const GATHERING_WINDOW = 120;
  * A gathering named around the meeting's reports (APEC首脳会議が開かれているリマで, 国連総会に合わせて):
  * two leaders who meet abroad then are at it, not the guests of a third state's summit.
  */
-function gatheringNamedBeside(doc: AnalysedDocument, ctx: PipelineContext, e: ExtractedEvent): boolean {
+function gatheringNamedBeside(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  e: ExtractedEvent,
+  summits: readonly ExtractedEvent[],
+): boolean {
   const body = doc.source.body;
   return e.evidence.some((ev) => {
-    const around = body.slice(Math.max(0, ev.start - GATHERING_WINDOW), ev.end + GATHERING_WINDOW);
-    return ctx.gatheringWords.some((w) => around.includes(w));
+    const from = Math.max(0, ev.start - GATHERING_WINDOW);
+    const to = ev.end + GATHERING_WINDOW;
+    // (not a summit read from that text and held on other days: G20サミットに出席した。…30日、ハノイで会談した)
+    const elsewhen = summits.some(
+      (s) => !withinADay(s, e) && s.evidence.some((sv) => sv.start < to && sv.end > from),
+    );
+    return !elsewhen && ctx.gatheringWords.some((w) => body.slice(from, to).includes(w));
   });
 }
 
