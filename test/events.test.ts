@@ -561,6 +561,15 @@ describe("dates", () => {
     assert.equal(visit?.place?.id, "CHN");
   });
 
+  it("dates an earlier visit by the date it describes (習主席がピョンヤンを訪れた2019年6月以来)", async () => {
+    const { events } = await extract(
+      "金総書記は4日、北京で習主席と会談した。両首脳の対面での会談は、習主席がピョンヤンを訪れた2019年6月以来だ。",
+      "2025-09-05",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => [ids(e).join("+"), e.date?.start.slice(0, 7)]);
+    assert.deepEqual(visits, [["xi-jinping+PRK", "2019-06"]]);
+  });
+
   it("dates an earlier occurrence named with 以来 on its own", async () => {
     const { events } = await extract(
       "プーチン大統領とキム総書記は19日、首脳会談を行った。両首脳の会談は2023年9月の会談以来となる。",

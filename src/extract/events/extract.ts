@@ -705,6 +705,15 @@ function pickDate(
     const earlier = args.timexes.filter((t) => t.end <= start && t.start >= clause.start);
     if (earlier.length) return { timex: earlier[earlier.length - 1]!, source: "clause" };
   }
+  // 「習主席がピョンヤンを訪れた2019年6月以来」: this trigger describes the date an earlier occurrence was on
+  const described = args.timexes.find(
+    (t) =>
+      t.start >= end &&
+      t.start <= end + 2 &&
+      /^(?:た|し)?$/.test(text.slice(end, t.start)) &&
+      sinceDate(text, t),
+  );
+  if (described) return { timex: described, source: "clause" };
   // otherwise a date followed by 以来 dates an earlier occurrence, not this one
   const own = args.timexes.filter(
     (t) =>
