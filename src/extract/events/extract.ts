@@ -12,6 +12,7 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
 import { citeSpan } from "../../pipeline/document.js";
 import type { ActorRef } from "../../resolve/actors.js";
+import type { Mention } from "../mentions.js";
 import { addDays, isoBounds, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
 import { countsFrom, sinceDate, type Timex } from "../timex/tagger.js";
@@ -562,12 +563,11 @@ function candidate(
     }
   }
   if (actors.length === 0 && trigger.type !== "AGREE") return null;
+  const days = trigger.roles === "visit" ? tripDays(text.slice(clause.start, clause.end)) : undefined;
   const base: Candidate = {
     partial: referenceOnly,
     ...(until ? { until } : {}),
-    ...(trigger.roles === "visit" && tripDays(text.slice(clause.start, clause.end))
-      ? { days: tripDays(text.slice(clause.start, clause.end))! }
-      : {}),
+    ...(days ? { days } : {}),
     trigger,
     triggerStart: start,
     triggerEnd: end,
@@ -861,15 +861,20 @@ function destination(
   return null;
 }
 
-/** The place of the dateline (【シンガポール時事】, 【ハノイ=…】), as a place argument, if the article has one. */
-function datelinePlace(doc: AnalysedDocument, ctx: PipelineContext): PlaceArg | null {
+/** The place or state a dateline opens with (【シンガポール時事】, 【ハノイ=…】), if the article has one. */
+export function datelineMention(doc: AnalysedDocument): Mention | undefined {
   const text = doc.norm.text;
   const first = doc.sentences.find((s) => !s.headline && text[s.start] === "【");
-  const m =
-    first &&
-    doc.mentions.find(
-      (x) => (x.kind === "place" || x.kind === "state") && x.entityId && x.start === first.start + 1,
-    );
+  return first
+    ? doc.mentions.find(
+        (m) => (m.kind === "place" || m.kind === "state") && m.entityId && m.start === first.start + 1,
+      )
+    : undefined;
+}
+
+/** The place of the dateline (【シンガポール時事】, 【ハノイ=…】), as a place argument, if the article has one. */
+function datelinePlace(doc: AnalysedDocument, ctx: PipelineContext): PlaceArg | null {
+  const m = datelineMention(doc);
   if (!m?.entityId) return null;
   const base = { start: m.start, end: m.end, id: m.entityId, particle: "" };
   return m.kind === "state"

@@ -8,7 +8,7 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import { spanDays } from "../timex/calendar.js";
 import type { ExtractedEvent } from "../types.js";
-import { eventPlace } from "./extract.js";
+import { datelineMention, eventPlace } from "./extract.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
 import { countriesOf, deadBy, hostStateOf, inSession, stateOf, TRIP_DAYS, visitorOf } from "./sides.js";
 
@@ -31,11 +31,8 @@ function placeAtDateline(
   events: ExtractedEvent[],
   leadEnd: number,
 ): void {
-  const text = doc.norm.text;
-  const first = doc.sentences.find((s) => !s.headline && text[s.start] === "【");
-  if (!first) return;
-  const city = doc.mentions.find((m) => m.kind === "place" && m.entityId && m.start === first.start + 1);
-  const entry = city?.entityId ? ctx.lexicon.places.get(city.entityId) : undefined;
+  const city = datelineMention(doc);
+  const entry = city?.kind === "place" && city.entityId ? ctx.lexicon.places.get(city.entityId) : undefined;
   if (!city || !entry || entry.kind !== "city") return;
   const place = eventPlace(doc, ctx, {
     start: city.start,
