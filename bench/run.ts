@@ -13,7 +13,7 @@
  * --documents (the query database, default 1,000,000 and 200,000),
  * --samples (calls per query, default 200), --workers (default 2), --repeats
  * (throughput runs, taken in turns, of which the fastest counts; default 3)
- * and --warmups (untimed rounds before them; default 2).
+ * and --warmups (untimed rounds before them; default 5).
  * Corpora and the query database are kept under .bench/ and reused.
  */
 import { cpus, freemem, loadavg, totalmem } from "node:os";
@@ -68,7 +68,7 @@ export const FULL: Omit<BenchOptions, "groups"> = {
   samples: 200,
   workers: 2,
   repeats: 3,
-  warmups: 2,
+  warmups: 5,
   helpRuns: 10,
   load: LOAD_FULL,
   shared: join(repo, "..", "shared", "eval"),
