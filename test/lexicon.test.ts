@@ -112,6 +112,26 @@ describe("mentions and title-over-time resolution", () => {
     ]);
   });
 
+  it("reads a title that ends a longer word or follows an unknown name as no one's bare title", () => {
+    // 部長 alone is China's foreign minister; 国際部長 of North Korea and 官房副長官 of Japan are not
+    assert.ok(!who("平壌で北朝鮮の金成男国際部長と会談した。", "2024-05-16").includes("wang-yi"));
+    assert.ok(!who("安倍晋三官房副長官が同行した。", "2002-09-17").includes("richard-armitage"));
+    // an unknown name before 首相 is not whoever is prime minister on the day
+    assert.deepEqual(who("沖縄返還を決めた佐藤栄作首相の時代。", "2024-05-16"), []);
+    // a former holder is not the one in office on the day: by name, by surname (the last to leave, not
+    // the surname 元 of 元喜龍), or by title alone (no one)
+    assert.deepEqual(who("岸田文雄前首相が訪米した。", "2024-12-01"), ["fumio-kishida"]);
+    assert.deepEqual(who("安倍元首相の国葬が営まれた。", "2022-09-27"), ["shinzo-abe"]);
+    assert.deepEqual(who("菅前首相が訪中した。", "2024-12-01"), ["yoshihide-suga"]);
+    assert.deepEqual(who("前首相が訪中した。", "2024-12-01"), ["?"]);
+    // prefixes that leave the title its holder's: concurrent, party
+    assert.deepEqual(who("ラブロフ氏は王毅国務委員兼外相と会談した。", "2020-10-01"), [
+      "sergei-lavrov",
+      "wang-yi",
+    ]);
+    assert.deepEqual(who("グエン・フー・チョン共産党書記長と会談した。", "2019-02-27"), ["nguyen-phu-trong"]);
+  });
+
   it("keeps names the lexicon lacks as unresolved actors", () => {
     const text = "ボルトニク氏は述べた。";
     const [r] = resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2024-01-01", text });

@@ -50,6 +50,8 @@ export interface Mention {
   anaphor?: Anaphor;
   /** A name the lexicon does not know. */
   unknownName?: string;
+  /** The title is one its bearer held before (安倍元首相, 前大統領). */
+  former?: boolean;
   /** This mention only qualifies the next one (ロシアの in ロシアのプーチン大統領). */
   qualifies?: number;
 }
@@ -113,6 +115,15 @@ export function findMentions(
     const m = at(k);
     return m && m.start === pos && has(m.value, "title") ? m : null;
   };
+  // 岸田文雄前首相, 安倍元首相: the index of a title after one of stopwords.yaml's former_title_prefixes
+  // at pos, among the matches from `from` on (元 is a surname too, and matched as one), else -1
+  const formerTitle = (from: number, pos: number): number => {
+    const prefix = lex.data.formerTitlePrefixes.find((p) => text.startsWith(p, pos));
+    if (!prefix) return -1;
+    for (let j = from; j < matches.length && matches[j]!.start <= pos + prefix.length; j++)
+      if (matches[j]!.start === pos + prefix.length && has(matches[j]!.value, "title")) return j;
+    return -1;
+  };
 
   for (let k = 0; k < matches.length; k++) {
     if (used.has(k)) continue;
@@ -140,11 +151,17 @@ export function findMentions(
       const title =
         adjacentTitle(next, mention.end) ??
         (text[mention.end] === "・" ? adjacentTitle(next, mention.end + 1) : null);
+      const former = title ? -1 : formerTitle(next, mention.end);
       if (title) {
         mention.title = title.surface;
         mention.titleOffices = titleOffices(title.value);
         mention.end = title.end;
         used.add(next);
+      } else if (former >= 0) {
+        // 岸田文雄前首相: the name's, as a title it no longer holds
+        mention.title = text.slice(mention.end, matches[former]!.end);
+        mention.end = matches[former]!.end;
+        for (let j = next; j <= former; j++) used.add(j);
       } else {
         // 国務長官ポンペイオ, 総書記金正恩: the title before the name
         const before = out[out.length - 1];
@@ -168,7 +185,27 @@ export function findMentions(
       continue;
     }
     const surnames = ids(refs, "surname");
-    if (surnames.length > 0) {
+    // 鳩山元首相: 元 ends a name the lexicon lacks and makes the title a former holder's; not the surname 元
+    const formerPrefix =
+      lex.data.formerTitlePrefixes.includes(m.surface) && KANJI.test(text[m.start - 1] ?? "");
+    if (surnames.length > 0 && !formerPrefix) {
+      const former = formerTitle(k + 1, m.end);
+      if (former >= 0) {
+        // 安倍元首相: whoever of that surname held the office before the day
+        out.push({
+          start: m.start,
+          end: matches[former]!.end,
+          nameStart: m.start,
+          nameEnd: m.end,
+          kind: "person",
+          surnameOf: surnames,
+          title: text.slice(m.end, matches[former]!.end),
+          titleOffices: titleOffices(matches[former]!.value),
+          former: true,
+        });
+        for (let j = k + 1; j <= former; j++) used.add(j);
+        continue;
+      }
       const title = adjacentTitle(k + 1, m.end);
       // 林大臣, 上川大臣: a minister by surname, as broadcasters write it (not 農林大臣: a word ends in 林)
       const minister =
@@ -227,7 +264,11 @@ export function findMentions(
         nextMatch &&
         nextMatch.start === m.end &&
         (has(nextMatch.value, "person") || has(nextMatch.value, "surname"));
-      if (WORD_END.test(after) || nameFollows) {
+      const former = lex.data.formerTitlePrefixes.find((p) => text.endsWith(p, m.start));
+      if (
+        (WORD_END.test(after) || nameFollows) &&
+        (former || !endsUnknownWord(text, m.start, matches, k, lex))
+      ) {
         const mention: Mention = {
           start: m.start,
           end: m.end,
@@ -235,6 +276,13 @@ export function findMentions(
           title: m.surface,
           titleOffices: titleOffices(refs),
         };
+        if (former) {
+          // 前大統領 alone: someone who held the office, not whoever holds it on the day (no office to resolve
+          // by); after a name and its reading (金大中(キム・デジュン)前大統領) it goes with the name
+          mention.start = m.start - former.length;
+          mention.title = text.slice(mention.start, m.end);
+          mention.titleOffices = [];
+        }
         if (text[m.start - 1] === "両") {
           mention.start--;
           mention.anaphor = "both-title";
@@ -468,6 +516,29 @@ function anaphora(text: string, from: number, to: number, taken: Mention[]): Men
     }
   }
   return out;
+}
+
+const KANJI = /[\u4E00-\u9FFF\u3400-\u4DBF々]/;
+
+/**
+ * Whether a title word ends a longer word or follows a name the lexicon lacks (北朝鮮の金成男国際部長,
+ * 安倍晋三官房副長官, 佐藤栄作首相): a kanji stands before it that no match of the automaton ends at (中国外相,
+ * 米国務長官) and that no prefix of stopwords.yaml's `title_prefixes` accounts for (前首相). Read as the
+ * bare title, 部長 would be China's foreign minister and 首相 whoever holds the office on the day.
+ */
+function endsUnknownWord(
+  text: string,
+  start: number,
+  matches: readonly GazetteerMatch<SurfaceRef[]>[],
+  k: number,
+  lex: Lexicon,
+): boolean {
+  if (!KANJI.test(text[start - 1] ?? "")) return false;
+  // matches are in order of their starts; one ending here began at most a long name's length before
+  for (let j = k - 1; j >= 0 && matches[j]!.start >= start - 40; j--)
+    if (matches[j]!.end === start) return false;
+  const before = text.slice(Math.max(0, start - 6), start);
+  return !lex.data.titlePrefixes.some((p) => before.endsWith(p));
 }
 
 const KATAKANA_RUN =

@@ -41,6 +41,14 @@ export interface LexiconData {
   places: PlaceEntry[];
   /** Abbreviation runs that are not pairs of states (北米, 中東). */
   compoundStopwords: string[];
+  /**
+   * Words that may stand directly before a title without making it part of a longer word (前首相,
+   * 現職大統領): a title after any other kanji (国際部長, 官房副長官, 佐藤栄作首相) names no one the
+   * lexicon knows by that title alone.
+   */
+  titlePrefixes: string[];
+  /** Words before a title that make it a former holder's (前首相, 元大統領): never the holder on the day. */
+  formerTitlePrefixes: string[];
   /** Files read, for `kaidan lexicon` and error messages. */
   files: string[];
 }
@@ -108,9 +116,19 @@ function readEntries(file: string, kind: Kind): unknown[] {
   });
 }
 
-const stopwordsSchema = z.object({ compounds: z.array(z.string()).default([]) }).strict();
+const stopwordsSchema = z
+  .object({
+    compounds: z.array(z.string()).default([]),
+    title_prefixes: z.array(z.string()).default([]),
+    former_title_prefixes: z.array(z.string()).default([]),
+  })
+  .strict();
 
-function readStopwords(file: string): string[] {
+function readStopwords(file: string): {
+  compounds: string[];
+  titlePrefixes: string[];
+  formerTitlePrefixes: string[];
+} {
   let doc: unknown;
   try {
     doc = parseYaml(readFileSync(file, "utf8"));
@@ -119,8 +137,15 @@ function readStopwords(file: string): string[] {
   }
   const parsed = stopwordsSchema.safeParse(doc ?? {});
   if (!parsed.success)
-    throw new LexiconError(file, `expected 'compounds: [...]': ${parsed.error.issues[0]!.message}`);
-  return parsed.data.compounds;
+    throw new LexiconError(
+      file,
+      `expected lists 'compounds', 'title_prefixes' and 'former_title_prefixes': ${parsed.error.issues[0]!.message}`,
+    );
+  return {
+    compounds: parsed.data.compounds,
+    titlePrefixes: parsed.data.title_prefixes,
+    formerTitlePrefixes: parsed.data.former_title_prefixes,
+  };
 }
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
@@ -134,6 +159,8 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
     people: [],
     places: [],
     compoundStopwords: [],
+    titlePrefixes: [],
+    formerTitlePrefixes: [],
     files: [],
   };
   const index = new Map<
@@ -144,7 +171,10 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
     if (!existsSync(dir)) throw new LexiconError(dir, "lexicon folder does not exist");
     for (const file of yamlFiles(dir)) {
       if (/^stopwords/i.test(basename(file))) {
-        data.compoundStopwords.push(...readStopwords(file));
+        const words = readStopwords(file);
+        data.compoundStopwords.push(...words.compounds);
+        data.titlePrefixes.push(...words.titlePrefixes);
+        data.formerTitlePrefixes.push(...words.formerTitlePrefixes);
         data.files.push(file);
         continue;
       }

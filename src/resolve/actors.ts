@@ -211,9 +211,18 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
   if (m.surnameOf?.length) {
     const named = m.surnameOf.map((id) => lex.people.get(id)!).filter(Boolean);
     if (m.titleOffices?.length) {
+      // 安倍元首相: one who had left the office by the day, not one holding it
+      const held = (t: { from?: string; to?: string }) =>
+        m.former ? !!t.to && (!date || t.to <= date) : holdsOn(t, date);
       const holding = named.filter((p) =>
-        p.offices.some((t) => m.titleOffices!.includes(t.office) && holdsOn(t, date)),
+        p.offices.some((t) => m.titleOffices!.includes(t.office) && held(t)),
       );
+      // of former holders not in the discourse, the one who left last (菅前首相 in 2024 is Suga, not Kan)
+      if (m.former) {
+        const left = (p: PersonEntry) =>
+          p.offices.reduce((x, t) => (m.titleOffices!.includes(t.office) && t.to && t.to > x ? t.to : x), "");
+        holding.sort((a, b) => left(b).localeCompare(left(a)));
+      }
       const pick = recentFirst(byCountry(holding))[0] ?? recentFirst(holding)[0];
       if (pick) return done([personRef(lex, pick, date, m.title)], "surname+title");
       // the title is wrong for the date: fall back to anyone with that surname and title
