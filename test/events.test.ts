@@ -605,6 +605,17 @@ describe("attending with others", () => {
     assert.deepEqual(ids(parade).sort(), ["kim-jong-un", "vladimir-putin", "xi-jinping"]);
     assert.equal(parade.date?.start, "2025-09-03");
   });
+
+  it("takes a subject named after its companion (…とともに李首相や…党首らが参観する), not the last sentence's", async () => {
+    const { events } = await extract(
+      "中国の首相が北朝鮮を訪れるのは、2009年10月の温家宝首相以来です。" +
+        "10日には軍事パレードが行われる見通しで、キム総書記とともに李首相や、ロシア与党「統一ロシア」のメドベージェフ党首らが参観するとみられています。",
+      "2025-10-10",
+    );
+    const [parade] = find(events, "CONSULT", "multilateral");
+    assert.ok(parade, "the parade was not read");
+    assert.deepEqual(ids(parade).sort(), ["dmitry-medvedev", "kim-jong-un", "li-qiang"]);
+  });
 });
 
 describe("ways of meeting", () => {

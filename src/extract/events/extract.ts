@@ -318,6 +318,7 @@ function candidate(
   }
   // 軍事パレードを、習主席やプーチン大統領とともに観覧した: those the subject attends it with take part
   let companions = false;
+  let followingSubject = false;
   if (trigger.roles === "reciprocal" && trigger.type === "CONSULT") {
     const later = args.actors.filter((a) => a.start >= end && a.end <= clause.end);
     const companion = later.findIndex((a) => COMPANION.test(a.particle));
@@ -326,6 +327,18 @@ function candidate(
       let first = companion;
       while (first > 0 && /^(?:や|、|と)$/.test(later[first - 1]!.particle)) first--;
       for (const a of later.slice(first, companion + 1)) local.push({ ...a, particle: "や" });
+      // キム総書記とともに李首相や、ロシア与党「統一ロシア」のメドベージェフ党首らが参観する: the subject may
+      // follow its companion (a state or party qualifying one of its members is none)
+      const rest = later.slice(companion + 1);
+      for (let i = 0; i < rest.length; i++) {
+        const a = rest[i]!;
+        const qualifier =
+          (a.particle === "の" || a.particle === "") && !!rest[i + 1] && a.actors[0]?.kind !== "person";
+        if (qualifier) continue;
+        if (!/^(?:や|、|と|が|は|も|)$/.test(a.particle)) break;
+        local.push({ ...a, particle: "や" });
+        followingSubject = true;
+      }
     }
   }
   // 金委員長は習総書記に対し…訪問するよう招請し、習総書記はこれを受け入れた: who invited whom, earlier in the
@@ -480,7 +493,7 @@ function candidate(
       !inSpeech &&
       !parties.includes(topic) &&
       topic.start < clause.start &&
-      (named < 2 || companions) &&
+      (named < 2 || (companions && !followingSubject)) &&
       !ownSubject
     ) {
       parties.push(topic);
