@@ -145,6 +145,9 @@ describe("temporal tagger", () => {
       tag("4年半ぶり2度目、2日間の日程で2日目の会談。国交樹立75年を迎え、24年ぶりの訪朝", "2024-06-19"),
       [],
     );
+    // the party's 80th anniversary and ten years since they met are not 1980 and 2010
+    assert.deepEqual(tag("党創建80年に合わせて訪朝した。", "2025-10-10"), []);
+    assert.deepEqual(tag("「初めて会ってから、もう10年になりますね」", "2011-08-25"), []);
   });
 
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {
