@@ -570,6 +570,16 @@ describe("dates", () => {
     assert.deepEqual(visits, [["xi-jinping+PRK", "2019-06"]]);
   });
 
+  it("dates what happened 当時 by the date just mentioned (2002年8月以来9年ぶりで、当時は…会談した)", async () => {
+    const { events } = await extract(
+      "金総書記は24日、ウランウデでメドベージェフ大統領と会談した。" +
+        "金総書記の訪ロは2002年8月以来9年ぶりで、当時はウラジオストクでプーチン大統領と会談した。",
+      "2011-08-25",
+    );
+    const putin = find(events, "CONSULT", "meet").find((e) => ids(e).includes("vladimir-putin"));
+    assert.equal(putin?.date?.start.slice(0, 7), "2002-08");
+  });
+
   it("dates an earlier occurrence named with 以来 on its own", async () => {
     const { events } = await extract(
       "プーチン大統領とキム総書記は19日、首脳会談を行った。両首脳の会談は2023年9月の会談以来となる。",

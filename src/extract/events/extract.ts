@@ -704,6 +704,9 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
 }
 
 /** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
+/** 当時は, 当時、 opening a clause (not a title's (当時)): at the time just spoken of. */
+const THEN = /(?:^|、)当時(?:は|、|に|も)/;
+
 function pickDate(
   doc: AnalysedDocument,
   args: SentenceArguments,
@@ -727,6 +730,16 @@ function pickDate(
       sinceDate(text, t),
   );
   if (described) return { timex: described, source: "clause" };
+  // 「訪ロは2002年8月以来9年ぶりで、当時はウラジオストクで…会談した」: 当時 is the date just mentioned, one
+  // counted from included
+  const then = THEN.exec(text.slice(clause.start, start));
+  if (then) {
+    const at = clause.start + then.index;
+    const earlier = doc.timexes.filter(
+      (t) => t.end <= at && !t.converted && !insideQuotation(doc, t.start, t.end),
+    );
+    if (earlier.length) return { timex: earlier[earlier.length - 1]!, source: "clause" };
+  }
   // otherwise a date followed by 以来 dates an earlier occurrence, not this one
   const own = args.timexes.filter(
     (t) =>
