@@ -245,6 +245,15 @@ describe("triggers from data", () => {
 });
 
 describe("status", () => {
+  it("reads no event in what a document provides for without a date (…訪問することも明記した)", async () => {
+    const { events } = await extract(
+      "金大中大統領と金正日総書記は14日、南北共同宣言に署名した。宣言は金総書記が適切な時期にソウルを訪問することも明記した。",
+      "2000-06-16",
+    );
+    assert.deepEqual(find(events, "CONSULT", "visit"), []);
+    assert.equal(find(events, "SUPPORT", "sign").length, 1);
+  });
+
   it("tells planned, speculated and held events apart", async () => {
     const { events } = await extract(
       [

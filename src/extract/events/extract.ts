@@ -387,6 +387,10 @@ function candidate(
   // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
   const picked = pickDate(doc, args, clause, start, end, lastDate);
   const source = picked.source;
+  // 金総書記が適切な時期にソウルを訪問することも明記した: what a document provides for, with no date of its
+  // own, happens on no date the article gives
+  if ((source === "discourse" || source === "published") && PROVIDED_FOR.test(text.slice(end, clause.end)))
+    return null;
   // the nearest date may be the end of a span (25日から28日まで): the span starts earlier
   const spanStart =
     picked.timex && source === "clause"
@@ -704,6 +708,9 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
 }
 
 /** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
+/** What follows a trigger inside the content of a document: …することも明記した, …することなどを盛り込んだ. */
+const PROVIDED_FOR = /^[^。、「」]{0,4}?こと(?:など)?(?:も|を|が)?(?:明記|盛り込|規定|うた|明示)/;
+
 /** 当時は, 当時、 opening a clause (not a title's (当時)): at the time just spoken of. */
 const THEN = /(?:^|、)当時(?:は|、|に|も)/;
 
