@@ -370,6 +370,15 @@ describe("status", () => {
     assert.equal(agreement?.status, "occurred");
   });
 
+  it("reads an agreement whose parties come between what was agreed and the verb (…ことで日朝両政府が合意した)", async () => {
+    const { events } = await extract(
+      "日本は独自制裁の一部を解除することで日本と北朝鮮の両政府が合意した。",
+      "2014-05-30",
+    );
+    const [agreement] = find(events, "AGREE");
+    assert.deepEqual(ids(agreement!).sort(), ["JPN", "PRK"]);
+  });
+
   it("reads the meeting an agreement was reached at as held, whatever the agreement plans (電話会談で、…調整することで一致していた)", async () => {
     const { events } = await extract(
       "菅首相は16日、バイデン大統領と会談した。両首脳は1月の電話会談で、早期の対面会談に向けて調整することで一致していた。",
