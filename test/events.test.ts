@@ -607,6 +607,24 @@ describe("dates", () => {
   });
 });
 
+describe("meetings named by the states' compound", () => {
+  it("reads talks of the states' officials (米朝実務者協議, 日朝政府間協議) as the states', in an article with no other party", async () => {
+    const { events } = await extract("米朝実務者協議が12日、板門店で開かれた。", "2018-07-13");
+    assert.deepEqual(
+      find(events, "CONSULT").map((e) => ids(e).sort()),
+      [["PRK", "USA"]],
+    );
+    const held = await extract(
+      "合意は、ストックホルムで26日から3日間行われた日朝政府間協議でまとまった。安倍首相が発表した。",
+      "2014-05-30",
+    );
+    assert.deepEqual(
+      find(held.events, "CONSULT").map((e) => [ids(e).sort(), e.status]),
+      [[["JPN", "PRK"], "occurred"]],
+    );
+  });
+});
+
 describe("meetings of several states", () => {
   it("reads a foreign ministers' meeting (外相会議) with the ministers who attend it", async () => {
     const { events } = await extract(

@@ -423,7 +423,12 @@ function abbreviationUnits(lex: Lexicon): Uint8Array {
  * or the states themselves as the subject or a party (日米韓が電話協議, 米朝は, 日韓と). Not の: 日米の
  * 金利差 is an economics page's.
  */
-const COMPOUND_PARTY = /^の?両?(?:首脳|政府|外相|外務|国防|防衛|首相|大統領)|^両国|^(?:が|は|と|、)/;
+/** 日朝政府間協議, 米朝実務者協議, 南北高位級会談: who meets for the states, between them and the meeting. */
+export const MEETING_LEVEL =
+  "政府間|政府|局長級|次官級|実務者|高官|高位級|閣僚級|外務次官|外務|防衛|国防|軍事";
+const COMPOUND_PARTY = new RegExp(
+  `^の?両?(?:首脳|首相|大統領|外相|${MEETING_LEVEL})|^(?:協議|会談|会合|対話|交渉)|^両国|^(?:が|は|と|、)`,
+);
 
 /**
  * Where a compound of two or more states' abbreviations names their leaders

@@ -12,7 +12,7 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
 import { citeSpan } from "../../pipeline/document.js";
 import type { ActorRef } from "../../resolve/actors.js";
-import type { Mention } from "../mentions.js";
+import { MEETING_LEVEL, type Mention } from "../mentions.js";
 import { addDays, isoBounds, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
 import { countsFrom, sinceDate, type Timex } from "../timex/tagger.js";
@@ -60,7 +60,9 @@ const REFERENCE_AFTER =
 /** 3か国, 三カ国: a number of states. */
 const STATE_COUNT = "[0-9一二三四五六七八九十]+[かカケヵ]国";
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
-const COMPOUND_BEFORE_TRIGGER = new RegExp(`^(?:${STATE_COUNT})?(?:の|による|間の|間で|両国の)?$`);
+const COMPOUND_BEFORE_TRIGGER = new RegExp(
+  `^(?:${STATE_COUNT})?(?:の|による|間の|間で|両国の)?(?:${MEETING_LEVEL})?$`,
+);
 /** 3カ国による, 三か国の: the number of the states just listed, between them and the trigger. */
 const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:首脳|外相|外務|首相)?$`);
 /** 対面での, 初めての, 公式の: how a meeting was held, between its parties' の and its noun. */
@@ -92,7 +94,7 @@ const OTHER_MEETING_DATED = /^の[^、。をがは]{0,10}?(?:会談|会議|協�
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
 const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
-const HELD_BEFORE = /(?:行った|行われた|開いた|開かれた|実施した|実施された)[\u4E00-\u9FFF]{0,4}$/;
+const HELD_BEFORE = /(?:行った|行われた|開いた|開かれた|実施した|実施された)[\u4E00-\u9FFF]{0,8}$/;
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
 const DATED_AGREEMENT = /^(?:まで)?(?:の[^、。を]{0,24}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
@@ -1100,7 +1102,7 @@ function earlierOccurrences(
  * and work toward one, which makes it a plan (訪日に向けて準備を進める, 会談に向けた調整).
  */
 const EVENT_PREDICATE =
-  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参観|参列|臨ん|持ち|行われ|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参観|参列|臨ん|持ち|行われ|再開|まとま|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate
