@@ -27,6 +27,19 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation to a speaker the lexicon lacks, named with a role of no office (飯塚繁雄代表)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "安倍首相は「第一歩となることを期待している」と述べた。拉致被害者家族会の飯塚繁雄代表は29日夜、「これが最後のチャンスだ」と語った。",
+        "2014-05-30",
+      ),
+      [
+        ["shinzo-abe", "第一歩となることを期待している"],
+        ["unresolved:飯塚繁雄", "これが最後のチャンスだ"],
+      ],
+    );
+  });
+
   it("takes an appeal (「…」と呼びかけた) for speech, and naming (「…」と呼ぶ) for none", async () => {
     assert.deepEqual(
       await quotes(

@@ -626,8 +626,15 @@ function unknownNames(
     if (lex.surfaces.has(surfaceKey(text.slice(start, end)))) continue;
     const follow = gaz.findAll(text, end, Math.min(text.length, end + 12))[0];
     const titled = follow && follow.start === end && has(follow.value, "title");
-    if (!titled && !HONORIFIC.test(text.slice(end, end + 2))) continue;
-    out.push(unknownMention(text, start, end, gaz));
+    // 拉致被害者家族会の飯塚繁雄代表: a role no office of the lexicon has
+    const role = titled ? undefined : lex.data.personRoles.find((r) => text.startsWith(r, end));
+    if (!titled && !role && !HONORIFIC.test(text.slice(end, end + 2))) continue;
+    const mention = unknownMention(text, start, end, gaz);
+    if (role && !HONORIFIC.test(text.slice(end, end + 2))) {
+      mention.title = role;
+      mention.end = end + role.length + honorificLength(text, end + role.length);
+    }
+    out.push(mention);
   }
   return out;
 }

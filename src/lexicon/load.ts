@@ -49,6 +49,8 @@ export interface LexiconData {
   titlePrefixes: string[];
   /** Words before a title that make it a former holder's (前首相, 元大統領): never the holder on the day. */
   formerTitlePrefixes: string[];
+  /** Words after a name the lexicon lacks that make it a person's (飯塚繁雄代表): roles of no office it lists. */
+  personRoles: string[];
   /** Files read, for `kaidan lexicon` and error messages. */
   files: string[];
 }
@@ -121,6 +123,7 @@ const stopwordsSchema = z
     compounds: z.array(z.string()).default([]),
     title_prefixes: z.array(z.string()).default([]),
     former_title_prefixes: z.array(z.string()).default([]),
+    person_roles: z.array(z.string()).default([]),
   })
   .strict();
 
@@ -128,6 +131,7 @@ function readStopwords(file: string): {
   compounds: string[];
   titlePrefixes: string[];
   formerTitlePrefixes: string[];
+  personRoles: string[];
 } {
   let doc: unknown;
   try {
@@ -139,12 +143,13 @@ function readStopwords(file: string): {
   if (!parsed.success)
     throw new LexiconError(
       file,
-      `expected lists 'compounds', 'title_prefixes' and 'former_title_prefixes': ${parsed.error.issues[0]!.message}`,
+      `expected lists 'compounds', 'title_prefixes', 'former_title_prefixes' and 'person_roles': ${parsed.error.issues[0]!.message}`,
     );
   return {
     compounds: parsed.data.compounds,
     titlePrefixes: parsed.data.title_prefixes,
     formerTitlePrefixes: parsed.data.former_title_prefixes,
+    personRoles: parsed.data.person_roles,
   };
 }
 
@@ -161,6 +166,7 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
     compoundStopwords: [],
     titlePrefixes: [],
     formerTitlePrefixes: [],
+    personRoles: [],
     files: [],
   };
   const index = new Map<
@@ -175,6 +181,7 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
         data.compoundStopwords.push(...words.compounds);
         data.titlePrefixes.push(...words.titlePrefixes);
         data.formerTitlePrefixes.push(...words.formerTitlePrefixes);
+        data.personRoles.push(...words.personRoles);
         data.files.push(file);
         continue;
       }
