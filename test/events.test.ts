@@ -834,6 +834,19 @@ describe("a meeting placed against the one just reported", () => {
     assert.deepEqual(ids(bilateral).sort(), ["fumio-kishida", "li-qiang"]);
     assert.equal(bilateral.date?.start, "2024-05-27");
   });
+
+  it("keeps the first talks of a visit, told on in the next sentence, apart from the next day's (最初の会談に臨んだ。…両首脳はその後)", async () => {
+    const { events } = await extract(
+      "プーチン大統領は16日、東京の首相官邸で安倍首相と会談した。" +
+        "プーチン大統領は15日、山口県長門市に到着し、温泉旅館で最初の会談に臨んだ。会談は1対1の形式を含めて行われ、両首脳はその後、夕食を共にした。",
+      "2016-12-17",
+    );
+    const meetings = find(events, "CONSULT", "meet").map((e) => [ids(e).sort().join("+"), e.date?.start]);
+    assert.deepEqual(meetings, [
+      ["shinzo-abe+vladimir-putin", "2016-12-16"],
+      ["shinzo-abe+vladimir-putin", "2016-12-15"],
+    ]);
+  });
 });
 
 describe("the leaders of states listed", () => {

@@ -168,6 +168,7 @@ export function mergeCandidates(
       links: {},
     };
   };
+  holdToTheirDay(candidates);
   const strength = (c: Candidate) => (c.dateSource === "clause" || c.dateSource === "sentence" ? 0 : 1);
   const ordered = candidates
     .map((c, i) => ({ c, i }))
@@ -207,6 +208,33 @@ export function mergeCandidates(
   }
   for (const e of events) e.evidence.sort((a, b) => a.start - b.start);
   return events.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start);
+}
+
+/**
+ * プーチン大統領は15日、…最初の会談に臨んだ。会談は…行われ、両首脳はその後、夕食を共にした: a report
+ * dated only by the discourse, within two sentences of a report of one of its parties meeting on that day
+ * (which names no counterpart), is of that day's meeting, as surely as the first: it no longer joins
+ * any other meeting of the pair the way a report without a date of its own does.
+ */
+function holdToTheirDay(candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.type !== "CONSULT" || c.mode !== "meet" || c.dateSource !== "discourse" || !c.timex) continue;
+    if (c.actors.length < 2) continue;
+    const first = candidates.find(
+      (d) =>
+        d !== c &&
+        d.type === "CONSULT" &&
+        d.mode === "meet" &&
+        !d.partial &&
+        d.actors.length === 1 &&
+        (d.dateSource === "clause" || d.dateSource === "sentence") &&
+        d.timex?.value === c.timex!.value &&
+        c.sentence.index - d.sentence.index >= 0 &&
+        c.sentence.index - d.sentence.index <= 2 &&
+        c.actors.some((a) => a.id === d.actors[0]!.id),
+    );
+    if (first) c.dateSource = "sentence";
+  }
 }
 
 function triggerCite(doc: AnalysedDocument, c: Candidate): Cited {
