@@ -625,6 +625,23 @@ describe("meetings named by the states' compound", () => {
   });
 });
 
+describe("meetings listed by date and place", () => {
+  it("reads one meeting for each date and its place (5月にソチで、9月にウラジオストクで…会談しており)", async () => {
+    const { events } = await extract(
+      "安倍首相は16日、プーチン大統領と会談した。" +
+        "両首脳は今年5月にロシア南部ソチで、9月に極東ウラジオストクで会談しており、対話を重ねてきた。",
+      "2016-12-17",
+    );
+    const earlier = find(events, "CONSULT")
+      .filter((e) => e.date?.granularity === "month")
+      .map((e) => [e.date?.start.slice(0, 7), e.place?.id]);
+    assert.deepEqual(earlier, [
+      ["2016-05", "sochi"],
+      ["2016-09", "vladivostok"],
+    ]);
+  });
+});
+
 describe("meetings of several states", () => {
   it("reads a foreign ministers' meeting (外相会議) with the ministers who attend it", async () => {
     const { events } = await extract(

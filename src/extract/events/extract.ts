@@ -621,6 +621,15 @@ function candidate(
       }),
     );
   }
+  // 両首脳は今年5月にソチで、9月にウラジオストクで、11月にはリマで会談しており: one meeting on each date, at
+  // the place written after it
+  const stops = trigger.type === "CONSULT" && out.length === 1 ? datedStops(text, args, clause, start) : [];
+  if (stops.length >= 2)
+    out.splice(
+      0,
+      1,
+      ...stops.map((s) => ({ ...base, timex: s.timex, dateSource: "clause" as const, place: s.place })),
+    );
   for (const earlier of base.actors.length > 0 ? earlierOccurrences(doc, args, start, end) : [])
     out.push({
       ...base,
@@ -638,6 +647,33 @@ function candidate(
       place: earlier.place ?? (trigger.roles === "visit" ? base.place : null),
     });
   return out;
+}
+
+/**
+ * Dates before a trigger each followed by a place of its own (5月にソチで、9月にウラジオストクで、11月には
+ * リマで会談): every date of the clause before the trigger, each with one place marked で before the next
+ * date (or the trigger), the pairs joined by 、. Anything else is no list of stops: none.
+ */
+function datedStops(
+  text: string,
+  args: SentenceArguments,
+  clause: { start: number; end: number },
+  start: number,
+): { timex: Timex; place: PlaceArg }[] {
+  const dates = args.timexes.filter((t) => t.start >= clause.start && t.end <= start);
+  if (dates.length < 2) return [];
+  const stops: { timex: Timex; place: PlaceArg }[] = [];
+  for (let i = 0; i < dates.length; i++) {
+    const t = dates[i]!;
+    const until = dates[i + 1]?.start ?? start;
+    const place = args.places.filter((p) => p.start >= t.end && p.end <= until && p.particle === "で").pop();
+    if (!place) return [];
+    // between the place and what follows: 、 before the next date, nothing before the trigger
+    const gap = text.slice(place.end + 1, until);
+    if (i + 1 < dates.length ? gap !== "、" : gap !== "") return [];
+    stops.push({ timex: t, place });
+  }
+  return stops;
 }
 
 /** 3泊4日の日程で, 4日間の日程で: a trip's length in days, as its clause announces it. */
