@@ -708,6 +708,17 @@ describe("ways of meeting", () => {
     );
   });
 
+  it("reads summoning an ambassador (…大使を外務省に呼び) as meeting them, and an appeal (に呼びかけ) as nothing", async () => {
+    const { events } = await extract(
+      "前原外相は同日、ベールイ駐日ロシア大使を外務省に呼び、「極めて遺憾だ」と抗議した。菅首相は国民に冷静な対応を呼びかけた。",
+      "2010-11-02",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT").map((e) => [e.mode, ids(e).sort()]),
+      [["meet", ["seiji-maehara", "unresolved:ベールイ"]]],
+    );
+  });
+
   it("takes those one watches an occasion beside (…と並んで参観した) as its parties", async () => {
     const { events } = await extract(
       "プーチン大統領は9日、赤の広場で行われた軍事パレードを、習主席と並んで参観した。",
