@@ -598,6 +598,17 @@ describe("dates", () => {
     assert.equal(putin?.date?.start.slice(0, 7), "2002-08");
   });
 
+  it("dates an event by its day, not by a month after it that qualifies another noun (15日、今月の訪米の成果について)", async () => {
+    const { events } = await extract(
+      "岸田首相は15日、今月の訪米の成果について尹大統領と会談した。",
+      "2023-05-16",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT").map((e) => e.date?.start),
+      ["2023-05-15"],
+    );
+  });
+
   it("dates an earlier occurrence named with 以来 on its own", async () => {
     const { events } = await extract(
       "プーチン大統領とキム総書記は19日、首脳会談を行った。両首脳の会談は2023年9月の会談以来となる。",

@@ -13,7 +13,7 @@ import type { AnalysedDocument } from "../../pipeline/document.js";
 import { citeSpan } from "../../pipeline/document.js";
 import type { ActorRef } from "../../resolve/actors.js";
 import { MEETING_LEVEL, type Mention } from "../mentions.js";
-import { addDays, isoBounds, toIso } from "../timex/calendar.js";
+import { addDays, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
 import { countsFrom, sinceDate, type Timex } from "../timex/tagger.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
@@ -809,7 +809,20 @@ function pickDate(
   const outside = own.filter((t) => !insideQuotation(doc, t.start, t.end));
   const inClause = outside.filter((t) => t.start >= clause.start && t.end <= clause.end);
   const before = inClause.filter((t) => t.end <= start);
-  if (before.length) return { timex: before[before.length - 1]!, source: "clause" };
+  if (before.length) {
+    // 15日にも、今月の議長国を務める…会合が開かれ: a month qualifying another noun (今月の議長国) leaves the
+    // event the day before it that lies within it
+    const last = before[before.length - 1]!;
+    const within = text.startsWith("の", last.end) ? spanDays(last.value, last.value) : null;
+    const finer = before.find((t) => {
+      const d =
+        t !== last && t.granularity === "day" && last.granularity !== "day"
+          ? spanDays(t.value, t.value)
+          : null;
+      return !!d && !!within && within[0] <= d[0] && d[1] <= within[1];
+    });
+    return { timex: finer ?? last, source: "clause" };
+  }
   const afterT = inClause.filter((t) => t.start >= end);
   if (afterT.length) return { timex: afterT[0]!, source: "clause" };
   // 習氏は21日まで滞在し、金委員長と首脳会談を行う: the end of another clause's span dates nothing else
