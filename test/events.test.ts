@@ -636,6 +636,24 @@ describe("meetings named by the states' compound", () => {
   });
 });
 
+describe("a delegation met", () => {
+  it("reads a high-level delegation as its state, those who attended the talks as at them, and one who qualifies another as absent", async () => {
+    const { events } = await extract(
+      "韓国の文在寅大統領は10日、北朝鮮の高位級代表団と青瓦台で会談し、昼食を共にした。" +
+        "代表団に加わっている金正恩委員長の妹、金与正党第1副部長が金委員長の親書を文大統領に手渡した。" +
+        "会談には北朝鮮側から金永南最高人民会議常任委員長が、韓国側から鄭義溶国家安保室長らが出席した。",
+      "2018-02-11",
+    );
+    const meetings = find(events, "CONSULT", "meet");
+    assert.equal(meetings.length, 1);
+    assert.equal(meetings[0]!.date?.start, "2018-02-10");
+    const who = ids(meetings[0]!);
+    for (const id of ["moon-jae-in", "kim-yo-jong", "kim-yong-nam", "chung-eui-yong"])
+      assert.ok(who.includes(id), id);
+    assert.ok(!who.includes("kim-jong-un"), "the sender of the letter was not at the talks");
+  });
+});
+
 describe("meetings listed by date and place", () => {
   it("reads one meeting for each date and its place (5月にソチで、9月にウラジオストクで…会談しており)", async () => {
     const { events } = await extract(

@@ -60,7 +60,7 @@ const HONORIFIC = /^(氏|さん|女史|様)/;
 const BARE_SURNAME_AFTER = /^(?:[はがもにとのを、]|から)/;
 /** 北朝鮮の代表団, 日本政府は: a state acting through its delegation or its government. */
 const DELEGATION =
-  /^の?(?:政府(?:代表団|使節団|訪問団|高官団)?|当局|代表団|使節団|訪問団|一行|高官団|大使館)/;
+  /^の?(?:(?:政府|高位級|高官|閣僚級|実務)?(?:代表団|使節団|訪問団)|政府|当局|一行|高官団|大使館)/;
 /** A bare title is a person only when it ends its word: 外相会談 is a meeting, not a minister. */
 const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでやからまでより]|氏|ら)/;
 

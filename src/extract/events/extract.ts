@@ -173,6 +173,24 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
             c.dateSource = "discourse";
           }
         }
+        // 会談には…が出席した: the attendees of the meeting just reported, held on its day between its parties
+        if (c.type === "CONSULT" && ATTENDED_BY.test(text.slice(c.triggerEnd, sentence.end))) {
+          const met = [...out]
+            .reverse()
+            .find(
+              (x) =>
+                x.type === "CONSULT" &&
+                x.mode !== "visit" &&
+                x.actors.length >= 2 &&
+                sentence.index - x.sentence.index <= 5 &&
+                !countedFrom(text, x),
+            );
+          if (met) {
+            c.actors = uniqueActors([...met.actors, ...c.actors]);
+            c.timex = met.timex;
+            c.dateSource = met.dateSource;
+          }
+        }
         // an agreement (or a signing) whose parties go unnamed was reached by the parties of
         // the meeting just reported, on its day
         const talks = [...out]
@@ -364,6 +382,14 @@ function candidate(
         a.start >= end && a.end <= clause.end && isSubject(a) && /^に[^。]*$/.test(text.slice(end, a.start)),
     );
     if (attendee) local.push(attendee);
+  }
+  // 会談には北朝鮮側から金永南…委員長、崔輝…委員長が、韓国側から鄭義溶…室長らが出席した: who attended it
+  const attended = ATTENDED_BY.exec(text.slice(end, sentence.end));
+  if (attended) {
+    const until = end + attended[0].length;
+    for (const a of args.actors)
+      if (a.start >= end && a.end <= until && a.actors.every((x) => x.kind === "person"))
+        local.push({ ...a, particle: "や" });
   }
   const head = relativeHead(text, end, args.actors);
   // ことで一致, 方針で合意: what comes before is what was agreed, whose own tense (継続する) is not the
@@ -746,6 +772,9 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
 }
 
 /** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
+/** A meeting's attendees after it: 会談には…が出席した, 会合には…らが同席した. */
+const ATTENDED_BY = /^には[^。]*?が(?:出席|同席|参加)/;
+
 /** What follows a trigger inside the content of a document: …することも明記した, …することなどを盛り込んだ. */
 const PROVIDED_FOR = /^[^。、「」]{0,4}?こと(?:など)?(?:も|を|が)?(?:明記|盛り込|規定|うた|明示)/;
 

@@ -176,6 +176,8 @@ const DELEGATION_CUE = /代表団|同行|随行|出席|参加|陪席|同席|顔�
  * listed with a delegation cue join the event the sentence speaks of — the
  * meeting it names, else the main event — as delegates, with their titles.
  */
+const QUALIFIES = /^の(?!ほか|他|両氏|各氏|[0-9０-９一二三四五六七八九十数]+人)/;
+
 export function attachDelegations(
   doc: AnalysedDocument,
   ctx: PipelineContext,
@@ -210,6 +212,9 @@ export function attachDelegations(
     );
     if (people.length < 2 && !/代表団|同行|随行/.test(sentence)) continue;
     for (const r of people) {
+      // 金正恩委員長の妹、金与正氏, 金委員長の親書: one who qualifies another person or thing is not on the list
+      // (チェ・ソニ外相のほか, …の3人 go on with it)
+      if (QUALIFIES.test(text.slice(r.mention.end, r.mention.end + 4))) continue;
       const a = r.actors[0]!;
       if (target.participants.some((p) => p.actor.id === a.id)) continue;
       // only people of the parties' states: a commentator quoted nearby is not a delegate
