@@ -726,6 +726,28 @@ describe("ways of meeting", () => {
     ]);
   });
 
+  it("reads two subjects that each met one counterpart (AとBは…Cとそれぞれ会談) as a meeting each", async () => {
+    const { events } = await extract(
+      "安倍首相は24日、成都で文在寅大統領と会談した。首相と文氏は23日、北京の人民大会堂で習近平国家主席とそれぞれ会談した。",
+      "2019-12-25",
+    );
+    const meetings = find(events, "CONSULT").map((e) => [ids(e).sort().join("+"), e.date?.start]);
+    assert.deepEqual(meetings, [
+      ["moon-jae-in+shinzo-abe", "2019-12-24"],
+      ["shinzo-abe+xi-jinping", "2019-12-23"],
+      ["moon-jae-in+xi-jinping", "2019-12-23"],
+    ]);
+  });
+
+  it("reads the leader named with a summit of states as their state's (李克強首相の主催で開かれた日中韓首脳会議)", async () => {
+    const { events } = await extract(
+      "安倍首相と文在寅大統領は24日、成都で李克強首相の主催で開かれた日中韓首脳会議に出席した。習近平国家主席は前日、両首脳と会談した。",
+      "2019-12-25",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(ids(summit!).sort(), ["li-keqiang", "moon-jae-in", "shinzo-abe"]);
+  });
+
   it("reads a courtesy call (…を表敬訪問した) as a meeting with the person called on", async () => {
     const { events } = await extract(
       "ブリンケン米国務長官は18日、ソウルで文在寅大統領を表敬訪問した。",

@@ -132,6 +132,16 @@ describe("mentions and title-over-time resolution", () => {
     assert.deepEqual(who("グエン・フー・チョン共産党書記長と会談した。", "2019-02-27"), ["nguyen-phu-trong"]);
   });
 
+  it("reads a title standing alone as whom it named before, not as another holder of it named since", () => {
+    assert.deepEqual(
+      who(
+        "安倍晋三首相は24日、会談した。首相は解決策を求めた。李克強首相の主催で会議が開かれた。首相は習氏と会談した。",
+        "2019-12-24",
+      ),
+      ["shinzo-abe", "shinzo-abe", "li-keqiang", "shinzo-abe", "xi-jinping"],
+    );
+  });
+
   it("keeps names the lexicon lacks as unresolved actors", () => {
     const text = "ボルトニク氏は述べた。";
     const [r] = resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2024-01-01", text });

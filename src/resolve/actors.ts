@@ -113,6 +113,8 @@ interface Discourse {
   lastSeen(a: ActorRef): number;
   /** The last two states named together (ロシアと北朝鮮). */
   pair: CoordinatedStates | undefined;
+  /** Whom each title standing alone (首相) named last. */
+  bare: ReadonlyMap<string, ActorRef>;
 }
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** What a person's の owns that others hand over, read or answer (親書, 書簡, メッセージ): the person is not there. */
@@ -131,6 +133,8 @@ export function resolveMentions(
   // the last two states named together (ロシアと北朝鮮), and the state mention just before this one
   let pair: CoordinatedStates | undefined;
   let previous: { mention: Mention; actor: ActorRef } | undefined;
+  // 首相は…求めた。…李克強首相の主催で…。首相と文氏は: a title standing alone goes on naming whom it named
+  const bare = new Map<string, ActorRef>();
   const remember = (a: ActorRef, background = false) => {
     const list = a.kind === "person" ? persons : a.kind === "state" ? states : null;
     if (!list) return;
@@ -152,7 +156,8 @@ export function resolveMentions(
   return mentions.map((m) => {
     const date = opts.dateAt(m.start);
     const lastSeen = (a: ActorRef) => seen.get(a.id) ?? 0;
-    const r = resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair });
+    const r = resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare });
+    if (bareTitle(m) && r.actors.length === 1) bare.set(m.title!, r.actors[0]!);
     // プーチン大統領の親書を手渡した: whose letter it is keeps those who met in front of the discourse
     const possessor = m.kind === "person" && !m.anaphor && POSSESSED.test(opts.text.slice(m.end, m.end + 8));
     for (const a of r.actors) remember(a, possessor);
@@ -166,6 +171,18 @@ export function resolveMentions(
     return r;
   });
 }
+
+/** A title with no name, country or anaphor of its own (首相, not 李首相, 中国の首相 or 両首相). */
+const bareTitle = (m: Mention) =>
+  m.kind === "person" &&
+  !!m.title &&
+  !!m.titleOffices?.length &&
+  !m.personIds?.length &&
+  !m.surnameOf?.length &&
+  !m.unknownName &&
+  !m.anaphor &&
+  !m.country &&
+  !m.former;
 
 function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Discourse): ResolvedMention {
   const { persons, states, lastDistinct, lastSeen, pair } = discourse;
@@ -273,6 +290,7 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     );
     return done(titled, "anaphora");
   }
+  if (bareTitle(m) && discourse.bare.has(m.title!)) return done([discourse.bare.get(m.title!)!], "discourse");
   if (m.titleOffices?.length) return resolveTitle(m, lex, date, persons, done);
   return done([], "unresolved");
 }

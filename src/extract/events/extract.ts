@@ -11,7 +11,7 @@ import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
 import { citeSpan } from "../../pipeline/document.js";
-import type { ActorRef } from "../../resolve/actors.js";
+import { type ActorRef, isLeader } from "../../resolve/actors.js";
 import { MEETING_LEVEL, type Mention } from "../mentions.js";
 import { addDays, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
@@ -576,6 +576,20 @@ function candidate(
       const portfolio = leaderLevel ? undefined : portfolioNamed(lex, text.slice(start, end));
       if (leaderLevel) {
         atLeaderLevel = actors;
+        // 李克強首相の主催で開かれた日中韓首脳会議: a leader of the state named with the summit stands for it
+        // (not the foreign minister who announces it)
+        const named = args.actors.flatMap((a) =>
+          a.start >= clause.start &&
+          a.end <= clause.end &&
+          a.actors.length === 1 &&
+          a.actors[0]!.kind === "person" &&
+          isLeader(lex, a.actors[0]!, date)
+            ? a.actors
+            : [],
+        );
+        actors = uniqueActors(
+          actors.map((a) => (a.kind === "state" ? (named.find((p) => p.country === a.id) ?? a) : a)),
+        );
         actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
       } else if (portfolio)
         actors = statesToMinisters(lex, actors, portfolio, date, (id) => namedInDocument(doc, id));
@@ -1122,6 +1136,16 @@ function pairedOff(
 ): [ActorArg, ActorArg][] | null {
   if (!/それぞれ|各々|おのおの/.test(text.slice(clauseStart, triggerStart))) return null;
   const inClause = parties.filter((a) => a.start >= clauseStart).sort((a, b) => a.start - b.start);
+  // 首相と文氏は23日、…習近平国家主席とそれぞれ会談した: each of the subjects met the one counterpart
+  const subjectEnd = inClause.findIndex((a) => /^(は|が)$/.test(a.particle));
+  const counterparts = inClause.slice(subjectEnd + 1);
+  if (
+    subjectEnd >= 1 &&
+    inClause.slice(0, subjectEnd).every((a) => /^(と|、|や)$/.test(a.particle)) &&
+    counterparts.length === 1 &&
+    /^(と|とは|とも)$/.test(counterparts[0]!.particle)
+  )
+    return inClause.slice(0, subjectEnd + 1).map((who) => [who, counterparts[0]!]);
   if (inClause.length < 4 || inClause.length % 2 !== 0) return null;
   const out: [ActorArg, ActorArg][] = [];
   for (let i = 0; i < inClause.length; i += 2) {
