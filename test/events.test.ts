@@ -609,6 +609,15 @@ describe("dates", () => {
     );
   });
 
+  it("leaves the date of a relative clause about a party to that clause (5月1日に即位された天皇陛下と会見した)", async () => {
+    const { events } = await extract(
+      "安倍首相は27日、トランプ大統領と会談した。トランプ氏はこれに先立ち、皇居で5月1日に即位された天皇陛下と会見した。",
+      "2019-05-28",
+    );
+    const audience = find(events, "CONSULT").find((e) => ids(e).includes("emperor-naruhito"));
+    assert.equal(audience?.date?.start, "2019-05-27");
+  });
+
   it("dates an earlier occurrence named with 以来 on its own", async () => {
     const { events } = await extract(
       "プーチン大統領とキム総書記は19日、首脳会談を行った。両首脳の会談は2023年9月の会談以来となる。",

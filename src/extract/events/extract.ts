@@ -792,6 +792,13 @@ const ATTENDED_BY = /^には[^。]*?が(?:出席|同席|参加)/;
 /** What follows a trigger inside the content of a document: …することも明記した, …することなどを盛り込んだ. */
 const PROVIDED_FOR = /^[^。、「」]{0,4}?こと(?:など)?(?:も|を|が)?(?:明記|盛り込|規定|うた|明示)/;
 
+/**
+ * A date's verb in a relative clause describing a noun other than the event (5月1日に即位された天皇陛下と):
+ * the noun and its particle stand between that verb and the trigger (not 22日に行われた首脳会談).
+ */
+const DATED_RELATIVE_CLAUSE =
+  /^に[^、。「」]{0,12}?(?:された|れた|した|った|えた|いた)[^、。「」]{1,16}?(?:と|を|に|から)$/;
+
 /** 当時は, 当時、 opening a clause (not a title's (当時)): at the time just spoken of. */
 const THEN = /(?:^|、)当時(?:は|、|に|も)/;
 
@@ -842,6 +849,8 @@ function pickDate(
       !(t.end < start && COUNTED_FROM.test(text.slice(t.end, start))) &&
       // 「1月の電話会談で、早期の対面会談に向けて」: the date of another meeting, at which this one was discussed
       !(t.end < start && OTHER_MEETING_DATED.test(text.slice(t.end, start))) &&
+      // 「5月1日に即位された天皇陛下と会見した」: the date of a relative clause about a party
+      !(t.end < start && DATED_RELATIVE_CLAUSE.test(text.slice(t.end, start))) &&
       // 「交渉を来月中に再開することなどを盛り込んだ宣言に署名」: a date inside the content of a
       // nominalised clause before the trigger belongs to that content
       !(t.end < start && /^[^。「」]*?こと(?:など)?(?:を|が|に|で)/.test(text.slice(t.end, start))) &&
