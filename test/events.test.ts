@@ -370,6 +370,18 @@ describe("status", () => {
     assert.equal(agreement?.status, "occurred");
   });
 
+  it("gives an agreement without parties the meeting reported before, not the date of another item (…で一致したほか、12日に…)", async () => {
+    const { events } = await extract(
+      "ポンペオ長官は6日、ピョンヤンでキム・ヨンチョル党副委員長と協議しました。長官の訪朝は3回目です。" +
+        "ポンペオ長官は出発前、記者団に対し「進展があった」と強調しました。" +
+        "作業部会を設けることで一致したほか、12日に板門店で両国の実務者が協議することも決まったということです。",
+      "2018-07-08",
+    );
+    const [agreement] = find(events, "AGREE");
+    assert.deepEqual(ids(agreement!).sort(), ["kim-yong-chol", "mike-pompeo"]);
+    assert.equal(agreement!.date?.start, "2018-07-06");
+  });
+
   it("reads an agreement whose parties come between what was agreed and the verb (…ことで日朝両政府が合意した)", async () => {
     const { events } = await extract(
       "日本は独自制裁の一部を解除することで日本と北朝鮮の両政府が合意した。",

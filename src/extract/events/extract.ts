@@ -222,7 +222,12 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           );
         const meeting =
           talks.find((x) => sentence.index - x.sentence.index <= 2 && !agreedUpon(x) && ofParties(x)) ??
-          (c.dateSource === "discourse" || c.dateSource === "published" || datedByContent
+          // (a date in another clause of the sentence is another item's: …で一致したほか、12日に…協議する
+          // ことも決まった)
+          (c.dateSource === "discourse" ||
+          c.dateSource === "published" ||
+          (c.type === "AGREE" && c.dateSource === "sentence") ||
+          datedByContent
             ? talks.find(
                 (x) =>
                   !agreedUpon(x) &&
