@@ -630,6 +630,22 @@ describe("dates", () => {
     assert.equal(audience?.date?.start, "2019-05-27");
   });
 
+  it("reads who does it now in …のは、2011年10月の野田佳彦首相以来 by the day, not by the date counted from", async () => {
+    const { events } = await extract(
+      "岸田首相は7日、ソウル空港に到着した。日本の首相が二国間の訪問で韓国を訪れるのは、2011年10月の野田佳彦首相以来、約12年ぶり。",
+      "2023-05-08",
+    );
+    const visitors = find(events, "CONSULT", "visit").map((e) => [ids(e)[0], e.date?.start.slice(0, 7)]);
+    assert.ok(
+      !visitors.some(([who, month]) => who === "yoshihiko-noda" && month === "2023-05"),
+      JSON.stringify(visitors),
+    );
+    assert.ok(
+      visitors.some(([who, month]) => who === "fumio-kishida" && month === "2023-05"),
+      JSON.stringify(visitors),
+    );
+  });
+
   it("dates an earlier occurrence named with 以来 on its own", async () => {
     const { events } = await extract(
       "プーチン大統領とキム総書記は19日、首脳会談を行った。両首脳の会談は2023年9月の会談以来となる。",

@@ -9,7 +9,7 @@ import { reportsSpeech } from "../analyse/speech.js";
 import type { Token } from "../analyse/tokenizer.js";
 import { apparatusZones } from "../analyse/zones.js";
 import { findMentions, statePairStarts } from "../extract/mentions.js";
-import { tagTimex } from "../extract/timex/tagger.js";
+import { countsFrom, type Timex, tagTimex } from "../extract/timex/tagger.js";
 import { normalise } from "../normalise/normalise.js";
 import { type GazetteerMatch, isKatakana } from "../analyse/gazetteer.js";
 import type { Lexicon, SurfaceRef } from "../lexicon/lexicon.js";
@@ -210,16 +210,20 @@ export const resolve: Component = {
   run(doc, ctx) {
     const published = doc.source.published;
     // each sentence's first date expression, found once (not once per mention)
-    const firstDate = new Map<number, string>();
+    const firstDate = new Map<number, Timex>();
     for (const t of doc.timexes) {
       const s = sentenceAt(doc, t.start);
-      if (s && t.start >= s.start && t.end <= s.end && !firstDate.has(s.index))
-        firstDate.set(s.index, t.value);
+      if (s && t.start >= s.start && t.end <= s.end && !firstDate.has(s.index)) firstDate.set(s.index, t);
     }
+    const text = doc.norm.text;
     const dateAt = (pos: number) => {
       const s = sentenceAt(doc, pos);
-      if (!s) return published;
-      return firstDate.get(s.index) ?? published;
+      const t = s && firstDate.get(s.index);
+      if (!t) return published;
+      // 日本の首相が…韓国を訪れるのは、2011年10月の野田佳彦首相以来: who does it now is not of the date
+      // counted from
+      if (pos < t.start && countsFrom(text, t) && text.slice(pos, t.start).includes("のは")) return published;
+      return t.value;
     };
     doc.resolved = resolveMentions(doc.mentions, ctx.lexicon, { dateAt, text: doc.norm.text });
   },
