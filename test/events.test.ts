@@ -646,6 +646,15 @@ describe("dates", () => {
     );
   });
 
+  it("dates a visit by the date it describes also when the verb is written out (文在寅前大統領が訪中した2019年12月以来)", async () => {
+    const { events } = await extract(
+      "習主席は15日、バリ島で尹錫悦大統領と会見した。中韓首脳の対面での会談は、文在寅前大統領が訪中した2019年12月以来となる。",
+      "2022-11-16",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => [ids(e).join("+"), e.date?.start.slice(0, 7)]);
+    assert.deepEqual(visits, [["moon-jae-in+CHN", "2019-12"]]);
+  });
+
   it("dates an earlier occurrence named with 以来 on its own", async () => {
     const { events } = await extract(
       "プーチン大統領とキム総書記は19日、首脳会談を行った。両首脳の会談は2023年9月の会談以来となる。",

@@ -826,7 +826,7 @@ function pickDate(
     (t) =>
       t.start >= end &&
       t.start <= end + 2 &&
-      /^(?:た|し)?$/.test(text.slice(end, t.start)) &&
+      /^(?:した|た|し)?$/.test(text.slice(end, t.start)) &&
       sinceDate(text, t),
   );
   if (described) return { timex: described, source: "clause" };
