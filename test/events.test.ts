@@ -242,6 +242,16 @@ describe("triggers from data", () => {
     const [meet] = find(events, "CONSULT");
     assert.deepEqual(ids(meet!).sort(), ["donald-trump", "kim-jong-un"]);
   });
+
+  it("reads 顔を合わせる as meeting, planned when it is to come", async () => {
+    const { events } = await extract(
+      "安倍首相は27日、トランプ大統領と会談した。両首脳は来月28日、大阪市で開かれるG20首脳会議で再び顔を合わせる。",
+      "2019-05-28",
+    );
+    const june = find(events, "CONSULT").find((e) => e.date?.start === "2019-06-28");
+    assert.equal(june?.status, "planned");
+    assert.deepEqual(ids(june!).sort(), ["donald-trump", "shinzo-abe"]);
+  });
 });
 
 describe("status", () => {
