@@ -685,9 +685,10 @@ describe("meetings named by the states' compound", () => {
       "合意は、ストックホルムで26日から3日間行われた日朝政府間協議でまとまった。安倍首相が発表した。",
       "2014-05-30",
     );
+    // (held for the three days counted from the 26th)
     assert.deepEqual(
-      find(held.events, "CONSULT").map((e) => [ids(e).sort(), e.status]),
-      [[["JPN", "PRK"], "occurred"]],
+      find(held.events, "CONSULT").map((e) => [ids(e).sort(), e.status, e.date?.start, e.date?.end]),
+      [[["JPN", "PRK"], "occurred", "2014-05-26", "2014-05-28"]],
     );
   });
 });

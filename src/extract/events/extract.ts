@@ -627,7 +627,9 @@ function candidate(
     }
   }
   if (actors.length === 0 && trigger.type !== "AGREE") return null;
-  const days = trigger.roles === "visit" ? tripDays(text.slice(clause.start, clause.end)) : undefined;
+  const days =
+    (trigger.roles === "visit" ? tripDays(text.slice(clause.start, clause.end)) : undefined) ??
+    (timex ? daysFrom(text, timex) : undefined);
   const base: Candidate = {
     partial: referenceOnly,
     ...(until ? { until } : {}),
@@ -723,6 +725,15 @@ function datedStops(
 
 /** 3泊4日の日程で, 4日間の日程で: a trip's length in days, as its clause announces it. */
 const TRIP_LENGTH = new RegExp(`(?:${NUMBER}泊(${NUMBER})日|(${NUMBER})日間)の日程`);
+
+/** 26日から3日間行われた, 15日から2日間の日程で: a length in days counted from the date. */
+const FOR_DAYS = new RegExp(`^から(${NUMBER})日間`);
+
+function daysFrom(text: string, from: Timex): number | undefined {
+  const m = FOR_DAYS.exec(text.slice(from.end, from.end + 8));
+  const n = m && readNumber(m[1]!);
+  return n && n > 1 && n <= 31 ? n : undefined;
+}
 
 function tripDays(clause: string): number | undefined {
   const m = TRIP_LENGTH.exec(clause);
