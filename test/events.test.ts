@@ -1153,6 +1153,16 @@ describe("a body in session", () => {
     assert.deepEqual(ids(meetings[0]!), ["unsc"]);
     assert.equal(meetings[0]!.date?.start, "2024-11-04");
   });
+
+  it("reads a session held at a body (安保理では…会合が開かれ、…らが出席していた) with who chaired and attended it", async () => {
+    const { events } = await extract(
+      "安保理では15日、日本の河野太郎外相が議長となって北朝鮮問題を巡る閣僚級会合が開かれ、ティラーソン米国務長官らが出席していた。",
+      "2017-12-23",
+    );
+    const [session] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(ids(session!).sort(), ["rex-tillerson", "taro-kono", "unsc"]);
+    assert.equal(session!.date?.start, "2017-12-15");
+  });
 });
 
 describe("the dateline", () => {

@@ -600,11 +600,25 @@ function candidate(
         actors = statesToMinisters(lex, actors, portfolio, date, (id) => namedInDocument(doc, id));
       // 安保理は…公開会合を開き: an international body in session is a meeting of its members, and
       // what the session is about (北朝鮮による発射を受けて) is no party to it
-      const body = parties.find(
-        (a) => a.actors.length === 1 && isIgo(a.actors[0]!) && (isSubject(a) || a.particle === "の"),
-      );
+      // (安保理では15日、…閣僚級会合が開かれ、…長官らが出席していた: the body where it was held, and the
+      // people who chaired or attended it)
+      const body =
+        parties.find(
+          (a) => a.actors.length === 1 && isIgo(a.actors[0]!) && (isSubject(a) || a.particle === "の"),
+        ) ??
+        args.actors.find(
+          (a) =>
+            a.particle === "では" &&
+            a.actors.length === 1 &&
+            isIgo(a.actors[0]!) &&
+            a.start >= sentence.start &&
+            a.end <= start,
+        );
       if (trigger.type === "CONSULT" && body && SESSION_HELD.test(text.slice(end, end + 4))) {
-        actors = body.actors;
+        const people = parties
+          .filter((a) => a.actors.every((x) => x.kind === "person"))
+          .flatMap((a) => a.actors);
+        actors = uniqueActors([...body.actors, ...people]);
         mode = "multilateral";
       }
       // a ceremony or summit is hosted by the state it takes place in (a body's session is its own)
@@ -802,8 +816,8 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
 }
 
 /** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
-/** A meeting's attendees after it: 会談には…が出席した, 会合には…らが同席した. */
-const ATTENDED_BY = /^には[^。]*?が(?:出席|同席|参加)/;
+/** A meeting's attendees after it: 会談には…が出席した, 会合が開かれ、…らが出席していた. */
+const ATTENDED_BY = /^(?:には|が(?:開かれ|行われ)、)[^。]*?が(?:出席|同席|参加)/;
 
 /** What follows a trigger inside the content of a document: …することも明記した, …することなどを盛り込んだ. */
 const PROVIDED_FOR = /^[^。、「」]{0,4}?こと(?:など)?(?:も|を|が)?(?:明記|盛り込|規定|うた|明示)/;
