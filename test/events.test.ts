@@ -665,6 +665,16 @@ describe("dates", () => {
     assert.deepEqual(visits, [["moon-jae-in+CHN", "2019-12"]]);
   });
 
+  it("reads the earlier leaders' meeting a sentence counts from (日韓首脳の正式な会談は、2018年9月に…で行って以来)", async () => {
+    const { events } = await extract(
+      "安倍首相は24日、成都で韓国の文在寅大統領と会談した。日韓首脳の正式な会談は、2018年9月に米ニューヨークで行って以来、約1年3カ月ぶり。",
+      "2019-12-25",
+    );
+    const earlier = find(events, "CONSULT").find((e) => e.date?.start.startsWith("2018-09"));
+    assert.deepEqual(ids(earlier!).sort(), ["moon-jae-in", "shinzo-abe"]);
+    assert.equal(earlier!.place?.id, "new-york");
+  });
+
   it("dates an earlier occurrence named with 以来 on its own", async () => {
     const { events } = await extract(
       "プーチン大統領とキム総書記は19日、首脳会談を行った。両首脳の会談は2023年9月の会談以来となる。",

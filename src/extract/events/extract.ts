@@ -61,12 +61,12 @@ const REFERENCE_AFTER =
 const STATE_COUNT = "[0-9一二三四五六七八九十]+[かカケヵ]国";
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = new RegExp(
-  `^(?:${STATE_COUNT})?(?:の|による|間の|間で|両国の)?(?:${MEETING_LEVEL})?$`,
+  `^(?:${STATE_COUNT})?(?:の|による|間の|間で|両国の)?(?:${MEETING_LEVEL}|首脳)?(?:の)?(?:(?:対面|直接|公式|非公式|初めて|初|正式|単独)(?:での|の|な))?$`,
 );
 /** 3カ国による, 三か国の: the number of the states just listed, between them and the trigger. */
 const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:首脳|外相|外務|首相)?$`);
 /** 対面での, 初めての, 公式の: how a meeting was held, between its parties' の and its noun. */
-const MEETING_MANNER = /^(?:対面|直接|公式|非公式|初めて|初|正式|単独|オンライン|電話)(?:で)?の$/;
+const MEETING_MANNER = /^(?:対面|直接|公式|非公式|初めて|初|正式|単独|オンライン|電話)(?:(?:で)?の|な)$/;
 /** …ことで一致した。 …方針で合意していた。: an agreement reached, the sentence's last word. */
 const AGREEMENT_REACHED =
   /(?:ことで|方針で)(?:一致|合意)(?:した|していた|しました|していました)(?:という)?。?$/;
@@ -577,7 +577,9 @@ function candidate(
           a.kind !== "organization" ||
           (isIgo(a) && (counterparts.has(a.id) || !actors.some((b) => b.kind === "person"))),
       );
-      const leaderLevel = /首脳/.test(text.slice(start, end));
+      // (首脳会談, and 日韓首脳の正式な会談: the leaders are named before the meeting noun)
+      const leaderLevel =
+        /首脳/.test(text.slice(start, end)) || /首脳の?[^、。]{0,6}$/.test(text.slice(clause.start, start));
       const portfolio = leaderLevel ? undefined : portfolioNamed(lex, text.slice(start, end));
       if (leaderLevel) {
         atLeaderLevel = actors;
@@ -1216,7 +1218,11 @@ function earlierOccurrences(
   for (const t of args.timexes) {
     // 会談は11年12月以来, 南北首脳会談は2000年、07年に続いて3回目: after the trigger
     if (t.start >= end && t.start - end <= 16) {
-      const m = /^(?:、[^、。]{0,8}|の[^、。]{0,40}?)?(?:以来|に続)/.exec(text.slice(t.end, t.end + 48));
+      // (会談は、2018年9月に米ニューヨークで行って以来: the earlier one told as held there, then)
+      const m =
+        /^(?:、[^、。]{0,8}|の[^、。]{0,40}?|に[^、。]{0,24}?(?:行って|開いて|会談して|会って))?(?:以来|に続)/.exec(
+          text.slice(t.end, t.end + 48),
+        );
       if (m)
         out.push({
           timex: t,
