@@ -243,6 +243,17 @@ describe("triggers from data", () => {
     assert.deepEqual(ids(meet!).sort(), ["donald-trump", "kim-jong-un"]);
   });
 
+  it("reads a round of golf together (首相とゴルフ場でラウンドを共にし) as meeting", async () => {
+    const { events } = await extract(
+      "トランプ大統領は26日、安倍首相と千葉県のゴルフ場でラウンドを共にした。",
+      "2019-05-27",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT").map((e) => [ids(e).sort(), e.date?.start]),
+      [[["donald-trump", "shinzo-abe"], "2019-05-26"]],
+    );
+  });
+
   it("reads 顔を合わせる as meeting, planned when it is to come", async () => {
     const { events } = await extract(
       "安倍首相は27日、トランプ大統領と会談した。両首脳は来月28日、大阪市で開かれるG20首脳会議で再び顔を合わせる。",
