@@ -891,6 +891,16 @@ describe("leaders attending a summit of states", () => {
 });
 
 describe("a forum's summit and who is there", () => {
+  it("takes an attendee a relative clause describes (G20首脳会議に出席している韓国の尹錫悦大統領と会見した)", async () => {
+    const { events } = await extract(
+      "習近平国家主席は15日、インドネシアのバリ島で、20カ国・地域(G20)首脳会議に出席している韓国の尹錫悦大統領と会見した。",
+      "2022-11-16",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(summit, "the summit was not read");
+    assert.ok(ids(summit).includes("yoon-suk-yeol"), ids(summit).join("+"));
+  });
+
   it("reads 首脳会議 after a forum's name as its summit, with whom the attendee met there", async () => {
     const { events } = await extract(
       "G20=主要20か国・地域の首脳会議に出席するためインドのニューデリーを訪れている岸田総理大臣は9日、" +

@@ -382,9 +382,13 @@ function candidate(
   }
   // 首脳会議に高市総理大臣が出席する: the attendee of a gathering may follow it
   if (/^に(?:、)?[^。]{0,20}?(?:出席|参加)/.test(text.slice(end, clause.end))) {
+    // (…首脳会議に出席している韓国の尹錫悦大統領と会見した: the attendee a relative clause describes)
     const attendee = args.actors.find(
       (a) =>
-        a.start >= end && a.end <= clause.end && isSubject(a) && /^に[^。]*$/.test(text.slice(end, a.start)),
+        a.start >= end &&
+        a.end <= clause.end &&
+        ((isSubject(a) && /^に[^。]*$/.test(text.slice(end, a.start))) ||
+          (a.actors.every((x) => x.kind === "person") && ATTENDING.test(text.slice(end, a.start)))),
     );
     if (attendee) local.push(attendee);
   }
@@ -818,6 +822,9 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
 }
 
 /** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
+/** A gathering's attendee described by a relative clause: 首脳会議に出席している韓国の… */
+const ATTENDING = /^に(?:出席|参加)(?:している|中の|した)(?:[^、。]{0,8}の)?$/;
+
 /** A meeting's attendees after it: 会談には…が出席した, 会合が開かれ、…らが出席していた. */
 const ATTENDED_BY = /^(?:には|が(?:開かれ|行われ)、)[^。]*?が(?:出席|同席|参加)/;
 
