@@ -209,7 +209,7 @@ export function findMentions(
       const title = adjacentTitle(k + 1, m.end);
       // 林大臣, 上川大臣: a minister by surname, as broadcasters write it (not 農林大臣: a word ends in 林)
       const minister =
-        !title && text.startsWith("大臣", m.end) && !/[\u4E00-\u9FFF]/.test(text[m.start - 1] ?? "") ? 2 : 0;
+        !title && text.startsWith("大臣", m.end) && !KANJI.test(text[m.start - 1] ?? "") ? 2 : 0;
       const honorific = honorificLength(text, m.end) || minister;
       // 「金は9月12日に…」: a bare surname, once the article has named the person in full
       // (the mentions so far are looked through only for a surname standing bare)

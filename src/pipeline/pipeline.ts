@@ -209,21 +209,22 @@ export const resolve: Component = {
   name: "resolve",
   run(doc, ctx) {
     const published = doc.source.published;
-    // each sentence's first date expression, found once (not once per mention)
-    const firstDate = new Map<number, Timex>();
+    // each sentence's first date expression, found once (not once per mention), and where in the sentence
+    // a 「…のは」 before it ends when the text counts from that date: 日本の首相が…韓国を訪れるのは、2011年
+    // 10月の野田佳彦首相以来 — who does it now, before that point, is not of the date counted from
+    const text = doc.norm.text;
+    const firstDate = new Map<number, { t: Timex; nowUntil: number }>();
     for (const t of doc.timexes) {
       const s = sentenceAt(doc, t.start);
-      if (s && t.start >= s.start && t.end <= s.end && !firstDate.has(s.index)) firstDate.set(s.index, t);
+      if (!s || t.start < s.start || t.end > s.end || firstDate.has(s.index)) continue;
+      const topic = countsFrom(text, t) ? text.lastIndexOf("のは", t.start) : -1;
+      firstDate.set(s.index, { t, nowUntil: topic >= s.start ? topic : -1 });
     }
-    const text = doc.norm.text;
     const dateAt = (pos: number) => {
       const s = sentenceAt(doc, pos);
-      const t = s && firstDate.get(s.index);
-      if (!t) return published;
-      // 日本の首相が…韓国を訪れるのは、2011年10月の野田佳彦首相以来: who does it now is not of the date
-      // counted from
-      if (pos < t.start && countsFrom(text, t) && text.slice(pos, t.start).includes("のは")) return published;
-      return t.value;
+      const first = s && firstDate.get(s.index);
+      if (!first) return published;
+      return pos < first.nowUntil ? published : first.t.value;
     };
     doc.resolved = resolveMentions(doc.mentions, ctx.lexicon, { dateAt, text: doc.norm.text });
   },

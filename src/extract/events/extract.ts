@@ -59,14 +59,16 @@ const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|から[0-9一二三四五六七八九十百]+(?:周)?年)/;
 /** 3か国, 三カ国: a number of states. */
 const STATE_COUNT = "[0-9一二三四五六七八九十]+[かカケヵ]国";
-/** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議: a compound naming the parties. */
+/** 対面での, 初めての, 公式の, 正式な: how a meeting was held, before its noun. */
+const MANNER = "(?:対面|直接|公式|非公式|初めて|初|正式|単独|オンライン|電話)(?:(?:で)?の|な)";
+/** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議, 日韓首脳の正式な会談: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = new RegExp(
-  `^(?:${STATE_COUNT})?(?:の|による|間の|間で|両国の)?(?:${MEETING_LEVEL}|首脳)?(?:の)?(?:(?:対面|直接|公式|非公式|初めて|初|正式|単独)(?:での|の|な))?$`,
+  `^(?:${STATE_COUNT})?(?:の|による|間の|間で|両国の)?(?:${MEETING_LEVEL}|首脳)?(?:の)?(?:${MANNER})?$`,
 );
 /** 3カ国による, 三か国の: the number of the states just listed, between them and the trigger. */
 const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:首脳|外相|外務|首相)?$`);
-/** 対面での, 初めての, 公式の: how a meeting was held, between its parties' の and its noun. */
-const MEETING_MANNER = /^(?:対面|直接|公式|非公式|初めて|初|正式|単独|オンライン|電話)(?:(?:で)?の|な)$/;
+/** How a meeting was held, between its parties' の and its noun (両首脳の対面での会談). */
+const MEETING_MANNER = new RegExp(`^${MANNER}$`);
 /** …ことで一致した。 …方針で合意していた。: an agreement reached, the sentence's last word. */
 const AGREEMENT_REACHED =
   /(?:ことで|方針で)(?:一致|合意)(?:した|していた|しました|していました)(?:という)?。?$/;
