@@ -76,6 +76,17 @@ describe("event triggers and roles", () => {
     ]);
   });
 
+  it("reads the building past a gloss in parentheses (クレムリン(Kremlin)で) and not a dateline's date", async () => {
+    const { events } = await extract(
+      "【3月22日 AFP】ロシアを公式訪問している中国の習近平(Xi Jinping)国家主席は21日、モスクワのクレムリン(Kremlin)で" +
+        "ウラジーミル・プーチン(Vladimir Putin)大統領と会談した。",
+      "2023-03-22",
+    );
+    assert.equal(find(events, "CONSULT", "meet")[0]?.place?.id, "kremlin");
+    // the visit is reported as under way on the 21st; the 22nd is when AFP filed the report
+    assert.equal(find(events, "CONSULT", "visit")[0]?.date?.start, "2023-03-21");
+  });
+
   it("places a meeting and its agreement where the traveller is that day (ハノイ滞在中の…, …に到着し)", async () => {
     const { events } = await extract(
       "ロシアのラブロフ外相は31日午前、北朝鮮の首都ピョンヤンに到着し、リ・ヨンホ外相と会談しました。両外相は、関係を強化することで一致しました。",
@@ -1255,6 +1266,21 @@ describe("parties of a joint statement", () => {
     assert.ok(statement, "the joint document was set aside as undated background");
     assert.equal(statement.date?.start, "2025-08-23");
     assert.equal(statement.links.partOf, find(events, "CONSULT", "meet")[0]!.id);
+  });
+
+  it("reads a joint text announced as signed, a government's own paper not (中国が発表した文書)", async () => {
+    const joint = await extract(
+      "菅首相は16日、バイデン米大統領と会談した。両首脳は会談後、" +
+        "共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した。",
+      "2021-04-17",
+    );
+    assert.deepEqual(ids(find(joint.events, "SUPPORT", "sign")[0]!).sort(), ["joe-biden", "yoshihide-suga"]);
+    const own = await extract(
+      "プーチン大統領は21日、中国が2月に発表したウクライナ危機の政治的解決に関する文書について、" +
+        "「和平の基礎になり得る」との考えを示した。",
+      "2023-03-22",
+    );
+    assert.deepEqual(find(own.events, "SUPPORT", "sign"), []);
   });
 
   it("takes the leaders who issue it, not a pair qualifying what it is about (北朝鮮とロシアの軍事協力)", async () => {

@@ -297,7 +297,9 @@ export function findMentions(
       }
     }
     // ホワイトハウス, クレムリン, 首相官邸: the institution, but the building where the text says where
-    const building = has(refs, "place") && PLACE_CONTEXT.test(text.slice(m.end, m.end + 4));
+    // (past a gloss in parentheses: クレムリン(Kremlin)で)
+    const gloss = afterGloss(text, m.end);
+    const building = has(refs, "place") && PLACE_CONTEXT.test(text.slice(gloss, gloss + 4));
     const kind = has(refs, "state")
       ? "state"
       : has(refs, "organization") && !building
@@ -481,6 +483,13 @@ function* stateCompounds(
       yield { start: i, end: j, members };
     i = Math.max(j, i + 1);
   }
+}
+
+/** Past a short aside in parentheses after a name (クレムリン(Kremlin), 習近平(Xi Jinping)). */
+function afterGloss(text: string, pos: number): number {
+  if (text[pos] !== "(") return pos;
+  const close = text.indexOf(")", pos);
+  return close > pos && close - pos <= 24 ? close + 1 : pos;
 }
 
 /** What follows a place, not an institution of the same name: 首相官邸で, ホワイトハウスを訪れ, クレムリンに到着. */

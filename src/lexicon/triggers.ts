@@ -51,6 +51,11 @@ export const triggerSchema = z
      * reports the event only after them (これを受け入れた after 招待: an accepted invitation).
      */
     context: z.array(z.string().min(1)).optional(),
+    /**
+     * Words one of which must stand in the trigger's sentence, up to 30 characters before it or 12
+     * after, for a word that reports the event only of such an object (発表した of a 共同声明).
+     */
+    near: z.array(z.string().min(1)).optional(),
   })
   .strict();
 

@@ -202,6 +202,9 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
       resolved: r,
     });
   }
-  const timexes = doc.timexes.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  // 【3月22日 AFP】: the dateline's date is when the report was filed, not when what it reports happened
+  const timexes = doc.timexes.filter(
+    (t) => t.start >= Math.max(byline, sentence.start) && t.end <= sentence.end,
+  );
   return { sentence, actors, places, timexes };
 }

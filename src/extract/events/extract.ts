@@ -137,6 +137,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       const trigger = chooseTrigger(doc, ctx, m.value, m.start);
       if (!trigger) continue;
       if (trigger.context && !inContext(doc, trigger.context, sentence, m.start)) continue;
+      if (trigger.near && !nearTrigger(text, trigger.near, sentence, m.start, m.end)) continue;
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
       if (insideQuotation(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
@@ -768,6 +769,19 @@ function inContext(doc: AnalysedDocument, words: readonly string[], sentence: Se
   const from = doc.sentences[sentence.index - 1]?.start ?? sentence.start;
   const before = doc.norm.text.slice(from, at);
   return words.some((w) => before.includes(w));
+}
+
+/**
+ * A word of `near` in the trigger's sentence, up to 30 characters before it (a title in brackets not
+ * counted: 共同声明「新たな時代における…」を発表し) or 12 after.
+ */
+function nearTrigger(text: string, words: readonly string[], sentence: Sentence, start: number, end: number) {
+  const before = text
+    .slice(sentence.start, start)
+    .replace(/「[^「」]*」/g, "")
+    .slice(-30);
+  const after = text.slice(end, Math.min(sentence.end, end + 12));
+  return words.some((w) => before.includes(w) || after.includes(w));
 }
 
 /**
