@@ -76,6 +76,19 @@ describe("event triggers and roles", () => {
     ]);
   });
 
+  it("reads 両長官 as the two last written with that title, and their trip's talks where they were held", async () => {
+    const { events } = await extract(
+      "米国のブリンケン国務長官とオースティン国防長官は18日、ソウルで韓国の鄭義溶外相、徐旭国防相と" +
+        "外務・防衛担当閣僚協議を開いた。協議後に共同声明が採択された。\n" +
+        "両長官は前日、日本から韓国入りし、ブリンケン氏は鄭氏と、オースティン氏は徐氏とそれぞれ会談した。",
+      "2021-03-19",
+    );
+    const visitors = find(events, "CONSULT", "visit").map((e) => ids(e, "actor")[0]);
+    assert.deepEqual(visitors.sort(), ["antony-blinken", "lloyd-austin"]);
+    // the statement adopted at the talks in Seoul, not anywhere in the country the trip went to
+    assert.equal(find(events, "SUPPORT", "sign")[0]?.place?.id, "seoul");
+  });
+
   it("reads the building past a gloss in parentheses (クレムリン(Kremlin)で) and not a dateline's date", async () => {
     const { events } = await extract(
       "【3月22日 AFP】ロシアを公式訪問している中国の習近平(Xi Jinping)国家主席は21日、モスクワのクレムリン(Kremlin)で" +

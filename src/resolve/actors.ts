@@ -279,6 +279,10 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
       "anaphora",
     );
   if (m.anaphor === "both-title" && m.titleOffices) {
+    // 両長官 after ブリンケン国務長官とオースティン国防長官, not after the 外相 and 国防相 they met (Korea's
+    // ministers bear the title 長官 too): the two last written with the title
+    const written = lastDistinct(persons, 2, (a) => !!a.title && a.title.endsWith(m.title!));
+    if (written.length === 2) return done(written, "anaphora");
     // 両外相 after 岩屋外務大臣 and ルビオ国務長官: the same portfolio under another title counts
     const portfolios = new Set(m.titleOffices.map((o) => lex.offices.get(o)?.portfolio).filter(Boolean));
     const titled = lastDistinct(

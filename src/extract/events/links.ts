@@ -132,7 +132,12 @@ export function linkOutcomes(events: ExtractedEvent[]): void {
       candidates[0];
     if (!meeting) continue;
     e.links.partOf = meeting.id;
-    if (!e.place && meeting.place) e.place = meeting.place;
+    // (or where in the country it took from a trip: the meeting's ソウル, not the trip's 韓国)
+    const vaguer =
+      e.place?.kind === "country" &&
+      meeting.place?.kind !== "country" &&
+      meeting.place?.country === e.place.id;
+    if ((!e.place || vaguer) && meeting.place) e.place = meeting.place;
   }
 }
 
