@@ -89,6 +89,24 @@ describe("event triggers and roles", () => {
     assert.equal(find(events, "SUPPORT", "sign")[0]?.place?.id, "seoul");
   });
 
+  it("holds a meeting given no place in the city its people are reported at that day or the next", async () => {
+    const { events } = await extract(
+      "上川陽子外相と中国の王毅外相、韓国の朴振外相は26日、韓国南部・釜山で会談した。\n" +
+        "上川氏は前日、王氏と約100分間会談した。",
+      "2023-11-27",
+    );
+    const day = (d: string) => events.find((e) => e.date?.start === d && e.type === "CONSULT");
+    assert.equal(day("2023-11-26")?.place?.id, "busan");
+    assert.equal(day("2023-11-25")?.place?.id, "busan");
+    // the same day, one of them suffices; a venue gives its city
+    const moscow = await extract(
+      "習近平国家主席は21日、モスクワのクレムリンでプーチン大統領と会談した。習氏は同日、ミシュスチン首相とも会談した。",
+      "2023-03-22",
+    );
+    const mishustin = moscow.events.find((e) => ids(e).includes("mikhail-mishustin"));
+    assert.equal(mishustin?.place?.id, "moscow");
+  });
+
   it("reads the building past a gloss in parentheses (クレムリン(Kremlin)で) and not a dateline's date", async () => {
     const { events } = await extract(
       "【3月22日 AFP】ロシアを公式訪問している中国の習近平(Xi Jinping)国家主席は21日、モスクワのクレムリン(Kremlin)で" +

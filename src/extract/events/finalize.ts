@@ -153,7 +153,56 @@ export function finalizeEvents(
   attachDelegations(doc, ctx, kept);
   // last: a place the text gives, or the trip's, comes before the dateline's
   placeAtDateline(doc, ctx, kept, leadEnd);
+  placeByCompany(doc, ctx, kept);
   return kept;
+}
+
+const dayOf = (e: ExtractedEvent) => (e.date ? spanDays(e.date.start, e.date.end) : null);
+
+/**
+ * 上川氏は前日、王氏と約100分間会談 (after the three ministers met in Busan on the 26th), 習氏は同日、
+ * ミシュスチン首相とも会談 (after meeting Putin in Moscow's Kremlin): a meeting the text gives no
+ * place for, or only the country of a trip, was held in the city where its people are reported that
+ * day — the same day by any of them, the day before or after only when all of them were there. The
+ * city, not a venue: the venue is its own event's.
+ */
+function placeByCompany(doc: AnalysedDocument, ctx: PipelineContext, events: ExtractedEvent[]): void {
+  const lex = ctx.lexicon;
+  const persons = (e: ExtractedEvent) =>
+    e.participants.filter((p) => p.actor.kind === "person").map((p) => p.actor.id);
+  const located = events.filter(
+    (e) => e.type === "CONSULT" && e.mode !== "phone" && e.place?.id && e.place.kind !== "country",
+  );
+  for (const e of events) {
+    if (e.type !== "CONSULT" || (e.mode !== "meet" && e.mode !== "multilateral")) continue;
+    if (e.place && e.place.kind !== "country") continue;
+    const d = dayOf(e);
+    const mine = persons(e);
+    if (!d || d[0] !== d[1] || mine.length === 0) continue;
+    const there = (o: ExtractedEvent, all: boolean) => {
+      const od = dayOf(o);
+      if (o === e || !od || od[0] !== od[1]) return false;
+      const theirs = new Set(persons(o));
+      const dayApart = Math.abs(od[0] - d[0]);
+      if (dayApart === 0) return all ? mine.every((id) => theirs.has(id)) : mine.some((id) => theirs.has(id));
+      return all && dayApart === 1 && mine.every((id) => theirs.has(id));
+    };
+    const other = located.find((o) => there(o, true)) ?? located.find((o) => there(o, false));
+    if (!other?.place?.id) continue;
+    const entry = lex.places.get(other.place.id);
+    const cityId = entry?.kind === "venue" || entry?.kind === "site" ? entry.within : other.place.id;
+    if (!cityId) continue;
+    if (e.place && lex.places.get(cityId)?.country !== e.place.id) continue;
+    const cited = doc.mentions.find((m) => m.kind === "place" && m.entityId === cityId);
+    if (!cited) continue;
+    e.place = eventPlace(doc, ctx, {
+      start: cited.start,
+      end: cited.end,
+      id: cityId,
+      entry: lex.places.get(cityId) ?? null,
+      particle: "",
+    });
+  }
 }
 
 /**
