@@ -654,6 +654,17 @@ describe("dates", () => {
     assert.equal(visit?.place?.id, "CHN");
   });
 
+  it("reads the leaders of a compound as the parties to the meeting counted from (米朝首脳の対面は…会談以来)", async () => {
+    const { events } = await extract(
+      "トランプ米大統領と北朝鮮の金正恩国務委員長は30日午後、板門店で会談した。" +
+        "米朝首脳の対面は今年2月のベトナム・ハノイでの会談以来、約4カ月ぶり。",
+      "2019-06-30",
+    );
+    const earlier = events.find((e) => e.date?.start === "2019-02-01");
+    assert.ok(earlier, "the February meeting was not read");
+    assert.deepEqual(ids(earlier).sort(), ["donald-trump", "kim-jong-un"]);
+  });
+
   it("dates an earlier visit by the date it describes (習主席がピョンヤンを訪れた2019年6月以来)", async () => {
     const { events } = await extract(
       "金総書記は4日、北京で習主席と会談した。両首脳の対面での会談は、習主席がピョンヤンを訪れた2019年6月以来だ。",

@@ -141,8 +141,10 @@ function particleOf(text: string, m: Mention): string {
     return m.kind === "place" && own === "の" ? (venueParticle(text, at) ?? own) : own;
   }
   if (m.kind === "person") return particleAfter(text, skipUnknownTitle(text, after));
-  const own = particleAfter(text, after);
-  return m.kind === "group" && own === "の" ? groupSubject(text.slice(after, after + 24), own) : own;
+  // 米朝首脳の対面は: the compound's leaders' noun phrase is the subject
+  const leaders = m.kind === "group" && text.startsWith("首脳の", after) ? after + 2 : after;
+  const own = particleAfter(text, leaders);
+  return m.kind === "group" && own === "の" ? groupSubject(text.slice(leaders, leaders + 24), own) : own;
 }
 
 /**

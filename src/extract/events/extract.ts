@@ -585,8 +585,11 @@ function candidate(
           (isIgo(a) && (counterparts.has(a.id) || !actors.some((b) => b.kind === "person"))),
       );
       // (首脳会談, and 日韓首脳の正式な会談: the leaders are named before the meeting noun)
+      // (米朝首脳の対面は…の会談以来: the leaders of the compound that is the subject)
       const leaderLevel =
-        /首脳/.test(text.slice(start, end)) || /首脳の?[^、。]{0,6}$/.test(text.slice(clause.start, start));
+        /首脳/.test(text.slice(start, end)) ||
+        /首脳の?[^、。]{0,6}$/.test(text.slice(clause.start, start)) ||
+        parties.some((a) => a.compound && text.startsWith("首脳", a.end));
       const portfolio = leaderLevel ? undefined : portfolioNamed(lex, text.slice(start, end));
       if (leaderLevel) {
         atLeaderLevel = actors;
