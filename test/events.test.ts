@@ -665,6 +665,16 @@ describe("dates", () => {
     assert.deepEqual(ids(earlier).sort(), ["donald-trump", "kim-jong-un"]);
   });
 
+  it("sends the visit counted from where the one counted goes (外相の訪中は、…茂木外相が訪れて以来)", async () => {
+    const { events } = await extract(
+      "林外相は1日から2日間の日程で中国を訪れた。日本の外相の訪中は、2019年12月に当時の茂木敏充外相が訪れて以来となる。",
+      "2023-04-03",
+    );
+    const earlier = find(events, "CONSULT", "visit").find((e) => ids(e).includes("toshimitsu-motegi"));
+    assert.ok(earlier, "Motegi's visit was not read");
+    assert.deepEqual([ids(earlier, "recipient"), earlier.date?.start], [["CHN"], "2019-12-01"]);
+  });
+
   it("dates an earlier visit by the date it describes (習主席がピョンヤンを訪れた2019年6月以来)", async () => {
     const { events } = await extract(
       "金総書記は4日、北京で習主席と会談した。両首脳の対面での会談は、習主席がピョンヤンを訪れた2019年6月以来だ。",

@@ -1050,8 +1050,19 @@ function destination(
   const specific = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || b.start - a.start)[0];
   if (specific) return specific;
   if (named) return { start, end, id: named, entry: null, state: named, particle: "" };
+  // 外相の訪中は、2019年12月に当時の茂木外相が訪れて以来: the visit counted from went where the one it
+  // is counted for goes
+  const text = doc.norm.text;
+  if (/^て?以来/.test(text.slice(end, end + 4))) {
+    const counted = [...text.slice(Math.max(0, start - 40), start).matchAll(/訪(.)は/g)].pop();
+    const state = counted ? lex.abbreviations.get(counted[1]!) : undefined;
+    if (counted && state) {
+      const at = Math.max(0, start - 40) + counted.index;
+      return { start: at, end: at + 2, id: state, entry: null, state, particle: "" };
+    }
+  }
   // 10日に現地入りした金氏: the place the report is filed from (【シンガポール時事】)
-  if (doc.norm.text.slice(start - 2, start) === "現地") return datelinePlace(doc, ctx);
+  if (text.slice(start - 2, start) === "現地") return datelinePlace(doc, ctx);
   return null;
 }
 
