@@ -480,6 +480,18 @@ describe("status", () => {
 });
 
 describe("dates", () => {
+  it("leaves a date past a headline's space to the next phrase (…に署名 来月ソウルで首相会談)", async () => {
+    const { events } = await extract(
+      "盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談\n" +
+        "盧武鉉大統領と北朝鮮の金正日総書記は4日午後、平壌の百花園迎賓館で「南北関係の発展と平和繁栄のための宣言」に署名した。",
+      "2007-10-05",
+    );
+    assert.deepEqual(
+      find(events, "SUPPORT", "sign").map((e) => [e.date?.start, e.status]),
+      [["2007-10-04", "occurred"]],
+    );
+  });
+
   it("takes the date of the event's own clause, not of the sentence's other clause", async () => {
     const { events } = await extract(
       "キム総書記は12日にロシアに到着し、13日にはボストチヌイ宇宙基地でプーチン大統領と会談した。",

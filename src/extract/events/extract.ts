@@ -917,6 +917,11 @@ function pickDate(
       !DATED_AGREEMENT.test(text.slice(t.end, t.end < start ? Math.min(start, t.end + 24) : t.end + 24)),
   );
   const outside = own.filter((t) => !insideQuotation(doc, t.start, t.end));
+  // 盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談: a date after a headline's space is the
+  // next phrase's
+  // (not a space in a gloss: 習近平(Xi Jinping)国家主席は21日)
+  const pastSpace = (t: Timex) =>
+    t.start >= end && /[ \u3000]/.test(text.slice(end, t.start).replace(/\([^()]*\)/g, ""));
   const inClause = outside.filter((t) => t.start >= clause.start && t.end <= clause.end);
   const before = inClause.filter((t) => t.end <= start);
   if (before.length) {
@@ -933,10 +938,10 @@ function pickDate(
     });
     return { timex: finer ?? last, source: "clause" };
   }
-  const afterT = inClause.filter((t) => t.start >= end);
+  const afterT = inClause.filter((t) => t.start >= end && !pastSpace(t));
   if (afterT.length) return { timex: afterT[0]!, source: "clause" };
   // 習氏は21日まで滞在し、金委員長と首脳会談を行う: the end of another clause's span dates nothing else
-  const elsewhere = outside.filter((t) => !text.startsWith("まで", t.end));
+  const elsewhere = outside.filter((t) => !text.startsWith("まで", t.end) && !pastSpace(t));
   const sentenceBefore = elsewhere.filter((t) => t.end <= start);
   if (sentenceBefore.length) return { timex: sentenceBefore[sentenceBefore.length - 1]!, source: "sentence" };
   if (elsewhere.length) return { timex: elsewhere[0]!, source: "sentence" };

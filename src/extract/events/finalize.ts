@@ -149,11 +149,12 @@ export function finalizeEvents(
     e.id = `${doc.source.id}#e${i + 1}`;
   });
   linkItineraries(kept, ctx.lexicon);
-  linkOutcomes(kept);
   attachDelegations(doc, ctx, kept);
-  // last: a place the text gives, or the trip's, comes before the dateline's
+  // a place the text gives, or the trip's, comes before the dateline's
   placeAtDateline(doc, ctx, kept, leadEnd);
   placeByCompany(doc, ctx, kept);
+  // last, once the meetings have their places: the outcomes take them
+  linkOutcomes(kept);
   return kept;
 }
 
