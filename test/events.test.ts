@@ -480,6 +480,19 @@ describe("status", () => {
 });
 
 describe("dates", () => {
+  it("gives talks named by a portfolio (国防相会談) no topic whose people hold other offices", async () => {
+    const { events } = await extract(
+      "盧武鉉大統領と金正日総書記は4日、平壌で宣言に署名した。両首脳は、南北首相会談を来月ソウルで開くことで合意した。" +
+        "国防相会談も同じく来月平壌で開く。",
+      "2007-10-05",
+    );
+    const planned = find(events, "CONSULT", "meet").filter((e) => e.status === "planned");
+    assert.ok(
+      planned.every((e) => !ids(e).includes("roh-moo-hyun")),
+      JSON.stringify(planned.map((e) => ids(e))),
+    );
+  });
+
   it("leaves a date past a headline's space to the next phrase (…に署名 来月ソウルで首相会談)", async () => {
     const { events } = await extract(
       "盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談\n" +

@@ -7,6 +7,7 @@
 import { AGREEMENT_NOUNS } from "../../analyse/agreements.js";
 import type { Sentence } from "../../analyse/sentences.js";
 import type { Token } from "../../analyse/tokenizer.js";
+import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
@@ -538,7 +539,8 @@ function candidate(
       !parties.includes(topic) &&
       topic.start < clause.start &&
       (named < 2 || (companions && !followingSubject)) &&
-      !ownSubject
+      !ownSubject &&
+      !otherPortfolio(lex, topic, text.slice(start, end))
     ) {
       parties.push(topic);
     }
@@ -775,6 +777,18 @@ function inContext(doc: AnalysedDocument, words: readonly string[], sentence: Se
 }
 
 /**
+ * 両首脳は…。…国防相会談を来月平壌で開く: talks named by a portfolio (国防相会談, 外相会談) are not those of
+ * a topic whose people hold other offices.
+ */
+function otherPortfolio(lex: Lexicon, topic: ActorArg, word: string): boolean {
+  const portfolio = portfolioNamed(lex, word);
+  if (!portfolio) return false;
+  return topic.actors.every(
+    (a) => a.kind === "person" && !!a.office && lex.offices.get(a.office)?.portfolio !== portfolio,
+  );
+}
+
+/**
  * A word of `near` in the trigger's sentence, up to 30 characters before it (a title in brackets not
  * counted: 共同声明「新たな時代における…」を発表し) or 12 after.
  */
@@ -848,7 +862,8 @@ const ATTENDING = /^に(?:出席|参加)(?:している|中の|した)(?:[^、�
 const ATTENDED_BY = /^(?:には|が(?:開かれ|行われ)、)[^。]*?が(?:出席|同席|参加)/;
 
 /** What follows a trigger inside the content of a document: …することも明記した, …することなどを盛り込んだ. */
-const PROVIDED_FOR = /^[^。、「」]{0,4}?こと(?:など)?(?:も|を|が)?(?:明記|盛り込|規定|うた|明示)/;
+const PROVIDED_FOR =
+  /^[^。、「」]{0,4}?こと(?:への[^。、「」]{0,8}?)?(?:など)?(?:も|を|が)?(?:明記|盛り込|規定|うた|明示)/;
 
 /**
  * A date's verb in a relative clause describing a noun other than the event (5月1日に即位された天皇陛下と):
