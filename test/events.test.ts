@@ -493,6 +493,15 @@ describe("dates", () => {
     );
   });
 
+  it("reads what a declaration provides for (…会談することへの協力などが盛り込まれた) as no meeting", async () => {
+    const { events } = await extract(
+      "盧武鉉大統領と金正日総書記は4日、平壌で宣言に署名した。" +
+        "宣言には、終戦宣言に向けて3者または4者の首脳が韓半島で会談することへの協力などが盛り込まれた。",
+      "2007-10-05",
+    );
+    assert.deepEqual(find(events, "CONSULT"), []);
+  });
+
   it("leaves a date past a headline's space to the next phrase (…に署名 来月ソウルで首相会談)", async () => {
     const { events } = await extract(
       "盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談\n" +
