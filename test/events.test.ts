@@ -502,6 +502,17 @@ describe("dates", () => {
     assert.deepEqual(find(events, "CONSULT"), []);
   });
 
+  it("reads a meeting a relative clause says was held (前日午後に…で開かれた1回目の会談に続く) by the subjects before", async () => {
+    const { events } = await extract(
+      "文在寅大統領と北朝鮮の金正恩国務委員長は19日、平壌の百花園迎賓館で2回目の首脳会談を行った。" +
+        "前日午後に朝鮮労働党本部庁舎で開かれた1回目の会談に続くものだ。",
+      "2018-09-20",
+    );
+    const first = find(events, "CONSULT", "meet").find((e) => e.date?.start === "2018-09-18");
+    assert.ok(first, "the first meeting was not read");
+    assert.deepEqual(ids(first).sort(), ["kim-jong-un", "moon-jae-in"]);
+  });
+
   it("leaves a date past a headline's space to the next phrase (…に署名 来月ソウルで首相会談)", async () => {
     const { events } = await extract(
       "盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談\n" +

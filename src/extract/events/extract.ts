@@ -97,7 +97,8 @@ const OTHER_MEETING_DATED = /^の[^、。をがは]{0,10}?(?:会談|会議|協�
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
 const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
-const HELD_BEFORE = /(?:行った|行われた|開いた|開かれた|実施した|実施された)[\u4E00-\u9FFF]{0,8}$/;
+const HELD_BEFORE =
+  /(?:行った|行われた|開いた|開かれた|実施した|実施された)(?:[0-9一二三四五六七八九十]+回目の|初の|最初の)?[\u4E00-\u9FFF]{0,8}$/;
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
 const DATED_AGREEMENT = /^(?:まで)?(?:の[^、。を]{0,24}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
@@ -1001,7 +1002,8 @@ function coordinatedSubject(
     const a = actors[i]!;
     if (
       !/^(?:と|、)$/.test(a.particle) ||
-      !/^(?:と|、)$/.test(text.slice(a.end, next.start).replace(/\([^)]*\)/g, ""))
+      // (文在寅大統領と北朝鮮の金正恩国務委員長は: the next one's state may qualify it)
+      !/^(?:と|、)(?:[^、。とはが]{1,10}の)?$/.test(text.slice(a.end, next.start).replace(/\([^)]*\)/g, ""))
     )
       break;
     joined.unshift(a);
