@@ -67,6 +67,31 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(plan, "2018-04-28").at(-1), ["同日", "2018-05-01"]);
   });
 
+  it("reads この日 as the day reported, not the date of an earlier meeting counted from", () => {
+    const t =
+      "両首脳が29日、慶州で会談した。対面会談は8月25日(現地時間)にホワイトハウスで開かれて以来だ。" +
+      "両国政府は7月末に大枠合意した。韓国政府はこの日、金冠の模型を贈った。";
+    assert.deepEqual(tag(t, "2025-10-30").at(-1), ["この日", "2025-10-29"]);
+  });
+
+  it("reads 同じ年, 同じ日 as 同年, 同日", () => {
+    assert.deepEqual(tag("両国はおととし5月に合意した。同じ年の10月には局長が平壌を訪れた。", "2016-02-13"), [
+      ["おととし5月", "2014-05"],
+      ["同じ年の10月", "2014-10"],
+    ]);
+    assert.deepEqual(tag("首相は今月6日に日本を出発し、同じ日にワシントンに到着した。", "2025-02-08"), [
+      ["今月6日", "2025-02-06"],
+      ["同じ日", "2025-02-06"],
+    ]);
+  });
+
+  it("takes no sentence (労働教化刑12年) or delay (採決が1日ずれ込んだ) for a date", () => {
+    assert.deepEqual(tag("記者2人は労働教化刑12年の判決を受けていた。", "2009-08-05"), []);
+    assert.deepEqual(tag("当初は1日にも採決される見通しだったが、採決が1日ずれ込んだ。", "2016-03-03"), [
+      ["1日", "2016-03-01"],
+    ]);
+  });
+
   it("gives a bare day the month that puts it nearest the anchor", () => {
     assert.deepEqual(tag("1日にワシントンを訪れる見通しだ。", "2018-05-31"), [["1日", "2018-06-01"]]);
     assert.deepEqual(tag("28日に会談した。", "2015-12-29"), [["28日", "2015-12-28"]]);

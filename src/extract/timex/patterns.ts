@@ -38,7 +38,7 @@ const DAY_SUFFIX = `(?:\\((?:月|火|水|木|金|土|日)\\))?(?:${TIME_OF_DAY}|
 const MONTH_PART = "(?:上旬|中旬|下旬|初旬|初め|はじめ|末|半ば|中)?";
 const SEASON = "(?:の)?(?:春|夏|秋|冬)";
 /** Not a date: durations, ordinals and counts that share the shape. */
-const NOT_AFTER_DAY = "(?!間|ぶり|目|以内|余り|近く|連続|ほど|程度|分|後|前)";
+const NOT_AFTER_DAY = "(?!間|ぶり|目|以内|余り|近く|連続|ほど|程度|分|後|前|ずれ|遅れ|延び|早ま|繰り)";
 const NOT_AFTER_YEAR = "(?!間|ぶり|目|以内|余り|近く|連続|ほど|程度|分|後|前|半|代|生|度|来|周年|以上)";
 
 const num = (s: string | undefined) => (s === undefined ? undefined : readNumber(s));
@@ -145,7 +145,7 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: "short-year",
     pattern: g(
-      `${B}(?<!樹立|建国|創建|創立|創設|設立|結成|結党|建軍|発足|解放|戦後|終戦|休戦|締結|誕生|開通|開業|成立|就任|在任|在位|正常化|復帰|統一|開始|発効|周)([0-9]{2})年(?:(${N})月(?:(${N})日${DAY_SUFFIX})?${MONTH_PART}|(?=の|に(?!な)|、|は|から|まで|以来|当時|秋|春|夏|冬|共同|宣言|合意|条約|体制))${NOT_AFTER_YEAR}`,
+      `${B}(?<!樹立|建国|創建|創立|創設|設立|結成|結党|建軍|発足|解放|戦後|終戦|休戦|締結|誕生|開通|開業|成立|就任|在任|在位|正常化|復帰|統一|開始|発効|周|刑|懲役|禁錮|禁固)([0-9]{2})年(?:(${N})月(?:(${N})日${DAY_SUFFIX})?${MONTH_PART}|(?=の|に(?!な)|、|は|から|まで|以来|当時|秋|春|夏|冬|共同|宣言|合意|条約|体制))${NOT_AFTER_YEAR}`,
     ),
     build: (m) => ({ kind: "short-year", yy: Number(m[1]), month: num(m[2]), day: num(m[3]) }),
   },
@@ -161,7 +161,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: "same-year",
-    pattern: g(`同年(?:(${N})月${MONTH_PART})?`),
+    pattern: g(`(?:同年|同じ年の?)(?:(${N})月${MONTH_PART})?`),
     build: (m) => ({ kind: "same", unit: "year", month: num(m[1]) }),
   },
   {
@@ -174,7 +174,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: "same-month",
-    pattern: g(`同月(?:(${N})日${DAY_SUFFIX}|${MONTH_PART})`),
+    pattern: g(`(?:同月|同じ月の?)(?:(${N})日${DAY_SUFFIX}|${MONTH_PART})`),
     build: (m) => (m[1] ? { kind: "partial", day: num(m[1]) } : { kind: "same", unit: "month" }),
   },
   {
@@ -195,7 +195,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: "same-day",
-    pattern: g(`(?:同日|この日|その日)${DAY_SUFFIX}`),
+    pattern: g(`(?:同日|この日|その日|同じ日の?)${DAY_SUFFIX}`),
     build: () => ({ kind: "same", unit: "day" }),
   },
   {

@@ -33,6 +33,10 @@ export interface ResolveContext {
   past?: boolean;
   /** The same moment in another time zone (日本時間の19日未明), given besides the local one. */
   converted?: boolean;
+  /** The date of an earlier occurrence the text counts from (8月25日に…開かれて以来). */
+  countedFrom?: boolean;
+  /** A date was mentioned earlier in the same sentence. */
+  sameSentence?: boolean;
 }
 
 export interface Resolution {
@@ -49,6 +53,8 @@ export class DiscourseCalendar {
   private lastPastDay: CalendarDate | null;
   private lastMonth: CalendarDate | null;
   private lastYear: CalendarDate | null;
+  /** The last day mentioned, asides included. */
+  private lastMentionedDay: CalendarDate | null = null;
 
   constructor(
     private readonly published: CalendarDate | null,
@@ -68,7 +74,10 @@ export class DiscourseCalendar {
     // 去年9月 / ことし4月27日 / 先月24日 are asides about another time, and 日本時間の19日 is the local day
     // told in Japan's time: they do not move the day the narration is at, so a later bare 10日 (or a
     // speaker's きょう) still counts from the narration
-    const aside = c.kind === "relative-year" || c.kind === "relative-month" || !!ctx.converted;
+    // (nor does the date of an earlier occurrence counted from: この日 after 8月25日に…開かれて以来 is still
+    // the day reported)
+    const aside =
+      c.kind === "relative-year" || c.kind === "relative-month" || !!ctx.converted || !!ctx.countedFrom;
     this.remember(r.date, aside);
     return r;
   }
@@ -88,6 +97,8 @@ export class DiscourseCalendar {
    * an agreement sets: 5月1日から…中止する), it refers to the last day mentioned before it.
    */
   private sameDay(ctx: ResolveContext): CalendarDate | null {
+    // 今月6日に日本を出発し、同じ日に…到着した: the day just given in the sentence, aside or not
+    if (ctx.sameSentence && this.lastMentionedDay) return this.lastMentionedDay;
     if (ctx.past && this.lastDay && this.afterPublication(this.lastDay))
       return this.lastPastDay ?? this.lastDay;
     return this.lastDay;
@@ -105,6 +116,7 @@ export class DiscourseCalendar {
 
   private remember(d: CalendarDate, aside = false): void {
     const gran = granularityOf(d);
+    if (gran === "day") this.lastMentionedDay = d;
     if (gran === "day" && !aside) {
       this.lastDay = d;
       if (!this.afterPublication(d)) this.lastPastDay = d;

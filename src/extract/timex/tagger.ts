@@ -120,6 +120,7 @@ function run(
       JAPAN_TIME.test(text.slice(Math.max(0, f.start - 6), f.start)) &&
       !!previous &&
       previous.end >= f.start - 16;
+    const sameSentence = !!previous && !/[。\n]/.test(text.slice(previous.end, f.start));
     previous = f;
     const r = cal.resolve(f.candidate, {
       inQuote: inside(opts.quotes, f.start, f.end),
@@ -128,6 +129,8 @@ function run(
         ? { past: reportsPast(text, f.end) }
         : {}),
       ...(converted ? { converted } : {}),
+      ...(countsFrom(text, f) ? { countedFrom: true } : {}),
+      ...(sameSentence ? { sameSentence } : {}),
     });
     datedInParagraph = true;
     if (!r) continue;
@@ -153,10 +156,10 @@ const SINCE = /^(?:の[^、。]{0,20})?以来/;
 const CLAUSE_SINCE = /^[^、。「」]{0,40}?[てた]以来/;
 
 /** A date followed by 以来 (2019年1月以来, 4月の訪問以来): an earlier occurrence's, not the sentence's. */
-export const sinceDate = (text: string, t: Timex) => SINCE.test(text.slice(t.end, t.end + 24));
+export const sinceDate = (text: string, t: { end: number }) => SINCE.test(text.slice(t.end, t.end + 24));
 
 /** A date whose clause counts from it (…に会談して以来, 2019年1月以来). */
-export const countsFrom = (text: string, t: Timex) =>
+export const countsFrom = (text: string, t: { end: number }) =>
   sinceDate(text, t) || CLAUSE_SINCE.test(text.slice(t.end, t.end + 48));
 
 /** 18日午前(日本時間19日未明), 現地時間の18日、日本時間の19日: the local day told again in Japan's time. */
