@@ -76,6 +76,37 @@ describe("event triggers and roles", () => {
     ]);
   });
 
+  it("reads officials the lexicon lacks by their titles (伊原純一アジア大洋州局長らが, 木寺昌人駐中国大使を)", async () => {
+    const { events } = await extract(
+      "同じ年の10月には外務省の伊原純一アジア大洋州局長らが平壌を訪れ、特別調査委員会のソ・テハ委員長らと協議しました。",
+      "2016-02-13",
+    );
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.deepEqual(ids(visit!), ["unresolved:伊原純一", "PRK"]);
+    assert.deepEqual(ids(find(events, "CONSULT", "meet")[0]!).sort(), [
+      "unresolved:ソ・テハ",
+      "unresolved:伊原純一",
+    ]);
+    // a surname the dictionary lacks, cut into single kanji, is part of the name
+    const summoned = await extract(
+      "王毅外相は26日、日本の木寺昌人駐中国大使を外交部に呼び、抗議した。",
+      "2013-12-27",
+    );
+    assert.deepEqual(ids(find(summoned.events, "CONSULT", "meet")[0]!).sort(), [
+      "unresolved:木寺昌人",
+      "wang-yi",
+    ]);
+  });
+
+  it("reads the party of one named with others (ラブロフ外相らが, 委員長らと) by the particle after ら", async () => {
+    const { events } = await extract(
+      "ロシアのラブロフ外相らが11日、平壌に到着し、崔善姫外相らと会談した。",
+      "2025-07-12",
+    );
+    assert.deepEqual(ids(find(events, "CONSULT", "meet")[0]!).sort(), ["choe-son-hui", "sergei-lavrov"]);
+    assert.deepEqual(ids(find(events, "CONSULT", "visit")[0]!, "actor"), ["sergei-lavrov"]);
+  });
+
   it("reads 両長官 as the two last written with that title, and their trip's talks where they were held", async () => {
     const { events } = await extract(
       "米国のブリンケン国務長官とオースティン国防長官は18日、ソウルで韓国の鄭義溶外相、徐旭国防相と" +
@@ -149,7 +180,8 @@ describe("event triggers and roles", () => {
     const li = events.find((e) => e.type === "AGREE" && ids(e).includes("li-keqiang"));
     const withLi = events.find((e) => e.type === "CONSULT" && ids(e).includes("li-keqiang"));
     assert.equal(li?.links.partOf, withLi?.id);
-    assert.equal(li?.place ?? null, null);
+    // not the other meeting's venue: the city the prime minister was in that day
+    assert.equal(li?.place?.id, "beijing");
   });
 
   it("reads broadcasters' phrasing: a minister by surname (林大臣), a title the lexicon lacks (王毅政治局委員と)", async () => {

@@ -599,6 +599,10 @@ function unknownMention(text: string, start: number, end: number, gaz: LexiconGa
   return mention;
 }
 
+/** アジア大洋州局長, 北米局長, 国際部長: a title the lexicon lacks, after the name of an official it lacks. */
+const UNLISTED_TITLE =
+  /^[\u30A1-\u30FA\u30FC\u4E00-\u9FFF]{0,10}?(?:局長|部長|課長|室長|審議官|参事官|公使|大使|委員長|代表|顧問|補佐官|議長|総裁|次官|長官|報道官|事務総長)(?![\u4E00-\u9FFF])/;
+
 /**
  * Names the lexicon lacks, from the tokenizer: proper-noun person tokens
  * (人名) and unknown katakana words, when 氏 or a title follows.
@@ -627,7 +631,17 @@ function unknownNames(
     }
     // a dot ends no name
     while (j > i && tokens[j]!.surface === "・") j--;
-    const start = t.start;
+    // 日本の木寺昌人駐中国大使: a surname the dictionary lacks, cut into single kanji before the given name
+    let k = i;
+    while (
+      k > 0 &&
+      i - k < 2 &&
+      tokens[k - 1]!.pos === "名詞" &&
+      /^[\u4E00-\u9FFF]$/.test(tokens[k - 1]!.surface)
+    )
+      k--;
+    const opened = k === 0 || /^(?:の|、|は|と|が)$/.test(tokens[k - 1]!.surface);
+    const start = k < i && opened && t.pos2 === "人名" ? tokens[k]!.start : t.start;
     const end = tokens[j]!.end;
     i = j;
     if (taken.some((m) => OVERLAPS(m, { start, end })) || out.some((m) => OVERLAPS(m, { start, end })))
@@ -635,8 +649,12 @@ function unknownNames(
     if (lex.surfaces.has(surfaceKey(text.slice(start, end)))) continue;
     const follow = gaz.findAll(text, end, Math.min(text.length, end + 12))[0];
     const titled = follow && follow.start === end && has(follow.value, "title");
-    // 拉致被害者家族会の飯塚繁雄代表: a role no office of the lexicon has
-    const role = titled ? undefined : lex.data.personRoles.find((r) => text.startsWith(r, end));
+    // 拉致被害者家族会の飯塚繁雄代表: a role no office of the lexicon has; 外務省の伊原純一アジア大洋州局長:
+    // a title the lexicon lacks, ending in a word for an official
+    const role = titled
+      ? undefined
+      : (lex.data.personRoles.find((r) => text.startsWith(r, end)) ??
+        UNLISTED_TITLE.exec(text.slice(end, end + 16))?.[0]);
     if (!titled && !role && !HONORIFIC.test(text.slice(end, end + 2))) continue;
     const mention = unknownMention(text, start, end, gaz);
     if (role && !HONORIFIC.test(text.slice(end, end + 2))) {

@@ -53,6 +53,8 @@ export function bylineEnd(text: string, start: number, end: number): number {
 function skipAside(text: string, pos: number, start: number): number {
   // 北朝鮮側に, 中国側は: the side of a state is the state
   if (text[pos] === "側") return pos + 1;
+  // ラブロフ外相らが, ソ・テハ委員長らと: the people with the one named take the same part
+  if (text[pos] === "ら" && particleAfter(text, pos + 1) !== "") return pos + 1;
   // 韓国側施設「平和の家」で: a name in brackets is followed by its own particle
   if ((text[pos] === "」" && text[start - 1] === "「") || (text[pos] === "』" && text[start - 1] === "『"))
     return pos + 1;
