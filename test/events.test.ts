@@ -107,6 +107,41 @@ describe("event triggers and roles", () => {
     assert.deepEqual(ids(find(events, "CONSULT", "visit")[0]!, "actor"), ["sergei-lavrov"]);
   });
 
+  it("goes on naming by a surname written alone whom it named (金氏), though another 金 is named since", async () => {
+    const { events } = await extract(
+      "北朝鮮の金正恩委員長が7日、大連で習近平国家主席と会談した。金氏は「非核化は実現できる」と述べた。" +
+        "金氏には妹の金与正党第1副部長らが同行した。\n" +
+        "金氏は4月27日、板門店で韓国の文在寅大統領と会談した。",
+      "2018-05-09",
+    );
+    const april = find(events, "CONSULT", "meet").find((e) => e.date?.start === "2018-04-27");
+    assert.deepEqual(ids(april!).sort(), ["kim-jong-un", "moon-jae-in"]);
+  });
+
+  it("reads whose visit a sentence is about as the visitor (金氏の訪中は…北京を非公式訪問し), not who reported", async () => {
+    const { events } = await extract(
+      "新華社通信と朝鮮中央通信は8日、金正恩委員長が7日から2日間の日程で大連市を訪れ、習近平国家主席と会談したと一斉に報じた。" +
+        "金氏の訪中は3月下旬に北京を非公式訪問し、習氏と初めて会談して以来となる。",
+      "2018-05-09",
+    );
+    const visitors = find(events, "CONSULT", "visit").map((e) => [ids(e, "actor")[0], e.date?.start]);
+    assert.deepEqual(visitors, [
+      ["kim-jong-un", "2018-05-07"],
+      ["kim-jong-un", "2018-03-01"],
+    ]);
+    // the reporters report (と一斉に報じた): the one they report on met Xi
+    const dalian = find(events, "CONSULT", "meet").find((e) => e.date?.start === "2018-05-07");
+    assert.deepEqual(ids(dalian!).sort(), ["kim-jong-un", "xi-jinping"]);
+  });
+
+  it("sends a visit to the city, not to the airport the traveller arrived at", async () => {
+    const { events } = await extract(
+      "李克強首相は8日、羽田空港に到着し、日本を公式訪問した。李氏は9日、東京で安倍首相と会談する予定だ。",
+      "2018-05-08",
+    );
+    assert.equal(find(events, "CONSULT", "visit")[0]?.place?.id, "tokyo");
+  });
+
   it("reads 両長官 as the two last written with that title, and their trip's talks where they were held", async () => {
     const { events } = await extract(
       "米国のブリンケン国務長官とオースティン国防長官は18日、ソウルで韓国の鄭義溶外相、徐旭国防相と" +

@@ -135,6 +135,9 @@ export function resolveMentions(
   let previous: { mention: Mention; actor: ActorRef } | undefined;
   // 首相は…求めた。…李克強首相の主催で…。首相と文氏は: a title standing alone goes on naming whom it named
   const bare = new Map<string, ActorRef>();
+  // 金氏は…。金氏には妹の金与正氏が同行した。金氏は4月27日…: a surname written alone goes on naming whom it
+  // named, though another of that name has been named in full since
+  const surnameForms = new Map<string, ActorRef>();
   const remember = (a: ActorRef, background = false) => {
     const list = a.kind === "person" ? persons : a.kind === "state" ? states : null;
     if (!list) return;
@@ -156,8 +159,15 @@ export function resolveMentions(
   return mentions.map((m) => {
     const date = opts.dateAt(m.start);
     const lastSeen = (a: ActorRef) => seen.get(a.id) ?? 0;
-    const r = resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare });
+    const surnameOnly =
+      m.kind === "person" && !!m.surnameOf?.length && !m.titleOffices?.length && !m.personIds?.length;
+    const form = surnameOnly ? opts.text.slice(m.start, m.end) : "";
+    const named = surnameOnly ? surnameForms.get(form) : undefined;
+    const r: ResolvedMention = named
+      ? { mention: m, actors: [named], via: "discourse", date }
+      : resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare });
     if (bareTitle(m) && r.actors.length === 1) bare.set(m.title!, r.actors[0]!);
+    if (surnameOnly && r.actors.length === 1 && r.actors[0]!.resolved) surnameForms.set(form, r.actors[0]!);
     // プーチン大統領の親書を手渡した: whose letter it is keeps those who met in front of the discourse
     const possessor = m.kind === "person" && !m.anaphor && POSSESSED.test(opts.text.slice(m.end, m.end + 8));
     for (const a of r.actors) remember(a, possessor);

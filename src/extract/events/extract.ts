@@ -124,11 +124,12 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
     // a sentence without a subject of its own continues the previous one's (zero anaphora)
-    const own = coordinatedSubject(
-      text,
-      args.actors,
-      args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end)),
-    );
+    const own =
+      coordinatedSubject(
+        text,
+        args.actors,
+        args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end)),
+      ) ?? eventOwner(text, args.actors);
     const topic =
       own ??
       (lastTopic && (lastTopic.paragraph === sentence.paragraph || sentence.index - lastTopic.sentence <= 2)
@@ -291,7 +292,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
 }
 
 /** The predicate of a reporter: what comes before it is the report's content (…と会談したと報じた). */
-const REPORTED_BY_TOPIC = /^[^。「」]*?と(?:報じ|伝え|発表し|明らかにし)/;
+const REPORTED_BY_TOPIC = /^[^。「」]*?と(?:[^、。「」]{0,6}?(?:に|で))?(?:報じ|伝え|発表し|明らかにし)/;
 
 /**
  * 朝鮮中央通信は、ショイグ氏が17日に平壌を訪れ、金総書記と会談したと報じた: the topic reports; the
@@ -775,6 +776,14 @@ function inContext(doc: AnalysedDocument, words: readonly string[], sentence: Se
   const from = doc.sentences[sentence.index - 1]?.start ?? sentence.start;
   const before = doc.norm.text.slice(from, at);
   return words.some((w) => before.includes(w));
+}
+
+/** 金氏の訪中は…北京を非公式訪問し、…会談して以来: whose visit or talks the sentence is about is its subject. */
+const OWNED_EVENT = /^の(?:訪.|訪問|来日|来韓|会談|首脳会談|外遊)は/;
+
+function eventOwner(text: string, actors: ActorArg[]): ActorArg | undefined {
+  const owner = actors.find((a) => a.particle === "の" && OWNED_EVENT.test(text.slice(a.end, a.end + 8)));
+  return owner && { ...owner, particle: "は" };
 }
 
 /**

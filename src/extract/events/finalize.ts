@@ -148,6 +148,7 @@ export function finalizeEvents(
   kept.forEach((e, i) => {
     e.id = `${doc.source.id}#e${i + 1}`;
   });
+  visitTheCity(doc, ctx, kept);
   linkItineraries(kept, ctx.lexicon);
   attachDelegations(doc, ctx, kept);
   // a place the text gives, or the trip's, comes before the dateline's
@@ -156,6 +157,31 @@ export function finalizeEvents(
   // last, once the meetings have their places: the outcomes take them
   linkOutcomes(kept);
   return kept;
+}
+
+/**
+ * 8日に羽田空港に到着した, 順安空港で出迎えを受けた: a visit goes to the city, not to the airport the
+ * traveller arrived at (cited by the city's name where the text gives it, else by the airport's).
+ */
+function visitTheCity(doc: AnalysedDocument, ctx: PipelineContext, events: ExtractedEvent[]): void {
+  const lex = ctx.lexicon;
+  for (const e of events) {
+    if (e.type !== "CONSULT" || e.mode !== "visit" || !e.place?.id || !e.place.cited) continue;
+    const entry = lex.places.get(e.place.id);
+    if (entry?.kind !== "venue" || !entry.name.ja.includes("空港") || !entry.within) continue;
+    const city = lex.places.get(entry.within);
+    if (city?.kind !== "city") continue;
+    const named = doc.mentions.find((m) => m.kind === "place" && m.entityId === city.id);
+    e.place = named
+      ? eventPlace(doc, ctx, { start: named.start, end: named.end, id: city.id, entry: city, particle: "" })
+      : {
+          ...e.place,
+          id: city.id,
+          names: [...lex.namesOf("place", city.id), e.place.cited.text],
+          kind: city.kind,
+          country: city.country,
+        };
+  }
 }
 
 const dayOf = (e: ExtractedEvent) => (e.date ? spanDays(e.date.start, e.date.end) : null);
