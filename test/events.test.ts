@@ -118,7 +118,7 @@ describe("event triggers and roles", () => {
     assert.deepEqual(ids(april!).sort(), ["kim-jong-un", "moon-jae-in"]);
   });
 
-  it("reads whose visit a sentence is about as the visitor (金氏の訪中は…北京を非公式訪問し), not who reported", async () => {
+  it("goes on about whom reporters report on (…と一斉に報じた。金氏の訪中は…北京を非公式訪問し), not the reporters", async () => {
     const { events } = await extract(
       "新華社通信と朝鮮中央通信は8日、金正恩委員長が7日から2日間の日程で大連市を訪れ、習近平国家主席と会談したと一斉に報じた。" +
         "金氏の訪中は3月下旬に北京を非公式訪問し、習氏と初めて会談して以来となる。",

@@ -124,18 +124,25 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
     // a sentence without a subject of its own continues the previous one's (zero anaphora)
-    const own =
-      coordinatedSubject(
-        text,
-        args.actors,
-        args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end)),
-      ) ?? eventOwner(text, args.actors);
+    const own = coordinatedSubject(
+      text,
+      args.actors,
+      args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end)),
+    );
     const topic =
       own ??
       (lastTopic && (lastTopic.paragraph === sentence.paragraph || sentence.index - lastTopic.sentence <= 2)
         ? lastTopic.arg
         : undefined);
-    if (own) lastTopic = { arg: own, sentence: sentence.index, paragraph: sentence.paragraph };
+    // 新華社と朝鮮中央通信は、金委員長が…会談したと報じた: the next sentences go on about whom the
+    // reporters report on, not about the reporters
+    const reported =
+      own?.particle === "は" && REPORTED_BY_TOPIC.test(text.slice(own.end, sentence.end))
+        ? args.actors.find(
+            (a) => a.particle === "が" && a.start > own.end && !insideQuotation(doc, a.start, a.end),
+          )
+        : undefined;
+    if (own) lastTopic = { arg: reported ?? own, sentence: sentence.index, paragraph: sentence.paragraph };
     for (const m of matches.sort((a, b) => a.start - b.start)) {
       const trigger = chooseTrigger(doc, ctx, m.value, m.start);
       if (!trigger) continue;
@@ -776,14 +783,6 @@ function inContext(doc: AnalysedDocument, words: readonly string[], sentence: Se
   const from = doc.sentences[sentence.index - 1]?.start ?? sentence.start;
   const before = doc.norm.text.slice(from, at);
   return words.some((w) => before.includes(w));
-}
-
-/** 金氏の訪中は…北京を非公式訪問し、…会談して以来: whose visit or talks the sentence is about is its subject. */
-const OWNED_EVENT = /^の(?:訪.|訪問|来日|来韓|会談|首脳会談|外遊)は/;
-
-function eventOwner(text: string, actors: ActorArg[]): ActorArg | undefined {
-  const owner = actors.find((a) => a.particle === "の" && OWNED_EVENT.test(text.slice(a.end, a.end + 8)));
-  return owner && { ...owner, particle: "は" };
 }
 
 /**
