@@ -121,6 +121,8 @@ describe("mentions and title-over-time resolution", () => {
     // a former holder is not the one in office on the day: by name, by surname (the last to leave, not
     // the surname 元 of 元喜龍), or by title alone (no one)
     assert.deepEqual(who("岸田文雄前首相が訪米した。", "2024-12-01"), ["fumio-kishida"]);
+    // of namesakes, the one who held the former title (not the one holding another office that day)
+    assert.deepEqual(who("クリントン元米大統領が訪朝した。", "2009-08-05"), ["bill-clinton"]);
     assert.deepEqual(who("安倍元首相の国葬が営まれた。", "2022-09-27"), ["shinzo-abe"]);
     assert.deepEqual(who("菅前首相が訪中した。", "2024-12-01"), ["yoshihide-suga"]);
     assert.deepEqual(who("前首相が訪中した。", "2024-12-01"), ["?"]);

@@ -158,8 +158,11 @@ export function findMentions(
         mention.end = title.end;
         used.add(next);
       } else if (former >= 0) {
-        // 岸田文雄前首相: the name's, as a title it no longer holds
+        // 岸田文雄前首相: the name's, as a title it no longer holds (which tells namesakes apart:
+        // クリントン元米大統領 is the one who held it)
         mention.title = text.slice(mention.end, matches[former]!.end);
+        mention.titleOffices = titleOffices(matches[former]!.value);
+        mention.former = true;
         mention.end = matches[former]!.end;
         for (let j = next; j <= former; j++) used.add(j);
       } else {

@@ -354,8 +354,10 @@ function narrow(
   const scored = people.map((p) => {
     let score = 0;
     if (m.country && p.country === m.country) score += 4;
-    if (m.titleOffices && p.offices.some((t) => m.titleOffices!.includes(t.office) && holdsOn(t, date)))
-      score += 3;
+    // (a former title: held before the day, not on it)
+    const held = (t: { from?: string; to?: string }) =>
+      m.former ? !!t.to && (!date || t.to <= date) : holdsOn(t, date);
+    if (m.titleOffices && p.offices.some((t) => m.titleOffices!.includes(t.office) && held(t))) score += 3;
     if (lex.officesHeld(p, date).length > 0) score += 1;
     if (recent.some((a) => a.id === p.id)) score += 2;
     return { p, score };
