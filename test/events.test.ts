@@ -107,6 +107,17 @@ describe("event triggers and roles", () => {
     assert.deepEqual(ids(find(events, "CONSULT", "visit")[0]!, "actor"), ["sergei-lavrov"]);
   });
 
+  it("reads 両首脳 as the two leaders a sentence last named alone, not the last two of a gathering's list", async () => {
+    const { events } = await extract(
+      "安倍晋三首相は5日、ウラジオストクでプーチン大統領と会談した。" +
+        "全体会合にはプーチン氏のほか、インドのモディ首相、マレーシアのマハティール首相も出席した。" +
+        "両首脳は昨年11月にシンガポールで会談し、交渉を加速させることで合意した。",
+      "2019-09-06",
+    );
+    const singapore = find(events, "CONSULT").find((e) => e.date?.start === "2018-11-01");
+    assert.deepEqual(ids(singapore!).sort(), ["shinzo-abe", "vladimir-putin"]);
+  });
+
   it("goes on naming by a surname written alone whom it named (金氏), though another 金 is named since", async () => {
     const { events } = await extract(
       "北朝鮮の金正恩委員長が7日、大連で習近平国家主席と会談した。金氏は「非核化は実現できる」と述べた。" +

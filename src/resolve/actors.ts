@@ -115,6 +115,8 @@ interface Discourse {
   pair: CoordinatedStates | undefined;
   /** Whom each title standing alone (首相) named last. */
   bare: ReadonlyMap<string, ActorRef>;
+  /** The last two leaders a sentence named, and no others (安倍首相は…プーチン大統領と会談した). */
+  leaders: ActorRef[] | undefined;
 }
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** What a person's の owns that others hand over, read or answer (親書, 書簡, メッセージ): the person is not there. */
@@ -138,6 +140,13 @@ export function resolveMentions(
   // 金氏は…。金氏には妹の金与正氏が同行した。金氏は4月27日…: a surname written alone goes on naming whom it
   // named, though another of that name has been named in full since
   const surnameForms = new Map<string, ActorRef>();
+  // 両首脳 is the two leaders of the last sentence that named two and no more (安倍首相は…プーチン大統領と会談
+  // した), not whichever two were named last: a gathering's list (モディ首相、マハティール首相…も出席した) names
+  // more, and a sentence about one of them (プーチン氏が来日した際の) fewer
+  let leaders: ActorRef[] | undefined;
+  let sentenceLeaders: ActorRef[] = [];
+  let lastEnd = 0;
+  let quoted = 0;
   const remember = (a: ActorRef, background = false) => {
     const list = a.kind === "person" ? persons : a.kind === "state" ? states : null;
     if (!list) return;
@@ -158,6 +167,13 @@ export function resolveMentions(
 
   return mentions.map((m) => {
     const date = opts.dateAt(m.start);
+    const between = opts.text.slice(lastEnd, m.start);
+    for (const c of between) quoted = c === "「" ? quoted + 1 : c === "」" ? Math.max(0, quoted - 1) : quoted;
+    if (/[。\n]/.test(between) && quoted === 0) {
+      if (sentenceLeaders.length === 2) leaders = sentenceLeaders;
+      sentenceLeaders = [];
+    }
+    lastEnd = m.end;
     const lastSeen = (a: ActorRef) => seen.get(a.id) ?? 0;
     const surnameOnly =
       m.kind === "person" && !!m.surnameOf?.length && !m.titleOffices?.length && !m.personIds?.length;
@@ -165,7 +181,12 @@ export function resolveMentions(
     const named = surnameOnly ? surnameForms.get(form) : undefined;
     const r: ResolvedMention = named
       ? { mention: m, actors: [named], via: "discourse", date }
-      : resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare });
+      : resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare, leaders });
+    // (not one a speaker names: 「私自身が金正恩委員長と…向き合わなければならない」)
+    if (!m.anaphor && quoted === 0)
+      for (const a of r.actors)
+        if (a.kind === "person" && isLeader(lex, a, date) && !sentenceLeaders.some((b) => b.id === a.id))
+          sentenceLeaders.push(a);
     if (bareTitle(m) && r.actors.length === 1) bare.set(m.title!, r.actors[0]!);
     if (surnameOnly && r.actors.length === 1 && r.actors[0]!.resolved) surnameForms.set(form, r.actors[0]!);
     // プーチン大統領の親書を手渡した: whose letter it is keeps those who met in front of the discourse
@@ -280,6 +301,8 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
       "anaphora",
     );
   if (m.anaphor === "both-leaders") {
+    // (both leading on the day: not 2011年12月の野田佳彦首相以来 read in 2023)
+    if (discourse.leaders?.every((a) => isLeader(lex, a, date))) return done(discourse.leaders, "anaphora");
     const leaders = lastDistinct(persons, 2, (a) => isLeader(lex, a, date));
     return done(leaders.length === 2 ? leaders : lastDistinct(persons, 2, () => true), "anaphora");
   }
