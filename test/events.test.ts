@@ -107,6 +107,32 @@ describe("event triggers and roles", () => {
     assert.deepEqual(ids(find(events, "CONSULT", "visit")[0]!, "actor"), ["sergei-lavrov"]);
   });
 
+  it("reads the summit of a leader's visit (プーチン氏が来日した際の首脳会談で…合意した) as held, with the host's leader", async () => {
+    const { events } = await extract(
+      "安倍晋三首相は5日、ウラジオストクでプーチン大統領と会談した。" +
+        "共同経済活動は、2016年12月にプーチン氏が来日した際の首脳会談で協議開始に合意したものだ。",
+      "2019-09-06",
+    );
+    const earlier = events.filter((e) => e.date?.start === "2016-12-01").map((e) => [e.type, ids(e).sort()]);
+    assert.deepEqual(earlier, [
+      ["CONSULT", ["JPN", "vladimir-putin"]],
+      ["CONSULT", ["shinzo-abe", "vladimir-putin"]],
+      ["AGREE", ["shinzo-abe", "vladimir-putin"]],
+    ]);
+  });
+
+  it("leaves who signed an agreement a relative clause names out of what is agreed on it (日本とソ連が署名した…を基礎に)", async () => {
+    const { events } = await extract(
+      "安倍晋三首相は5日、ウラジオストクでプーチン大統領と会談した。" +
+        "両首脳は昨年11月にシンガポールで会談し、1956年に日本とソ連が署名した日ソ共同宣言を基礎に、" +
+        "平和条約締結交渉を加速させることで合意した。",
+      "2019-09-06",
+    );
+    const [agreement] = find(events, "AGREE");
+    assert.ok(!ids(agreement!).includes("SUN"), JSON.stringify(ids(agreement!)));
+    assert.equal(agreement!.date?.start, "2018-11-01");
+  });
+
   it("reads 両首脳 as the two leaders a sentence last named alone, not the last two of a gathering's list", async () => {
     const { events } = await extract(
       "安倍晋三首相は5日、ウラジオストクでプーチン大統領と会談した。" +

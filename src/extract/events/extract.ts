@@ -72,7 +72,7 @@ const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:�
 const MEETING_MANNER = new RegExp(`^${MANNER}$`);
 /** …ことで一致した。 …方針で合意していた。: an agreement reached, the sentence's last word. */
 const AGREEMENT_REACHED =
-  /(?:ことで|方針で)(?:一致|合意)(?:した|していた|しました|していました)(?:という)?。?$/;
+  /(?:ことで|方針で|に)(?:一致|合意)(?:した|していた|しました|していました)(?:という|もの(?:だ|です))?。?$/;
 /** ことで一致, 方針で合意: an agreement worded after what was agreed, which comes before it. */
 const AGREED_CONTENT = /^(?:こと|方針)/;
 /** を, a verb in the past or present, then the noun it describes: 核実験を強行した(北朝鮮). */
@@ -101,7 +101,11 @@ const HELD_BEFORE =
   /(?:行った|行われた|開いた|開かれた|実施した|実施された)(?:[0-9一二三四五六七八九十]+回目の|初の|最初の)?[\u4E00-\u9FFF]{0,8}$/;
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
-const DATED_AGREEMENT = /^(?:まで)?(?:の[^、。を]{0,24}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
+const DATED_AGREEMENT =
+  /^(?:まで)?(?:の[^、。を]{0,24}?|に[^、。を]{0,16}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,8}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
+/** 日本とソ連が署名した日ソ共同宣言を: the parties of an agreement a relative clause names. */
+const SIGNED_AGREEMENT =
+  /^が[^、。]{0,12}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,10}?(?:共同声明|共同宣言|宣言|条約|協定)/;
 const AGREEMENT_NOUN = new RegExp(`(?:${AGREEMENT_NOUNS})$`);
 const PLACE_RANK: Record<string, number> = { venue: 4, site: 3, city: 2, region: 1 };
 
@@ -461,7 +465,10 @@ function candidate(
   const heldBefore = HELD_BEFORE.test(text.slice(clause.start, start));
   // …共同声明の採択に合意した: the parties agreed to the signing itself, there and then
   const agreedSigning = trigger.roles === "signing" && /^に(?:合意|同意)し/.test(text.slice(end, end + 4));
+  // (1月の電話会談で…一致していた, 来日した際の首脳会談で協議開始に合意した: the meeting an agreement was
+  // reached at was held)
   const referenceOnly =
+    !heldAgreement &&
     !statement &&
     !datedNoun &&
     !heldBefore &&
@@ -516,9 +523,13 @@ function candidate(
       local.some(
         (b) => b.start === a.end + 1 && b.particle === "の" && !nextIsPartyOrTrigger(text, b, local, start),
       );
+    // 1956年に日本とソ連が署名した日ソ共同宣言を基礎に…合意した: who signed an agreement named in a relative
+    // clause signed it, and take no part in what the sentence goes on to report
+    const signedBefore = (a: ActorArg) =>
+      a.end <= start && SIGNED_AGREEMENT.test(text.slice(a.end, Math.min(start, a.end + 40)));
     const parties = local.filter(
       (a) =>
-        (isParty(a) && !qualifyingPair(a)) ||
+        (isParty(a) && !qualifyingPair(a) && !(trigger.roles !== "signing" && signedBefore(a))) ||
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
         (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
         ((trigger.type === "AGREE" || trigger.type === "CONSULT") && a.particle === "から") ||
@@ -619,6 +630,14 @@ function candidate(
           actors.map((a) => (a.kind === "state" ? (named.find((p) => p.country === a.id) ?? a) : a)),
         );
         actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
+        // 2016年12月にプーチン氏が来日した際の首脳会談: a summit on a leader's visit is with the host's leader
+        const occasion = VISIT_OCCASION.exec(text.slice(clause.start, start));
+        const host = occasion ? lex.abbreviations.get(occasion[1]!) : undefined;
+        if (host && actors.length === 1 && actors[0]!.country !== host)
+          actors = uniqueActors([
+            ...actors,
+            ...statesToLeaders(lex, [stateActor(lex, host)], date, (id) => namedInDocument(doc, id)),
+          ]);
       } else if (portfolio)
         actors = statesToMinisters(lex, actors, portfolio, date, (id) => namedInDocument(doc, id));
       // 安保理は…公開会合を開き: an international body in session is a meeting of its members, and
@@ -784,6 +803,9 @@ function inContext(doc: AnalysedDocument, words: readonly string[], sentence: Se
   const before = doc.norm.text.slice(from, at);
   return words.some((w) => before.includes(w));
 }
+
+/** プーチン氏が来日した際の首脳会談: the visit, and the state it went to, the summit was held on. */
+const VISIT_OCCASION = /[来訪](.)(?:した|する|中の)際の?$/;
 
 /**
  * 両首脳は…。…国防相会談を来月平壌で開く: talks named by a portfolio (国防相会談, 外相会談) are not those of
