@@ -1484,6 +1484,16 @@ describe("parties of a joint statement", () => {
     assert.deepEqual(find(own.events, "SUPPORT", "sign"), []);
   });
 
+  it("reads a signing whose signatories stand between the document and the verb (覚書に両政府が署名し)", async () => {
+    const { events } = await extract(
+      "岸田首相は6日、ソウルで尹錫悦大統領と会談した。自国民の退避で協力する覚書に両政府が署名した。",
+      "2024-09-07",
+    );
+    const [signing] = find(events, "SUPPORT", "sign");
+    assert.ok(signing, "no signing");
+    assert.equal(signing.date?.start, "2024-09-06");
+  });
+
   it("takes the leaders who issue it, not a pair qualifying what it is about (北朝鮮とロシアの軍事協力)", async () => {
     const { events } = await extract(
       "石破総理大臣は16日、アメリカのバイデン大統領、韓国のユン・ソンニョル大統領と日米韓3か国の首脳会談を行い、" +

@@ -1141,7 +1141,14 @@ function datelinePlace(doc: AnalysedDocument, ctx: PipelineContext): PlaceArg | 
 
 /** The agreement signed: 包括的戦略パートナーシップ条約に署名 → 包括的戦略パートナーシップ条約. */
 function agreementBefore(text: string, from: number, triggerStart: number): string | undefined {
-  const stripped = text.slice(from, triggerStart).replace(/(?:に|を|の|が|へ)$/, "");
+  // 覚書に両政府が署名し: the signatories may stand between the agreement and the verb
+  const before = text.slice(from, triggerStart);
+  const withoutParties = before.replace(/(?<=[^、。]{2})(?:に|を)[^、。にを「」]{1,16}?(?:が|も|は)$/, "");
+  return agreementNamed(withoutParties) ?? agreementNamed(before);
+}
+
+function agreementNamed(words: string): string | undefined {
+  const stripped = words.replace(/(?:に|を|の|が|へ)$/, "");
   // 共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した: the kind of document, then its name
   const named = /([^\s、。「『]{2,12})([「『][^「『」』]{1,60}[」』])$/.exec(stripped);
   if (named && AGREEMENT_NOUN.test(named[1]!)) return named[1]! + named[2]!;
