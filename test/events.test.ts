@@ -617,6 +617,21 @@ describe("dates", () => {
     assert.deepEqual(ids(first).sort(), ["kim-jong-un", "moon-jae-in"]);
   });
 
+  it("dates talks held before the event reported (これに先立ち) by its day, past the background between", async () => {
+    const { events } = await extract(
+      "岸田文雄外相は6日、クアラルンプールで北朝鮮の李洙墉外相と会談した。\n" +
+        "北朝鮮は昨年5月、ストックホルムで開かれた日朝政府間協議で再調査を約束した。\n" +
+        "岸田氏はこれに先立ち、中国の王毅外相とも会談し、安倍晋三首相が今月中旬にも発表する談話について意見を交わした。\n" +
+        "6日にはARF閣僚会議も開かれ、岸田氏のほか李氏、王氏、ケリー米国務長官らが出席した。",
+      "2015-08-07",
+    );
+    const wang = find(events, "CONSULT", "meet").find((e) => ids(e).includes("wang-yi"));
+    assert.equal(wang?.date?.start, "2015-08-06");
+    // a gathering dated in its own clause is its own, with those who attended it
+    const [arf] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(ids(arf!).sort(), ["fumio-kishida", "john-kerry", "ri-su-yong", "wang-yi"]);
+  });
+
   it("leaves a date past a headline's space to the next phrase (…に署名 来月ソウルで首相会談)", async () => {
     const { events } = await extract(
       "盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談\n" +

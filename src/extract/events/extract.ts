@@ -177,21 +177,24 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           (c.dateSource === "discourse" || c.dateSource === "published") &&
           RELATIVE_TO_LAST.test(text.slice(sentence.start, m.start))
         ) {
-          const last = [...out]
-            .reverse()
-            .find(
-              (x) =>
-                x.timex &&
-                (x.dateSource === "clause" || x.dateSource === "sentence") &&
-                !countedFrom(text, x),
-            );
+          // (the last one reported on a day, not the background between: 昨年5月…協議で…約束し)
+          const reported = (x: Candidate) =>
+            !!x.timex && (x.dateSource === "clause" || x.dateSource === "sentence") && !countedFrom(text, x);
+          const earlier = [...out].reverse();
+          const last =
+            earlier.find((x) => reported(x) && x.timex!.granularity === "day") ?? earlier.find(reported);
           if (last) {
             c.timex = last.timex;
             c.dateSource = "discourse";
           }
         }
         // 会談には…が出席した: the attendees of the meeting just reported, held on its day between its parties
-        if (c.type === "CONSULT" && ATTENDED_BY.test(text.slice(c.triggerEnd, sentence.end))) {
+        // (not a gathering dated in its own clause: 6日にはARF閣僚会議も開かれ、…らが出席した)
+        if (
+          c.type === "CONSULT" &&
+          c.dateSource !== "clause" &&
+          ATTENDED_BY.test(text.slice(c.triggerEnd, sentence.end))
+        ) {
           const met = [...out]
             .reverse()
             .find(
@@ -804,6 +807,8 @@ function inContext(doc: AnalysedDocument, words: readonly string[], sentence: Se
   return words.some((w) => before.includes(w));
 }
 
+const PRIOR_TO_THIS = /(?:これ|それ)に先立(?:ち|って)/;
+
 /** プーチン氏が来日した際の首脳会談: the visit, and the state it went to, the summit was held on. */
 const VISIT_OCCASION = /[来訪](.)(?:した|する|中の)際の?$/;
 
@@ -890,7 +895,7 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
 const ATTENDING = /^に(?:出席|参加)(?:している|中の|した)(?:[^、。]{0,8}の)?$/;
 
 /** A meeting's attendees after it: 会談には…が出席した, 会合が開かれ、…らが出席していた. */
-const ATTENDED_BY = /^(?:には|が(?:開かれ|行われ)、)[^。]*?が(?:出席|同席|参加)/;
+const ATTENDED_BY = /^(?:には|[がも](?:開かれ|行われ)、)[^。]*?が(?:出席|同席|参加)/;
 
 /** What follows a trigger inside the content of a document: …することも明記した, …することなどを盛り込んだ. */
 const PROVIDED_FOR =
@@ -986,6 +991,11 @@ function pickDate(
   }
   const afterT = inClause.filter((t) => t.start >= end && !pastSpace(t));
   if (afterT.length) return { timex: afterT[0]!, source: "clause" };
+  // 岸田氏はこれに先立ち、王毅外相とも会談し、…今月中旬にも発表する談話: before the event the article is
+  // about, on its day as far as the text tells, not a date another clause gives
+  // (findCandidates dates it by the event reported before it)
+  if (PRIOR_TO_THIS.test(text.slice(Math.max(0, clause.start - 10), start)))
+    return lastDate ? { timex: lastDate, source: "discourse" } : { timex: null, source: "published" };
   // 習氏は21日まで滞在し、金委員長と首脳会談を行う: the end of another clause's span dates nothing else
   const elsewhere = outside.filter((t) => !text.startsWith("まで", t.end) && !pastSpace(t));
   const sentenceBefore = elsewhere.filter((t) => t.end <= start);
