@@ -632,6 +632,14 @@ describe("dates", () => {
     assert.deepEqual(ids(arf!).sort(), ["fumio-kishida", "john-kerry", "ri-su-yong", "wang-yi"]);
   });
 
+  it("takes every person a meeting's relative clause describes (会談したケリー国務長官と王毅外相が)", async () => {
+    const { events } = await extract(
+      "米中は2月23日、ワシントンで会談したケリー国務長官と王毅外相が、新たな決議の採択に向けて協力することで一致していた。",
+      "2016-03-03",
+    );
+    assert.deepEqual(ids(find(events, "CONSULT", "meet")[0]!).sort(), ["john-kerry", "wang-yi"]);
+  });
+
   it("leaves a date past a headline's space to the next phrase (…に署名 来月ソウルで首相会談)", async () => {
     const { events } = await extract(
       "盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談\n" +

@@ -877,7 +877,24 @@ function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): Act
       /^[^。はがをにでと]*$/.test(text.slice(after, a.start)) &&
       a.actors.length === 1,
   );
-  return heads.find((a) => a.actors[0]!.kind === "person") ?? heads[0];
+  const head = heads.find((a) => a.actors[0]!.kind === "person") ?? heads[0];
+  if (!head) return head;
+  // ワシントンで会談したケリー国務長官と王毅外相が: the head may be several, joined by と or 、
+  const joined = [head];
+  for (let i = actors.indexOf(head); i + 1 < actors.length; i++) {
+    const a = actors[i]!;
+    const next = actors[i + 1]!;
+    if (
+      !/^(?:と|、)$/.test(a.particle) ||
+      !/^(?:と|、)(?:[^、。とはが]{1,10}の)?$/.test(text.slice(a.end, next.start))
+    )
+      break;
+    joined.push(next);
+  }
+  const last = joined[joined.length - 1]!;
+  return joined.length === 1
+    ? head
+    : { ...last, start: head.start, actors: uniqueActors(joined.flatMap((a) => a.actors)) };
 }
 
 function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], triggerStart: number): boolean {
