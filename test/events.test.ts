@@ -632,6 +632,15 @@ describe("dates", () => {
     assert.deepEqual(ids(arf!).sort(), ["fumio-kishida", "john-kerry", "ri-su-yong", "wang-yi"]);
   });
 
+  it("reads an agreement in outline (大枠合意した) of both governments (両国政府は) as the states'", async () => {
+    const { events } = await extract(
+      "李在明大統領とトランプ米大統領が29日、慶州で会談した。両国政府は7月末に関税交渉で大枠合意したが、協議が難航していた。",
+      "2025-10-30",
+    );
+    const july = find(events, "AGREE").find((e) => e.date?.start === "2025-07-01");
+    assert.deepEqual(ids(july!).sort(), ["KOR", "USA"]);
+  });
+
   it("takes every person a meeting's relative clause describes (会談したケリー国務長官と王毅外相が)", async () => {
     const { events } = await extract(
       "米中は2月23日、ワシントンで会談したケリー国務長官と王毅外相が、新たな決議の採択に向けて協力することで一致していた。",

@@ -70,7 +70,7 @@ const ANAPHORS: [RegExp, Anaphor][] = [
   [/(?:3首脳|三首脳|3か国首脳|3カ国首脳)(?![会議])/g, "three-leaders"],
   [/(?:両氏|両者|双方|2人|二人)(?=[はがもとのを、])/g, "both-persons"],
   [/同国(?!民|内|産|籍|人)/g, "same-state"],
-  [/両(?:国|政府)(?!間|民|関係|国民)(?=[はがもとのを、])/g, "both-states"],
+  [/両(?:国政府|国|政府)(?!間|民|関係|国民)(?=[はがもとのを、])/g, "both-states"],
 ];
 
 export type LexiconGazetteer = Gazetteer<SurfaceRef[]>;
