@@ -74,6 +74,15 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(t, "2025-10-30").at(-1), ["この日", "2025-10-29"]);
   });
 
+  it("reads a season word (今秋, 来春, 昨夏) as a season of this, the next or the last year", () => {
+    assert.deepEqual(tag("文大統領は今秋、平壌を訪れる。習氏の来春の国賓来日。昨夏の会談。", "2018-04-28"), [
+      ["今秋", "2018"],
+      ["来春", "2019"],
+      ["昨夏", "2017"],
+    ]);
+    assert.deepEqual(tag("今季の最多勝。来期の予算。", "2018-04-28"), []);
+  });
+
   it("reads 同じ年, 同じ日 as 同年, 同日", () => {
     assert.deepEqual(tag("両国はおととし5月に合意した。同じ年の10月には局長が平壌を訪れた。", "2016-02-13"), [
       ["おととし5月", "2014-05"],

@@ -160,6 +160,16 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    // 今秋, 来春, 昨夏: a season of this, the next or the last year
+    name: "season-word",
+    pattern: g(`(今|来|昨)(?:春|夏|秋|冬)(?!季|期|学|闘|場|頃の)`),
+    build: (m) => ({
+      kind: "relative-year",
+      offset: m[1] === "今" ? 0 : m[1] === "来" ? 1 : -1,
+      deictic: true,
+    }),
+  },
+  {
     name: "same-year",
     pattern: g(`(?:同年|同じ年の?)(?:(${N})月${MONTH_PART})?`),
     build: (m) => ({ kind: "same", unit: "year", month: num(m[1]) }),
