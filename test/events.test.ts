@@ -632,6 +632,21 @@ describe("dates", () => {
     assert.deepEqual(ids(arf!).sort(), ["fumio-kishida", "john-kerry", "ri-su-yong", "wang-yi"]);
   });
 
+  it("dates nothing after a list of what a document provides for by its dates, and reads ことも決めた as a plan", async () => {
+    const { events } = await extract(
+      "文大統領と金委員長は27日、板門店で会談し、宣言に署名した。\n" +
+        "宣言によると、文大統領が今秋、平壌を訪問することも決めた。" +
+        "このほか、▽5月1日から拡声器放送を中止する▽5月中に将官級軍事会談を開く――などが盛り込まれた。\n" +
+        "金委員長は平和の家に到着した際、芳名録に署名した。",
+      "2018-04-28",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => [ids(e, "actor")[0], e.status, e.date?.start]);
+    assert.deepEqual(visits, [
+      ["moon-jae-in", "planned", "2018-01-01"],
+      ["kim-jong-un", "occurred", "2018-04-27"],
+    ]);
+  });
+
   it("reads an agreement in outline (大枠合意した) of both governments (両国政府は) as the states'", async () => {
     const { events } = await extract(
       "李在明大統領とトランプ米大統領が29日、慶州で会談した。両国政府は7月末に関税交渉で大枠合意したが、協議が難航していた。",

@@ -300,7 +300,11 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         // 訪朝は2018年5月以来です: the date of an earlier occurrence dates nothing after it
         !sinceDate(text, t),
     );
-    if (dated.length > 0) lastDate = { timex: dated[dated.length - 1]!, sentence: sentence.index };
+    // (▽5月中に将官級軍事会談を開く――などが盛り込まれた: the dates of what a document provides for date
+    // nothing the article goes on to report)
+    const provisions = DOCUMENT_CONTENT.test(text.slice(sentence.start, sentence.end));
+    if (dated.length > 0 && !provisions)
+      lastDate = { timex: dated[dated.length - 1]!, sentence: sentence.index };
   }
   return out;
 }
@@ -806,6 +810,10 @@ function inContext(doc: AnalysedDocument, words: readonly string[], sentence: Se
   const before = doc.norm.text.slice(from, at);
   return words.some((w) => before.includes(w));
 }
+
+/** …などが盛り込まれた, …を明記した: a sentence that lists what a document provides for. */
+const DOCUMENT_CONTENT =
+  /(?:盛り込|明記|規定)(?:まれ|され|んだ|した|んでいる|している)[たるいす]?[^。、]{0,4}。?$/;
 
 const PRIOR_TO_THIS = /(?:これ|それ)に先立(?:ち|って)/;
 
