@@ -607,9 +607,11 @@ describe("dates", () => {
   });
 
   it("reads a meeting a relative clause says was held (前日午後に…で開かれた1回目の会談に続く) by the subjects before", async () => {
+    // (the subject of a later clause, 米国が…取れば, is not the topic of the clause before it)
     const { events } = await extract(
       "文在寅大統領と北朝鮮の金正恩国務委員長は19日、平壌の百花園迎賓館で2回目の首脳会談を行った。" +
-        "前日午後に朝鮮労働党本部庁舎で開かれた1回目の会談に続くものだ。",
+        "前日午後に朝鮮労働党本部庁舎で開かれた1回目の会談に続くもので、宣言には米国が相応の措置を取れば" +
+        "追加措置を取る用意があるとの内容が盛り込まれた。",
       "2018-09-20",
     );
     const first = find(events, "CONSULT", "meet").find((e) => e.date?.start === "2018-09-18");

@@ -133,11 +133,17 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       args.actors,
       args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end)),
     );
-    const topic =
-      own ??
-      (lastTopic && (lastTopic.paragraph === sentence.paragraph || sentence.index - lastTopic.sentence <= 2)
+    const carried =
+      lastTopic && (lastTopic.paragraph === sentence.paragraph || sentence.index - lastTopic.sentence <= 2)
         ? lastTopic.arg
-        : undefined);
+        : undefined;
+    const topic = own ?? carried;
+    // 前日午後に開かれた1回目の会談に続くもので、…米国が相応の措置を取れば: a subject of a later clause is
+    // not the topic of what comes before it
+    const topicAt = (pos: number) =>
+      own && own.particle === "が" && own.start >= clauseAround(starts, sentence.end, pos).end
+        ? (carried ?? own)
+        : topic;
     // 新華社と朝鮮中央通信は、金委員長が…会談したと報じた: the next sentences go on about whom the
     // reporters report on, not about the reporters
     const reported =
@@ -167,7 +173,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           sentence,
           clause,
           args,
-          nearerTopic(doc, args, own, m.start) ?? topic,
+          nearerTopic(doc, args, own, m.start) ?? topicAt(m.end),
           // the discourse dates a sentence only while it is still the same stretch of text
           lastDate && sentence.index - lastDate.sentence <= 3 ? lastDate.timex : null,
         ) ?? [];
