@@ -649,6 +649,21 @@ describe("dates", () => {
     ]);
   });
 
+  it("reads setting foot on a country's soil (韓国の地を踏んだ) as a visit to it", async () => {
+    const { events } = await extract(
+      "北朝鮮の高位級代表団が9日、韓国に到着した。金与正氏は10日、北朝鮮の最高指導者一族として初めて韓国の地を踏んだ。",
+      "2018-02-11",
+    );
+    const visitors = find(events, "CONSULT", "visit").map((e) => [
+      ids(e, "actor")[0],
+      ids(e, "recipient")[0],
+    ]);
+    assert.ok(
+      visitors.some(([who, where]) => who === "kim-yo-jong" && where === "KOR"),
+      JSON.stringify(visitors),
+    );
+  });
+
   it("reads an agreement in outline (大枠合意した) of both governments (両国政府は) as the states'", async () => {
     const { events } = await extract(
       "李在明大統領とトランプ米大統領が29日、慶州で会談した。両国政府は7月末に関税交渉で大枠合意したが、協議が難航していた。",
