@@ -649,6 +649,17 @@ describe("dates", () => {
     ]);
   });
 
+  it("dates a visit the text dates only by the discourse by its traveller's meetings there (文氏は日帰りで来日する)", async () => {
+    const { events } = await extract(
+      "東京では9日、安倍晋三首相、中国の李克強首相、韓国の文在寅大統領による日中韓首脳会議が開かれる。" +
+        "安倍首相は同日、李氏、文氏とそれぞれ個別に会談する予定だ。" +
+        "李氏は8日に羽田空港に到着した。11日まで日本に滞在する。文氏は日帰りで来日する。",
+      "2018-05-09",
+    );
+    const moon = find(events, "CONSULT", "visit").find((e) => ids(e, "actor")[0] === "moon-jae-in");
+    assert.deepEqual([moon?.date?.start, moon?.status], ["2018-05-09", "planned"]);
+  });
+
   it("reads setting foot on a country's soil (韓国の地を踏んだ) as a visit to it", async () => {
     const { events } = await extract(
       "北朝鮮の高位級代表団が9日、韓国に到着した。金与正氏は10日、北朝鮮の最高指導者一族として初めて韓国の地を踏んだ。",

@@ -6,7 +6,7 @@
  */
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
-import { spanDays } from "../timex/calendar.js";
+import { fromEpochDay, spanDays, toIso } from "../timex/calendar.js";
 import type { ExtractedEvent } from "../types.js";
 import { datelineMention, eventPlace } from "./extract.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
@@ -87,6 +87,7 @@ export function finalizeEvents(
       e.status === "occurred" &&
       (e.date?.source === "clause" || e.date?.source === "sentence"),
   );
+  const redated = dateVisitsByTheirMeetings(events);
   const kept = events.filter((e) => {
     if (e.type === "NONE") return false;
     const parties = e.participants.length;
@@ -117,7 +118,7 @@ export function finalizeEvents(
       e.status !== "occurred" &&
       (!e.date ||
         e.date.source === "published" ||
-        (e.date.source === "discourse" && !trips.some((t) => onTrip(e, t))))
+        (e.date.source === "discourse" && !trips.some((t) => onTrip(e, t)) && !redated.has(e)))
     )
       return false;
     return true;
@@ -157,6 +158,48 @@ export function finalizeEvents(
   // last, once the meetings have their places: the outcomes take them
   linkOutcomes(kept);
   return kept;
+}
+
+/**
+ * 文氏は日帰りで来日する (after 安倍首相は9日、…文氏と会談する予定だ): a visit the text dates only by the
+ * discourse is made on the days its traveller is reported meeting someone of the host state, or in it.
+ * Returns the visits so dated.
+ */
+function dateVisitsByTheirMeetings(events: ExtractedEvent[]): Set<ExtractedEvent> {
+  const redated = new Set<ExtractedEvent>();
+  for (const v of events) {
+    if (v.type !== "CONSULT" || v.mode !== "visit" || v.date?.source !== "discourse") continue;
+    const visitor = visitorOf(v)?.id;
+    const host = hostStateOf(v);
+    if (!visitor || !host) continue;
+    const days = events
+      .filter(
+        (m) =>
+          m !== v &&
+          m.type === "CONSULT" &&
+          m.mode !== "visit" &&
+          m.mode !== "phone" &&
+          m.status === v.status &&
+          (m.date?.source === "clause" || m.date?.source === "sentence") &&
+          m.participants.some((p) => p.actor.id === visitor) &&
+          (m.place?.country === host ||
+            m.participants.some((p) => p.actor.id !== visitor && stateOf(p.actor) === host)),
+      )
+      .map((m) => dayOf(m))
+      .filter((d): d is [number, number] => !!d && d[1] - d[0] <= TRIP_DAYS);
+    if (days.length === 0) continue;
+    const start = Math.min(...days.map((d) => d[0]));
+    const end = Math.max(...days.map((d) => d[1]));
+    if (end - start > TRIP_DAYS) continue;
+    v.date = {
+      ...v.date,
+      start: toIso(fromEpochDay(start)),
+      end: toIso(fromEpochDay(end)),
+      granularity: start === end ? "day" : "range",
+    };
+    redated.add(v);
+  }
+  return redated;
 }
 
 /**
