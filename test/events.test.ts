@@ -660,6 +660,15 @@ describe("dates", () => {
     assert.deepEqual([moon?.date?.start, moon?.status], ["2018-05-09", "planned"]);
   });
 
+  it("reads the visitor who qualifies a visit past how it was made (ラブロフ氏の単独での訪朝は)", async () => {
+    const { events } = await extract(
+      "ルビオ米国務長官は北朝鮮を非難した。ラブロフ氏の単独での訪朝は2023年10月以来となる。",
+      "2025-07-13",
+    );
+    const earlier = find(events, "CONSULT", "visit").find((e) => e.date?.start === "2023-10-01");
+    assert.deepEqual(ids(earlier!), ["sergei-lavrov", "PRK"]);
+  });
+
   it("reads setting foot on a country's soil (韓国の地を踏んだ) as a visit to it", async () => {
     const { events } = await extract(
       "北朝鮮の高位級代表団が9日、韓国に到着した。金与正氏は10日、北朝鮮の最高指導者一族として初めて韓国の地を踏んだ。",

@@ -509,7 +509,8 @@ function candidate(
         (a) =>
           a.particle === "の" &&
           (a.actors[0]?.kind === "person" || a.resolved.via === "title") &&
-          /^の(?:[\u30A0-\u30FF\u4E00-\u9FFF・]{0,8})?$/.test(text.slice(a.end, start)),
+          // (ラブロフ氏の単独での訪朝: how the visit was made may stand between)
+          /^の(?:[\u30A0-\u30FF\u4E00-\u9FFF・]{0,8}(?:での|の)?)?$/.test(text.slice(a.end, start)),
       ) ??
       (sentence.headline
         ? local.find(
