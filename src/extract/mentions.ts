@@ -583,23 +583,29 @@ function unknownKatakanaNames(
   return out;
 }
 
-function unknownMention(text: string, start: number, end: number, gaz: LexiconGazetteer): Mention {
+function unknownMention(text: string, start: number, end: number, gaz: LexiconGazetteer, at = end): Mention {
   const mention: Mention = {
     start,
-    end,
+    end: at,
     nameStart: start,
     nameEnd: end,
     kind: "person",
     unknownName: text.slice(start, end),
   };
-  const title = gaz.findAll(text, end, Math.min(text.length, end + 12))[0];
-  if (title && title.start === end && has(title.value, "title")) {
+  const title = gaz.findAll(text, at, Math.min(text.length, at + 12))[0];
+  if (title && title.start === at && has(title.value, "title")) {
     mention.title = title.surface;
     mention.titleOffices = titleOffices(title.value);
     mention.end = title.end;
   }
   mention.end += honorificLength(text, mention.end);
   return mention;
+}
+
+/** Past a name's reading in parentheses (金容範(キム・ヨンボム), 劉震竜(ユ・ジンリョン)). */
+function afterReading(text: string, pos: number): number {
+  const m = /^\([\u30A1-\u30FA\u30FC・\sA-Za-z.-]{1,24}\)/.exec(text.slice(pos, pos + 27));
+  return m ? pos + m[0].length : pos;
 }
 
 /** アジア大洋州局長, 北米局長, 国際部長: a title the lexicon lacks, after the name of an official it lacks. */
@@ -645,24 +651,30 @@ function unknownNames(
       k--;
     const opened = k === 0 || /^(?:の|、|は|と|が)$/.test(tokens[k - 1]!.surface);
     const start = k < i && opened && t.pos2 === "人名" ? tokens[k]!.start : t.start;
-    const end = tokens[j]!.end;
+    // 金容範(キム・ヨンボム): a kanji the dictionary does not read as part of the name, before its reading
+    const rest = /^[\u4E00-\u9FFF]{1,2}(?=\([\u30A1-\u30FA\u30FC・]{2,}\))/.exec(
+      text.slice(tokens[j]!.end, tokens[j]!.end + 30),
+    );
+    const end = tokens[j]!.end + (t.pos2 === "人名" && rest ? rest[0].length : 0);
     i = j;
     if (taken.some((m) => OVERLAPS(m, { start, end })) || out.some((m) => OVERLAPS(m, { start, end })))
       continue;
     if (lex.surfaces.has(surfaceKey(text.slice(start, end)))) continue;
-    const follow = gaz.findAll(text, end, Math.min(text.length, end + 12))[0];
-    const titled = follow && follow.start === end && has(follow.value, "title");
+    // 金容範(キム・ヨンボム)政策室長: the name's reading in parentheses stands before the title
+    const at = afterReading(text, end);
+    const follow = gaz.findAll(text, at, Math.min(text.length, at + 12))[0];
+    const titled = follow && follow.start === at && has(follow.value, "title");
     // 拉致被害者家族会の飯塚繁雄代表: a role no office of the lexicon has; 外務省の伊原純一アジア大洋州局長:
     // a title the lexicon lacks, ending in a word for an official
     const role = titled
       ? undefined
-      : (lex.data.personRoles.find((r) => text.startsWith(r, end)) ??
-        UNLISTED_TITLE.exec(text.slice(end, end + 16))?.[0]);
-    if (!titled && !role && !HONORIFIC.test(text.slice(end, end + 2))) continue;
-    const mention = unknownMention(text, start, end, gaz);
-    if (role && !HONORIFIC.test(text.slice(end, end + 2))) {
+      : (lex.data.personRoles.find((r) => text.startsWith(r, at)) ??
+        UNLISTED_TITLE.exec(text.slice(at, at + 16))?.[0]);
+    if (!titled && !role && !HONORIFIC.test(text.slice(at, at + 2))) continue;
+    const mention = unknownMention(text, start, end, gaz, at);
+    if (role && !HONORIFIC.test(text.slice(at, at + 2))) {
       mention.title = role;
-      mention.end = end + role.length + honorificLength(text, end + role.length);
+      mention.end = at + role.length + honorificLength(text, at + role.length);
     }
     out.push(mention);
   }

@@ -16,7 +16,13 @@ export const hostOf = (e: ExtractedEvent) => e.participants.find((p) => p.role =
 export const stateOf = (a: ActorRef) => a.country ?? a.id;
 
 /** The states an event's participants stand for. */
-export const countriesOf = (e: ExtractedEvent) => new Set(e.participants.map((p) => stateOf(p.actor)));
+export const countriesOf = (e: ExtractedEvent) =>
+  new Set(
+    e.participants
+      // (someone the lexicon lacks, of no state the text gives, stands for no state of their own)
+      .filter((p) => p.actor.resolved || p.actor.country)
+      .map((p) => stateOf(p.actor)),
+  );
 
 /** The state a visit is to (its host, or the country of the person met there). */
 export const hostStateOf = (e: ExtractedEvent) => {
