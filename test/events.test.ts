@@ -669,6 +669,15 @@ describe("dates", () => {
     assert.deepEqual(ids(earlier!), ["sergei-lavrov", "PRK"]);
   });
 
+  it("leaves the party of another meeting named before this one out of it (バイデン氏との会談に先立ち…とも会談した)", async () => {
+    const { events } = await extract(
+      "菅首相は16日、バイデン大統領と会談した。首相は、バイデン氏との会談に先立ちハリス副大統領とも会談した。",
+      "2021-04-17",
+    );
+    const harris = find(events, "CONSULT", "meet").find((e) => ids(e).includes("kamala-harris"));
+    assert.deepEqual(ids(harris!).sort(), ["kamala-harris", "yoshihide-suga"]);
+  });
+
   it("reads setting foot on a country's soil (韓国の地を踏んだ) as a visit to it", async () => {
     const { events } = await extract(
       "北朝鮮の高位級代表団が9日、韓国に到着した。金与正氏は10日、北朝鮮の最高指導者一族として初めて韓国の地を踏んだ。",

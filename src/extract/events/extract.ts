@@ -541,9 +541,15 @@ function candidate(
     // clause signed it, and take no part in what the sentence goes on to report
     const signedBefore = (a: ActorArg) =>
       a.end <= start && SIGNED_AGREEMENT.test(text.slice(a.end, Math.min(start, a.end + 40)));
+    // バイデン氏との会談に先立ちハリス副大統領とも会談した: a party of another meeting named before this one
+    const otherMeeting = (a: ActorArg) =>
+      a.end + 2 < start && /^との(?:首脳|電話)?(?:会談|会見|協議|会合)/.test(text.slice(a.end, a.end + 8));
     const parties = local.filter(
       (a) =>
-        (isParty(a) && !qualifyingPair(a) && !(trigger.roles !== "signing" && signedBefore(a))) ||
+        (isParty(a) &&
+          !qualifyingPair(a) &&
+          !otherMeeting(a) &&
+          !(trigger.roles !== "signing" && signedBefore(a))) ||
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
         (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
         ((trigger.type === "AGREE" || trigger.type === "CONSULT") && a.particle === "から") ||
