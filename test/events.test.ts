@@ -710,6 +710,16 @@ describe("dates", () => {
     assert.deepEqual(ids(find(events, "CONSULT", "meet")[0]!).sort(), ["john-kerry", "wang-yi"]);
   });
 
+  it("dates an event by the date it was moved to, not the one first planned (当初9日で調整されていたが…延期された)", async () => {
+    const { events } = await extract(
+      "菅首相は16日、バイデン大統領と会談した。訪米は当初9日で調整されていたが、1週間延期された。" +
+        "首相は15日に日本を出発して米国入りした。",
+      "2021-04-17",
+    );
+    const starts = find(events, "CONSULT", "visit").map((e) => e.date?.start);
+    assert.ok(!starts.includes("2021-04-09"), JSON.stringify(starts));
+  });
+
   it("leaves a date past a headline's space to the next phrase (…に署名 来月ソウルで首相会談)", async () => {
     const { events } = await extract(
       "盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談\n" +

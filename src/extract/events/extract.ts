@@ -988,6 +988,11 @@ function pickDate(
       !t.converted &&
       !sinceDate(text, t) &&
       !/^(?:ぶり|間)/.test(text.slice(t.end, t.end + 2)) &&
+      // 「訪米は当初9日で調整されていたが、…延期された」: the date first planned, not the one kept
+      !(
+        /当初は?$/.test(text.slice(Math.max(0, t.start - 3), t.start)) &&
+        /延期|ずれ込|変更|繰り延べ|前倒し/.test(text.slice(t.end, clause.end + 40))
+      ) &&
       // 「去年夏から途絶えていた」: the start of a state of affairs, not of this event
       !/^から[^。]{0,16}?(?:途絶え|続い|続け|中断|停止|凍結|悪化|冷え込|低迷|膠着)/.test(
         text.slice(t.end, t.end + 24),
