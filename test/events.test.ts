@@ -720,6 +720,19 @@ describe("dates", () => {
     assert.ok(!starts.includes("2021-04-09"), JSON.stringify(starts));
   });
 
+  it("reads a meeting that ended without results (成果を出せずに幕を閉じた) as held, and the one it followed", async () => {
+    const { events } = await extract(
+      "トランプ米大統領と金正恩委員長は28日、ハノイで会談した。" +
+        "昨年6月のシンガポールに続く2回目の首脳会談は、具体的な成果を出せずに幕を閉じた。",
+      "2019-03-01",
+    );
+    const singapore = find(events, "CONSULT").find((e) => e.date?.start === "2018-06-01");
+    assert.deepEqual(ids(singapore!).sort(), ["donald-trump", "kim-jong-un"]);
+    // 会談を行わなかった still denies the meeting itself
+    const denied = await extract("両首脳は28日、ハノイで会談を行わなかった。", "2019-03-01");
+    assert.deepEqual(find(denied.events, "CONSULT", "meet"), []);
+  });
+
   it("leaves a date past a headline's space to the next phrase (…に署名 来月ソウルで首相会談)", async () => {
     const { events } = await extract(
       "盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談\n" +

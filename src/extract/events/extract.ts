@@ -1398,7 +1398,7 @@ function earlierOccurrences(
  * and work toward one, which makes it a plan (訪日に向けて準備を進める, 会談に向けた調整).
  */
 const EVENT_PREDICATE =
-  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参観|参列|臨ん|持ち|行われ|再開|まとま|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|幕を閉じ|幕を開け|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参観|参列|臨ん|持ち|行われ|再開|まとま|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate

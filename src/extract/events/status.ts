@@ -34,6 +34,11 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
       while (at >= 0 && status === "planned" && /^を/.test(tail.slice(at + w.length))) {
         at = tail.indexOf(w, at + 1);
       }
+      // 首脳会談は、具体的な成果を出せずに幕を閉じた: a negation of another verb, with an object of its
+      // own (not 会談を行わなかった, whose を follows the trigger)
+      while (at >= 0 && status === "negated" && /.を[^、。を]{0,4}$/.test(tail.slice(0, at))) {
+        at = tail.indexOf(w, at + 1);
+      }
       if (at >= 0 && (!best || at < best.at)) best = { at, status };
     }
   };
