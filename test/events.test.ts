@@ -733,6 +733,16 @@ describe("dates", () => {
     assert.deepEqual(find(denied.events, "CONSULT", "meet"), []);
   });
 
+  it("reads 3か国の首脳会談 as the three leaders' summit, also the one counted from (…の際に行われて以来)", async () => {
+    const { events } = await extract(
+      "岸田総理大臣は18日、バイデン大統領、韓国のユン大統領と会談しました。" +
+        "3か国の首脳会談は、ことし5月に広島で開かれたG7サミットの際に行われて以来です。",
+      "2023-08-19",
+    );
+    const may = find(events, "CONSULT").find((e) => e.date?.start === "2023-05-01");
+    assert.deepEqual(ids(may!).sort(), ["fumio-kishida", "joe-biden", "yoon-suk-yeol"]);
+  });
+
   it("leaves a date past a headline's space to the next phrase (…に署名 来月ソウルで首相会談)", async () => {
     const { events } = await extract(
       "盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談\n" +

@@ -68,6 +68,8 @@ const ANAPHORS: [RegExp, Anaphor][] = [
   [/同氏/g, "same-person"],
   [/(?:両首脳|両首相|両大統領)/g, "both-leaders"],
   [/(?:3首脳|三首脳|3か国首脳|3カ国首脳)(?![会議])/g, "three-leaders"],
+  // 3か国の首脳会談は…以来: the summit of the three leaders the article is about
+  [/(?:3|三)[かカヶケ]国の首脳(?=会談|の|が|は|も)/g, "three-leaders"],
   [/(?:両氏|両者|双方|2人|二人)(?=[はがもとのを、])/g, "both-persons"],
   [/同国(?!民|内|産|籍|人)/g, "same-state"],
   [/両(?:国政府|国|政府)(?!間|民|関係|国民)(?=[はがもとのを、])/g, "both-states"],

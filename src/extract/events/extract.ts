@@ -552,6 +552,8 @@ function candidate(
           !(trigger.roles !== "signing" && signedBefore(a))) ||
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
         (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
+        // 3か国の首脳会談, 両首脳会談: the people an anaphor names, written into the meeting's word
+        (!!a.resolved.mention.anaphor && a.start < start && a.end >= start && a.end <= end) ||
         ((trigger.type === "AGREE" || trigger.type === "CONSULT") && a.particle === "から") ||
         !!trigger.party_particles?.includes(a.particle) ||
         (trigger.mode === "phone" && a.particle === "に"),
