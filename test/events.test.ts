@@ -678,6 +678,15 @@ describe("dates", () => {
     assert.deepEqual(ids(harris!).sort(), ["kamala-harris", "yoshihide-suga"]);
   });
 
+  it("reads a confirmed understanding (…強化していくことを確認した) as no agreement", async () => {
+    const { events } = await extract(
+      "石破首相は7日、ホワイトハウスでトランプ大統領と会談した。" +
+        "両首脳は、日米同盟の抑止力と対処力を一層強化していくことを確認した。",
+      "2025-02-08",
+    );
+    assert.deepEqual(find(events, "AGREE"), []);
+  });
+
   it("reads setting foot on a country's soil (韓国の地を踏んだ) as a visit to it", async () => {
     const { events } = await extract(
       "北朝鮮の高位級代表団が9日、韓国に到着した。金与正氏は10日、北朝鮮の最高指導者一族として初めて韓国の地を踏んだ。",
@@ -833,7 +842,7 @@ describe("dates", () => {
       "バイデン米大統領は2日、中国の習近平国家主席と電話で会談した。" +
         "ホワイトハウスによると、バイデン氏は台湾海峡の平和と安定を維持する重要性を強調した。" +
         "習氏は「台湾問題は越えてはならない一線だ」とけん制した。" +
-        "両首脳は、昨年11月にサンフランシスコ近郊で行った対面会談の合意事項を着実に実行することを確認した。",
+        "両首脳は、昨年11月にサンフランシスコ近郊で行った対面会談の合意事項を着実に実行することで一致した。",
       "2024-04-03",
     );
     const [agreement] = find(events, "AGREE");
