@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { ExtractedEvent } from "../src/extract/types.js";
 import { contractLines } from "../src/extract/contract.js";
+import { linkOutcomes } from "../src/extract/events/links.js";
 import { extractionOf } from "../src/pipeline/extraction.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { textDocument } from "./helpers/source.js";
@@ -685,6 +686,50 @@ describe("dates", () => {
       "2025-02-08",
     );
     assert.deepEqual(find(events, "AGREE"), []);
+  });
+
+  it("reads visits to sites (講道館, 顕忠院) and leaves the day's agreement at the talks, not the site", async () => {
+    const { events } = await extract(
+      "プーチン大統領は16日、安倍首相と共に柔道の総本山、講道館を訪れる予定だ。",
+      "2016-12-16",
+    );
+    assert.equal(find(events, "CONSULT", "visit")[0]?.place?.id, "kodokan");
+    const seoul = await extract(
+      "岸田文雄首相は7日、ソウルの大統領室で尹錫悦大統領と会談した。両首脳は、シャトル外交を続けることで一致した。\n" +
+        "岸田首相は7日午後、ソウル空港に到着すると、まず国立ソウル顕忠院を訪れて献花した。",
+      "2023-05-08",
+    );
+    assert.equal(find(seoul.events, "CONSULT", "visit")[0]?.place?.id, "seoul-national-cemetery");
+    assert.equal(
+      find(seoul.events, "AGREE")[0]?.place?.id,
+      find(seoul.events, "CONSULT", "meet")[0]?.place?.id,
+    );
+  });
+
+  it("gives an outcome its meeting's venue over the site its trip went to see that day", () => {
+    const person = (id: string, country: string) => ({
+      actor: { kind: "person", id, resolved: true, en: id, ja: id, country },
+      role: "actor",
+    });
+    const day = { start: "2023-05-07", end: "2023-05-07", granularity: "day", source: "clause" };
+    const parties = [person("fumio-kishida", "JPN"), person("yoon-suk-yeol", "KOR")];
+    const meeting = { id: "m", type: "CONSULT", mode: "meet", date: day, participants: parties, links: {} };
+    (meeting as Record<string, unknown>).place = {
+      id: "yongsan-presidential-office",
+      names: [],
+      kind: "venue",
+    };
+    const agreement = {
+      id: "a",
+      type: "AGREE",
+      mode: null,
+      date: day,
+      participants: parties,
+      links: { trip: "v" },
+      place: { id: "seoul-national-cemetery", names: [], kind: "site" },
+    };
+    linkOutcomes([meeting, agreement] as unknown as ExtractedEvent[]);
+    assert.equal(agreement.place.id, "yongsan-presidential-office");
   });
 
   it("reads setting foot on a country's soil (韓国の地を踏んだ) as a visit to it", async () => {

@@ -137,7 +137,9 @@ export function linkOutcomes(events: ExtractedEvent[]): void {
       e.place?.kind === "country" &&
       meeting.place?.kind !== "country" &&
       meeting.place?.country === e.place.id;
-    if ((!e.place || vaguer) && meeting.place) e.place = meeting.place;
+    // (nor a site the trip went to see that day: 顕忠院を訪れて献花した)
+    const site = e.place?.kind === "site" && !!e.links.trip;
+    if ((!e.place || vaguer || site) && meeting.place) e.place = meeting.place;
   }
 }
 
