@@ -28,24 +28,20 @@ describe("quotation attribution", () => {
   });
 
   it("gives a quotation to an official the lexicon lacks, named with a reading and a title it lacks", async () => {
-    const speakers = async (body: string, published: string) => {
-      const doc = await pipeline.process(textDocument(body, published));
-      return extractionOf(doc).quotes.map((q) => q.speaker?.id);
-    };
     assert.deepEqual(
-      await speakers(
+      await quotes(
         "李在明大統領とトランプ大統領が29日、慶州で会談した。会談後、大統領室の金容範(キム・ヨンボム)政策室長は" +
           "ブリーフィングで「難航していた韓米関税交渉が事実上妥結した」と明らかにした。",
         "2025-10-30",
       ),
-      ["unresolved:金容範"],
+      [["unresolved:金容範", "難航していた韓米関税交渉が事実上妥結した"]],
     );
     assert.deepEqual(
-      await speakers(
+      await quotes(
         "韓国政府も26日、劉震竜(ユ・ジンリョン)文化体育観光部長官が声明を発表し、「嘆かわしさと怒りを禁じ得ない」と反発した。",
         "2013-12-27",
       ),
-      ["unresolved:劉震竜"],
+      [["unresolved:劉震竜", "嘆かわしさと怒りを禁じ得ない"]],
     );
   });
 

@@ -490,7 +490,7 @@ function* stateCompounds(
   }
 }
 
-/** Past a short aside in parentheses after a name (クレムリン(Kremlin), 習近平(Xi Jinping)). */
+/** Past a short aside in parentheses after a name (クレムリン(Kremlin), 金容範(キム・ヨンボム)). */
 function afterGloss(text: string, pos: number): number {
   if (text[pos] !== "(") return pos;
   const close = text.indexOf(")", pos);
@@ -604,12 +604,6 @@ function unknownMention(text: string, start: number, end: number, gaz: LexiconGa
   return mention;
 }
 
-/** Past a name's reading in parentheses (金容範(キム・ヨンボム), 劉震竜(ユ・ジンリョン)). */
-function afterReading(text: string, pos: number): number {
-  const m = /^\([\u30A1-\u30FA\u30FC・\sA-Za-z.-]{1,24}\)/.exec(text.slice(pos, pos + 27));
-  return m ? pos + m[0].length : pos;
-}
-
 /** アジア大洋州局長, 北米局長, 国際部長: a title the lexicon lacks, after the name of an official it lacks. */
 const UNLISTED_TITLE =
   /^[\u30A1-\u30FA\u30FC\u4E00-\u9FFF]{0,10}?(?:局長|部長|課長|室長|審議官|参事官|公使|大使|委員長|代表|顧問|補佐官|議長|総裁|次官|長官|報道官|事務総長)(?![\u4E00-\u9FFF])/;
@@ -663,7 +657,7 @@ function unknownNames(
       continue;
     if (lex.surfaces.has(surfaceKey(text.slice(start, end)))) continue;
     // 金容範(キム・ヨンボム)政策室長: the name's reading in parentheses stands before the title
-    const at = afterReading(text, end);
+    const at = afterGloss(text, end);
     const follow = gaz.findAll(text, at, Math.min(text.length, at + 12))[0];
     const titled = follow && follow.start === at && has(follow.value, "title");
     // 拉致被害者家族会の飯塚繁雄代表: a role no office of the lexicon has; 外務省の伊原純一アジア大洋州局長:

@@ -147,11 +147,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     // 新華社と朝鮮中央通信は、金委員長が…会談したと報じた: the next sentences go on about whom the
     // reporters report on, not about the reporters
     const reported =
-      own?.particle === "は" && REPORTED_BY_TOPIC.test(text.slice(own.end, sentence.end))
-        ? args.actors.find(
-            (a) => a.particle === "が" && a.start > own.end && !insideQuotation(doc, a.start, a.end),
-          )
-        : undefined;
+      own?.particle === "は" ? reportedSubject(doc, args, own, own.end, sentence, sentence.end) : undefined;
     if (own) lastTopic = { arg: reported ?? own, sentence: sentence.index, paragraph: sentence.paragraph };
     for (const m of matches.sort((a, b) => a.start - b.start)) {
       const trigger = chooseTrigger(doc, ctx, m.value, m.start);
@@ -184,11 +180,11 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           RELATIVE_TO_LAST.test(text.slice(sentence.start, m.start))
         ) {
           // (the last one reported on a day, not the background between: 昨年5月…協議で…約束し)
-          const reported = (x: Candidate) =>
+          const datedHere = (x: Candidate) =>
             !!x.timex && (x.dateSource === "clause" || x.dateSource === "sentence") && !countedFrom(text, x);
           const earlier = [...out].reverse();
           const last =
-            earlier.find((x) => reported(x) && x.timex!.granularity === "day") ?? earlier.find(reported);
+            earlier.find((x) => datedHere(x) && x.timex!.granularity === "day") ?? earlier.find(datedHere);
           if (last) {
             c.timex = last.timex;
             c.dateSource = "discourse";
@@ -328,12 +324,17 @@ function reportedSubject(
   topic: ActorArg | undefined,
   end: number,
   sentence: Sentence,
+  /** Where the reported subject must end: before the trigger, or anywhere in the sentence. */
+  subjectBefore = end,
 ): ActorArg | undefined {
   if (!topic || topic.start < sentence.start) return undefined;
   if (!REPORTED_BY_TOPIC.test(doc.norm.text.slice(end, sentence.end))) return undefined;
   return args.actors.find(
     (a) =>
-      a.particle === "が" && a.start > topic.end && a.end <= end && !insideQuotation(doc, a.start, a.end),
+      a.particle === "が" &&
+      a.start > topic.end &&
+      a.end <= subjectBefore &&
+      !insideQuotation(doc, a.start, a.end),
   );
 }
 
@@ -907,11 +908,7 @@ function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): Act
   for (let i = actors.indexOf(head); i + 1 < actors.length; i++) {
     const a = actors[i]!;
     const next = actors[i + 1]!;
-    if (
-      !/^(?:と|、)$/.test(a.particle) ||
-      !/^(?:と|、)(?:[^、。とはが]{1,10}の)?$/.test(text.slice(a.end, next.start))
-    )
-      break;
+    if (!coordinated(text, a, next)) break;
     joined.push(next);
   }
   const last = joined[joined.length - 1]!;
@@ -1074,6 +1071,17 @@ function focalTimex(doc: AnalysedDocument): Timex | null {
   return focal;
 }
 
+/**
+ * プーチン大統領とキム総書記, ケリー国務長官と王毅外相: two mentions joined by と or 、, past asides in
+ * parentheses and a state qualifying the second (文在寅大統領と北朝鮮の金正恩国務委員長).
+ */
+function coordinated(text: string, a: ActorArg, next: ActorArg): boolean {
+  return (
+    /^(?:と|、)$/.test(a.particle) &&
+    /^(?:と|、)(?:[^、。とはが]{1,10}の)?$/.test(text.slice(a.end, next.start).replace(/\([^)]*\)/g, ""))
+  );
+}
+
 /** プーチン大統領とキム総書記は: a subject coordinated with と is one subject of several people. */
 function coordinatedSubject(
   text: string,
@@ -1085,12 +1093,7 @@ function coordinatedSubject(
   let next = subject;
   for (let i = actors.indexOf(subject) - 1; i >= 0; i--) {
     const a = actors[i]!;
-    if (
-      !/^(?:と|、)$/.test(a.particle) ||
-      // (文在寅大統領と北朝鮮の金正恩国務委員長は: the next one's state may qualify it)
-      !/^(?:と|、)(?:[^、。とはが]{1,10}の)?$/.test(text.slice(a.end, next.start).replace(/\([^)]*\)/g, ""))
-    )
-      break;
+    if (!coordinated(text, a, next)) break;
     joined.unshift(a);
     next = a;
   }
