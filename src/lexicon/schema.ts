@@ -87,7 +87,8 @@ export const personSchema = z
 export const placeSchema = z
   .object({
     id: entryId,
-    kind: z.enum(["region", "city", "venue", "site"]),
+    /** airport: where a traveller arrives, not the place visited (a visit goes to its city). */
+    kind: z.enum(["region", "city", "venue", "airport", "site"]),
     name: names,
     aliases: surfaceList,
     /** Omitted only for regions that no one state holds (朝鮮半島, 南シナ海). */

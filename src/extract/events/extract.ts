@@ -30,6 +30,7 @@ import {
   uniqueActors,
 } from "./participants.js";
 import { chooseTrigger } from "./gatherings.js";
+import { PLACE_RANK } from "./sides.js";
 import { readStatus } from "./status.js";
 
 /** An event as first read from one trigger, before merging. */
@@ -107,7 +108,6 @@ const DATED_AGREEMENT =
 const SIGNED_AGREEMENT =
   /^が[^、。]{0,12}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,10}?(?:共同声明|共同宣言|宣言|条約|協定)/;
 const AGREEMENT_NOUN = new RegExp(`(?:${AGREEMENT_NOUNS})$`);
-const PLACE_RANK: Record<string, number> = { venue: 4, site: 3, city: 2, region: 1 };
 
 const placeRank = (p: PlaceArg) => (p.entry ? (PLACE_RANK[p.entry.kind] ?? 0) : 0);
 /** Inside reported speech (a label in brackets, 「外交安保対話」, is the report's own words). */

@@ -211,7 +211,7 @@ function visitTheCity(doc: AnalysedDocument, ctx: PipelineContext, events: Extra
   for (const e of events) {
     if (e.type !== "CONSULT" || e.mode !== "visit" || !e.place?.id || !e.place.cited) continue;
     const entry = lex.places.get(e.place.id);
-    if (entry?.kind !== "venue" || !entry.name.ja.includes("空港") || !entry.within) continue;
+    if (entry?.kind !== "airport" || !entry.within) continue;
     const city = lex.places.get(entry.within);
     if (city?.kind !== "city") continue;
     const named = doc.mentions.find((m) => m.kind === "place" && m.entityId === city.id);
@@ -260,7 +260,7 @@ function placeByCompany(doc: AnalysedDocument, ctx: PipelineContext, events: Ext
     const other = located.find((o) => there(o, true)) ?? located.find((o) => there(o, false));
     if (!other?.place?.id) continue;
     const entry = lex.places.get(other.place.id);
-    const cityId = entry?.kind === "venue" || entry?.kind === "site" ? entry.within : other.place.id;
+    const cityId = entry?.kind === "city" || entry?.kind === "region" ? other.place.id : entry?.within;
     if (!cityId) continue;
     if (e.place && lex.places.get(cityId)?.country !== e.place.id) continue;
     const cited = doc.mentions.find((m) => m.kind === "place" && m.entityId === cityId);

@@ -17,7 +17,7 @@ import {
   eventPlace,
   participantsOf,
 } from "./extract.js";
-import { inSession, meetingMode } from "./sides.js";
+import { inSession, meetingMode, PLACE_RANK } from "./sides.js";
 
 const STATUS_RANK: Record<EventStatus, number> = {
   occurred: 5,
@@ -33,7 +33,6 @@ const SOURCE_RANK: Record<EventDate["source"], number> = {
   discourse: 2,
   published: 1,
 };
-const PLACE_RANK: Record<string, number> = { venue: 5, site: 4, city: 3, region: 2, country: 1 };
 
 /** Identities an actor answers to: itself, and for a person their state. */
 const identities = (a: ActorRef) => (a.kind === "person" && a.country ? [a.id, a.country] : [a.id]);

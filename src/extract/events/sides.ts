@@ -54,3 +54,13 @@ export function deadBy(lex: Lexicon, actor: ActorRef, day: string | undefined): 
   const died = lex.people.get(actor.id)?.died;
   return !!died && died < day;
 }
+
+/** How precise a place is, by its kind: a venue or an airport within a city within a region or country. */
+export const PLACE_RANK: Readonly<Record<string, number>> = {
+  venue: 5,
+  airport: 5,
+  site: 4,
+  city: 3,
+  region: 2,
+  country: 1,
+};
