@@ -87,8 +87,13 @@ const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 /** の, then whom it owns, then に and the rest of the trigger's noun: ロシアの(企業など5団体)に独自の制裁を科す. */
 const OWNED_RECIPIENT = /^の[^、。はがをにでと「」]{1,16}に(?:対し(?:て)?)?、?[^、。はがをにでと「」]{0,8}$/;
 /** Connectives that place an event against the one just reported, on its day or close to it (これに先立ち, 会議後). */
-const RELATIVE_TO_LAST =
-  /これに先立|その後|そのあと|この後|このあと|その前に|これを受け|(?:会議|会談|会合|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)/;
+/** これに先立ち, それに先立って: before the event just reported. */
+const PRIOR_TO_THIS = /(?:これ|それ)に先立(?:ち|って)/;
+const RELATIVE_TO_LAST = new RegExp(
+  `${PRIOR_TO_THIS.source}|その後|そのあと|この後|このあと|その前に|これを受け|(?:会議|会談|会合|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)`,
+);
+/** What a document does with what it provides for: 明記した, 盛り込まれた, 規定した. */
+const PROVIDES = "(?:明記|盛り込|規定|うた|明示)";
 /** 合意した事項, 合意した内容: an agreement the text names as a thing rather than reports. */
 const AGREEMENT_NAMED = /^た?(?:事項|内容|項目|取り決め)/;
 /** An earlier occurrence the text counts from (…以来、2回目): no later event is placed against it. */
@@ -828,10 +833,9 @@ function inContext(doc: AnalysedDocument, words: readonly string[], sentence: Se
 }
 
 /** …などが盛り込まれた, …を明記した: a sentence that lists what a document provides for. */
-const DOCUMENT_CONTENT =
-  /(?:盛り込|明記|規定)(?:まれ|され|んだ|した|んでいる|している)[たるいす]?[^。、]{0,4}。?$/;
-
-const PRIOR_TO_THIS = /(?:これ|それ)に先立(?:ち|って)/;
+const DOCUMENT_CONTENT = new RegExp(
+  `${PROVIDES}(?:まれ|され|んだ|した|んでいる|している|った|っている)[たるいす]?[^。、]{0,4}。?$`,
+);
 
 /** プーチン氏が来日した際の首脳会談: the visit, and the state it went to, the summit was held on. */
 const VISIT_OCCASION = /[来訪](.)(?:した|する|中の)際の?$/;
@@ -935,8 +939,9 @@ const ATTENDING = /^に(?:出席|参加)(?:している|中の|した)(?:[^、�
 const ATTENDED_BY = /^(?:には|[がも](?:開かれ|行われ)、)[^。]*?が(?:出席|同席|参加)/;
 
 /** What follows a trigger inside the content of a document: …することも明記した, …することなどを盛り込んだ. */
-const PROVIDED_FOR =
-  /^[^。、「」]{0,4}?こと(?:への[^。、「」]{0,8}?)?(?:など)?(?:も|を|が)?(?:明記|盛り込|規定|うた|明示)/;
+const PROVIDED_FOR = new RegExp(
+  `^[^。、「」]{0,4}?こと(?:への[^。、「」]{0,8}?)?(?:など)?(?:も|を|が)?${PROVIDES}`,
+);
 
 /**
  * A date's verb in a relative clause describing a noun other than the event (5月1日に即位された天皇陛下と):
