@@ -226,7 +226,12 @@ export const resolve: Component = {
       if (!first) return published;
       return pos < first.nowUntil ? published : first.t.value;
     };
-    doc.resolved = resolveMentions(doc.mentions, ctx.lexicon, { dateAt, text: doc.norm.text });
+    doc.resolved = resolveMentions(doc.mentions, ctx.lexicon, {
+      dateAt,
+      text,
+      sentenceAt: (pos) => sentenceAt(doc, pos)?.index ?? -1,
+      quoted: (pos) => doc.quotations.some((q) => pos >= q.innerStart && pos < q.innerEnd),
+    });
   },
 };
 

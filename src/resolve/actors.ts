@@ -43,6 +43,10 @@ export interface ResolveOptions {
    * after them means, and whose letter is handed over (プーチン大統領の親書) is no one who met.
    */
   text: string;
+  /** The index of the sentence a position is in: the leaders one sentence names together are a pair. */
+  sentenceAt?(position: number): number;
+  /** Whether a position is inside a quotation 「…」: a speaker's words name no one there. */
+  quoted?(position: number): boolean;
 }
 
 export function personRef(lex: Lexicon, p: PersonEntry, date: string | null, title?: string): ActorRef {
@@ -145,8 +149,7 @@ export function resolveMentions(
   // more, and a sentence about one of them (プーチン氏が来日した際の) fewer
   let leaders: ActorRef[] | undefined;
   let sentenceLeaders: ActorRef[] = [];
-  let lastEnd = 0;
-  let quoted = 0;
+  let sentence = 0;
   const remember = (a: ActorRef, background = false) => {
     const list = a.kind === "person" ? persons : a.kind === "state" ? states : null;
     if (!list) return;
@@ -167,13 +170,12 @@ export function resolveMentions(
 
   return mentions.map((m) => {
     const date = opts.dateAt(m.start);
-    const between = opts.text.slice(lastEnd, m.start);
-    for (const c of between) quoted = c === "「" ? quoted + 1 : c === "」" ? Math.max(0, quoted - 1) : quoted;
-    if (/[。\n]/.test(between) && quoted === 0) {
+    const here = opts.sentenceAt?.(m.start) ?? 0;
+    if (here !== sentence) {
       if (sentenceLeaders.length === 2) leaders = sentenceLeaders;
       sentenceLeaders = [];
+      sentence = here;
     }
-    lastEnd = m.end;
     const lastSeen = (a: ActorRef) => seen.get(a.id) ?? 0;
     const surnameOnly =
       m.kind === "person" && !!m.surnameOf?.length && !m.titleOffices?.length && !m.personIds?.length;
@@ -183,7 +185,7 @@ export function resolveMentions(
       ? { mention: m, actors: [named], via: "discourse", date }
       : resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare, leaders });
     // (not one a speaker names: 「私自身が金正恩委員長と…向き合わなければならない」)
-    if (!m.anaphor && quoted === 0)
+    if (!m.anaphor && !opts.quoted?.(m.start))
       for (const a of r.actors)
         if (a.kind === "person" && isLeader(lex, a, date) && !sentenceLeaders.some((b) => b.id === a.id))
           sentenceLeaders.push(a);
