@@ -491,7 +491,7 @@ function* stateCompounds(
 }
 
 /** Past a short aside in parentheses after a name (クレムリン(Kremlin), 金容範(キム・ヨンボム)). */
-function afterGloss(text: string, pos: number): number {
+export function afterGloss(text: string, pos: number): number {
   if (text[pos] !== "(") return pos;
   const close = text.indexOf(")", pos);
   return close > pos && close - pos <= 24 ? close + 1 : pos;

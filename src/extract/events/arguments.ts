@@ -7,7 +7,7 @@ import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { PlaceEntry } from "../../lexicon/schema.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
 import { type ActorRef, type ResolvedMention, stateRef } from "../../resolve/actors.js";
-import type { Mention } from "../mentions.js";
+import { afterGloss, type Mention } from "../mentions.js";
 import type { Timex } from "../timex/tagger.js";
 import { particleAfter } from "./clauses.js";
 
@@ -58,9 +58,7 @@ function skipAside(text: string, pos: number, start: number): number {
   // 韓国側施設「平和の家」で: a name in brackets is followed by its own particle
   if ((text[pos] === "」" && text[start - 1] === "「") || (text[pos] === "』" && text[start - 1] === "『"))
     return pos + 1;
-  if (text[pos] !== "(") return pos;
-  const close = text.indexOf(")", pos);
-  return close > pos && close - pos <= 20 ? close + 1 : pos;
+  return afterGloss(text, pos);
 }
 
 /**
