@@ -67,3 +67,11 @@ export function sentenceAt(doc: AnalysedDocument, pos: number): Sentence | undef
   }
   return undefined;
 }
+
+/**
+ * Inside reported speech (「…」と述べた): what a speaker says is not the report's own statement of fact (a
+ * label in brackets, 「外交安保対話」, is the report's own words).
+ */
+export function inReportedSpeech(doc: AnalysedDocument, start: number, end: number): boolean {
+  return doc.quotations.some((q) => q.speech && start >= q.innerStart && end <= q.innerEnd);
+}

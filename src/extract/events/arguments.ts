@@ -5,7 +5,7 @@
 import type { Sentence } from "../../analyse/sentences.js";
 import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { PlaceEntry } from "../../lexicon/schema.js";
-import type { AnalysedDocument } from "../../pipeline/document.js";
+import { type AnalysedDocument, inReportedSpeech } from "../../pipeline/document.js";
 import { type ActorRef, type ResolvedMention, stateRef } from "../../resolve/actors.js";
 import { afterGloss, type Mention } from "../mentions.js";
 import type { Timex } from "../timex/tagger.js";
@@ -37,10 +37,6 @@ export interface SentenceArguments {
   places: PlaceArg[];
   timexes: Timex[];
 }
-
-/** Inside reported speech: what a speaker says is not the report's own statement of fact. */
-const insideQuotation = (doc: AnalysedDocument, a: number, b: number) =>
-  doc.quotations.some((q) => q.speech && a >= q.innerStart && b <= q.innerEnd);
 
 /** 【釜山(韓国南部)=池田慶太、照沼亮介】: a dateline and byline are not part of the report. */
 export function bylineEnd(text: string, start: number, end: number): number {
@@ -177,7 +173,7 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
     const m = r.mention;
     if (m.start < byline) continue;
     if (m.start >= sentence.end) break;
-    if (insideQuotation(doc, m.start, m.end)) continue;
+    if (inReportedSpeech(doc, m.start, m.end)) continue;
     const particle = particleOf(text, m);
     if (m.kind === "place" && m.entityId) {
       places.push({

@@ -10,16 +10,24 @@ import type { Token } from "../../analyse/tokenizer.js";
 import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
-import type { AnalysedDocument } from "../../pipeline/document.js";
-import { citeSpan } from "../../pipeline/document.js";
+import { type AnalysedDocument, citeSpan, inReportedSpeech } from "../../pipeline/document.js";
 import { type ActorRef, isLeader } from "../../resolve/actors.js";
 import { MEETING_LEVEL, type Mention } from "../mentions.js";
 import { addDays, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
-import { countsFrom, sinceDate, type Timex } from "../timex/tagger.js";
+import { sinceDate, type Timex } from "../timex/tagger.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
 import { clauseAround, clauseStarts } from "./clauses.js";
+import { coordinated, Discourse, reportedSubject } from "./discourse.js";
+import {
+  AGREED_CONTENT,
+  ATTENDED_BY,
+  dateByEventBefore,
+  joinMeetingAttended,
+  PRIOR_TO_THIS,
+  reachedAtMeeting,
+} from "./anchors.js";
 import {
   isParty,
   isSubject,
@@ -74,8 +82,6 @@ const MEETING_MANNER = new RegExp(`^${MANNER}$`);
 /** …ことで一致した。 …方針で合意していた。: an agreement reached, the sentence's last word. */
 const AGREEMENT_REACHED =
   /(?:ことで|方針で|に)(?:一致|合意)(?:した|していた|しました|していました)(?:という|もの(?:だ|です))?。?$/;
-/** ことで一致, 方針で合意: an agreement worded after what was agreed, which comes before it. */
-const AGREED_CONTENT = /^(?:こと|方針)/;
 /** を, a verb in the past or present, then the noun it describes: 核実験を強行した(北朝鮮). */
 const RELATIVE_CLAUSE = /^を[^、。「」はがをにでと]{1,8}?(?:した|している|する)(?=[^、。])/;
 /** Who the subject does something with: とともに, と共に, と一緒に. */
@@ -86,18 +92,8 @@ const SESSION_HELD = /^(?:を|が)?(?:開|招集)/;
 const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 /** の, then whom it owns, then に and the rest of the trigger's noun: ロシアの(企業など5団体)に独自の制裁を科す. */
 const OWNED_RECIPIENT = /^の[^、。はがをにでと「」]{1,16}に(?:対し(?:て)?)?、?[^、。はがをにでと「」]{0,8}$/;
-/** Connectives that place an event against the one just reported, on its day or close to it (これに先立ち, 会議後). */
-/** これに先立ち, それに先立って: before the event just reported. */
-const PRIOR_TO_THIS = /(?:これ|それ)に先立(?:ち|って)/;
-const RELATIVE_TO_LAST = new RegExp(
-  `${PRIOR_TO_THIS.source}|その後|そのあと|この後|このあと|その前に|これを受け|(?:会議|会談|会合|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)`,
-);
 /** What a document does with what it provides for: 明記した, 盛り込まれた, 規定した. */
 const PROVIDES = "(?:明記|盛り込|規定|うた|明示)";
-/** 合意した事項, 合意した内容: an agreement the text names as a thing rather than reports. */
-const AGREEMENT_NAMED = /^た?(?:事項|内容|項目|取り決め)/;
-/** An earlier occurrence the text counts from (…以来、2回目): no later event is placed against it. */
-export const countedFrom = (text: string, c: Candidate) => !!c.timex && countsFrom(text, c.timex);
 /** 1月の電話会談で、…: a date qualifying another meeting, in which what follows was said or agreed. */
 const OTHER_MEETING_DATED = /^の[^、。をがは]{0,10}?(?:会談|会議|協議|会合)(?:で|では|の際に?)、/;
 /** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
@@ -115,16 +111,12 @@ const SIGNED_AGREEMENT =
 const AGREEMENT_NOUN = new RegExp(`(?:${AGREEMENT_NOUNS})$`);
 
 const placeRank = (p: PlaceArg) => (p.entry ? (PLACE_RANK[p.entry.kind] ?? 0) : 0);
-/** Inside reported speech (a label in brackets, 「外交安保対話」, is the report's own words). */
-const insideQuotation = (doc: AnalysedDocument, a: number, b: number) =>
-  doc.quotations.some((q) => q.speech && a > q.start && b < q.end);
 
 export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Candidate[] {
   const text = doc.norm.text;
   const out: Candidate[] = [];
   const apparatus = doc.apparatus[0]?.start ?? text.length;
-  let lastDate: { timex: Timex; sentence: number } | null = null;
-  let lastTopic: { arg: ActorArg; sentence: number; paragraph: number } | null = null;
+  const discourse = new Discourse(doc);
   for (const sentence of doc.sentences) {
     if (sentence.start >= apparatus) break;
     const tokens = doc.tokens.get(sentence.index);
@@ -132,28 +124,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     const matches = withLemmaTriggers(ctx, tokens, triggersAtTokens(ctx, text, tokens, sentence));
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
-    // a sentence without a subject of its own continues the previous one's (zero anaphora)
-    const own = coordinatedSubject(
-      text,
-      args.actors,
-      args.actors.find((a) => isSubject(a) && !insideQuotation(doc, a.start, a.end)),
-    );
-    const carried =
-      lastTopic && (lastTopic.paragraph === sentence.paragraph || sentence.index - lastTopic.sentence <= 2)
-        ? lastTopic.arg
-        : undefined;
-    const topic = own ?? carried;
-    // 前日午後に開かれた1回目の会談に続くもので、…米国が相応の措置を取れば: a subject of a later clause is
-    // not the topic of what comes before it
-    const topicAt = (pos: number) =>
-      own && own.particle === "が" && own.start >= clauseAround(starts, sentence.end, pos).end
-        ? (carried ?? own)
-        : topic;
-    // 新華社と朝鮮中央通信は、金委員長が…会談したと報じた: the next sentences go on about whom the
-    // reporters report on, not about the reporters
-    const reported =
-      own?.particle === "は" ? reportedSubject(doc, args, own, own.end, sentence, sentence.end) : undefined;
-    if (own) lastTopic = { arg: reported ?? own, sentence: sentence.index, paragraph: sentence.paragraph };
+    const topics = discourse.topics(sentence, args, starts);
     for (const m of matches.sort((a, b) => a.start - b.start)) {
       const trigger = chooseTrigger(doc, ctx, m.value, m.start);
       if (!trigger) continue;
@@ -161,7 +132,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       if (trigger.near && !nearTrigger(text, trigger.near, sentence, m.start, m.end)) continue;
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
-      if (insideQuotation(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
+      if (inReportedSpeech(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
       if (REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) && !plannedInQuote(doc, m.end)) continue;
       const clause = clauseAround(starts, sentence.end, m.start);
       const found =
@@ -174,125 +145,13 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           sentence,
           clause,
           args,
-          nearerTopic(doc, args, own, m.start) ?? topicAt(m.end),
-          // the discourse dates a sentence only while it is still the same stretch of text
-          lastDate && sentence.index - lastDate.sentence <= 3 ? lastDate.timex : null,
+          nearerTopic(doc, args, topics.own, m.start) ?? topics.at(m.end),
+          discourse.date(sentence),
         ) ?? [];
       for (const c of found) {
-        // これに先立ち, その後: an event placed against the one just reported is dated by it
-        if (
-          (c.dateSource === "discourse" || c.dateSource === "published") &&
-          RELATIVE_TO_LAST.test(text.slice(sentence.start, m.start))
-        ) {
-          // (the last one reported on a day, not the background between: 昨年5月…協議で…約束し)
-          const datedHere = (x: Candidate) =>
-            !!x.timex && (x.dateSource === "clause" || x.dateSource === "sentence") && !countedFrom(text, x);
-          const earlier = [...out].reverse();
-          const last =
-            earlier.find((x) => datedHere(x) && x.timex!.granularity === "day") ?? earlier.find(datedHere);
-          if (last) {
-            c.timex = last.timex;
-            c.dateSource = "discourse";
-          }
-        }
-        // 会談には…が出席した: the attendees of the meeting just reported, held on its day between its parties
-        // (not a gathering dated in its own clause: 6日にはARF閣僚会議も開かれ、…らが出席した)
-        if (
-          c.type === "CONSULT" &&
-          c.dateSource !== "clause" &&
-          ATTENDED_BY.test(text.slice(c.triggerEnd, sentence.end))
-        ) {
-          const met = [...out]
-            .reverse()
-            .find(
-              (x) =>
-                x.type === "CONSULT" &&
-                x.mode !== "visit" &&
-                x.actors.length >= 2 &&
-                sentence.index - x.sentence.index <= 5 &&
-                !countedFrom(text, x),
-            );
-          if (met) {
-            c.actors = uniqueActors([...met.actors, ...c.actors]);
-            c.timex = met.timex;
-            c.dateSource = met.dateSource;
-          }
-        }
-        // an agreement (or a signing) whose parties go unnamed was reached by the parties of
-        // the meeting just reported, on its day
-        const talks = [...out]
-          .reverse()
-          .filter(
-            (x) =>
-              x.type === "CONSULT" && x.mode !== "visit" && x.actors.length >= 2 && !countedFrom(text, x),
-          );
-        // the meeting just reported; for an agreement with no date of its own, the article's
-        // last reported meeting (agreements are told after the talks that reached them)
-        // (a meeting in the agreement's own clause that is planned, or that qualifies a noun, is what
-        // was agreed, not where: 首脳会議の早期開催に向けて調整を進めることで一致した, 昨年11月に行った
-        // 対面会談の合意事項を実行することを確認した — but 会談で…ことで一致した is where)
-        const agreedUpon = (x: Candidate) =>
-          x.sentence.index === sentence.index &&
-          (x.status !== "occurred" || text[x.triggerEnd] === "の") &&
-          x.triggerStart >= clause.start &&
-          x.triggerStart < m.start;
-        // the date and place such a meeting carries are its own, not the agreement's
-        const content = c.type === "AGREE" ? talks.find(agreedUpon) : undefined;
-        const datedByContent = !!content && !!c.timex && content.timex === c.timex;
-        if (content?.place && content.place === c.place) c.place = null;
-        // (an agreement that names its parties was reached at a meeting of theirs, not at another one
-        // mentioned in between: 来月末の南北首脳会談)
-        const ofParties = (x: Candidate) =>
-          c.actors.length < 2 ||
-          c.actors.every((a) =>
-            x.actors.some((b) => b.id === a.id || b.country === a.id || b.id === a.country),
-          );
-        const meeting =
-          talks.find((x) => sentence.index - x.sentence.index <= 2 && !agreedUpon(x) && ofParties(x)) ??
-          // (a date in another clause of the sentence is another item's: …で一致したほか、12日に…協議する
-          // ことも決まった)
-          (c.dateSource === "discourse" ||
-          c.dateSource === "published" ||
-          (c.type === "AGREE" && c.dateSource === "sentence") ||
-          datedByContent
-            ? talks.find(
-                (x) =>
-                  !agreedUpon(x) &&
-                  ofParties(x) &&
-                  x.status === "occurred" &&
-                  (x.dateSource === "clause" || x.dateSource === "sentence"),
-              )
-            : undefined);
-        if (datedByContent && !meeting) {
-          c.timex = null;
-          c.dateSource = "published";
-        }
-        if ((c.type === "AGREE" || (c.type === "SUPPORT" && c.mode === "sign")) && meeting) {
-          // 先月の首脳会談で合意した事項の履行: an agreement named as a thing, without its own parties, is
-          // an earlier one, not this meeting's
-          const named = AGREEMENT_NAMED.test(text.slice(m.end, m.end + 6));
-          if (c.actors.length < 2 && !named) c.actors = uniqueActors([...meeting.actors, ...c.actors]);
-          if (!c.place && c.timex?.value.slice(0, 7) === meeting.timex?.value.slice(0, 7))
-            c.place = meeting.place;
-          // 「年明けにも訪ロすることで合意」: a date inside what was agreed is not when it was agreed
-          const contentDated =
-            AGREED_CONTENT.test(text.slice(m.start, m.end)) &&
-            (c.dateSource === "clause" || c.dateSource === "sentence") &&
-            !!c.timex &&
-            c.timex.end <= m.start;
-          // a statement issued that the article does not date (日韓両政府は、会談の成果をまとめた共同文書を
-          // 発表しました) was issued at the meeting, as an agreement is
-          const undated =
-            c.status === "occurred" && (c.dateSource === "published" || c.dateSource === "discourse");
-          if (
-            meeting.timex &&
-            ((c.type === "AGREE" && (c.dateSource !== "clause" || contentDated)) ||
-              (c.type === "SUPPORT" && undated))
-          ) {
-            c.timex = meeting.timex;
-            c.dateSource = meeting.dateSource;
-          }
-        }
+        dateByEventBefore(text, sentence, m.start, c, out);
+        joinMeetingAttended(text, sentence, c, out);
+        reachedAtMeeting(text, sentence, clause, m, c, out);
         if (c.type === "AGREE" && c.actors.length < 2) continue;
         out.push(c);
       }
@@ -300,7 +159,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     // (1日の首相就任後: the date of another event the text counts from dates nothing after it)
     const dated = args.timexes.filter(
       (t) =>
-        !insideQuotation(doc, t.start, t.end) &&
+        !inReportedSpeech(doc, t.start, t.end) &&
         t.granularity !== "year" &&
         !t.converted &&
         !COUNTED_FROM.test(text.slice(t.end, t.end + 14)) &&
@@ -310,37 +169,9 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     // (▽5月中に将官級軍事会談を開く――などが盛り込まれた: the dates of what a document provides for date
     // nothing the article goes on to report)
     const provisions = DOCUMENT_CONTENT.test(text.slice(sentence.start, sentence.end));
-    if (dated.length > 0 && !provisions)
-      lastDate = { timex: dated[dated.length - 1]!, sentence: sentence.index };
+    if (dated.length > 0 && !provisions) discourse.moveTo(sentence, dated[dated.length - 1]!);
   }
   return out;
-}
-
-/** The predicate of a reporter: what comes before it is the report's content (…と会談したと報じた). */
-const REPORTED_BY_TOPIC = /^[^。「」]*?と(?:[^、。「」]{0,6}?(?:に|で))?(?:報じ|伝え|発表し|明らかにし)/;
-
-/**
- * 朝鮮中央通信は、ショイグ氏が17日に平壌を訪れ、金総書記と会談したと報じた: the topic reports; the
- * subject inside what it reports (が, before the trigger) is the one who acts, in every clause of it.
- */
-function reportedSubject(
-  doc: AnalysedDocument,
-  args: SentenceArguments,
-  topic: ActorArg | undefined,
-  end: number,
-  sentence: Sentence,
-  /** Where the reported subject must end: before the trigger, or anywhere in the sentence. */
-  subjectBefore = end,
-): ActorArg | undefined {
-  if (!topic || topic.start < sentence.start) return undefined;
-  if (!REPORTED_BY_TOPIC.test(doc.norm.text.slice(end, sentence.end))) return undefined;
-  return args.actors.find(
-    (a) =>
-      a.particle === "が" &&
-      a.start > topic.end &&
-      a.end <= subjectBefore &&
-      !insideQuotation(doc, a.start, a.end),
-  );
 }
 
 function candidate(
@@ -580,7 +411,7 @@ function candidate(
     // XはA、Bとそれぞれ会談: one meeting with each counterpart (the subject may be the topic)
     split = splitCounterparts(ownSubject || !topic ? parties : [topic, ...parties]);
     pairs = pairedOff(text, parties, clause.start, start);
-    const inSpeech = insideQuotation(doc, start, end);
+    const inSpeech = inReportedSpeech(doc, start, end);
     if (
       topic &&
       !inSpeech &&
@@ -882,7 +713,7 @@ function nearerTopic(
         a.start > first.end &&
         a.end <= triggerStart &&
         a.particle === "は" &&
-        !insideQuotation(doc, a.start, a.end),
+        !inReportedSpeech(doc, a.start, a.end),
     )
     .pop();
 }
@@ -935,9 +766,6 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
 /** A gathering's attendee described by a relative clause: 首脳会議に出席している韓国の… */
 const ATTENDING = /^に(?:出席|参加)(?:している|中の|した)(?:[^、。]{0,8}の)?$/;
 
-/** A meeting's attendees after it: 会談には…が出席した, 会合が開かれ、…らが出席していた. */
-const ATTENDED_BY = /^(?:には|[がも](?:開かれ|行われ)、)[^。]*?が(?:出席|同席|参加)/;
-
 /** What follows a trigger inside the content of a document: …することも明記した, …することなどを盛り込んだ. */
 const PROVIDED_FOR = new RegExp(
   `^[^。、「」]{0,4}?こと(?:への[^。、「」]{0,8}?)?(?:など)?(?:も|を|が)?${PROVIDES}`,
@@ -982,7 +810,7 @@ function pickDate(
   if (then) {
     const at = clause.start + then.index;
     const earlier = doc.timexes.filter(
-      (t) => t.end <= at && !t.converted && !insideQuotation(doc, t.start, t.end),
+      (t) => t.end <= at && !t.converted && !inReportedSpeech(doc, t.start, t.end),
     );
     if (earlier.length) return { timex: earlier[earlier.length - 1]!, source: "clause" };
   }
@@ -1014,7 +842,7 @@ function pickDate(
       // agreement, not of this event, before or after its trigger
       !DATED_AGREEMENT.test(text.slice(t.end, t.end < start ? Math.min(start, t.end + 24) : t.end + 24)),
   );
-  const outside = own.filter((t) => !insideQuotation(doc, t.start, t.end));
+  const outside = own.filter((t) => !inReportedSpeech(doc, t.start, t.end));
   // 盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談: a date after a headline's space is the
   // next phrase's
   // (not a space in a gloss: 習近平(Xi Jinping)国家主席は21日)
@@ -1048,7 +876,7 @@ function pickDate(
   const sentenceBefore = elsewhere.filter((t) => t.end <= start);
   if (sentenceBefore.length) return { timex: sentenceBefore[sentenceBefore.length - 1]!, source: "sentence" };
   if (elsewhere.length) return { timex: elsewhere[0]!, source: "sentence" };
-  const quoted = own.filter((t) => insideQuotation(doc, t.start, t.end));
+  const quoted = own.filter((t) => inReportedSpeech(doc, t.start, t.end));
   if (quoted.length) return { timex: quoted[0]!, source: "sentence" };
   if (lastDate) return { timex: lastDate, source: "discourse" };
   // far from any date: the day the article is about (its most cited date), if it has one
@@ -1064,7 +892,7 @@ function focalTimex(doc: AnalysedDocument): Timex | null {
   if (focalCache.has(doc)) return focalCache.get(doc)!;
   const counts = new Map<string, { n: number; t: Timex }>();
   for (const t of doc.timexes) {
-    if (t.granularity !== "day" || insideQuotation(doc, t.start, t.end)) continue;
+    if (t.granularity !== "day" || inReportedSpeech(doc, t.start, t.end)) continue;
     const c = counts.get(t.value) ?? { n: 0, t };
     c.n++;
     counts.set(t.value, c);
@@ -1080,36 +908,6 @@ function focalTimex(doc: AnalysedDocument): Timex | null {
  * プーチン大統領とキム総書記, ケリー国務長官と王毅外相: two mentions joined by と or 、, past asides in
  * parentheses and a state qualifying the second (文在寅大統領と北朝鮮の金正恩国務委員長).
  */
-function coordinated(text: string, a: ActorArg, next: ActorArg): boolean {
-  return (
-    /^(?:と|、)$/.test(a.particle) &&
-    /^(?:と|、)(?:[^、。とはが]{1,10}の)?$/.test(text.slice(a.end, next.start).replace(/\([^)]*\)/g, ""))
-  );
-}
-
-/** プーチン大統領とキム総書記は: a subject coordinated with と is one subject of several people. */
-function coordinatedSubject(
-  text: string,
-  actors: ActorArg[],
-  subject: ActorArg | undefined,
-): ActorArg | undefined {
-  if (!subject) return subject;
-  const joined: ActorArg[] = [];
-  let next = subject;
-  for (let i = actors.indexOf(subject) - 1; i >= 0; i--) {
-    const a = actors[i]!;
-    if (!coordinated(text, a, next)) break;
-    joined.unshift(a);
-    next = a;
-  }
-  if (joined.length === 0) return subject;
-  return {
-    ...subject,
-    start: joined[0]!.start,
-    actors: uniqueActors([...joined.flatMap((a) => a.actors), ...subject.actors]),
-  };
-}
-
 function pickPlace(
   places: PlaceArg[],
   clause: { start: number; end: number },

@@ -9,14 +9,8 @@ import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ActorRef } from "../../resolve/actors.js";
 import { spanDays } from "../timex/calendar.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
-import {
-  type Candidate,
-  citeSentence,
-  countedFrom,
-  eventDate,
-  eventPlace,
-  participantsOf,
-} from "./extract.js";
+import { type Candidate, citeSentence, eventDate, eventPlace, participantsOf } from "./extract.js";
+import { countedFrom } from "./anchors.js";
 import { inSession, meetingMode, PLACE_RANK } from "./sides.js";
 
 const STATUS_RANK: Record<EventStatus, number> = {

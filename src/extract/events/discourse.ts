@@ -1,0 +1,133 @@
+/**
+ * What a sentence takes from the ones before it: the topic that a sentence
+ * without a subject of its own goes on about (zero anaphora), and the date
+ * the text was last at.
+ */
+import type { Sentence } from "../../analyse/sentences.js";
+import { type AnalysedDocument, inReportedSpeech } from "../../pipeline/document.js";
+import type { Timex } from "../timex/tagger.js";
+import type { ActorArg, SentenceArguments } from "./arguments.js";
+import { clauseAround } from "./clauses.js";
+import { isSubject, uniqueActors } from "./participants.js";
+
+/** The topics of one sentence. */
+export interface Topics {
+  /** The sentence's own subject (several joined by と are one subject). */
+  own: ActorArg | undefined;
+  /** The topic of a trigger at a position of the sentence. */
+  at(pos: number): ActorArg | undefined;
+}
+
+/** Sentences a topic carries past the end of its paragraph. */
+const TOPIC_REACH = 2;
+/** Sentences a date carries: the discourse dates a sentence only while it is the same stretch of text. */
+const DATE_REACH = 3;
+
+export class Discourse {
+  private lastTopic: { arg: ActorArg; sentence: number; paragraph: number } | null = null;
+  private lastDate: { timex: Timex; sentence: number } | null = null;
+
+  constructor(private readonly doc: AnalysedDocument) {}
+
+  /** A sentence's topics; the sentences after it go on about its own subject, if it has one. */
+  topics(sentence: Sentence, args: SentenceArguments, clauseStarts: readonly number[]): Topics {
+    const text = this.doc.norm.text;
+    const own = coordinatedSubject(
+      text,
+      args.actors,
+      args.actors.find((a) => isSubject(a) && !inReportedSpeech(this.doc, a.start, a.end)),
+    );
+    const last = this.lastTopic;
+    const carried =
+      last && (last.paragraph === sentence.paragraph || sentence.index - last.sentence <= TOPIC_REACH)
+        ? last.arg
+        : undefined;
+    const topic = own ?? carried;
+    // 新華社と朝鮮中央通信は、金委員長が…会談したと報じた: the next sentences go on about whom the
+    // reporters report on, not about the reporters
+    const reported =
+      own?.particle === "は"
+        ? reportedSubject(this.doc, args, own, own.end, sentence, sentence.end)
+        : undefined;
+    if (own)
+      this.lastTopic = { arg: reported ?? own, sentence: sentence.index, paragraph: sentence.paragraph };
+    return {
+      own,
+      // 前日午後に開かれた1回目の会談に続くもので、…米国が相応の措置を取れば: a subject of a later clause
+      // is not the topic of what comes before it
+      at: (pos) =>
+        own && own.particle === "が" && own.start >= clauseAround(clauseStarts, sentence.end, pos).end
+          ? (carried ?? own)
+          : topic,
+    };
+  }
+
+  /** The date the text was last at, if it is still near enough to date this sentence. */
+  date(sentence: Sentence): Timex | null {
+    const last = this.lastDate;
+    return last && sentence.index - last.sentence <= DATE_REACH ? last.timex : null;
+  }
+
+  /** The text is at this date from this sentence on. */
+  moveTo(sentence: Sentence, timex: Timex): void {
+    this.lastDate = { timex, sentence: sentence.index };
+  }
+}
+
+/** The predicate of a reporter: what comes before it is the report's content (…と会談したと報じた). */
+const REPORTED_BY_TOPIC = /^[^。「」]*?と(?:[^、。「」]{0,6}?(?:に|で))?(?:報じ|伝え|発表し|明らかにし)/;
+
+/**
+ * 朝鮮中央通信は、ショイグ氏が17日に平壌を訪れ、金総書記と会談したと報じた: the topic reports; the
+ * subject inside what it reports (が, before the trigger) is the one who acts, in every clause of it.
+ */
+export function reportedSubject(
+  doc: AnalysedDocument,
+  args: SentenceArguments,
+  topic: ActorArg | undefined,
+  end: number,
+  sentence: Sentence,
+  /** Where the reported subject must end: before the trigger, or anywhere in the sentence. */
+  subjectBefore = end,
+): ActorArg | undefined {
+  if (!topic || topic.start < sentence.start) return undefined;
+  if (!REPORTED_BY_TOPIC.test(doc.norm.text.slice(end, sentence.end))) return undefined;
+  return args.actors.find(
+    (a) =>
+      a.particle === "が" &&
+      a.start > topic.end &&
+      a.end <= subjectBefore &&
+      !inReportedSpeech(doc, a.start, a.end),
+  );
+}
+
+/** 文在寅大統領と北朝鮮の金正恩委員長は: `a` is joined to the mention after it, as one of several. */
+export function coordinated(text: string, a: ActorArg, next: ActorArg): boolean {
+  return (
+    /^(?:と|、)$/.test(a.particle) &&
+    /^(?:と|、)(?:[^、。とはが]{1,10}の)?$/.test(text.slice(a.end, next.start).replace(/\([^)]*\)/g, ""))
+  );
+}
+
+/** プーチン大統領とキム総書記は: a subject coordinated with と is one subject of several people. */
+function coordinatedSubject(
+  text: string,
+  actors: ActorArg[],
+  subject: ActorArg | undefined,
+): ActorArg | undefined {
+  if (!subject) return subject;
+  const joined: ActorArg[] = [];
+  let next = subject;
+  for (let i = actors.indexOf(subject) - 1; i >= 0; i--) {
+    const a = actors[i]!;
+    if (!coordinated(text, a, next)) break;
+    joined.unshift(a);
+    next = a;
+  }
+  if (joined.length === 0) return subject;
+  return {
+    ...subject,
+    start: joined[0]!.start,
+    actors: uniqueActors([...joined.flatMap((a) => a.actors), ...subject.actors]),
+  };
+}
