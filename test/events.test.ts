@@ -45,6 +45,11 @@ describe("event triggers and roles", () => {
       ["岸田首相と中国の李強首相は27日、ソウル市内で会談した。", "seoul"],
       ["文在寅大統領と金正恩委員長は27日、板門店にある韓国側施設「平和の家」で会談した。", "peace-house"],
       ["岸田首相は18日、バイデン大統領と大統領山荘キャンプ・デービッドで会談しました。", "camp-david"],
+      // a generic noun with the venue's name in brackets
+      [
+        "北朝鮮、韓国、米国、日本、中国、ロシアの6か国は19日正午ごろ、中国・北京内の迎賓館(釣魚台)で全体会合を開いた。",
+        "diaoyutai-state-guesthouse",
+      ],
     ];
     for (const [text, place] of cases) {
       const meeting = (await extract(text, "2023-11-15")).events.find((e) => e.type === "CONSULT");
@@ -1102,6 +1107,24 @@ describe("meetings named by the states' compound", () => {
     assert.deepEqual(
       find(held.events, "CONSULT").map((e) => [ids(e).sort(), e.status, e.date?.start, e.date?.end]),
       [[["JPN", "PRK"], "occurred", "2014-05-26", "2014-05-28"]],
+    );
+  });
+
+  it("reads a gathering's word after two states (日韓首脳会合) as their leaders' meeting, reported by its end (終了)", async () => {
+    const { events } = await extract(
+      "日韓首脳会合が22日、韓国のチェジュド(済州島)で終了しました。韓国の盧武鉉大統領と小泉純一郎首相は当日、朝食を共にし、懇談を行いました。",
+      "2004-07-22",
+    );
+    const meetings = find(events, "CONSULT");
+    assert.deepEqual(
+      meetings.map((e) => [e.mode, ids(e).sort(), e.date?.start, e.place?.id]),
+      [["meet", ["junichiro-koizumi", "roh-moo-hyun"], "2004-07-22", "jeju-island"]],
+    );
+    // three states compounded stay a gathering of several
+    const three = await extract("日中韓首脳会合が22日、ソウルで終了した。", "2004-07-22");
+    assert.deepEqual(
+      find(three.events, "CONSULT").map((e) => e.mode),
+      ["multilateral"],
     );
   });
 });

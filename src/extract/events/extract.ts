@@ -522,6 +522,9 @@ function candidate(
         actors = uniqueActors([...body.actors, ...people]);
         mode = "multilateral";
       }
+      // 日韓首脳会合: a gathering's word with two states compounded before it names their meeting
+      else if (mode === "multilateral" && parties.length === 1 && isPairCompound(parties[0]!, start))
+        mode = "meet";
       // a ceremony or summit is hosted by the state it takes place in (a body's session is its own)
       else if (mode === "multilateral" && place) {
         const host = place.state ?? place.entry?.country;
@@ -761,6 +764,13 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
   if (MEETING_MANNER.test(text.slice(afterNo, triggerStart))) return true;
   return local.some((b) => b.start === afterNo && isParty(b));
 }
+
+/** 日韓(首脳会合): two states written as one compound just before a trigger. */
+const isPairCompound = (a: ActorArg, triggerStart: number) =>
+  !!a.compound &&
+  a.end === triggerStart &&
+  a.actors.length === 2 &&
+  a.actors.every((x) => x.kind === "state");
 
 /** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
 /** A gathering's attendee described by a relative clause: 首脳会議に出席している韓国の… */
@@ -1206,7 +1216,7 @@ function earlierOccurrences(
  * and work toward one, which makes it a plan (訪日に向けて準備を進める, 会談に向けた調整).
  */
 const EVENT_PREDICATE =
-  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|幕を閉じ|幕を開け|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参観|参列|臨ん|持ち|行われ|再開|まとま|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|終了|幕を閉じ|幕を開け|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参観|参列|臨ん|持ち|行われ|再開|まとま|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate
