@@ -590,6 +590,16 @@ describe("status", () => {
 });
 
 describe("dates", () => {
+  it("moves the discourse to the date of a sentence that reports no event (15日午前には…演説する。演説後、…と会談)", async () => {
+    const { events } = await extract(
+      "文大統領は14日午後、習主席と首脳会談を行う見通しだ。15日午前には北京大で演説する。" +
+        "演説後、李克強首相と会談した後、重慶市に移動する。",
+      "2017-12-12",
+    );
+    const li = find(events, "CONSULT", "meet").find((e) => ids(e).includes("li-keqiang"));
+    assert.equal(li?.date?.start, "2017-12-15");
+  });
+
   it("gives talks named by a portfolio (国防相会談) no topic whose people hold other offices", async () => {
     const { events } = await extract(
       "盧武鉉大統領と金正日総書記は4日、平壌で宣言に署名した。両首脳は、南北首相会談を来月ソウルで開くことで合意した。" +

@@ -200,9 +200,17 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
       resolved: r,
     });
   }
-  // 【3月22日 AFP】: the dateline's date is when the report was filed, not when what it reports happened
-  const timexes = doc.timexes.filter(
-    (t) => t.start >= Math.max(byline, sentence.start) && t.end <= sentence.end,
-  );
-  return { sentence, actors, places, timexes };
+  return { sentence, actors, places, timexes: sentenceTimexes(doc, sentence, byline) };
+}
+
+/**
+ * The date expressions of a sentence past its dateline (【3月22日 AFP】: the dateline's date is when the
+ * report was filed, not when what it reports happened).
+ */
+export function sentenceTimexes(
+  doc: AnalysedDocument,
+  sentence: Sentence,
+  byline = bylineEnd(doc.norm.text, sentence.start, sentence.end),
+): Timex[] {
+  return doc.timexes.filter((t) => t.start >= Math.max(byline, sentence.start) && t.end <= sentence.end);
 }

@@ -17,7 +17,13 @@ import { addDays, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
 import { sinceDate, type Timex } from "../timex/tagger.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
-import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
+import {
+  type ActorArg,
+  collectArguments,
+  type PlaceArg,
+  type SentenceArguments,
+  sentenceTimexes,
+} from "./arguments.js";
 import { clauseAround, clauseStarts } from "./clauses.js";
 import { coordinated, Discourse, reportedSubject } from "./discourse.js";
 import {
@@ -120,7 +126,11 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
   for (const sentence of doc.sentences) {
     if (sentence.start >= apparatus) break;
     const tokens = doc.tokens.get(sentence.index);
-    if (!tokens) continue;
+    // a sentence with no trigger (15日午前には北京大で演説する) still moves the text to its date
+    if (!tokens) {
+      moveDiscourse(doc, discourse, sentence, sentenceTimexes(doc, sentence));
+      continue;
+    }
     const matches = withLemmaTriggers(ctx, tokens, triggersAtTokens(ctx, text, tokens, sentence));
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
@@ -156,22 +166,28 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         out.push(c);
       }
     }
-    // (1日の首相就任後: the date of another event the text counts from dates nothing after it)
-    const dated = args.timexes.filter(
-      (t) =>
-        !inReportedSpeech(doc, t.start, t.end) &&
-        t.granularity !== "year" &&
-        !t.converted &&
-        !COUNTED_FROM.test(text.slice(t.end, t.end + 14)) &&
-        // 訪朝は2018年5月以来です: the date of an earlier occurrence dates nothing after it
-        !sinceDate(text, t),
-    );
-    // (▽5月中に将官級軍事会談を開く――などが盛り込まれた: the dates of what a document provides for date
-    // nothing the article goes on to report)
-    const provisions = DOCUMENT_CONTENT.test(text.slice(sentence.start, sentence.end));
-    if (dated.length > 0 && !provisions) discourse.moveTo(sentence, dated[dated.length - 1]!);
+    moveDiscourse(doc, discourse, sentence, args.timexes);
   }
   return out;
+}
+
+/** The last date of a sentence that the sentences after it are about. */
+function moveDiscourse(doc: AnalysedDocument, discourse: Discourse, sentence: Sentence, timexes: Timex[]) {
+  const text = doc.norm.text;
+  // (1日の首相就任後: the date of another event the text counts from dates nothing after it)
+  const dated = timexes.filter(
+    (t) =>
+      !inReportedSpeech(doc, t.start, t.end) &&
+      t.granularity !== "year" &&
+      !t.converted &&
+      !COUNTED_FROM.test(text.slice(t.end, t.end + 14)) &&
+      // 訪朝は2018年5月以来です: the date of an earlier occurrence dates nothing after it
+      !sinceDate(text, t),
+  );
+  // (▽5月中に将官級軍事会談を開く――などが盛り込まれた: the dates of what a document provides for date
+  // nothing the article goes on to report)
+  const provisions = DOCUMENT_CONTENT.test(text.slice(sentence.start, sentence.end));
+  if (dated.length > 0 && !provisions) discourse.moveTo(sentence, dated[dated.length - 1]!);
 }
 
 function candidate(
