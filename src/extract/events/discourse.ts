@@ -5,8 +5,8 @@
  */
 import type { Sentence } from "../../analyse/sentences.js";
 import { type AnalysedDocument, inReportedSpeech } from "../../pipeline/document.js";
-import type { Timex } from "../timex/tagger.js";
-import type { ActorArg, SentenceArguments } from "./arguments.js";
+import { sinceDate, type Timex } from "../timex/tagger.js";
+import { type ActorArg, type SentenceArguments, sentenceTimexes } from "./arguments.js";
 import { clauseAround } from "./clauses.js";
 import { isSubject, uniqueActors } from "./participants.js";
 
@@ -25,7 +25,6 @@ const DATE_REACH = 3;
 
 export class Discourse {
   private lastTopic: { arg: ActorArg; sentence: number; paragraph: number } | null = null;
-  private lastDate: { timex: Timex; sentence: number } | null = null;
 
   constructor(private readonly doc: AnalysedDocument) {}
 
@@ -61,17 +60,51 @@ export class Discourse {
           : topic,
     };
   }
+}
 
-  /** The date the text was last at, if it is still near enough to date this sentence. */
-  date(sentence: Sentence): Timex | null {
-    const last = this.lastDate;
-    return last && sentence.index - last.sentence <= DATE_REACH ? last.timex : null;
-  }
+/** What a document does with what it provides for: 明記した, 盛り込まれた, 規定した. */
+export const PROVIDES = "(?:明記|盛り込|規定|うた|明示)";
 
-  /** The text is at this date from this sentence on. */
-  moveTo(sentence: Sentence, timex: Timex): void {
-    this.lastDate = { timex, sentence: sentence.index };
+/** …などが盛り込まれた, …を明記した: a sentence that lists what a document provides for. */
+const DOCUMENT_CONTENT = new RegExp(
+  `${PROVIDES}(?:まれ|され|んだ|した|んでいる|している|った|っている)[たるいす]?[^。、]{0,4}。?$`,
+);
+
+/** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
+export const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
+
+const datesCache = new WeakMap<AnalysedDocument, (Timex | null)[]>();
+
+/**
+ * The date the text is at when each sentence begins (by sentence index): the last date given before it,
+ * while the sentence is still the same stretch of text. Every sentence moves the text to its date, those
+ * that report no event too (15日午前には北京大で演説する。演説後、…と会談).
+ */
+export function discourseDates(doc: AnalysedDocument): (Timex | null)[] {
+  const cached = datesCache.get(doc);
+  if (cached) return cached;
+  const text = doc.norm.text;
+  const out: (Timex | null)[] = [];
+  let last: { timex: Timex; sentence: number } | null = null;
+  for (const sentence of doc.sentences) {
+    out[sentence.index] = last && sentence.index - last.sentence <= DATE_REACH ? last.timex : null;
+    const dated = sentenceTimexes(doc, sentence).filter(
+      (t) =>
+        !inReportedSpeech(doc, t.start, t.end) &&
+        t.granularity !== "year" &&
+        !t.converted &&
+        // (1日の首相就任後: the date of another event the text counts from dates nothing after it)
+        !COUNTED_FROM.test(text.slice(t.end, t.end + 14)) &&
+        // 訪朝は2018年5月以来です: the date of an earlier occurrence dates nothing after it
+        !sinceDate(text, t),
+    );
+    // (▽5月中に将官級軍事会談を開く――などが盛り込まれた: the dates of what a document provides for date
+    // nothing the article goes on to report)
+    const provisions = DOCUMENT_CONTENT.test(text.slice(sentence.start, sentence.end));
+    if (dated.length > 0 && !provisions) last = { timex: dated[dated.length - 1]!, sentence: sentence.index };
   }
+  datesCache.set(doc, out);
+  return out;
 }
 
 /** The predicate of a reporter: what comes before it is the report's content (…と会談したと報じた). */

@@ -17,15 +17,16 @@ import { addDays, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
 import { sinceDate, type Timex } from "../timex/tagger.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
-import {
-  type ActorArg,
-  collectArguments,
-  type PlaceArg,
-  type SentenceArguments,
-  sentenceTimexes,
-} from "./arguments.js";
+import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
 import { clauseAround, clauseStarts } from "./clauses.js";
-import { coordinated, Discourse, reportedSubject } from "./discourse.js";
+import {
+  COUNTED_FROM,
+  coordinated,
+  Discourse,
+  discourseDates,
+  PROVIDES,
+  reportedSubject,
+} from "./discourse.js";
 import {
   AGREED_CONTENT,
   ATTENDED_BY,
@@ -98,12 +99,8 @@ const SESSION_HELD = /^(?:を|が)?(?:開|招集)/;
 const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 /** の, then whom it owns, then に and the rest of the trigger's noun: ロシアの(企業など5団体)に独自の制裁を科す. */
 const OWNED_RECIPIENT = /^の[^、。はがをにでと「」]{1,16}に(?:対し(?:て)?)?、?[^、。はがをにでと「」]{0,8}$/;
-/** What a document does with what it provides for: 明記した, 盛り込まれた, 規定した. */
-const PROVIDES = "(?:明記|盛り込|規定|うた|明示)";
 /** 1月の電話会談で、…: a date qualifying another meeting, in which what follows was said or agreed. */
 const OTHER_MEETING_DATED = /^の[^、。をがは]{0,10}?(?:会談|会議|協議|会合)(?:で|では|の際に?)、/;
-/** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
-const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
 const HELD_BEFORE =
   /(?:行った|行われた|開いた|開かれた|実施した|実施された)(?:[0-9一二三四五六七八九十]+回目の|初の|最初の)?[\u4E00-\u9FFF]{0,8}$/;
@@ -123,14 +120,11 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
   const out: Candidate[] = [];
   const apparatus = doc.apparatus[0]?.start ?? text.length;
   const discourse = new Discourse(doc);
+  const dates = discourseDates(doc);
   for (const sentence of doc.sentences) {
     if (sentence.start >= apparatus) break;
     const tokens = doc.tokens.get(sentence.index);
-    // a sentence with no trigger (15日午前には北京大で演説する) still moves the text to its date
-    if (!tokens) {
-      moveDiscourse(doc, discourse, sentence, sentenceTimexes(doc, sentence));
-      continue;
-    }
+    if (!tokens) continue;
     const matches = withLemmaTriggers(ctx, tokens, triggersAtTokens(ctx, text, tokens, sentence));
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
@@ -156,7 +150,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           clause,
           args,
           nearerTopic(doc, args, topics.own, m.start) ?? topics.at(m.end),
-          discourse.date(sentence),
+          dates[sentence.index] ?? null,
         ) ?? [];
       for (const c of found) {
         dateByEventBefore(text, sentence, m.start, c, out);
@@ -166,28 +160,8 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         out.push(c);
       }
     }
-    moveDiscourse(doc, discourse, sentence, args.timexes);
   }
   return out;
-}
-
-/** The last date of a sentence that the sentences after it are about. */
-function moveDiscourse(doc: AnalysedDocument, discourse: Discourse, sentence: Sentence, timexes: Timex[]) {
-  const text = doc.norm.text;
-  // (1日の首相就任後: the date of another event the text counts from dates nothing after it)
-  const dated = timexes.filter(
-    (t) =>
-      !inReportedSpeech(doc, t.start, t.end) &&
-      t.granularity !== "year" &&
-      !t.converted &&
-      !COUNTED_FROM.test(text.slice(t.end, t.end + 14)) &&
-      // 訪朝は2018年5月以来です: the date of an earlier occurrence dates nothing after it
-      !sinceDate(text, t),
-  );
-  // (▽5月中に将官級軍事会談を開く――などが盛り込まれた: the dates of what a document provides for date
-  // nothing the article goes on to report)
-  const provisions = DOCUMENT_CONTENT.test(text.slice(sentence.start, sentence.end));
-  if (dated.length > 0 && !provisions) discourse.moveTo(sentence, dated[dated.length - 1]!);
 }
 
 function candidate(
@@ -681,11 +655,6 @@ function inContext(doc: AnalysedDocument, words: readonly string[], sentence: Se
   const before = doc.norm.text.slice(from, at);
   return words.some((w) => before.includes(w));
 }
-
-/** …などが盛り込まれた, …を明記した: a sentence that lists what a document provides for. */
-const DOCUMENT_CONTENT = new RegExp(
-  `${PROVIDES}(?:まれ|され|んだ|した|んでいる|している|った|っている)[たるいす]?[^。、]{0,4}。?$`,
-);
 
 /** プーチン氏が来日した際の首脳会談: the visit, and the state it went to, the summit was held on. */
 const VISIT_OCCASION = /[来訪](.)(?:した|する|中の)際の?$/;
