@@ -1743,6 +1743,24 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("holds a trip's meetings placed only in its country in the city its traveller last reached (北京に到着後, 重慶市に移動)", async () => {
+    const { events } = await extract(
+      "文在寅大統領は13日午前にソウルを出発し、3泊4日の日程で中国を訪問する。" +
+        "文大統領は北京に到着後、在中韓国人らとの懇談会に臨む。14日午後に習主席と首脳会談を行う見通しだ。" +
+        "15日午前には北京大で演説する。演説後、李克強首相と会談した後、西部の重慶市に移動する。" +
+        "16日には張徳江全人代常務委員長と会談する。",
+      "2017-12-12",
+    );
+    const placeOf = (id: string) =>
+      find(events, "CONSULT", "meet").find((e) => ids(e).includes(id))?.place?.id;
+    // the meeting on the day of the move, before it in the text, is still in Beijing
+    assert.deepEqual(["xi-jinping", "li-keqiang", "zhang-dejiang"].map(placeOf), [
+      "beijing",
+      "beijing",
+      "chongqing",
+    ]);
+  });
+
   it("does not date the next sentences by the date of an earlier occurrence (2018年5月以来)", async () => {
     const { events } = await extract(
       "ロシアのラブロフ外相は18日、北朝鮮の首都ピョンヤンに到着しました。ラブロフ外相の訪朝は2018年5月以来です。\n" +

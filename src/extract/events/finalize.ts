@@ -9,6 +9,7 @@ import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import { fromEpochDay, spanDays, toIso } from "../timex/calendar.js";
 import type { ExtractedEvent } from "../types.js";
 import { datelineMention, eventPlace } from "./extract.js";
+import { placeByArrivals } from "./itinerary.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
 import { countriesOf, deadBy, hostStateOf, inSession, stateOf, TRIP_DAYS, visitorOf } from "./sides.js";
 
@@ -155,6 +156,7 @@ export function finalizeEvents(
   // a place the text gives, or the trip's, comes before the dateline's
   placeAtDateline(doc, ctx, kept, leadEnd);
   placeByCompany(doc, ctx, kept);
+  placeByArrivals(doc, ctx, kept);
   // last, once the meetings have their places: the outcomes take them
   linkOutcomes(kept);
   return kept;

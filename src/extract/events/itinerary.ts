@@ -1,0 +1,96 @@
+/**
+ * Where a traveller is between the days a trip's text dates: the cities it
+ * says they arrive in or move to (北京に到着後, 西部の重慶市に移動する,
+ * 平壌入りした), each on the date the text is at there. A meeting on the trip
+ * that the text places in no city — only in the country of the trip — is
+ * held in the city the traveller last reached before it.
+ */
+import type { PipelineContext } from "../../pipeline/context.js";
+import { type AnalysedDocument, citeSpan, inReportedSpeech, sentenceAt } from "../../pipeline/document.js";
+import { spanDays } from "../timex/calendar.js";
+import type { ExtractedEvent } from "../types.js";
+import { discourseDates } from "./discourse.js";
+import { eventPlace } from "./extract.js";
+import { visitorOf } from "./sides.js";
+
+/** After a city (or its airport or station): the traveller reaches it. */
+const REACHED = /^(?:の[^、。「」]{0,10}?(?:空港|駅))?(?:に(?:到着|移動|入っ|入り|入る)|入り|へ移動)/;
+
+interface Arrival {
+  /** Raw position, as evidence is cited. */
+  at: number;
+  city: string;
+  day: number;
+}
+
+/** The arrivals the text reports, in text order, each dated by its sentence or the discourse. */
+function arrivals(doc: AnalysedDocument, ctx: PipelineContext): Arrival[] {
+  const text = doc.norm.text;
+  const dates = discourseDates(doc);
+  const out: Arrival[] = [];
+  for (const m of doc.mentions) {
+    if (m.kind !== "place" || !m.entityId || !REACHED.test(text.slice(m.end, m.end + 16))) continue;
+    if (inReportedSpeech(doc, m.start, m.end)) continue;
+    let entry = ctx.lexicon.places.get(m.entityId);
+    if (entry?.kind === "airport" && entry.within) entry = ctx.lexicon.places.get(entry.within);
+    if (entry?.kind !== "city") continue;
+    const sentence = sentenceAt(doc, m.start);
+    if (!sentence) continue;
+    // the sentence's last date before the city (13日午前にソウルを出発し…北京に到着), else the discourse's
+    const own = doc.timexes.filter(
+      (t) => t.start >= sentence.start && t.end <= m.start && t.granularity === "day",
+    );
+    const timex = own[own.length - 1] ?? dates[sentence.index];
+    const days = timex?.granularity === "day" ? spanDays(timex.value, timex.value) : null;
+    if (!days) continue;
+    out.push({
+      at: citeSpan(doc, m.start, m.end).start,
+      city: entry.id,
+      day: days[0],
+    });
+  }
+  return out;
+}
+
+/**
+ * A meeting on a trip placed only in the trip's country takes the city its traveller last reached: on an
+ * earlier day, or earlier in the text on the same day (…と会談した後、重慶市に移動する: the meeting is
+ * before the move).
+ */
+export function placeByArrivals(doc: AnalysedDocument, ctx: PipelineContext, events: ExtractedEvent[]): void {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  let reached: Arrival[] | undefined;
+  for (const e of events) {
+    if (e.type !== "CONSULT" || (e.mode !== "meet" && e.mode !== "multilateral")) continue;
+    if (e.place?.kind !== "country" || !e.links.trip || !e.date) continue;
+    const trip = byId.get(e.links.trip);
+    const traveller = trip && visitorOf(trip);
+    if (!trip?.date || !traveller || !e.participants.some((p) => p.actor.id === traveller.id)) continue;
+    const days = spanDays(e.date.start, e.date.end);
+    const tripDays = spanDays(trip.date.start, trip.date.end);
+    if (!days || !tripDays || days[0] !== days[1]) continue;
+    const [day] = days;
+    const [tripStart] = tripDays;
+    reached ??= arrivals(doc, ctx);
+    const country = e.place.id;
+    const last = reached
+      .filter(
+        (a) =>
+          a.day >= tripStart &&
+          (a.day < day || (a.day === day && a.at < e.trigger.start)) &&
+          ctx.lexicon.places.get(a.city)?.country === country,
+      )
+      .sort((a, b) => a.day - b.day || a.at - b.at)
+      .pop();
+    if (!last) continue;
+    const named = doc.mentions.find((m) => m.kind === "place" && m.entityId === last.city);
+    if (!named) continue;
+    e.place = eventPlace(doc, ctx, {
+      start: named.start,
+      end: named.end,
+      id: last.city,
+      entry: ctx.lexicon.places.get(last.city) ?? null,
+      particle: "",
+    });
+  }
+}
