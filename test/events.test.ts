@@ -1214,6 +1214,22 @@ describe("attending with others", () => {
 });
 
 describe("ways of meeting", () => {
+  it("reads talks held by telephone as a call, whatever stands between (電話で約25分間会談), with a president-elect (トランプ次期大統領)", async () => {
+    const calls = async (text: string, published: string) =>
+      find((await extract(text, published)).events, "CONSULT").map((e) => [e.mode, ids(e).sort()]);
+    assert.deepEqual(
+      await calls("石破茂首相は9日、韓国の李在明大統領と就任後初めて電話で約25分間会談した。", "2025-06-10"),
+      [["phone", ["lee-jae-myung", "shigeru-ishiba"]]],
+    );
+    assert.deepEqual(
+      await calls(
+        "尹大統領は今月7日、米大統領選で勝利したトランプ次期大統領と電話で会談し、早期に会うことで一致している。",
+        "2024-11-16",
+      ),
+      [["phone", ["donald-trump", "yoon-suk-yeol"]]],
+    );
+  });
+
   it("reads two on each side as one meeting, and pairs that each met as meetings of their own", async () => {
     const { events } = await extract(
       "米国のブリンケン国務長官とオースティン国防長官は18日、ソウルで韓国の鄭義溶(チョン・ウィヨン)外相、徐旭(ソ・ウク)国防相と外務・防衛担当閣僚協議(2プラス2)を開いた。" +

@@ -117,15 +117,17 @@ export function findMentions(
     const m = at(k);
     return m && m.start === pos && has(m.value, "title") ? m : null;
   };
-  // 岸田文雄前首相, 安倍元首相: the index of a title after one of stopwords.yaml's former_title_prefixes
-  // at pos, among the matches from `from` on (元 is a surname too, and matched as one), else -1
-  const formerTitle = (from: number, pos: number): number => {
-    const prefix = lex.data.formerTitlePrefixes.find((p) => text.startsWith(p, pos));
+  // the index of a title after one of `prefixes` at pos, among the matches from `from` on, else -1
+  const titleAfter = (prefixes: readonly string[], from: number, pos: number): number => {
+    const prefix = prefixes.find((p) => text.startsWith(p, pos));
     if (!prefix) return -1;
     for (let j = from; j < matches.length && matches[j]!.start <= pos + prefix.length; j++)
       if (matches[j]!.start === pos + prefix.length && has(matches[j]!.value, "title")) return j;
     return -1;
   };
+  // 岸田文雄前首相, 安倍元首相: a title after one of stopwords.yaml's former_title_prefixes (元 is a surname
+  // too, and matched as one)
+  const formerTitle = (from: number, pos: number) => titleAfter(lex.data.formerTitlePrefixes, from, pos);
 
   for (let k = 0; k < matches.length; k++) {
     if (used.has(k)) continue;
@@ -154,6 +156,8 @@ export function findMentions(
         adjacentTitle(next, mention.end) ??
         (text[mention.end] === "・" ? adjacentTitle(next, mention.end + 1) : null);
       const former = title ? -1 : formerTitle(next, mention.end);
+      // トランプ次期大統領, バイデン現大統領: a title after one of title_prefixes is the name's too
+      const prefixed = title || former >= 0 ? -1 : titleAfter(lex.data.titlePrefixes, next, mention.end);
       if (title) {
         mention.title = title.surface;
         mention.titleOffices = titleOffices(title.value);
@@ -167,6 +171,11 @@ export function findMentions(
         mention.former = true;
         mention.end = matches[former]!.end;
         for (let j = next; j <= former; j++) used.add(j);
+      } else if (prefixed >= 0) {
+        mention.title = text.slice(mention.end, matches[prefixed]!.end);
+        mention.titleOffices = titleOffices(matches[prefixed]!.value);
+        mention.end = matches[prefixed]!.end;
+        for (let j = next; j <= prefixed; j++) used.add(j);
       } else {
         // 国務長官ポンペイオ, 総書記金正恩: the title before the name
         const before = out[out.length - 1];

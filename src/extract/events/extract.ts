@@ -319,7 +319,11 @@ function candidate(
   let recipients: ActorRef[] = [];
   let place: PlaceArg | null = pickPlace(args.places, clause, start, ["で", "では", "での"]);
   let object: string | undefined;
-  let mode = trigger.mode;
+  // 電話で約25分間会談した: talks held by telephone, however much stands between
+  let mode =
+    trigger.mode === "meet" && BY_PHONE.test(text.slice(Math.max(clause.start, start - 16), start))
+      ? "phone"
+      : trigger.mode;
   let split: [ActorArg, ActorArg[]] | null = null;
   let pairs: [ActorArg, ActorArg][] | null = null;
   let visitors: ActorRef[] = [];
@@ -749,6 +753,10 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
   if (MEETING_MANNER.test(text.slice(afterNo, triggerStart))) return true;
   return local.some((b) => b.start === afterNo && isParty(b));
 }
+
+/** 電話で(約25分間): the means of the talks that follow, with what may stand between. */
+const BY_PHONE =
+  /(?:電話|テレビ会議|ビデオ会議|オンライン)(?:で|により|を通じて|形式で|方式で)[^。「」]{0,10}$/;
 
 /** 日韓(首脳会合): two states written as one compound just before a trigger. */
 const isPairCompound = (a: ActorArg, triggerStart: number) =>
