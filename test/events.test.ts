@@ -590,6 +590,16 @@ describe("status", () => {
 });
 
 describe("dates", () => {
+  it("dates nothing by a date inside a name in brackets (「9月平壌共同宣言」に署名した)", async () => {
+    const { events } = await extract(
+      "文在寅大統領と金正恩国務委員長は19日午前、平壌の百花園迎賓館で2回目の首脳会談を行い、「9月平壌共同宣言」に署名した。",
+      "2018-09-19",
+    );
+    const [signing] = find(events, "SUPPORT", "sign");
+    assert.equal(signing?.date?.start, "2018-09-19");
+    assert.equal(signing?.date?.granularity, "day");
+  });
+
   it("moves the discourse to the date of a sentence that reports no event (15日午前には…演説する。演説後、…と会談)", async () => {
     const { events } = await extract(
       "文大統領は14日午後、習主席と首脳会談を行う見通しだ。15日午前には北京大で演説する。" +

@@ -845,7 +845,10 @@ function pickDate(
       // agreement, not of this event, before or after its trigger
       !DATED_AGREEMENT.test(text.slice(t.end, t.end < start ? Math.min(start, t.end + 24) : t.end + 24)),
   );
-  const outside = own.filter((t) => !inReportedSpeech(doc, t.start, t.end));
+  // (and a date inside a name in brackets names it: 「9月平壌共同宣言」に署名した)
+  const outside = own.filter(
+    (t) => !doc.quotations.some((q) => t.start >= q.innerStart && t.end <= q.innerEnd),
+  );
   // 盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談: a date after a headline's space is the
   // next phrase's
   // (not a space in a gloss: 習近平(Xi Jinping)国家主席は21日)
