@@ -36,6 +36,17 @@ describe("event triggers and roles", () => {
     assert.equal(meet.status, "occurred");
   });
 
+  it("reads the party after a reading in brackets and an honorific (金正恩(キム・ジョンウン)氏と会談)", async () => {
+    const { events } = await extract(
+      "習近平氏は8日、北京の人民大会堂で、中国を訪問中の朝鮮労働党委員長で国務委員長の金正恩(キム・ジョンウン)氏と会談した。",
+      "2019-01-10",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "meet").map((e) => ids(e).sort()),
+      [["kim-jong-un", "xi-jinping"]],
+    );
+  });
+
   it("finds the place behind a word for its surroundings or brackets (郊外で, 市内で, 「平和の家」で)", async () => {
     const cases: [string, string][] = [
       [

@@ -54,7 +54,11 @@ function skipAside(text: string, pos: number, start: number): number {
   // 韓国側施設「平和の家」で: a name in brackets is followed by its own particle
   if ((text[pos] === "」" && text[start - 1] === "「") || (text[pos] === "』" && text[start - 1] === "『"))
     return pos + 1;
-  return afterGloss(text, pos);
+  // 金正恩(キム・ジョンウン)氏と: an honorific after the reading in brackets
+  const glossed = afterGloss(text, pos);
+  return glossed > pos && /^(?:氏|さん|女史)/.test(text.slice(glossed, glossed + 2))
+    ? glossed + (text.startsWith("女史", glossed) ? 2 : 1)
+    : glossed;
 }
 
 /**
