@@ -1196,6 +1196,18 @@ describe("meetings listed by date and place", () => {
 });
 
 describe("meetings of several states", () => {
+  it("reads a summit a relative clause says was held, though the text uses it to time a statement (開かれた…首脳会談の冒頭で)", async () => {
+    const { events } = await extract(
+      "トランプ米大統領は21日、北朝鮮と取引のある個人や企業を新たに制裁対象とする大統領令に署名したと発表した。" +
+        "国連総会に合わせてニューヨークで開かれた安倍晋三首相、韓国の文在寅(ムン・ジェイン)大統領との日米韓首脳会談の冒頭で明らかにした。",
+      "2017-09-22",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(ids(summit!).sort(), ["donald-trump", "moon-jae-in", "shinzo-abe"]);
+    assert.equal(summit!.date?.start, "2017-09-21");
+    assert.equal(summit!.place?.id, "new-york");
+  });
+
   it("reads a foreign ministers' meeting (外相会議) with the ministers who attend it", async () => {
     const { events } = await extract(
       "日本と中国、韓国の外相会議が22日、東京都内で開かれ、岩屋外務大臣が議長を務めました。" +

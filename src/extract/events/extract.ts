@@ -74,6 +74,12 @@ export interface Candidate {
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|から[0-9一二三四五六七八九十百]+(?:周)?年)/;
+/**
+ * ニューヨークで開かれた…との日米韓首脳会談の冒頭で: a relative clause that says the meeting was held reports
+ * it, even where the trigger is used as a time reference (no other clause ends, and no other subject
+ * stands, between them).
+ */
+const HELD_BEFORE_REFERENCE = /(?:開かれ|行われ|開催され)た(?:(?![たし]、)[^。「」はが])*$/;
 /** 3か国, 三カ国: a number of states. */
 const STATE_COUNT = "[0-9一二三四五六七八九十]+[かカケヵ]国";
 /** 対面での, 初めての, 公式の, 正式な: how a meeting was held, before its noun. */
@@ -137,7 +143,12 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
       if (inReportedSpeech(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
-      if (REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) && !plannedInQuote(doc, m.end)) continue;
+      if (
+        REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) &&
+        !plannedInQuote(doc, m.end) &&
+        !HELD_BEFORE_REFERENCE.test(text.slice(Math.max(sentence.start, m.start - 40), m.start))
+      )
+        continue;
       const clause = clauseAround(starts, sentence.end, m.start);
       const found =
         candidate(
@@ -302,7 +313,9 @@ function candidate(
   const statement =
     STATEMENT_TYPES.has(trigger.type) && !(trigger.type === "SUPPORT" && trigger.mode === "sign");
   // …or a relative clause says it was held: 昨年11月にサンフランシスコ近郊で行った対面会談の合意
-  const heldBefore = HELD_BEFORE.test(text.slice(clause.start, start));
+  const heldBefore =
+    HELD_BEFORE.test(text.slice(clause.start, start)) ||
+    HELD_BEFORE_REFERENCE.test(text.slice(Math.max(sentence.start, start - 40), start));
   // …共同声明の採択に合意した: the parties agreed to the signing itself, there and then
   const agreedSigning = trigger.roles === "signing" && /^に(?:合意|同意)し/.test(text.slice(end, end + 4));
   // (1月の電話会談で…一致していた, 来日した際の首脳会談で協議開始に合意した: the meeting an agreement was
