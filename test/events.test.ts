@@ -1247,6 +1247,17 @@ describe("attending with others", () => {
 });
 
 describe("ways of meeting", () => {
+  it("reads a summit of one leader as with the leader received before it (岸田首相を国賓として迎え、…首脳会談に臨む)", async () => {
+    const { events } = await extract(
+      "バイデン氏は来週、岸田文雄首相を国賓として迎え、10日にホワイトハウスで首脳会談に臨む。",
+      "2024-04-03",
+    );
+    const [summit] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(summit!).sort(), ["fumio-kishida", "joe-biden"]);
+    assert.equal(summit!.date?.start, "2024-04-10");
+    assert.equal(summit!.status, "planned");
+  });
+
   it("reads talks held by telephone as a call, whatever stands between (電話で約25分間会談), with a president-elect (トランプ次期大統領)", async () => {
     const calls = async (text: string, published: string) =>
       find((await extract(text, published)).events, "CONSULT").map((e) => [e.mode, ids(e).sort()]);

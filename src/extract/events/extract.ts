@@ -504,6 +504,22 @@ function candidate(
             ...actors,
             ...statesToLeaders(lex, [stateActor(lex, host)], date, (id) => namedInDocument(doc, id)),
           ]);
+        // 岸田文雄首相を国賓として迎え、10日に…首脳会談に臨む: a summit of one leader is with the leader of
+        // another state that leader receives before it in the sentence
+        const [only] = actors;
+        if (actors.length === 1 && only!.kind === "person") {
+          const received = args.actors.filter(
+            (a) =>
+              a.start >= sentence.start &&
+              a.end <= start &&
+              a.actors.length === 1 &&
+              a.actors[0]!.kind === "person" &&
+              a.actors[0]!.country !== only!.country &&
+              isLeader(lex, a.actors[0]!, date) &&
+              RECEIVED.test(text.slice(a.end, a.end + 14)),
+          );
+          if (received.length === 1) actors = uniqueActors([only!, ...received[0]!.actors]);
+        }
       } else if (portfolio)
         actors = statesToMinisters(lex, actors, portfolio, date, (id) => namedInDocument(doc, id));
       // 安保理は…公開会合を開き: an international body in session is a meeting of its members, and
@@ -766,6 +782,9 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
   if (MEETING_MANNER.test(text.slice(afterNo, triggerStart))) return true;
   return local.some((b) => b.start === afterNo && isParty(b));
 }
+
+/** 岸田首相を(国賓として)迎え: whom a host receives. */
+const RECEIVED = /^を(?:[^、。]{0,8}として)?(?:迎え|出迎え|招い|招き)/;
 
 /** 電話で(約25分間): the means of the talks that follow, with what may stand between. */
 const BY_PHONE =
