@@ -1803,6 +1803,27 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("reads the next day's talks and signing on a visit (きょう16日…会談を続け…署名する予定だ), and no signing in 平和条約締結問題", async () => {
+    const { events } = await extract(
+      "安倍晋三首相は15日夕、山口県長門市で、来日したロシアのプーチン大統領と会談した。" +
+        "首相は平和条約締結問題を含めて議論した。" +
+        "両首脳はきょう16日、東京の首相官邸で会談を続け、共同記者会見に臨む。" +
+        "共同経済活動に向けた協議開始などを盛り込んだ文書を発表する方向で調整しており、経済協力の関連文書にも署名する予定だ。",
+      "2016-12-16",
+    );
+    assert.deepEqual(
+      events
+        .filter((e) => e.type === "CONSULT" || e.type === "SUPPORT")
+        .map((e) => [e.type, e.mode, e.status, e.date?.start]),
+      [
+        ["CONSULT", "visit", "occurred", "2016-12-15"],
+        ["CONSULT", "meet", "occurred", "2016-12-15"],
+        ["CONSULT", "meet", "planned", "2016-12-16"],
+        ["SUPPORT", "sign", "planned", "2016-12-16"],
+      ],
+    );
+  });
+
   it("holds a trip's meetings placed only in its country in the city its traveller last reached (北京に到着後, 重慶市に移動)", async () => {
     const { events } = await extract(
       "文在寅大統領は13日午前にソウルを出発し、3泊4日の日程で中国を訪問する。" +

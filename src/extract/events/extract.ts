@@ -73,7 +73,7 @@ export interface Candidate {
 
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|から[0-9一二三四五六七八九十百]+(?:周)?年)/;
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|から[0-9一二三四五六七八九十百]+(?:周)?年)/;
 /**
  * ニューヨークで開かれた…との日米韓首脳会談の冒頭で: a relative clause that says the meeting was held reports
  * it, even where the trigger is used as a time reference (no other clause ends, and no other subject
@@ -1244,7 +1244,7 @@ function earlierOccurrences(
  * and work toward one, which makes it a plan (訪日に向けて準備を進める, 会談に向けた調整).
  */
 const EVENT_PREDICATE =
-  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|終了|幕を閉じ|幕を開け|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参観|参列|臨ん|持ち|行われ|再開|まとま|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
+  /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|終了|幕を閉じ|幕を開け|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参観|参列|臨ん|持ち|行われ|再開|続け|続い|続く|まとま|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate

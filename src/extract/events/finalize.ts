@@ -55,7 +55,9 @@ function placeAtDateline(
  * few days after it began: a stop on the trip's itinerary.
  */
 function onTrip(e: ExtractedEvent, trip: ExtractedEvent): boolean {
-  if (e === trip || e.type !== "CONSULT" || !e.date || !trip.date) return false;
+  // (a meeting, or what is signed or agreed at one: 経済協力の関連文書にも署名する予定だ)
+  const onePlace = e.type === "CONSULT" || e.type === "AGREE" || (e.type === "SUPPORT" && e.mode === "sign");
+  if (e === trip || !onePlace || !e.date || !trip.date) return false;
   const visitor = visitorOf(trip);
   const state = hostStateOf(trip);
   if (visitor?.kind !== "person" || !state) return false;
