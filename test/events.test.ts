@@ -1705,6 +1705,20 @@ describe("the dateline", () => {
 });
 
 describe("agreements", () => {
+  it("gives a states' signing to the leaders of the meeting reported just before it, and reads no signing in an anniversary (条約締結40周年)", async () => {
+    const { events } = await extract(
+      "中国を公式訪問中の安倍晋三首相は26日夕、北京の釣魚台国賓館で習近平国家主席と会談した。" +
+        "首相はこれに先立ち同日午前、人民大会堂で李克強首相と会談した。" +
+        "日中の中央銀行が通貨交換(スワップ)協定に署名した。" +
+        "首相は前日の25日に北京入りし、日中平和友好条約締結40周年の記念レセプションに出席した。",
+      "2018-10-27",
+    );
+    assert.deepEqual(
+      find(events, "SUPPORT", "sign").map((e) => [ids(e).sort(), e.date?.start]),
+      [[["li-keqiang", "shinzo-abe"], "2018-10-26"]],
+    );
+  });
+
   it("does not give an agreement named as a thing (合意した事項) the parties of the meeting next to it", async () => {
     const { events } = await extract(
       "ラブロフ外相は18日、ピョンヤンに到着しました。ラブロフ外相はキム・ジョンウン総書記と面会する予定です。" +

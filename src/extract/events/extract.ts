@@ -73,7 +73,7 @@ export interface Candidate {
 
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|から[0-9一二三四五六七八九十百]+(?:周)?年)/;
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+年)/;
 /**
  * ニューヨークで開かれた…との日米韓首脳会談の冒頭で: a relative clause that says the meeting was held reports
  * it, even where the trigger is used as a time reference (no other clause ends, and no other subject

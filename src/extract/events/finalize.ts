@@ -293,11 +293,19 @@ function representByMeetingParticipants(events: ExtractedEvent[]): void {
     if (e.type !== "AGREE" && !(e.type === "SUPPORT" && e.mode === "sign")) continue;
     for (const [i, p] of e.participants.entries()) {
       if (p.actor.kind !== "state") continue;
-      const meeting = meetings.find(
+      const witnesses = meetings.filter(
         (m) =>
           sameDay(m, e) &&
           m.participants.some((q) => q.actor.kind === "person" && q.actor.country === p.actor.id),
       );
+      // of meetings equally held, the one reported last before it (首相はこれに先立ち…李克強首相と会談した。
+      // …協定に署名した: not the evening's summit told first)
+      const reportedBefore = (m: ExtractedEvent) =>
+        Math.max(-1, ...m.evidence.filter((ev) => ev.start <= e.trigger.start).map((ev) => ev.start));
+      const meeting =
+        witnesses
+          .filter((m) => m.status === witnesses[0]?.status && reportedBefore(m) >= 0)
+          .sort((a, b) => reportedBefore(b) - reportedBefore(a))[0] ?? witnesses[0];
       const person = meeting?.participants.find(
         (q) => q.actor.kind === "person" && q.actor.country === p.actor.id,
       );
