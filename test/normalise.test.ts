@@ -75,6 +75,20 @@ describe("normalisation keeps a map back to the raw text", () => {
     assert.equal(raw.slice(r.start, r.end), "クムスサン（錦繍山）迎賓館");
   });
 
+  it("drops a name's Latin gloss after kana or kanji, not an acronym (バリ(Bali)島, 習近平(Xi Jinping)国家主席, (APEC))", () => {
+    const raw =
+      "ジョー・バイデン(Joe Biden)米大統領と習近平(Xi Jinping)国家主席はバリ(Bali)島ヌサドゥア(Nusa Dua)で、" +
+      "アジア太平洋経済協力会議(APEC)を前に会談した。";
+    const n = normalise(raw);
+    assert.equal(
+      n.text,
+      "ジョー・バイデン米大統領と習近平国家主席はバリ島ヌサドゥアで、アジア太平洋経済協力会議(APEC)を前に会談した。",
+    );
+    const at = n.text.indexOf("バリ島");
+    const r = toRawSpan(n, at, at + "バリ島".length);
+    assert.equal(raw.slice(r.start, r.end), "バリ(Bali)島");
+  });
+
   it("joins the lines of hard-wrapped wire copy", () => {
     const raw = [
       "小泉純一郎首相は八日朝、羽田空港発の政府専用機で、日帰りの",

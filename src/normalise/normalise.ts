@@ -149,11 +149,15 @@ const KATAKANA_WORD_BEFORE = /[\u30A1-\u30FA\u30FC]{2}$/;
 const KANJI_BEFORE = /[\u4E00-\u9FFF\u3400-\u4DBF々]$/;
 const KANJI_GLOSS = /^\(([\u4E00-\u9FFF\u3400-\u4DBF々・]{1,8})\)/;
 const KANA_GLOSS = /^\(([\u3041-\u3096\u30A1-\u30FA\u30FC]{1,12})\)/;
+/** A name in Latin letters, each word capitalised (Joe Biden, Nusa Dua; not an acronym such as APEC). */
+const LATIN_GLOSS = /^\((?:[A-Z][a-z]+(?:[ '-](?=[A-Za-z]))?){1,5}\)/;
+const NAME_BEFORE = /[\u30A1-\u30FA\u30FC\u4E00-\u9FFF\u3400-\u4DBF々]$/;
 
 /**
  * Finds reading glosses: a kanji spelling in parentheses right after a
- * katakana name (`キム・ジョンウン(金正恩)`), or a kana reading in parentheses
- * right after kanji (`新疆(しんきょう)`). Both repeat what precedes them.
+ * katakana name (`キム・ジョンウン(金正恩)`), a kana reading in parentheses
+ * right after kanji (`新疆(しんきょう)`), or the name in Latin letters after
+ * either (`バリ(Bali)島`, `習近平(Xi Jinping)国家主席`). All repeat what precedes them.
  */
 export function readingGlosses(text: string): Span[] {
   const spans: Span[] = [];
@@ -161,11 +165,12 @@ export function readingGlosses(text: string): Span[] {
   while (at >= 0) {
     const before = text.slice(Math.max(0, at - 4), at);
     const rest = text.slice(at, at + 16);
-    const m = KATAKANA_WORD_BEFORE.test(before)
-      ? KANJI_GLOSS.exec(rest)
-      : KANJI_BEFORE.test(before)
-        ? KANA_GLOSS.exec(rest)
-        : null;
+    const m =
+      (KATAKANA_WORD_BEFORE.test(before)
+        ? KANJI_GLOSS.exec(rest)
+        : KANJI_BEFORE.test(before)
+          ? KANA_GLOSS.exec(rest)
+          : null) ?? (NAME_BEFORE.test(before) ? LATIN_GLOSS.exec(text.slice(at, at + 40)) : null);
     if (m) spans.push({ start: at, end: at + m[0].length });
     at = text.indexOf("(", at + 1);
   }
