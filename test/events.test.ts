@@ -1705,6 +1705,21 @@ describe("the dateline", () => {
 });
 
 describe("agreements", () => {
+  it("reads another agreement signed besides (…合意書にも署名した), dated by the day of the text, not a month in a name", async () => {
+    const { events } = await extract(
+      "文在寅大統領と金正恩国務委員長は19日午前、平壌の百花園迎賓館で首脳会談を行い、「9月平壌共同宣言」に署名した。" +
+        "両首脳の立ち会いの下、韓国の宋永武国防部長官と北朝鮮の努光鉄人民武力相は、「板門店宣言履行のための軍事分野合意書」にも署名した。",
+      "2018-09-19",
+    );
+    assert.deepEqual(
+      find(events, "SUPPORT", "sign").map((e) => [ids(e).sort(), e.date?.start, e.date?.granularity]),
+      [
+        [["kim-jong-un", "moon-jae-in"], "2018-09-19", "day"],
+        [["no-kwang-chol", "song-young-moo"], "2018-09-19", "day"],
+      ],
+    );
+  });
+
   it("gives a states' signing to the leaders of the meeting reported just before it, and reads no signing in an anniversary (条約締結40周年)", async () => {
     const { events } = await extract(
       "中国を公式訪問中の安倍晋三首相は26日夕、北京の釣魚台国賓館で習近平国家主席と会談した。" +

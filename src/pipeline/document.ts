@@ -75,3 +75,8 @@ export function sentenceAt(doc: AnalysedDocument, pos: number): Sentence | undef
 export function inReportedSpeech(doc: AnalysedDocument, start: number, end: number): boolean {
   return doc.quotations.some((q) => q.speech && start >= q.innerStart && end <= q.innerEnd);
 }
+
+/** Inside brackets of any kind the segmenter found: reported speech, or a name (「9月平壌共同宣言」). */
+export function inBrackets(doc: AnalysedDocument, start: number, end: number): boolean {
+  return doc.quotations.some((q) => start >= q.innerStart && end <= q.innerEnd);
+}

@@ -4,7 +4,7 @@
  * the text was last at.
  */
 import type { Sentence } from "../../analyse/sentences.js";
-import { type AnalysedDocument, inReportedSpeech } from "../../pipeline/document.js";
+import { type AnalysedDocument, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { sinceDate, type Timex } from "../timex/tagger.js";
 import { type ActorArg, type SentenceArguments, sentenceTimexes } from "./arguments.js";
 import { clauseAround } from "./clauses.js";
@@ -90,7 +90,8 @@ export function discourseDates(doc: AnalysedDocument): (Timex | null)[] {
     out[sentence.index] = last && sentence.index - last.sentence <= DATE_REACH ? last.timex : null;
     const dated = sentenceTimexes(doc, sentence).filter(
       (t) =>
-        !inReportedSpeech(doc, t.start, t.end) &&
+        // (nor does a date in a name: 「9月平壌共同宣言」)
+        !inBrackets(doc, t.start, t.end) &&
         t.granularity !== "year" &&
         !t.converted &&
         // (1日の首相就任後: the date of another event the text counts from dates nothing after it)

@@ -10,7 +10,7 @@ import type { Token } from "../../analyse/tokenizer.js";
 import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
-import { type AnalysedDocument, citeSpan, inReportedSpeech } from "../../pipeline/document.js";
+import { type AnalysedDocument, citeSpan, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { type ActorRef, isLeader } from "../../resolve/actors.js";
 import { MEETING_LEVEL, type Mention } from "../mentions.js";
 import { addDays, isoBounds, spanDays, toIso } from "../timex/calendar.js";
@@ -878,9 +878,7 @@ function pickDate(
       !DATED_AGREEMENT.test(text.slice(t.end, t.end < start ? Math.min(start, t.end + 24) : t.end + 24)),
   );
   // (and a date inside a name in brackets names it: 「9月平壌共同宣言」に署名した)
-  const outside = own.filter(
-    (t) => !doc.quotations.some((q) => t.start >= q.innerStart && t.end <= q.innerEnd),
-  );
+  const outside = own.filter((t) => !inBrackets(doc, t.start, t.end));
   // 盧大統領と金総書記、「平和繁栄宣言」に署名 来月ソウルで首相会談: a date after a headline's space is the
   // next phrase's
   // (not a space in a gloss: 習近平(Xi Jinping)国家主席は21日)
@@ -1047,7 +1045,8 @@ function agreementBefore(text: string, from: number, triggerStart: number): stri
 }
 
 function agreementNamed(words: string): string | undefined {
-  const stripped = words.replace(/(?:に|を|の|が|へ)$/, "");
+  // (…協定も締結した: another agreement besides)
+  const stripped = words.replace(/(?:に|を|の|が|へ|も|にも)$/, "");
   // 共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した: the kind of document, then its name
   const named = /([^\s、。「『]{2,12})([「『][^「『」』]{1,60}[」』])$/.exec(stripped);
   if (named && AGREEMENT_NOUN.test(named[1]!)) return named[1]! + named[2]!;
