@@ -1832,6 +1832,26 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("carries the topic of a sentence with no trigger, but not an outlet's attribution (朝鮮中央通信がきょう19日伝えた)", async () => {
+    const { events } = await extract(
+      "文大統領はきょう夜、平壌のメーデースタジアムで集団体操を観覧し、市民を前に演説する。" +
+        "20日には金委員長とともに白頭山を訪れた後、帰国する予定だ。",
+      "2018-09-19",
+    );
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.deepEqual([ids(visit!, "actor"), visit!.date?.start], [["moon-jae-in"], "2018-09-20"]);
+    const statement = await extract(
+      "金与正党副部長は18日付で談話を発表し、尹錫悦大統領の構想について「愚かさの極致だ」と非難した。" +
+        "朝鮮中央通信がきょう19日伝えた。\n談話は、非核化を支援の前提とすること自体が誤りだと批判した。",
+      "2022-08-19",
+    );
+    // (the criticism reported twice is one, by her)
+    assert.deepEqual(
+      find(statement.events, "ACCUSE").map((e) => ids(e, "actor")),
+      [["kim-yo-jong"]],
+    );
+  });
+
   it("reads the next day's talks and signing on a visit (きょう16日…会談を続け…署名する予定だ), and no signing in 平和条約締結問題", async () => {
     const { events } = await extract(
       "安倍晋三首相は15日夕、山口県長門市で、来日したロシアのプーチン大統領と会談した。" +

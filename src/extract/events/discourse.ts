@@ -4,6 +4,7 @@
  * the text was last at.
  */
 import type { Sentence } from "../../analyse/sentences.js";
+import type { Lexicon } from "../../lexicon/lexicon.js";
 import { type AnalysedDocument, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { sinceDate, type Timex } from "../timex/tagger.js";
 import { type ActorArg, type SentenceArguments, sentenceTimexes } from "./arguments.js";
@@ -26,7 +27,10 @@ const DATE_REACH = 3;
 export class Discourse {
   private lastTopic: { arg: ActorArg; sentence: number; paragraph: number } | null = null;
 
-  constructor(private readonly doc: AnalysedDocument) {}
+  constructor(
+    private readonly doc: AnalysedDocument,
+    private readonly lexicon: Lexicon,
+  ) {}
 
   /** A sentence's topics; the sentences after it go on about its own subject, if it has one. */
   topics(sentence: Sentence, args: SentenceArguments, clauseStarts: readonly number[]): Topics {
@@ -48,7 +52,14 @@ export class Discourse {
       own?.particle === "は"
         ? reportedSubject(this.doc, args, own, own.end, sentence, sentence.end)
         : undefined;
-    if (own)
+    // 朝鮮中央通信がきょう19日伝えた: the outlet that reports what the sentences before said is not what the
+    // next ones are about
+    const outlet =
+      !reported &&
+      !!own &&
+      own.actors.every((a) => this.lexicon.organizations.get(a.id)?.kind === "media") &&
+      REPORTS.test(text.slice(own.end, sentence.end));
+    if (own && !outlet)
       this.lastTopic = { arg: reported ?? own, sentence: sentence.index, paragraph: sentence.paragraph };
     return {
       own,
@@ -107,6 +118,9 @@ export function discourseDates(doc: AnalysedDocument): (Timex | null)[] {
   datesCache.set(doc, out);
   return out;
 }
+
+/** The predicate of an outlet's report, and nothing else after it. */
+const REPORTS = /^[^、。「」]{0,4}?(?:[0-9]+日)?(?:付で|に)?(?:報じ|伝え)(?:た|ている|ました)。?$/;
 
 /** The predicate of a reporter: what comes before it is the report's content (…と会談したと報じた). */
 const REPORTED_BY_TOPIC = /^[^。「」]*?と(?:[^、。「」]{0,6}?(?:に|で))?(?:報じ|伝え|発表し|明らかにし)/;

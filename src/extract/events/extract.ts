@@ -73,7 +73,7 @@ export interface Candidate {
 
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+年)/;
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+(?:年|週間|日|か月|カ月))/;
 /**
  * ニューヨークで開かれた…との日米韓首脳会談の冒頭で: a relative clause that says the meeting was held reports
  * it, even where the trigger is used as a time reference (no other clause ends, and no other subject
@@ -125,12 +125,17 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
   const text = doc.norm.text;
   const out: Candidate[] = [];
   const apparatus = doc.apparatus[0]?.start ?? text.length;
-  const discourse = new Discourse(doc);
+  const discourse = new Discourse(doc, ctx.lexicon);
   const dates = discourseDates(doc);
   for (const sentence of doc.sentences) {
     if (sentence.start >= apparatus) break;
     const tokens = doc.tokens.get(sentence.index);
-    if (!tokens) continue;
+    if (!tokens) {
+      // a sentence with no trigger still sets the topic the next ones go on about (文大統領はきょう夜、…
+      // 観覧する。20日には…白頭山を訪れた)
+      discourse.topics(sentence, collectArguments(doc, sentence, ctx.lexicon), [sentence.start]);
+      continue;
+    }
     const matches = withLemmaTriggers(ctx, tokens, triggersAtTokens(ctx, text, tokens, sentence));
     const args = collectArguments(doc, sentence, ctx.lexicon);
     const starts = clauseStarts(text, tokens, sentence.start, sentence.end);
