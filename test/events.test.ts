@@ -1832,6 +1832,23 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("reads a meeting on a trip that names only the traveller as with the one host the traveller meets elsewhere (1回目の会談を行った)", async () => {
+    const { events } = await extract(
+      "北朝鮮を訪問中の文在寅大統領と金正恩国務委員長は19日午前、平壌の百花園迎賓館で2回目の首脳会談を行った。" +
+        "文大統領は18日午前、ソウル空港を出発し、平壌の順安国際空港に到着して金委員長夫妻の出迎えを受けた。" +
+        "同日午後には朝鮮労働党本部庁舎で1回目の会談を行った。" +
+        "5月中に将官級軍事会談を開くことも決めた。",
+      "2018-09-19",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "meet").map((e) => [ids(e).sort(), e.date?.start]),
+      [
+        [["kim-jong-un", "moon-jae-in"], "2018-09-19"],
+        [["kim-jong-un", "moon-jae-in"], "2018-09-18"],
+      ],
+    );
+  });
+
   it("carries the topic of a sentence with no trigger, but not an outlet's attribution (朝鮮中央通信がきょう19日伝えた)", async () => {
     const { events } = await extract(
       "文大統領はきょう夜、平壌のメーデースタジアムで集団体操を観覧し、市民を前に演説する。" +

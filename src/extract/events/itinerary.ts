@@ -11,7 +11,7 @@ import { spanDays } from "../timex/calendar.js";
 import type { ExtractedEvent } from "../types.js";
 import { discourseDates } from "./discourse.js";
 import { eventPlace } from "./extract.js";
-import { visitorOf } from "./sides.js";
+import { hostStateOf, stateOf, TRIP_DAYS, visitorOf } from "./sides.js";
 
 /** After a city (or its airport or station): the traveller reaches it. */
 const REACHED = /^(?:の[^、。「」]{0,10}?(?:空港|駅))?(?:に(?:到着|移動|入っ|入り|入る)|入り|へ移動)/;
@@ -93,4 +93,38 @@ export function placeByArrivals(doc: AnalysedDocument, ctx: PipelineContext, eve
       particle: "",
     });
   }
+}
+
+/**
+ * 同日午後には朝鮮労働党本部庁舎で1回目の会談を行った: a meeting on a trip whose text names only the
+ * traveller is with the one person of the host state the traveller is reported meeting elsewhere in the
+ * article. Returns whether the meeting was so completed (not when there are none or several).
+ */
+export function completeTripMeeting(e: ExtractedEvent, events: readonly ExtractedEvent[]): boolean {
+  if (e.type !== "CONSULT" || e.mode !== "meet" || !e.date || e.participants.length !== 1) return false;
+  const traveller = e.participants[0]!.actor;
+  const days = spanDays(e.date.start, e.date.end);
+  if (traveller.kind !== "person" || !days) return false;
+  const trip = events.find((t) => {
+    const span = t.type === "CONSULT" && t.mode === "visit" && t.date && spanDays(t.date.start, t.date.end);
+    return (
+      !!span &&
+      visitorOf(t)?.id === traveller.id &&
+      days[0] >= span[0] &&
+      days[1] <= Math.max(span[1], span[0] + TRIP_DAYS)
+    );
+  });
+  const host = trip && hostStateOf(trip);
+  if (!host) return false;
+  const met = new Map<string, ExtractedEvent["participants"][number]>();
+  for (const m of events) {
+    if (m === e || m.type !== "CONSULT" || m.mode !== "meet") continue;
+    if (!m.participants.some((p) => p.actor.id === traveller.id)) continue;
+    for (const p of m.participants)
+      if (p.role === "actor" && p.actor.kind === "person" && stateOf(p.actor) === host)
+        met.set(p.actor.id, p);
+  }
+  if (met.size !== 1) return false;
+  e.participants.push({ ...[...met.values()][0]! });
+  return true;
 }

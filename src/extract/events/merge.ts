@@ -11,6 +11,8 @@ import { spanDays } from "../timex/calendar.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type Candidate, citeSentence, eventDate, eventPlace, participantsOf } from "./extract.js";
 import { countedFrom } from "./anchors.js";
+import { completeTripMeeting } from "./itinerary.js";
+import { MEETING_LEVEL } from "../mentions.js";
 import { inSession, meetingMode, PLACE_RANK } from "./sides.js";
 
 const STATUS_RANK: Record<EventStatus, number> = {
@@ -125,6 +127,9 @@ function complete(c: Candidate): boolean {
   return c.actors.length > 0;
 }
 
+/** 将官級軍事(会談), 両国の実務者が(協議): the level of those who meet, before the trigger. */
+const LEVEL_BEFORE = new RegExp(`(?:${MEETING_LEVEL}|級|代表団|実務者)[^、。]{0,6}$`);
+
 const weakDate = (e: ExtractedEvent) =>
   !e.date ||
   e.date.source === "discourse" ||
@@ -181,11 +186,20 @@ export function mergeCandidates(
       ? covers(x.participants, e.participants)
       : covers(x.participants, e.participants) || covers(e.participants, x.participants));
   const partials: ExtractedEvent[] = [];
+  /** Meetings reported as held whose text names one party only (not mere references to a meeting). */
+  const oneSided = new Set<ExtractedEvent>();
   for (const { c } of ordered) {
     const e = toEvent(c);
     if (countedFrom(doc.norm.text, c)) earlier.add(e);
     if (!complete(c)) {
       partials.push(e);
+      // (dated in its own clause, and not held by officials of some level: 将官級軍事会談を開く, 実務者が協議)
+      if (
+        !c.partial &&
+        c.dateSource === "clause" &&
+        !LEVEL_BEFORE.test(doc.norm.text.slice(Math.max(0, c.triggerStart - 12), c.triggerStart))
+      )
+        oneSided.add(e);
       continue;
     }
     const into = events.find((x) => sameOccurrence(x, e, false));
@@ -195,9 +209,10 @@ export function mergeCandidates(
   // a partial report (会談の冒頭、キム総書記は…) is evidence for the event it belongs to
   for (const e of partials) {
     const into = events.find((x) => sameOccurrence(x, e, true));
-    if (into)
+    if (into) {
       for (const ev of e.evidence)
         if (!into.evidence.some((y) => y.start === ev.start)) into.evidence.push(ev);
+    } else if (oneSided.has(e) && completeTripMeeting(e, events)) events.push(e);
   }
   for (const e of events) e.evidence.sort((a, b) => a.start - b.start);
   return events.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start);
