@@ -1376,6 +1376,17 @@ describe("leaders attending a summit of states", () => {
 });
 
 describe("a forum's summit and who is there", () => {
+  it("reads the attendee after a summit's name in brackets (首脳会議(G7サミット)には首相が出席し)", async () => {
+    const { events } = await extract(
+      "15日からカナダで開かれる先進7カ国首脳会議(G7サミット)には石破首相が出席し、李氏も招待されている。",
+      "2025-06-10",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(summit, "the summit was not read");
+    assert.ok(ids(summit).includes("shigeru-ishiba"));
+    assert.deepEqual([summit.status, summit.date?.start], ["planned", "2025-06-15"]);
+  });
+
   it("takes an attendee a relative clause describes (G20首脳会議に出席している韓国の尹錫悦大統領と会見した)", async () => {
     const { events } = await extract(
       "習近平国家主席は15日、インドネシアのバリ島で、20カ国・地域(G20)首脳会議に出席している韓国の尹錫悦大統領と会見した。",

@@ -12,7 +12,7 @@ import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { type ActorRef, isLeader } from "../../resolve/actors.js";
-import { MEETING_LEVEL, type Mention } from "../mentions.js";
+import { afterGloss, MEETING_LEVEL, type Mention } from "../mentions.js";
 import { addDays, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
 import { sinceDate, type Timex } from "../timex/tagger.js";
@@ -253,24 +253,26 @@ function candidate(
       )
         local.push(a);
   }
+  // (past an aside in brackets: 先進7カ国首脳会議(G7サミット)には首相が出席し)
+  const past = afterGloss(text, end);
   // 首脳会議に高市総理大臣が出席する: the attendee of a gathering may follow it
-  if (/^に(?:、)?[^。]{0,20}?(?:出席|参加)/.test(text.slice(end, clause.end))) {
+  if (/^に(?:、)?[^。]{0,20}?(?:出席|参加)/.test(text.slice(past, clause.end))) {
     // (…首脳会議に出席している韓国の尹錫悦大統領と会見した: the attendee a relative clause describes)
     const attendee = args.actors.find(
       (a) =>
-        a.start >= end &&
+        a.start >= past &&
         a.end <= clause.end &&
-        ((isSubject(a) && /^に[^。]*$/.test(text.slice(end, a.start))) ||
-          (a.actors.every((x) => x.kind === "person") && ATTENDING.test(text.slice(end, a.start)))),
+        ((isSubject(a) && /^に[^。]*$/.test(text.slice(past, a.start))) ||
+          (a.actors.every((x) => x.kind === "person") && ATTENDING.test(text.slice(past, a.start)))),
     );
     if (attendee) local.push(attendee);
   }
   // 会談には北朝鮮側から金永南…委員長、崔輝…委員長が、韓国側から鄭義溶…室長らが出席した: who attended it
-  const attended = ATTENDED_BY.exec(text.slice(end, sentence.end));
+  const attended = ATTENDED_BY.exec(text.slice(past, sentence.end));
   if (attended) {
-    const until = end + attended[0].length;
+    const until = past + attended[0].length;
     for (const a of args.actors)
-      if (a.start >= end && a.end <= until && a.actors.every((x) => x.kind === "person"))
+      if (a.start >= past && a.end <= until && a.actors.every((x) => x.kind === "person"))
         local.push({ ...a, particle: "や" });
   }
   const head = relativeHead(text, end, args.actors);
