@@ -1376,6 +1376,20 @@ describe("leaders attending a summit of states", () => {
 });
 
 describe("a forum's summit and who is there", () => {
+  it("reads a summit a relative clause says is to be held as planned (18日から開かれるAPEC首脳会議に合わせ)", async () => {
+    const { events } = await extract(
+      "岸田文雄首相は、タイ・バンコクで18日から開かれるアジア太平洋経済協力会議(APEC)首脳会議に合わせ、17日に習氏と会談する方向で調整している。",
+      "2022-11-15",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(summit, "the summit was not read");
+    assert.deepEqual(
+      [summit.status, summit.date?.start, summit.place?.id],
+      ["planned", "2022-11-18", "bangkok"],
+    );
+    assert.ok(ids(summit).includes("fumio-kishida"));
+  });
+
   it("reads the attendee after a summit's name in brackets (首脳会議(G7サミット)には首相が出席し)", async () => {
     const { events } = await extract(
       "15日からカナダで開かれる先進7カ国首脳会議(G7サミット)には石破首相が出席し、李氏も招待されている。",

@@ -80,6 +80,8 @@ const REFERENCE_AFTER =
  * stands, between them).
  */
 const HELD_BEFORE_REFERENCE = /(?:開かれ|行われ|開催され)た(?:(?![たし]、)[^。「」はが])*$/;
+/** 18日から開かれるAPEC首脳会議に合わせ: a relative clause that says the meeting is to be held. */
+const SCHEDULED_BEFORE = /(?:開かれ|行われ|開催され)る(?:(?![たし]、)[^。「」はが])*$/;
 /** 3か国, 三カ国: a number of states. */
 const STATE_COUNT = "[0-9一二三四五六七八九十]+[かカケヵ]国";
 /** 対面での, 初めての, 公式の, 正式な: how a meeting was held, before its noun. */
@@ -283,7 +285,8 @@ function candidate(
   // reached was held, whatever the agreement says is to come
   const heldAgreement =
     trigger.type === "CONSULT" && text[end] === "で" && AGREEMENT_REACHED.test(text.slice(end, sentence.end));
-  const status = heldAgreement
+  const scheduledBefore = SCHEDULED_BEFORE.test(text.slice(Math.max(sentence.start, start - 40), start));
+  const read = heldAgreement
     ? "occurred"
     : readStatus(
         {
@@ -294,6 +297,7 @@ function candidate(
         },
         ctx.statusCues,
       );
+  const status = scheduledBefore && read === "occurred" ? "planned" : read;
   if (status === "negated") return null;
   // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
   // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
@@ -322,7 +326,8 @@ function candidate(
   // …or a relative clause says it was held: 昨年11月にサンフランシスコ近郊で行った対面会談の合意
   const heldBefore =
     HELD_BEFORE.test(text.slice(clause.start, start)) ||
-    HELD_BEFORE_REFERENCE.test(text.slice(Math.max(sentence.start, start - 40), start));
+    HELD_BEFORE_REFERENCE.test(text.slice(Math.max(sentence.start, start - 40), start)) ||
+    scheduledBefore;
   // …共同声明の採択に合意した: the parties agreed to the signing itself, there and then
   const agreedSigning = trigger.roles === "signing" && /^に(?:合意|同意)し/.test(text.slice(end, end + 4));
   // (1月の電話会談で…一致していた, 来日した際の首脳会談で協議開始に合意した: the meeting an agreement was
