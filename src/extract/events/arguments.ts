@@ -173,9 +173,17 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
   const actors: ActorArg[] = [];
   const places: PlaceArg[] = [];
   const byline = bylineEnd(text, sentence.start, sentence.end);
-  for (const r of doc.resolved) {
+  const resolved = doc.resolved;
+  // the mentions are in text order: start at the first one past the byline, not at the document's first
+  let lo = 0;
+  for (let hi = resolved.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (resolved[mid]!.mention.start < byline) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < resolved.length; i++) {
+    const r = resolved[i]!;
     const m = r.mention;
-    if (m.start < byline) continue;
     if (m.start >= sentence.end) break;
     if (inReportedSpeech(doc, m.start, m.end)) continue;
     const particle = particleOf(text, m);
