@@ -1857,6 +1857,24 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("reads a site the lexicon lacks, visited on a trip, as a visit of its own to the trip's state (製薬工場を視察した)", async () => {
+    const { events } = await extract(
+      "金委員長は習総書記の招待に応じ、7日から10日までの日程で中国を訪問した。" +
+        "金委員長は9日、北京経済技術開発区にある同仁堂の製薬工場を視察した。",
+      "2019-01-10",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "visit").map((e) => [ids(e), e.date?.start, e.date?.end]),
+      [
+        [["kim-jong-un", "CHN"], "2019-01-07", "2019-01-10"],
+        [["kim-jong-un", "CHN"], "2019-01-09", "2019-01-09"],
+      ],
+    );
+    // no trip, no state to place the site in: nothing is read
+    const alone = await extract("金委員長は9日、同仁堂の製薬工場を視察した。", "2019-01-10");
+    assert.deepEqual(find(alone.events, "CONSULT", "visit"), []);
+  });
+
   it("reads a meeting on a trip that names only the traveller as with the one host the traveller meets elsewhere (1回目の会談を行った)", async () => {
     const { events } = await extract(
       "北朝鮮を訪問中の文在寅大統領と金正恩国務委員長は19日午前、平壌の百花園迎賓館で2回目の首脳会談を行った。" +

@@ -377,15 +377,21 @@ function candidate(
     const visitor = visitorArg?.actors[0];
     if (!visitor) return null;
     const dest = destination(doc, ctx, trigger, text.slice(start, end), args.places, clause, start, end);
-    if (!dest) return null;
-    const host = dest.state ?? dest.entry?.country;
-    if (!host) return null;
-    // 両首脳は10日にシンガポール入りし: each traveller makes a visit of their own
-    visitors = visitorArg.actors.filter((a) => a.country !== host);
-    if (visitors.length === 0) return null;
-    actors = [visitors[0]!];
-    recipients = [stateActor(lex, host)];
-    place = dest;
+    const host = dest?.state ?? dest?.entry?.country;
+    if (!dest || !host) {
+      // 同仁堂の製薬工場を視察した: a site the lexicon does not know — visited on a trip, if the text
+      // reports one, in the state the trip went to (merge.ts)
+      if (!SITE_VISITED.test(text.slice(clause.start, start)) || visitor.kind !== "person") return null;
+      actors = [visitor];
+      place = null;
+    } else {
+      // 両首脳は10日にシンガポール入りし: each traveller makes a visit of their own
+      visitors = visitorArg.actors.filter((a) => a.country !== host);
+      if (visitors.length === 0) return null;
+      actors = [visitors[0]!];
+      recipients = [stateActor(lex, host)];
+      place = dest;
+    }
   } else {
     // 北朝鮮とロシアの軍事協力に懸念を表明する共同声明: a pair qualifying another noun is no party
     const qualifyingPair = (a: ActorArg) =>
@@ -794,6 +800,9 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
   if (MEETING_MANNER.test(text.slice(afterNo, triggerStart))) return true;
   return local.some((b) => b.start === afterNo && isParty(b));
 }
+
+/** 製薬工場を(視察した), 慰霊碑を(訪れ): a site named as the object of a visit, no state or city. */
+const SITE_VISITED = /[\u4E00-\u9FFF\u30A0-\u30FF](?:を|も)$/;
 
 /** 岸田首相を(国賓として)迎え: whom a host receives. */
 const RECEIVED = /^を(?:[^、。]{0,8}として)?(?:迎え|出迎え|招い|招き)/;

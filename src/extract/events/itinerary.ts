@@ -95,6 +95,36 @@ export function placeByArrivals(doc: AnalysedDocument, ctx: PipelineContext, eve
   }
 }
 
+/** The visit of a trip the traveller is on during a day span (from its first day, up to TRIP_DAYS). */
+function tripOf(traveller: string, days: [number, number], events: readonly ExtractedEvent[]) {
+  return events.find((t) => {
+    const span = t.type === "CONSULT" && t.mode === "visit" && t.date && spanDays(t.date.start, t.date.end);
+    return (
+      !!span &&
+      hostStateOf(t) !== undefined &&
+      visitorOf(t)?.id === traveller &&
+      days[0] >= span[0] &&
+      days[1] <= Math.max(span[1], span[0] + TRIP_DAYS)
+    );
+  });
+}
+
+/**
+ * 金委員長は9日、…同仁堂の製薬工場を視察した: a site the lexicon does not know, visited on a trip the
+ * article reports, is in the state the trip went to. Returns whether the visit was so completed.
+ */
+export function completeSiteVisit(e: ExtractedEvent, events: readonly ExtractedEvent[]): boolean {
+  if (e.type !== "CONSULT" || e.mode !== "visit" || !e.date || e.participants.length !== 1) return false;
+  const traveller = e.participants[0]!.actor;
+  const days = spanDays(e.date.start, e.date.end);
+  const trip = days && traveller.kind === "person" ? tripOf(traveller.id, days, events) : undefined;
+  const host = trip?.participants.find((p) => p.role === "recipient" && p.actor.kind === "state");
+  if (!trip || !host) return false;
+  e.participants.push({ ...host });
+  if (trip.place?.kind !== "country") e.place = trip.place;
+  return true;
+}
+
 /**
  * 同日午後には朝鮮労働党本部庁舎で1回目の会談を行った: a meeting on a trip whose text names only the
  * traveller is with the one person of the host state the traveller is reported meeting elsewhere in the
@@ -105,15 +135,7 @@ export function completeTripMeeting(e: ExtractedEvent, events: readonly Extracte
   const traveller = e.participants[0]!.actor;
   const days = spanDays(e.date.start, e.date.end);
   if (traveller.kind !== "person" || !days) return false;
-  const trip = events.find((t) => {
-    const span = t.type === "CONSULT" && t.mode === "visit" && t.date && spanDays(t.date.start, t.date.end);
-    return (
-      !!span &&
-      visitorOf(t)?.id === traveller.id &&
-      days[0] >= span[0] &&
-      days[1] <= Math.max(span[1], span[0] + TRIP_DAYS)
-    );
-  });
+  const trip = tripOf(traveller.id, days, events);
   const host = trip && hostStateOf(trip);
   if (!host) return false;
   const met = new Map<string, ExtractedEvent["participants"][number]>();

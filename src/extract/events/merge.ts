@@ -11,7 +11,7 @@ import { spanDays } from "../timex/calendar.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type Candidate, citeSentence, eventDate, eventPlace, participantsOf } from "./extract.js";
 import { countedFrom } from "./anchors.js";
-import { completeTripMeeting } from "./itinerary.js";
+import { completeSiteVisit, completeTripMeeting } from "./itinerary.js";
 import { MEETING_LEVEL } from "../mentions.js";
 import { inSession, meetingMode, PLACE_RANK } from "./sides.js";
 
@@ -208,6 +208,11 @@ export function mergeCandidates(
   }
   // a partial report (会談の冒頭、キム総書記は…) is evidence for the event it belongs to
   for (const e of partials) {
+    // a site visited on a trip is a visit of its own, not more evidence for the trip
+    if (oneSided.has(e) && e.mode === "visit" && completeSiteVisit(e, events)) {
+      events.push(e);
+      continue;
+    }
     const into = events.find((x) => sameOccurrence(x, e, true));
     if (into) {
       for (const ev of e.evidence)
