@@ -1,9 +1,14 @@
 /**
- * Where a traveller is between the days a trip's text dates: the cities it
- * says they arrive in or move to (北京に到着後, 西部の重慶市に移動する,
- * 平壌入りした), each on the date the text is at there. A meeting on the trip
- * that the text places in no city — only in the country of the trip — is
- * held in the city the traveller last reached before it.
+ * What a trip the article reports tells about the events on it:
+ *
+ * - where the traveller is between the days the text dates: the cities it
+ *   says they arrive in or move to (北京に到着後, 西部の重慶市に移動する,
+ *   平壌入りした), each on the date the text is at there — a meeting on the
+ *   trip placed only in the trip's country is held in the city the traveller
+ *   last reached before it;
+ * - a site the lexicon does not know, visited then, is in the trip's state;
+ * - a meeting then that names only the traveller is with the one host the
+ *   traveller is reported meeting.
  */
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan, inReportedSpeech, sentenceAt } from "../../pipeline/document.js";
