@@ -41,6 +41,16 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("counts years back or on from the publication date (71年前), not before the date they stand for (3年後の2021年9月)", () => {
+    assert.deepEqual(tag("オバマ氏は27日、71年前に原爆が投下された広島を訪れた。", "2016-05-27"), [
+      ["27日", "2016-05-27"],
+      ["71年前", "1945"],
+    ]);
+    assert.deepEqual(tag("3年後の2021年9月が期限となる。5年間の任期", "2018-09-13"), [
+      ["2021年9月", "2021-09"],
+    ]);
+  });
+
   it("anchors on the discourse: 会談後の14日 after 2023年9月12日", () => {
     const t =
       "首脳会談は2023年9月12日に行われた。会談後の14日、報道官が明らかにした。同日、外相も述べた。翌日には帰国した。";

@@ -227,6 +227,18 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: "year-offset",
+    // 71年前に原爆が投下された広島: counted back from the article's date (not a period: 71年間; not before the
+    // date it stands for: 3年後の2021年9月)
+    pattern: g(`${B}(${N})年(後|前)(?!半|後|前|の?[0-9])`),
+    build: (m) => {
+      const n = readNumber(m[1]!);
+      return n > 0 && n < 200
+        ? { kind: "relative-year", offset: m[2] === "後" ? n : -n, deictic: true }
+        : null;
+    },
+  },
+  {
     name: "start-of-week",
     // 週明け: the Monday after the anchor
     pattern: g("週明け"),
