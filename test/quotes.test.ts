@@ -15,6 +15,22 @@ async function quotes(body: string, published = "2024-06-19") {
 }
 
 describe("quotation attribution", () => {
+  it("gives a quotation to one the lexicon lacks, named in full with さん and then by surname (坪井直さん … 坪井さんは「…」)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "オバマ大統領は、被爆者の坪井直さんや、森重昭さんと言葉を交わし、涙ぐむ森さんを抱き寄せた。" +
+          "坪井さんは記者団に対し「大統領が広島に来たことは大きな一歩だ」と話した。" +
+          "森さんは「米兵捕虜の遺族も喜んでくれるだろう」と語った。",
+        "2016-05-27",
+      ),
+      // (森さん is 森重昭, named in full before, not the former prime minister 森喜朗 of the lexicon)
+      [
+        ["unresolved:坪井直", "大統領が広島に来たことは大きな一歩だ"],
+        ["unresolved:森重昭", "米兵捕虜の遺族も喜んでくれるだろう"],
+      ],
+    );
+  });
+
   it("gives each quotation the subject before it (Xは「…」と述べた, Xが「…」と述べたのに対しYは「…」)", async () => {
     assert.deepEqual(
       await quotes(

@@ -631,7 +631,9 @@ function unknownNames(
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const nameLike = t.pos2 === "人名" || (!t.known && /^[\u30A1-\u30FA\u30FC・]+$/.test(t.surface));
+    // (さん, 氏 are 人名 too, as suffixes: they follow a name, and end it)
+    const personName = (x: Token) => x.pos2 === "人名" && x.pos1 !== "接尾";
+    const nameLike = personName(t) || (!t.known && /^[\u30A1-\u30FA\u30FC・]+$/.test(t.surface));
     if (!nameLike) continue;
     let j = i;
     while (j + 1 < tokens.length) {
@@ -640,7 +642,7 @@ function unknownNames(
       // (グエン・スアン・フック, where フック is "hook")
       const dotted = tokens[j]!.surface === "・";
       const katakana = /^[\u30A1-\u30FA\u30FC]+$/.test(n.surface);
-      if (n.pos2 === "人名" || n.surface === "・" || ((!n.known || dotted) && katakana)) j++;
+      if (personName(n) || n.surface === "・" || ((!n.known || dotted) && katakana)) j++;
       else break;
     }
     // a dot ends no name

@@ -126,6 +126,10 @@ const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** What a person's の owns that others hand over, read or answer (親書, 書簡, メッセージ): the person is not there. */
 const POSSESSED = /^の(?:親書|書簡|メッセージ|祝電|弔電|手紙|親筆|談話)/;
 
+/** An unresolved person whose name, as the text gave it, begins with this surname (坪井直 for 坪井). */
+const namedInFull = (a: ActorRef, surname: string) =>
+  !a.resolved && a.kind === "person" && a.en.length > surname.length && a.en.startsWith(surname);
+
 export function resolveMentions(
   mentions: readonly Mention[],
   lex: Lexicon,
@@ -180,7 +184,14 @@ export function resolveMentions(
     const surnameOnly =
       m.kind === "person" && !!m.surnameOf?.length && !m.titleOffices?.length && !m.personIds?.length;
     const form = surnameOnly ? opts.text.slice(m.start, m.end) : "";
-    const named = surnameOnly ? surnameForms.get(form) : undefined;
+    // 森さん after 森重昭さん, whom the lexicon does not know: the one named in full, if named last
+    const surname = surnameOnly ? opts.text.slice(m.nameStart ?? m.start, m.nameEnd ?? m.end) : "";
+    const fullName = surnameOnly
+      ? lastDistinct(persons, 1, (a) => namedInFull(a, surname) || m.surnameOf!.includes(a.id))[0]
+      : undefined;
+    const named = surnameOnly
+      ? (surnameForms.get(form) ?? (fullName && !fullName.resolved ? fullName : undefined))
+      : undefined;
     const r: ResolvedMention = named
       ? { mention: m, actors: [named], via: "discourse", date }
       : resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare, leaders });
@@ -288,7 +299,10 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     return done(raw ? [unresolved(raw, m)] : [], "unresolved");
   }
   if (m.unknownName) {
-    const again = persons.find((a) => !a.resolved && a.en === m.unknownName);
+    // 坪井さん after 坪井直さん: the surname of one named in full
+    const again =
+      persons.find((a) => !a.resolved && a.en === m.unknownName) ??
+      lastDistinct(persons, 1, (a) => namedInFull(a, m.unknownName!))[0];
     return done([again ?? unresolved(m.unknownName, m)], "unresolved");
   }
   if (m.anaphor === "same-person") {
