@@ -1376,6 +1376,19 @@ describe("leaders attending a summit of states", () => {
 });
 
 describe("a forum's summit and who is there", () => {
+  it("puts those who meet where a summit is being held at the summit (APEC首脳会議が開かれているリマで…と会談)", async () => {
+    const { events } = await extract(
+      "尹錫悦大統領が15日、アジア太平洋経済協力会議(APEC)首脳会議が開かれているペルーの首都リマで、中国の習近平国家主席と首脳会談を行った。",
+      "2024-11-16",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(summit, "the summit was not read");
+    assert.ok(
+      ["xi-jinping", "yoon-suk-yeol"].every((id) => ids(summit).includes(id)),
+      JSON.stringify(ids(summit)),
+    );
+  });
+
   it("reads a summit a relative clause says is to be held as planned (18日から開かれるAPEC首脳会議に合わせ)", async () => {
     const { events } = await extract(
       "岸田文雄首相は、タイ・バンコクで18日から開かれるアジア太平洋経済協力会議(APEC)首脳会議に合わせ、17日に習氏と会談する方向で調整している。",
