@@ -1376,6 +1376,20 @@ describe("leaders attending a summit of states", () => {
 });
 
 describe("a forum's summit and who is there", () => {
+  it("dates and places a meeting during the gathering just reported by it (会期中に…首脳会談が実現する可能性)", async () => {
+    const { events } = await extract(
+      "15日からカナダで開かれる先進7カ国首脳会議(G7サミット)には石破首相が出席し、李在明大統領も招待されている。" +
+        "日本政府内では、会期中に初の日韓首脳会談が実現する可能性があるとの見方が出ている。",
+      "2025-06-10",
+    );
+    const [meeting] = find(events, "CONSULT", "meet");
+    assert.ok(meeting, "the meeting was not read");
+    assert.deepEqual(
+      [ids(meeting).sort(), meeting.status, meeting.date?.start, meeting.place?.id],
+      [["lee-jae-myung", "shigeru-ishiba"], "speculated", "2025-06-15", "CAN"],
+    );
+  });
+
   it("puts those who meet where a summit is being held at the summit (APEC首脳会議が開かれているリマで…と会談)", async () => {
     const { events } = await extract(
       "尹錫悦大統領が15日、アジア太平洋経済協力会議(APEC)首脳会議が開かれているペルーの首都リマで、中国の習近平国家主席と首脳会談を行った。",

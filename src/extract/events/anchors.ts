@@ -52,6 +52,38 @@ export function dateByEventBefore(
   }
 }
 
+/** 会期中に, 期間中に: during the gathering just reported. */
+const DURING_GATHERING = /(?:会期中|期間中|会議期間中)に?/;
+
+/**
+ * 会期中に初の日韓首脳会談が実現する可能性がある: an event during the gathering just reported is dated and
+ * placed by it, as its own clause would.
+ */
+export function dateByGathering(
+  text: string,
+  sentence: Sentence,
+  triggerStart: number,
+  c: Candidate,
+  before: readonly Candidate[],
+): void {
+  if (c.dateSource !== "discourse" && c.dateSource !== "published") return;
+  if (!DURING_GATHERING.test(text.slice(sentence.start, triggerStart))) return;
+  const gathering = [...before]
+    .reverse()
+    .find(
+      (x) =>
+        x.type === "CONSULT" &&
+        x.mode === "multilateral" &&
+        !!x.timex &&
+        (x.dateSource === "clause" || x.dateSource === "sentence") &&
+        sentence.index - x.sentence.index <= 2,
+    );
+  if (!gathering) return;
+  c.timex = gathering.timex;
+  c.dateSource = gathering.dateSource;
+  c.place = gathering.place ?? c.place;
+}
+
 /**
  * 会談には…が出席した: the attendees of the meeting just reported, held on its day between its parties
  * (not a gathering dated in its own clause: 6日にはARF閣僚会議も開かれ、…らが出席した).

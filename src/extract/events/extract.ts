@@ -31,6 +31,7 @@ import {
   AGREED_CONTENT,
   ATTENDED_BY,
   dateByEventBefore,
+  dateByGathering,
   joinMeetingAttended,
   PRIOR_TO_THIS,
   reachedAtMeeting,
@@ -172,6 +173,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         ) ?? [];
       for (const c of found) {
         dateByEventBefore(text, sentence, m.start, c, out);
+        dateByGathering(text, sentence, m.start, c, out);
         joinMeetingAttended(text, sentence, c, out);
         reachedAtMeeting(text, sentence, clause, m, c, out);
         if (c.type === "AGREE" && c.actors.length < 2) continue;
