@@ -1884,6 +1884,19 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("reads a visit told from the host's side (岸田首相を国賓として迎え) as the guest's visit to the host's state", async () => {
+    const { events } = await extract(
+      "バイデン氏は来週、岸田文雄首相を国賓として迎え、10日にホワイトハウスで首脳会談に臨む。",
+      "2024-04-03",
+    );
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.ok(visit, "the visit was not read");
+    assert.deepEqual(
+      [ids(visit, "actor"), ids(visit, "recipient"), visit.status],
+      [["fumio-kishida"], ["USA"], "planned"],
+    );
+  });
+
   it("reads a site the lexicon lacks, visited on a trip, as a visit of its own to the trip's state (製薬工場を視察した)", async () => {
     const { events } = await extract(
       "金委員長は習総書記の招待に応じ、7日から10日までの日程で中国を訪問した。" +

@@ -32,7 +32,7 @@ export const triggerSchema = z
       "GIFT",
     ]),
     mode: z.string().nullable().default(null),
-    roles: z.enum(["reciprocal", "visit", "directed", "signing"]).default("directed"),
+    roles: z.enum(["reciprocal", "visit", "hosting", "directed", "signing"]).default("directed"),
     nominal: z.boolean().default(false),
     /** Words that contain a trigger word but report no event (記者会見). */
     ignore: z.boolean().default(false),

@@ -357,7 +357,15 @@ function candidate(
   /** For a summit between states, the states before they were read as their leaders. */
   let atLeaderLevel: ActorRef[] | null = null;
 
-  if (trigger.roles === "visit") {
+  if (trigger.roles === "hosting") {
+    // バイデン氏は来週、岸田文雄首相を国賓として迎え: the one received visits the host's state
+    const guest = [...local].reverse().find((a) => a.particle === "を" && a.end <= start)?.actors[0];
+    const hostArg = [...local].reverse().find((a) => isSubject(a) && a.end <= start) ?? topic;
+    const host = hostArg?.actors[0] && (hostArg.actors[0].country ?? hostArg.actors[0].id);
+    if (guest?.kind !== "person" || !host || guest.country === host) return null;
+    actors = [guest];
+    recipients = [stateActor(lex, host)];
+  } else if (trigger.roles === "visit") {
     const visitorArg =
       head ??
       [...local].reverse().find((a) => isSubject(a) && a.actors.every((x) => x.kind === "person")) ??
