@@ -36,6 +36,17 @@ describe("event triggers and roles", () => {
     assert.equal(meet.status, "occurred");
   });
 
+  it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
+    const { events } = await extract(
+      "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",
+      "2017-12-12",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "meet").map((e) => ids(e).sort()),
+      [["chen-miner", "moon-jae-in"]],
+    );
+  });
+
   it("reads the party after a reading in brackets and an honorific (金正恩(キム・ジョンウン)氏と会談)", async () => {
     const { events } = await extract(
       "習近平氏は8日、北京の人民大会堂で、中国を訪問中の朝鮮労働党委員長で国務委員長の金正恩(キム・ジョンウン)氏と会談した。",

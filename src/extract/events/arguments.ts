@@ -68,9 +68,16 @@ function skipAside(text: string, pos: number, start: number): number {
 const UNKNOWN_TITLE =
   /^[\u4E00-\u9FFF]{0,12}?(?:委員|委員長|書記|主任|局長|部長|長官|大使|代表|顧問|補佐官|議員|議長|総裁)/;
 
+const UNKNOWN_TITLE_LONGEST = new RegExp(UNKNOWN_TITLE.source.replace("{0,12}?", "{0,12}"));
+
 function skipUnknownTitle(text: string, pos: number): number {
-  const m = UNKNOWN_TITLE.exec(text.slice(pos, pos + 16));
-  return m && particleAfter(text, pos + m[0].length) ? pos + m[0].length : pos;
+  // 陳敏爾・同市党委員会書記と: the title may be joined by ・, and hold a title word inside (委員会書記)
+  const from = text[pos] === "・" ? pos + 1 : pos;
+  for (const re of [UNKNOWN_TITLE_LONGEST, UNKNOWN_TITLE]) {
+    const m = re.exec(text.slice(from, from + 16));
+    if (m && particleAfter(text, from + m[0].length)) return from + m[0].length;
+  }
+  return pos;
 }
 
 /**
