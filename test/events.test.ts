@@ -612,6 +612,15 @@ describe("status", () => {
 });
 
 describe("dates", () => {
+  it("dates a plan moved to another date by the date it was moved to (98年9月に来日する予定だったが、…同年11月に延期した)", async () => {
+    const { events } = await extract(
+      "過去には、江沢民国家主席(当時)が98年9月に来日する予定だったが、中国国内で発生した洪水の被害を理由に同年11月に延期したことがある。",
+      "2020-03-06",
+    );
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.equal(visit?.date?.start, "1998-11-01");
+  });
+
   it("dates nothing by a date inside a name in brackets (「9月平壌共同宣言」に署名した)", async () => {
     const { events } = await extract(
       "文在寅大統領と金正恩国務委員長は19日午前、平壌の百花園迎賓館で2回目の首脳会談を行い、「9月平壌共同宣言」に署名した。",

@@ -817,6 +817,9 @@ const SITE_VISITED = /[\u4E00-\u9FFF\u30A0-\u30FF](?:を|も)$/;
 /** 岸田首相を(国賓として)迎え: whom a host receives. */
 const RECEIVED = /^を(?:[^、。]{0,8}として)?(?:迎え|出迎え|招い|招き)/;
 
+/** …する予定だったが、…同年11月に延期した: a plan moved to another date (its date, then に延期). */
+const MOVED_TO = /^[^。「」]{0,8}?予定だったが[^。]*?に延期/;
+
 /** 電話で(約25分間): the means of the talks that follow, with what may stand between. */
 const BY_PHONE =
   /(?:電話|テレビ会議|ビデオ会議|オンライン)(?:で|により|を通じて|形式で|方式で)[^。「」]{0,10}$/;
@@ -856,6 +859,13 @@ function pickDate(
   lastDate: Timex | null,
 ): { timex: Timex | null; source: EventDate["source"] } {
   const text = doc.norm.text;
+  // 98年9月に来日する予定だったが、…同年11月に延期した: the date it was moved to
+  const moved = MOVED_TO.exec(text.slice(end, args.sentence.end));
+  if (moved) {
+    const at = end + moved[0].length - 3;
+    const to = args.timexes.filter((t) => t.start >= end && t.end <= at).pop();
+    if (to?.end === at) return { timex: to, source: "clause" };
+  }
   // 「2019年4月の会談以来」: this trigger is the earlier occurrence, dated by the date before it
   if (/^(?:して)?以来/.test(text.slice(end, end + 4))) {
     const earlier = args.timexes.filter((t) => t.end <= start && t.start >= clause.start);
