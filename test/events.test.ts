@@ -1583,6 +1583,20 @@ describe("the leaders of states listed", () => {
 });
 
 describe("an earlier occurrence the text counts from", () => {
+  it("reads a meeting counted from a visit as held on that visit (首脳会談は…十月に訪中して以来、二回目)", async () => {
+    const { events } = await extract(
+      "安倍晋三首相は十八日午前、中国の胡錦濤国家主席と会談しました。日中首脳会談は安倍首相が就任直後の十月に訪中して以来、二回目です。",
+      "2006-11-19",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "meet").map((e) => [ids(e).sort(), e.date?.start]),
+      [
+        [["hu-jintao", "shinzo-abe"], "2006-11-18"],
+        [["hu-jintao", "shinzo-abe"], "2006-10-01"],
+      ],
+    );
+  });
+
   it("places no later agreement or document against a meeting the text counts from (…行って以来)", async () => {
     const { events } = await extract(
       "韓国の尹錫悦大統領は16日、東京の首相官邸で岸田首相と会談した。会談は約1時間半続いた。" +

@@ -1253,9 +1253,10 @@ function earlierOccurrences(
   for (const t of args.timexes) {
     // 会談は11年12月以来, 南北首脳会談は2000年、07年に続いて3回目: after the trigger
     if (t.start >= end && t.start - end <= 16) {
-      // (会談は、2018年9月に米ニューヨークで行って以来: the earlier one told as held there, then)
+      // (会談は、2018年9月に米ニューヨークで行って以来: the earlier one told as held there, then; 日中首脳会談は
+      // 安倍首相が…十月に訪中して以来、二回目: held on a visit then)
       const m =
-        /^(?:、[^、。]{0,8}|の[^、。]{0,40}?|に[^、。]{0,24}?(?:行って|開いて|会談して|会って))?(?:以来|に続)/.exec(
+        /^(?:、[^、。]{0,8}|の[^、。]{0,40}?|に[^、。]{0,24}?(?:行って|開いて|会談して|会って|訪問して|訪れて|訪[中朝日韓米露ロ]して|来[日韓]して))?(?:以来|に続)/.exec(
           text.slice(t.end, t.end + 48),
         );
       if (m)
