@@ -1791,6 +1791,19 @@ describe("the dateline", () => {
 });
 
 describe("agreements", () => {
+  it("reads two documents one sentence names together as two signings (「日中共同文書」と…共同声明を発表する)", async () => {
+    const { events } = await extract(
+      "胡錦濤国家主席は福田首相と7日に会談し、「日中共同文書」と地球温暖化対策に関する共同声明を発表する。",
+      "2008-05-06",
+    );
+    assert.deepEqual(
+      find(events, "SUPPORT", "sign")
+        .map((e) => e.object)
+        .sort(),
+      ["地球温暖化対策に関する共同声明", "日中共同文書"],
+    );
+  });
+
   it("reads another agreement signed besides (…合意書にも署名した), dated by the day of the text, not a month in a name", async () => {
     const { events } = await extract(
       "文在寅大統領と金正恩国務委員長は19日午前、平壌の百花園迎賓館で首脳会談を行い、「9月平壌共同宣言」に署名した。" +

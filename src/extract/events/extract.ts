@@ -618,6 +618,9 @@ function candidate(
     ...(object ? { object } : {}),
   };
   const out: Candidate[] = [base, ...visitors.slice(1).map((v) => ({ ...base, actors: [v] }))];
+  // 「日中共同文書」と地球温暖化対策に関する共同声明を発表する: two documents, two signings
+  const also = object ? coordinatedAgreement(text, clause.start, start, object) : undefined;
+  if (also) out.push({ ...base, object: also });
   if (pairs && trigger.roles === "reciprocal")
     out.splice(
       0,
@@ -1096,6 +1099,15 @@ function agreementNamed(words: string): string | undefined {
   if (!m) return undefined;
   const phrase = m[1]!.replace(/^.*(?:は|が|と|で|を)(?=[^はがとでを]{2,}$)/, "");
   return AGREEMENT_NOUN.test(phrase) ? phrase : undefined;
+}
+
+/** 「日中共同文書」と(地球温暖化対策に関する共同声明): another agreement joined by と before the one found. */
+function coordinatedAgreement(text: string, from: number, triggerStart: number, object: string) {
+  const at = text.lastIndexOf(object, triggerStart);
+  if (at < from) return undefined;
+  const m = /(?:[「『]([^「『」』]{2,40})[」』]|([^\s、。「『」』と]{2,30}))と$/.exec(text.slice(from, at));
+  const other = m?.[1] ?? m?.[2];
+  return other && AGREEMENT_NOUN.test(other) && other !== object ? other : undefined;
 }
 
 /** 1961年に…結ばれ、…「友好協力相互援助条約」: a relative clause before the agreement it describes. */

@@ -130,6 +130,13 @@ function complete(c: Candidate): boolean {
 /** 将官級軍事(会談), 両国の実務者が(協議): the level of those who meet, before the trigger. */
 const LEVEL_BEFORE = new RegExp(`(?:${MEETING_LEVEL}|級|代表団|実務者)[^、。]{0,6}$`);
 
+/** 「日中共同文書」と…共同声明を発表する: two documents one sentence names apart are two signings. */
+const twoDocumentsOfOneReport = (x: ExtractedEvent, e: ExtractedEvent) =>
+  !!x.object &&
+  !!e.object &&
+  x.object !== e.object &&
+  x.evidence.some((a) => e.evidence.some((b) => a.start === b.start));
+
 const weakDate = (e: ExtractedEvent) =>
   !e.date ||
   e.date.source === "discourse" ||
@@ -182,6 +189,7 @@ export function mergeCandidates(
       (weakDate(e) && !earlier.has(x)) ||
       (weakDate(x) && !earlier.has(e))) &&
     (e.mode !== "visit" || visitPlacesAgree(ctx, x, e)) &&
+    !twoDocumentsOfOneReport(x, e) &&
     (partial
       ? covers(x.participants, e.participants)
       : covers(x.participants, e.participants) || covers(e.participants, x.participants));
