@@ -1791,6 +1791,18 @@ describe("the dateline", () => {
 });
 
 describe("agreements", () => {
+  it("reads an announcement as a signing only of a joint text (共同声明を発表した), not of one near 共同 in another word", async () => {
+    const signings = async (text: string) =>
+      find((await extract(text, "2016-12-16")).events, "SUPPORT", "sign").length;
+    assert.equal(await signings("安倍首相とプーチン大統領は16日、東京で会談し、共同声明を発表した。"), 1);
+    assert.equal(
+      await signings(
+        "安倍首相とプーチン大統領は16日、東京で会談し、共同経済活動に向けた協議開始などを盛り込んだ文書を発表した。",
+      ),
+      0,
+    );
+  });
+
   it("reads two documents one sentence names together as two signings (「日中共同文書」と…共同声明を発表する)", async () => {
     const { events } = await extract(
       "胡錦濤国家主席は福田首相と7日に会談し、「日中共同文書」と地球温暖化対策に関する共同声明を発表する。",
@@ -2015,8 +2027,8 @@ describe("trips", () => {
         ["meet", "planned", "2016-12-16"],
       ],
     );
-    // the documents to be announced and signed the next day (文書を発表する, 関連文書にも署名する), and none in
-    // 平和条約締結問題 on the 15th
+    // the documents to be signed the next day (関連文書にも署名する; 協議開始などを盛り込んだ文書を発表する is no
+    // joint statement's announcement: 共同 stands there in 共同経済活動), and none in 平和条約締結問題 on the 15th
     const signings = find(events, "SUPPORT", "sign");
     assert.ok(
       signings.some((e) => e.object === "経済協力の関連文書"),
