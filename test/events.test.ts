@@ -1791,15 +1791,17 @@ describe("the dateline", () => {
 });
 
 describe("agreements", () => {
-  it("reads an announcement as a signing only of a joint text (共同声明を発表した), not of one near 共同 in another word", async () => {
+  it("reads an announcement as a signing only of a joint text (共同声明を発表した, 両首脳は…文書を発表した), not of one near 共同 in another word", async () => {
     const signings = async (text: string) =>
       find((await extract(text, "2016-12-16")).events, "SUPPORT", "sign").length;
     assert.equal(await signings("安倍首相とプーチン大統領は16日、東京で会談し、共同声明を発表した。"), 1);
+    assert.equal(await signings("【北京共同】中国外務省は16日、対日関係についての文書を発表した。"), 0);
+    // (what the two announce together is joint, whatever its name)
     assert.equal(
       await signings(
-        "安倍首相とプーチン大統領は16日、東京で会談し、共同経済活動に向けた協議開始などを盛り込んだ文書を発表した。",
+        "安倍首相とプーチン大統領は16日、東京で会談した。両首脳は共同経済活動に向けた協議開始などを盛り込んだ文書を発表した。",
       ),
-      0,
+      1,
     );
   });
 

@@ -147,7 +147,11 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       const trigger = chooseTrigger(doc, ctx, m.value, m.start);
       if (!trigger) continue;
       if (trigger.context && !inContext(doc, trigger.context, sentence, m.start)) continue;
-      if (trigger.near && !nearTrigger(text, trigger.near, sentence, m.start, m.end)) continue;
+      // (a text two parties announce together is joint, whatever its name: 両首脳は…文書を発表する)
+      const jointly =
+        trigger.roles === "signing" &&
+        (nearerTopic(doc, args, topics.own, m.start) ?? topics.at(m.end))?.actors.length === 2;
+      if (trigger.near && !jointly && !nearTrigger(text, trigger.near, sentence, m.start, m.end)) continue;
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
       if (inReportedSpeech(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
