@@ -80,9 +80,16 @@ const REFERENCE_AFTER =
  * it, even where the trigger is used as a time reference (no other clause ends, and no other subject
  * stands, between them).
  */
-const HELD_BEFORE_REFERENCE = /(?:開かれ|行われ|開催され)た(?:(?![たし]、)[^。「」はが])*$/;
-/** 18日から開かれるAPEC首脳会議に合わせ: a relative clause that says the meeting is to be held. */
-const SCHEDULED_BEFORE = /(?:開かれ|行われ|開催され)る(?:(?![たし]、)[^。「」はが])*$/;
+const HELD_IN_RELATIVE = /(?:開かれ|行われ|開催され)([たる])(?:(?![たし]、)[^。「」はが])*$/;
+
+/**
+ * What a relative clause before a trigger says of it: held (…で開かれた…首脳会談), or to be held (18日から開かれる
+ * APEC首脳会議に合わせ).
+ */
+function heldInRelative(text: string, sentenceStart: number, triggerStart: number) {
+  const m = HELD_IN_RELATIVE.exec(text.slice(Math.max(sentenceStart, triggerStart - 40), triggerStart));
+  return m ? (m[1] === "た" ? "held" : "scheduled") : undefined;
+}
 /** 3か国, 三カ国: a number of states. */
 const STATE_COUNT = "[0-9一二三四五六七八九十]+[かカケヵ]国";
 /** 対面での, 初めての, 公式の, 正式な: how a meeting was held, before its noun. */
@@ -147,10 +154,9 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       const trigger = chooseTrigger(doc, ctx, m.value, m.start);
       if (!trigger) continue;
       if (trigger.context && !inContext(doc, trigger.context, sentence, m.start)) continue;
+      const topic = nearerTopic(doc, args, topics.own, m.start) ?? topics.at(m.end);
       // (a text two parties announce together is joint, whatever its name: 両首脳は…文書を発表する)
-      const jointly =
-        trigger.roles === "signing" &&
-        (nearerTopic(doc, args, topics.own, m.start) ?? topics.at(m.end))?.actors.length === 2;
+      const jointly = trigger.roles === "signing" && topic?.actors.length === 2;
       if (trigger.near && !jointly && !nearTrigger(text, trigger.near, sentence, m.start, m.end)) continue;
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
@@ -158,7 +164,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       if (
         REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) &&
         !plannedInQuote(doc, m.end) &&
-        !HELD_BEFORE_REFERENCE.test(text.slice(Math.max(sentence.start, m.start - 40), m.start))
+        heldInRelative(text, sentence.start, m.start) !== "held"
       )
         continue;
       const clause = clauseAround(starts, sentence.end, m.start);
@@ -172,7 +178,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           sentence,
           clause,
           args,
-          nearerTopic(doc, args, topics.own, m.start) ?? topics.at(m.end),
+          topic,
           dates[sentence.index] ?? null,
         ) ?? [];
       for (const c of found) {
@@ -291,7 +297,7 @@ function candidate(
   // reached was held, whatever the agreement says is to come
   const heldAgreement =
     trigger.type === "CONSULT" && text[end] === "で" && AGREEMENT_REACHED.test(text.slice(end, sentence.end));
-  const scheduledBefore = SCHEDULED_BEFORE.test(text.slice(Math.max(sentence.start, start - 40), start));
+  const relative = heldInRelative(text, sentence.start, start);
   const read = heldAgreement
     ? "occurred"
     : readStatus(
@@ -303,7 +309,7 @@ function candidate(
         },
         ctx.statusCues,
       );
-  const status = scheduledBefore && read === "occurred" ? "planned" : read;
+  const status = relative === "scheduled" && read === "occurred" ? "planned" : read;
   if (status === "negated") return null;
   // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
   // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
@@ -330,10 +336,7 @@ function candidate(
   const statement =
     STATEMENT_TYPES.has(trigger.type) && !(trigger.type === "SUPPORT" && trigger.mode === "sign");
   // …or a relative clause says it was held: 昨年11月にサンフランシスコ近郊で行った対面会談の合意
-  const heldBefore =
-    HELD_BEFORE.test(text.slice(clause.start, start)) ||
-    HELD_BEFORE_REFERENCE.test(text.slice(Math.max(sentence.start, start - 40), start)) ||
-    scheduledBefore;
+  const heldBefore = HELD_BEFORE.test(text.slice(clause.start, start)) || relative !== undefined;
   // …共同声明の採択に合意した: the parties agreed to the signing itself, there and then
   const agreedSigning = trigger.roles === "signing" && /^に(?:合意|同意)し/.test(text.slice(end, end + 4));
   // (1月の電話会談で…一致していた, 来日した際の首脳会談で協議開始に合意した: the meeting an agreement was
