@@ -25,9 +25,15 @@ export const AGREED_CONTENT = /^(?:こと|方針)/;
 /** 合意した事項, 合意した内容: an agreement the text names as a thing rather than reports. */
 const AGREEMENT_NAMED = /^た?(?:事項|内容|項目|取り決め)/;
 
+/** 会期中に, 期間中に: during the gathering just reported. */
+const DURING_GATHERING = /(?:会期中|期間中|会議期間中)に?/;
+
 /**
- * これに先立ち, その後: an event placed against the one just reported is dated by it — the last one
- * reported on a day, not the background between (昨年5月…協議で…約束し).
+ * An event the text dates only by the discourse, placed against what was reported just before it:
+ * - 会期中に初の日韓首脳会談が実現する可能性がある: during the gathering just reported, it takes its date and
+ *   place, as its own clause would;
+ * - これに先立ち, その後: against the event just reported, it takes its day — the last one reported on a day,
+ *   not the background between (昨年5月…協議で…約束し).
  */
 export function dateByEventBefore(
   text: string,
@@ -36,52 +42,32 @@ export function dateByEventBefore(
   c: Candidate,
   before: readonly Candidate[],
 ): void {
-  if (
-    (c.dateSource === "discourse" || c.dateSource === "published") &&
-    RELATIVE_TO_LAST.test(text.slice(sentence.start, triggerStart))
-  ) {
-    const datedHere = (x: Candidate) =>
-      !!x.timex && (x.dateSource === "clause" || x.dateSource === "sentence") && !countedFrom(text, x);
-    const earlier = [...before].reverse();
-    const last =
-      earlier.find((x) => datedHere(x) && x.timex!.granularity === "day") ?? earlier.find(datedHere);
-    if (last) {
-      c.timex = last.timex;
-      c.dateSource = "discourse";
-    }
-  }
-}
-
-/** 会期中に, 期間中に: during the gathering just reported. */
-const DURING_GATHERING = /(?:会期中|期間中|会議期間中)に?/;
-
-/**
- * 会期中に初の日韓首脳会談が実現する可能性がある: an event during the gathering just reported is dated and
- * placed by it, as its own clause would.
- */
-export function dateByGathering(
-  text: string,
-  sentence: Sentence,
-  triggerStart: number,
-  c: Candidate,
-  before: readonly Candidate[],
-): void {
   if (c.dateSource !== "discourse" && c.dateSource !== "published") return;
-  if (!DURING_GATHERING.test(text.slice(sentence.start, triggerStart))) return;
-  const gathering = [...before]
-    .reverse()
-    .find(
+  const lead = text.slice(sentence.start, triggerStart);
+  const earlier = [...before].reverse();
+  const ownDate = (x: Candidate) => !!x.timex && (x.dateSource === "clause" || x.dateSource === "sentence");
+  if (DURING_GATHERING.test(lead)) {
+    const gathering = earlier.find(
       (x) =>
         x.type === "CONSULT" &&
         x.mode === "multilateral" &&
-        !!x.timex &&
-        (x.dateSource === "clause" || x.dateSource === "sentence") &&
+        ownDate(x) &&
         sentence.index - x.sentence.index <= 2,
     );
-  if (!gathering) return;
-  c.timex = gathering.timex;
-  c.dateSource = gathering.dateSource;
-  c.place = gathering.place ?? c.place;
+    if (gathering) {
+      c.timex = gathering.timex;
+      c.dateSource = gathering.dateSource;
+      c.place = gathering.place ?? c.place;
+      return;
+    }
+  }
+  if (!RELATIVE_TO_LAST.test(lead)) return;
+  const datedHere = (x: Candidate) => ownDate(x) && !countedFrom(text, x);
+  const last = earlier.find((x) => datedHere(x) && x.timex!.granularity === "day") ?? earlier.find(datedHere);
+  if (last) {
+    c.timex = last.timex;
+    c.dateSource = "discourse";
+  }
 }
 
 /**

@@ -31,7 +31,6 @@ import {
   AGREED_CONTENT,
   ATTENDED_BY,
   dateByEventBefore,
-  dateByGathering,
   joinMeetingAttended,
   PRIOR_TO_THIS,
   reachedAtMeeting,
@@ -183,7 +182,6 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         ) ?? [];
       for (const c of found) {
         dateByEventBefore(text, sentence, m.start, c, out);
-        dateByGathering(text, sentence, m.start, c, out);
         joinMeetingAttended(text, sentence, c, out);
         reachedAtMeeting(text, sentence, clause, m, c, out);
         if (c.type === "AGREE" && c.actors.length < 2) continue;
