@@ -9,7 +9,8 @@ import { eventCard, findEvents, itinerary, network, relations } from "../src/que
 import { readFile, ReadError } from "../src/read/index.js";
 import { resolutionObserver } from "../src/resolve/events/observer.js";
 import { type DB, openDatabase } from "../src/store/database.js";
-import { DocumentWriter } from "../src/store/write.js";
+import { WriteBatch } from "../src/store/batch.js";
+import { DocumentWriter, storeRecord } from "../src/store/write.js";
 import { eventTable } from "./helpers/events.js";
 import { hasShared, projectRoot, seedsDir } from "./helpers/shared.js";
 
@@ -115,6 +116,33 @@ describe("resolution of the test articles", () => {
     const writer = new DocumentWriter(other, resolutionObserver(other, pipeline.ctx.lexicon));
     for (const d of docs) writer.store(d, extractionOf(d));
     assert.deepEqual(eventTable(other), expected);
+  });
+
+  it("resolves a batch's documents together into the same events, seen once the batch commits", () => {
+    const expected = eventTable(db);
+    const batched = openDatabase(":memory:");
+    const resolution = resolutionObserver(batched, pipeline.ctx.lexicon);
+    const writer = new DocumentWriter(batched, resolution);
+    const batch = new WriteBatch(batched, { documents: 100, millis: 60_000 }, [resolution]);
+    const [first, ...rest] = docs.map((d) => storeRecord(d, extractionOf(d)));
+    batch.write(() => writer.writeInTransaction(first!));
+    // a document that fails after its rows and reports are written takes nothing else with it
+    assert.throws(() =>
+      batch.write(() => {
+        writer.writeInTransaction(rest[0]!);
+        throw new Error("cannot be stored");
+      }),
+    );
+    for (const r of rest) batch.write(() => writer.writeInTransaction(r));
+    assert.equal(
+      batched.prepare("SELECT count(*) FROM events").pluck().get(),
+      0,
+      "the events are held back until the batch commits",
+    );
+    // one already in the batch, stored again: resolved against what the batch holds
+    batch.write(() => writer.writeInTransaction(rest[1]!));
+    batch.commit();
+    assert.deepEqual(eventTable(batched), expected);
   });
 
   it("answers timelines, itineraries, relations and the network from the events", () => {

@@ -350,8 +350,10 @@ describe("the search indexes", () => {
         original.source.body.replaceAll("シンガポール", "ハノイ").replace(/[^。\n]*電話[^。\n]*。/g, ""),
       );
       const other = await record("ex02-hanoi-2019.md");
-      const writer = new DocumentWriter(w, resolutionObserver(w, pipeline.ctx.lexicon));
-      const batch = new WriteBatch(w, { documents: 100, millis: 60_000 });
+      const resolution = resolutionObserver(w, pipeline.ctx.lexicon);
+      const writer = new DocumentWriter(w, resolution);
+      // the batch resolves its new documents' events together before it commits, as ingestion does
+      const batch = new WriteBatch(w, { documents: 100, millis: 60_000 }, [resolution]);
       batch.write(() => writer.writeInTransaction(original));
       batch.write(() => writer.writeInTransaction(other));
       batch.commit();

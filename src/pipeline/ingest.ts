@@ -59,8 +59,10 @@ export async function ingestPaths(
   opts: IngestOptions = {},
 ): Promise<IngestReport> {
   // each document's events are merged into the events of the other documents as the document is stored
-  const writer = new DocumentWriter(db, resolutionObserver(db, pipeline.ctx.lexicon));
-  const batch = new WriteBatch(db, opts.batch ?? DEFAULT_BATCH);
+  const resolution = resolutionObserver(db, pipeline.ctx.lexicon);
+  const writer = new DocumentWriter(db, resolution);
+  // a batch's events are resolved together just before it commits
+  const batch = new WriteBatch(db, opts.batch ?? DEFAULT_BATCH, [resolution]);
   if (!db.memory) tuneForIngestion(db);
   if (opts.tightHeaps !== false) keepHeapsTight();
   const report: IngestReport = {

@@ -34,16 +34,40 @@ export interface BatchLimits {
 // the second still bounds what readers wait to see and what a crash loses
 export const DEFAULT_BATCH: BatchLimits = { documents: 1000, millis: 1000 };
 
+/**
+ * Work a batch holds back and does once, just before it commits: the search
+ * indexes' entries (search-index.ts), cross-document event resolution
+ * (src/resolve/events/observer.ts).
+ */
+export interface HeldWrites {
+  /** Hold from now until flush or discard. */
+  defer(): void;
+  /** Write what is held, inside the batch's transaction, and stop holding. */
+  flush(): void;
+  /** Forget what is held (its transaction was rolled back), and stop holding. */
+  discard(): void;
+}
+
 export class WriteBatch {
   private open = false;
   private openedAt = 0;
   /** The writes this transaction holds, to be run again if a later one fails. */
   private done: (() => unknown)[] = [];
+  /** Flushed in this order: what the first writes may add to the search indexes, flushed last. */
+  private readonly held: HeldWrites[];
 
+  /** `held`: work of the writes that is held back until the batch commits, besides the search indexes'. */
   constructor(
     private readonly db: DB,
     private readonly limits: BatchLimits = DEFAULT_BATCH,
-  ) {}
+    held: readonly HeldWrites[] = [],
+  ) {
+    this.held = [...held, searchIndexOf(db)];
+  }
+
+  private discardHeld(): void {
+    for (const h of this.held) h.discard();
+  }
 
   /**
    * Runs one document's write inside the batch. The write must not open a
@@ -59,7 +83,7 @@ export class WriteBatch {
     } catch (e) {
       // the failed write may have left part of its document: undo the batch, redo the others
       if (this.db.inTransaction) this.db.exec("ROLLBACK");
-      searchIndexOf(this.db).discard();
+      this.discardHeld();
       const redo = this.done;
       this.begin();
       for (const w of redo) w();
@@ -80,16 +104,17 @@ export class WriteBatch {
     this.open = false;
     this.done = [];
     if (!this.db.inTransaction) {
-      // SQLite itself rolled the transaction back (a full disk): its entries went with it
-      searchIndexOf(this.db).discard();
+      // SQLite itself rolled the transaction back (a full disk): what was held went with it
+      this.discardHeld();
       return;
     }
     try {
-      searchIndexOf(this.db).flush();
+      for (const h of this.held) h.flush();
     } catch (e) {
-      // the documents are stored whole with their index entries or not at all: the next run reads them again
-      this.db.exec("ROLLBACK");
-      searchIndexOf(this.db).discard();
+      // the documents are stored whole with their events and index entries or not at all: the next run
+      // reads them again
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      this.discardHeld();
       throw e;
     }
     this.db.exec("COMMIT");
@@ -97,8 +122,8 @@ export class WriteBatch {
 
   private begin(): void {
     this.db.exec("BEGIN IMMEDIATE");
-    // the search indexes' entries are written together before the commit (search-index.ts)
-    searchIndexOf(this.db).defer();
+    // the search indexes' entries and the events are written together before the commit
+    for (const h of this.held) h.defer();
     this.open = true;
     this.done = [];
     this.openedAt = performance.now();

@@ -37,21 +37,32 @@ function affinity(r: ReportSignature, group: ReportSignature[]): number {
 
 export function clusterReports(reports: readonly ReportSignature[]): ReportSignature[][] {
   const groups: ReportSignature[][] = [];
+  // Reports of different sides or types are never compatible, so each report need only be tried
+  // against the groups of its own kind: the same groups, found without comparing every report with
+  // every group when a whole batch's reports are resolved at once (resolver.ts)
+  const ofKind = new Map<string, ReportSignature[][]>();
   for (const r of [...reports].sort(byPrecision)) {
-    let best = -1;
+    let best: ReportSignature[] | null = null;
     let bestScore = -Infinity;
+    const kind = `${r.matchKey}\u0000${r.type}`;
+    let candidates = ofKind.get(kind);
+    if (!candidates) ofKind.set(kind, (candidates = []));
     if (mergeable(r)) {
-      groups.forEach((g, i) => {
-        if (!g.every((m) => compatible(r, m))) return;
+      for (const g of candidates) {
+        if (!g.every((m) => compatible(r, m))) continue;
         const s = affinity(r, g);
         if (s > bestScore) {
-          best = i;
+          best = g;
           bestScore = s;
         }
-      });
+      }
     }
-    if (best < 0) groups.push([r]);
-    else groups[best]!.push(r);
+    if (best) best.push(r);
+    else {
+      const g = [r];
+      groups.push(g);
+      candidates.push(g);
+    }
   }
   return groups;
 }

@@ -42,8 +42,19 @@ export interface ResolveSummary {
 /** A report as the resolver walks it: its signature and the event it is in so far. */
 type Member = { sig: ReportSignature; event: string | null };
 
+/**
+ * The reports of documents new to the database, stored since the resolver
+ * began {@link EventResolver.defer deferring}, waiting to be resolved together.
+ */
+interface Pending {
+  seeds: string[];
+  known: Map<string, Member>;
+  extracted: Map<string, ExtractedEvent>;
+}
+
 export class EventResolver {
   private readonly store: EventStore;
+  private pending: Pending | null = null;
 
   constructor(
     db: DB,
@@ -52,12 +63,44 @@ export class EventResolver {
     this.store = new EventStore(db);
   }
 
+  /**
+   * From now until {@link flush}, the events of documents new to the database are resolved together at
+   * the flush, which the caller must run before its transaction commits. Resolving each document as it
+   * is stored merged and rewrote an event again for every report it gained: a batch's reports of one
+   * event now rewrite it once. The result is the same, groups being a function of their reports alone.
+   */
+  defer(): void {
+    this.pending ??= { seeds: [], known: new Map(), extracted: new Map() };
+  }
+
+  /** Resolves what is held, and ends the deferral. */
+  flush(): ResolveSummary {
+    const p = this.pending;
+    this.pending = null;
+    return p ? this.resolvePending(p) : { written: 0, retired: [] };
+  }
+
+  /** Forgets what is held and ends the deferral, after the transaction that stored its reports was rolled back. */
+  discard(): void {
+    this.pending = null;
+  }
+
+  private resolvePending(p: Pending): ResolveSummary {
+    if (p.seeds.length === 0) return { written: 0, retired: [] };
+    return this.resolve(p.seeds, null, (id) => p.known.has(id), p.known, p.extracted);
+  }
+
   /** Call before the document's stored rows are deleted. */
   before(doc: string): PriorState {
     const own = this.store.reportsOfDocument(doc);
     const membership = new Map<string, string | null>();
     const sigs = new Map<string, ReportSignature>();
     if (own.length > 0) {
+      // a document stored before is resolved on its own, against events that hold every report held back
+      if (this.pending) {
+        this.resolvePending(this.pending);
+        this.pending = { seeds: [], known: new Map(), extracted: new Map() };
+      }
       const { members } = this.closure(own.map((r) => r.id));
       for (const [id, m] of members) {
         membership.set(id, m.event);
@@ -70,6 +113,15 @@ export class EventResolver {
   /** Call after the document and its events are stored, in the same transaction. */
   after(doc: string, published: string | null, extraction: Extraction, prior: PriorState): ResolveSummary {
     const written = this.signed(published, extraction);
+    if (this.pending && prior.own.size === 0) {
+      // new to the database: resolved with the others held back
+      for (const sig of written) {
+        this.pending.seeds.push(sig.id);
+        this.pending.known.set(sig.id, { sig, event: null });
+      }
+      for (const e of extraction.events) this.pending.extracted.set(e.id, e);
+      return { written: 0, retired: [] };
+    }
     const seeds = written.map((s) => s.id);
     const own = new Set(seeds);
     for (const id of prior.membership.keys()) if (!prior.own.has(id)) seeds.push(id);
