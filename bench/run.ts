@@ -264,6 +264,11 @@ async function main(): Promise<void> {
     `kaidan bench — ${m.cores} cores (${m.cpu}), ${m.ramGB} GB RAM (${Math.round(freemem() / 2 ** 30)} GB free), ` +
       `Node ${m.node}, load average ${m.load.join(" ")}`,
   );
+  say(
+    process.env.KAIDAN_BENCH_BUILD === "dist"
+      ? "measuring the compiled build (dist/), as kaidan runs"
+      : "measuring the TypeScript sources through tsx (npm run bench measures the compiled build)",
+  );
   const t0 = performance.now();
   const figures = await runBench(opts, say);
   process.stdout.write(`\n${formatFigures(figures)}\n`);

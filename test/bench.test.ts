@@ -4,9 +4,11 @@
  * is asserted here (the figures at this size say nothing).
  */
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, describe, it } from "node:test";
 import { exitCode, type Figure, formatFigures, percentile, runApart } from "../bench/figures.js";
 import { GROUPS, machine, runBench, TINY } from "../bench/run.js";
@@ -97,6 +99,19 @@ describe("the bench", () => {
     assert.throws(() => runApart(failed, []), /failed\.mjs failed \(exit 2\)/);
     const silent = script("silent.mjs", `process.exitCode = 0;`);
     assert.throws(() => runApart(silent, []), /silent\.mjs failed/);
+  });
+
+  it("measures the compiled build under npm run bench: a module of src/ loads from dist/", () => {
+    const hook = fileURLToPath(new URL("../bench/compiled.mjs", import.meta.url));
+    const probe = `console.log(import.meta.resolve(${JSON.stringify(
+      new URL("../src/pipeline/ingest.js", import.meta.url).href,
+    )}), process.env.KAIDAN_BENCH_BUILD)`;
+    const run = (hooks: string[]) =>
+      execFileSync(process.execPath, ["--import", "tsx", ...hooks, "--input-type=module", "-e", probe], {
+        encoding: "utf8",
+      }).trim();
+    assert.match(run(["--import", hook]), /\/dist\/pipeline\/ingest\.js dist$/);
+    assert.match(run([]), /\/src\/pipeline\/ingest\.ts undefined$/, "tsx alone runs the sources");
   });
 
   it("computes percentiles by nearest rank and describes the machine", () => {
