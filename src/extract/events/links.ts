@@ -228,7 +228,7 @@ export function attachDelegations(
       if (!a.country || !countriesOf(target).has(a.country)) continue;
       if (deadBy(ctx.lexicon, a, target.date?.start)) continue;
       const span = citeSpan(doc, r.mention.start, r.mention.end);
-      const cited = { ...span, text: doc.source.body.slice(span.start, span.end) };
+      const cited = { start: span.start, end: span.end, text: doc.source.body.slice(span.start, span.end) };
       // 日中韓の首脳会議…岸田総理大臣、中国の李強首相、…が出席: the state's own leader there takes its place
       const state = target.participants.findIndex(
         (p) => p.actor.kind === "state" && p.actor.id === a.country,

@@ -37,7 +37,13 @@ class FieldValues {
     }
     if (!v.reports.includes(r.sig.id)) v.reports.push(r.sig.id);
     if (cited && !v.citations.some((c) => c.report === r.sig.id && c.start === cited.start))
-      v.citations.push({ doc: r.sig.doc, report: r.sig.id, ...cited });
+      v.citations.push({
+        doc: r.sig.doc,
+        report: r.sig.id,
+        start: cited.start,
+        end: cited.end,
+        text: cited.text,
+      });
   }
 
   list(): FieldValue[] {
