@@ -63,6 +63,43 @@ describe("batched writes", () => {
     reader.close();
   });
 
+  it("write the batch again one document at a time when its held work fails, taking out the document it fails on", () => {
+    const { db, reader, store } = fresh("held");
+    // work held back for the batch, like the events of its documents resolved together (src/resolve/events):
+    // it fails if the batch holds a document it cannot handle; done as each document is written, it fails on
+    // that document alone
+    let holding = false;
+    const pending: string[] = [];
+    const resolution = {
+      defer: () => void (holding = true),
+      flush: () => {
+        holding = false;
+        if (pending.splice(0).includes("bad")) throw new Error("cannot resolve bad");
+      },
+      discard: () => void ((holding = false), pending.splice(0)),
+    };
+    const resolving = (id: string) => () => {
+      store(id)();
+      if (holding) pending.push(id);
+      else if (id === "bad") throw new Error("cannot resolve bad");
+    };
+    const batch = new WriteBatch(db, { documents: 100, millis: 60_000 }, [resolution]);
+    const dropped: string[] = [];
+    for (const id of ["a", "bad", "c"])
+      batch.write(resolving(id), (e) => dropped.push(`${id}: ${e.message}`));
+    batch.commit();
+    assert.deepEqual(ids(reader), ["a", "c"], "the others are stored, not the batch lost with it");
+    assert.deepEqual(dropped, ["bad: cannot resolve bad"]);
+    assert.equal(db.inTransaction, false);
+    // the next batch holds its work back again
+    batch.write(resolving("d"));
+    assert.deepEqual(pending, ["d"]);
+    batch.commit();
+    assert.deepEqual(ids(reader), ["a", "c", "d"]);
+    db.close();
+    reader.close();
+  });
+
   it("commit when the batch holds its documents, or has been open its time", () => {
     const { db, reader, store } = fresh("limits");
     const byCount = new WriteBatch(db, { documents: 2, millis: 60_000 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ingestPaths } from "../src/pipeline/ingest.js";
+import { EventResolver } from "../src/resolve/events/resolver.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { openDatabase } from "../src/store/database.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
@@ -84,6 +85,36 @@ describe("ingestion into SQLite", () => {
       (r) => r.id,
     );
     assert.deepEqual(ids, ["a", "b"]);
+    db.close();
+  });
+
+  it("takes out alone a document whose events cannot be resolved, the rest of its batch stored with their events", async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), "kaidan-ingest-"));
+    for (const id of ["a", "b", "c"]) writeFileSync(join(dir, `${id}.md`), article(id));
+    // a fault in resolving b's events, wherever it is resolved: with its batch, or on its own
+    const resolve = EventResolver.prototype.resolve;
+    t.mock.method(
+      EventResolver.prototype,
+      "resolve",
+      function (this: EventResolver, ...args: Parameters<typeof resolve>) {
+        if (args[0].some((id) => id.startsWith("b#"))) throw new Error("cannot resolve b");
+        return resolve.apply(this, args);
+      },
+    );
+    const db = openDatabase(join(dir, "k.db"));
+    const report = await ingestPaths([dir], pipeline, db);
+    assert.deepEqual(report.documents, { new: 2, updated: 0, unchanged: 0 });
+    assert.deepEqual(
+      report.errors.map((e) => e.message),
+      [`${join(dir, "b.md")}: storing failed: cannot resolve b`],
+    );
+    const ids = db.prepare("SELECT id FROM documents ORDER BY id").pluck().all();
+    assert.deepEqual(ids, ["a", "c"]);
+    const sources = db.prepare("SELECT sources FROM events WHERE type = 'CONSULT'").pluck().all();
+    assert.ok(
+      sources.length > 0 && sources.every((n) => n === 2),
+      "a's and c's reports of the summit and the visit are one event each",
+    );
     db.close();
   });
 

@@ -118,11 +118,26 @@ export async function ingestPaths(
         );
         return;
       }
-      const result = batch.write(() => writer.writeInTransaction(record));
-      report.documents[result.outcome]++;
-      report.events += record.extraction.events.length;
-      report.quotes += record.extraction.quotes.length;
-      if (record.outOfScope) report.notDiplomacy++;
+      // counted once stored; uncounted if the batch takes it out when it commits (src/store/batch.ts)
+      const count = (outcome: StoreResult["outcome"], by: 1 | -1) => {
+        report.documents[outcome] += by;
+        report.events += by * record.extraction.events.length;
+        report.quotes += by * record.extraction.quotes.length;
+        if (record.outOfScope) report.notDiplomacy += by;
+      };
+      let counted: StoreResult["outcome"] | null = null;
+      let dropped = false;
+      const result = batch.write(
+        () => writer.writeInTransaction(record),
+        (e) => {
+          dropped = true;
+          if (counted) count(counted, -1);
+          error(new ReadError(item.path, `storing failed: ${e.message}`, item.line));
+        },
+      );
+      if (dropped) return;
+      count(result.outcome, 1);
+      counted = result.outcome;
       hooks.onDocument?.(item, result);
     } catch (e) {
       error(new ReadError(item.path, `analysis failed: ${(e as Error).message}`, item.line));

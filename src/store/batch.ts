@@ -48,11 +48,17 @@ export interface HeldWrites {
   discard(): void;
 }
 
+/** A write the batch holds, and whom to tell if it is taken out when the batch commits. */
+interface Done {
+  run: () => unknown;
+  dropped?: (e: Error) => void;
+}
+
 export class WriteBatch {
   private open = false;
   private openedAt = 0;
   /** The writes this transaction holds, to be run again if a later one fails. */
-  private done: (() => unknown)[] = [];
+  private done: Done[] = [];
   /** Flushed in this order: what the first writes may add to the search indexes, flushed last. */
   private readonly held: HeldWrites[];
 
@@ -72,13 +78,16 @@ export class WriteBatch {
   /**
    * Runs one document's write inside the batch. The write must not open a
    * savepoint or transaction of its own (DocumentWriter.writeInTransaction),
-   * and must do the same when run again.
+   * and must do the same when run again, held back or not. `dropped` is told
+   * if the write, having succeeded, is taken out when the batch commits: the
+   * work held back for the batch failed, and the write failed again when the
+   * batch was written one document at a time (see {@link commit}).
    */
-  write<T>(store: () => T): T {
+  write<T>(store: () => T, dropped?: (e: Error) => void): T {
     if (!this.open) this.begin();
     try {
       const result = store();
-      this.done.push(store);
+      this.done.push({ run: store, dropped });
       return result;
     } catch (e) {
       // the failed write may have left part of its document: undo the batch, redo the others
@@ -86,7 +95,7 @@ export class WriteBatch {
       this.discardHeld();
       const redo = this.done;
       this.begin();
-      for (const w of redo) w();
+      for (const w of redo) w.run();
       this.done = redo;
       throw e;
     } finally {
@@ -98,10 +107,16 @@ export class WriteBatch {
     }
   }
 
-  /** Commits what the batch holds (ingestion calls it at its end, whatever ended it). */
+  /**
+   * Commits what the batch holds (ingestion calls it at its end, whatever ended it). If the work held
+   * back for the batch fails (resolving its events together), the batch is written again one document
+   * at a time with only the search indexes held back, so that a document whose events cannot be
+   * resolved is taken out alone — its `dropped` told — instead of taking the batch with it on every run.
+   */
   commit(): void {
     if (!this.open) return;
     this.open = false;
+    const done = this.done;
     this.done = [];
     if (!this.db.inTransaction) {
       // SQLite itself rolled the transaction back (a full disk): what was held went with it
@@ -111,10 +126,42 @@ export class WriteBatch {
     try {
       for (const h of this.held) h.flush();
     } catch (e) {
-      // the documents are stored whole with their events and index entries or not at all: the next run
-      // reads them again
+      // the documents are stored whole with their events and index entries or not at all
       if (this.db.inTransaction) this.db.exec("ROLLBACK");
       this.discardHeld();
+      if (this.held.length === 1) throw e;
+      this.writeOneByOne(done);
+      return;
+    }
+    this.db.exec("COMMIT");
+  }
+
+  /** The writes again in one transaction, each document's work done as it is written; those that fail are taken out. */
+  private writeOneByOne(writes: readonly Done[]): void {
+    const index = this.held[this.held.length - 1]!;
+    const begin = () => {
+      this.db.exec("BEGIN IMMEDIATE");
+      index.defer();
+    };
+    begin();
+    const kept: Done[] = [];
+    for (const w of writes) {
+      try {
+        w.run();
+        kept.push(w);
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        index.discard();
+        begin();
+        for (const k of kept) k.run();
+        w.dropped?.(e as Error);
+      }
+    }
+    try {
+      index.flush();
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      index.discard();
       throw e;
     }
     this.db.exec("COMMIT");
