@@ -29,6 +29,7 @@ describe("the bench", () => {
       /^ingest \/ diplomacy .*: end to end$/,
       /^ingest \/ diplomacy .*: analysis only/,
       /^parallel \/ 2 workers vs 1 \(news\)$/,
+      /^parallel \/ 2 workers vs none \(news\)$/,
       /^parallel \/ 2 workers vs 1 \(news\), analysis only/,
       /^memory \/ peak RSS at 1× /,
       /^memory \/ peak RSS at 10× /,
