@@ -52,6 +52,8 @@ interface Pending {
   extracted: Map<string, ExtractedEvent>;
 }
 
+const nothingPending = (): Pending => ({ seeds: [], known: new Map(), extracted: new Map() });
+
 export class EventResolver {
   private readonly store: EventStore;
   private pending: Pending | null = null;
@@ -70,7 +72,7 @@ export class EventResolver {
    * event now rewrite it once. The result is the same, groups being a function of their reports alone.
    */
   defer(): void {
-    this.pending ??= { seeds: [], known: new Map(), extracted: new Map() };
+    this.pending ??= nothingPending();
   }
 
   /** Resolves what is held, and ends the deferral. */
@@ -99,7 +101,7 @@ export class EventResolver {
       // a document stored before is resolved on its own, against events that hold every report held back
       if (this.pending) {
         this.resolvePending(this.pending);
-        this.pending = { seeds: [], known: new Map(), extracted: new Map() };
+        this.pending = nothingPending();
       }
       const { members } = this.closure(own.map((r) => r.id));
       for (const [id, m] of members) {
