@@ -129,6 +129,7 @@ export class WriteBatch {
       // the documents are stored whole with their events and index entries or not at all
       if (this.db.inTransaction) this.db.exec("ROLLBACK");
       this.discardHeld();
+      // the search indexes alone would fail the same way written one by one (a full disk)
       if (this.held.length === 1) throw e;
       this.writeOneByOne(done);
       return;
