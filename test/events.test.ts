@@ -1372,6 +1372,26 @@ describe("ways of meeting", () => {
     assert.deepEqual(ids(sign!).sort(), ["joe-biden", "yoshihide-suga"]);
   });
 
+  it("reads a document to be signed at a meeting to be held, one of several (…などを取りまとめる), as a planned signing on its day", async () => {
+    // the article is dated by its month only: the signing's tense, not its date, says it is to come
+    const { events } = await extract(
+      "日米韓の首脳は18日午前、ワシントン近郊のキャンプデービッド山荘で会談する。3カ国連携の基本理念を記した共同文書「キャンプデービッド原則」などを取りまとめる。",
+      "2023-08",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.equal(sign?.object, "基本理念を記した共同文書「キャンプデービッド原則」");
+    assert.equal(sign?.status, "planned");
+    assert.equal(sign?.date?.start, "2023-08-18");
+    const { events: signedThere } = await extract(
+      "岸田文雄首相とバイデン米大統領は18日、ワシントンで会談する。両首脳は共同声明「未来へのパートナー」に署名する予定だ。",
+      "2023-08-17",
+    );
+    const [planned] = find(signedThere, "SUPPORT", "sign");
+    assert.equal(planned?.status, "planned");
+    assert.equal(planned?.date?.start, "2023-08-18", "the day of the meeting it is to be signed at");
+    assert.deepEqual(ids(planned!).sort(), ["fumio-kishida", "joe-biden"]);
+  });
+
   it("leaves a date inside a document's name to the document (2030年までの…に関する共同声明に署名)", async () => {
     const { events } = await extract(
       "習近平国家主席とプーチン大統領は21日、2030年までの経済協力の重点方向に関する共同声明に署名した。",

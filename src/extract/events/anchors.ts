@@ -173,8 +173,11 @@ export function reachedAtMeeting(
       !!c.timex &&
       c.timex.end <= m.start;
     // a statement issued that the article does not date (日韓両政府は、会談の成果をまとめた共同文書を
-    // 発表しました) was issued at the meeting, as an agreement is
-    const undated = c.status === "occurred" && (c.dateSource === "published" || c.dateSource === "discourse");
+    // 発表しました) was issued at the meeting, as an agreement is; one to be signed, at the meeting to be
+    // held (…で会談する。両首脳は共同声明に署名する)
+    const undated =
+      (c.status === "occurred" || (c.status === "planned" && meeting.status === "planned")) &&
+      (c.dateSource === "published" || c.dateSource === "discourse");
     if (
       meeting.timex &&
       ((c.type === "AGREE" && (c.dateSource !== "clause" || contentDated)) ||

@@ -1094,8 +1094,8 @@ function agreementBefore(text: string, from: number, triggerStart: number): stri
 }
 
 function agreementNamed(words: string): string | undefined {
-  // (…協定も締結した: another agreement besides)
-  const stripped = words.replace(/(?:に|を|の|が|へ|も|にも)$/, "");
+  // (…協定も締結した: another agreement besides; 共同文書「…」などを取りまとめる: one of several)
+  const stripped = words.replace(/(?:に|を|の|が|へ|も|にも)$/, "").replace(/など$/, "");
   // 共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した: the kind of document, then its name
   const named = /([^\s、。「『]{2,12})([「『][^「『」』]{1,60}[」』])$/.exec(stripped);
   if (named && AGREEMENT_NOUN.test(named[1]!)) return named[1]! + named[2]!;

@@ -19,6 +19,8 @@ const PAST =
 const SUPPOSED = /^.{0,3}(?:可能性|とみられ|と見られ|もよう|模様|とされ|という見方)/;
 const NON_PAST =
   /(?:する|します|行う|開く|開かれる|行われる|臨む|会う|訪れる|入りする|出席する|迎える|結ぶ|署名する|締結する|発表する)(?=[。、」]|$|と(?!し)|予定|見通し|方向|考え|意向|ことに)/;
+/** 取りまとめ|る。: the non-past ending right after a trigger that is a verb's stem. */
+const STEM_NON_PAST = /^る(?=[。、」]|$|と(?!し)|予定|見通し|方向|考え|意向|ことに)/;
 
 interface Cue {
   at: number;
@@ -51,7 +53,7 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
     const supposed = SUPPOSED.test(tail.slice(past.index + past[0].length));
     best = { at: past.index, status: supposed ? "speculated" : "occurred" };
   }
-  const nonPast = NON_PAST.exec(tail);
+  const nonPast = NON_PAST.exec(tail) ?? STEM_NON_PAST.exec(tail);
   if (nonPast && (!best || nonPast.index < best.at)) best = { at: nonPast.index, status: "planned" };
   return best;
 }
