@@ -1457,6 +1457,17 @@ describe("a forum's summit and who is there", () => {
     assert.ok(ids(summit).includes("fumio-kishida"));
   });
 
+  it("reads a forum's summit named with its ordinal and kind as the forum's ((APEC)第29回非公式首脳会議に出席する)", async () => {
+    const { events } = await extract(
+      "中国の習近平国家主席は17日から、タイの首都バンコクで開かれるアジア太平洋経済協力会議(APEC)第29回非公式首脳会議に出席する。",
+      "2022-11-15",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(summit, "read as a meeting of one, and dropped");
+    assert.deepEqual(ids(summit).sort(), ["THA", "xi-jinping"], "the host state and the attendee");
+    assert.deepEqual([summit.status, summit.date?.start], ["planned", "2022-11-17"]);
+  });
+
   it("reads the attendee after a summit's name in brackets (首脳会議(G7サミット)には首相が出席し)", async () => {
     const { events } = await extract(
       "15日からカナダで開かれる先進7カ国首脳会議(G7サミット)には石破首相が出席し、李氏も招待されている。",

@@ -13,8 +13,11 @@ import type { AnalysedDocument } from "../../pipeline/document.js";
 import type { Candidate } from "./extract.js";
 import { uniqueActors } from "./participants.js";
 
-/** What may stand between a forum's name and its summit: APEC首脳会議, (APEC)首脳会議, ASEANとの首脳会議, ASEAN関連首脳会議. */
-const FORUM_TO_SUMMIT = /^\)?(?:の|との|関連|関連の|等)?$/;
+/**
+ * What may stand between a forum's name and its summit: APEC首脳会議, (APEC)首脳会議, ASEANとの首脳会議,
+ * ASEAN関連首脳会議, (APEC)第29回非公式首脳会議.
+ */
+const FORUM_TO_SUMMIT = /^\)?(?:の|との|関連|関連の|等)?(?:第[0-9一二三四五六七八九十]+回)?(?:非公式|公式)?$/;
 
 /**
  * The trigger a word stands for: the first the lexicon lists for it, but a
@@ -39,7 +42,8 @@ function forumBefore(doc: AnalysedDocument, ctx: PipelineContext, start: number)
     (m) =>
       m.kind === "organization" &&
       m.end <= start &&
-      m.end >= start - 4 &&
+      // (APEC)第29回非公式首脳会議: an ordinal and the summit's kind may stand between
+      m.end >= start - 12 &&
       ctx.lexicon.organizations.get(m.entityId ?? "")?.kind === "igo" &&
       FORUM_TO_SUMMIT.test(text.slice(m.end, start)),
   );
