@@ -1849,6 +1849,22 @@ describe("agreements", () => {
     );
   });
 
+  it("reads two statements named in full and joined by と、 as two signings, まで kept in a name (…に関する共同声明と、2030年までの…に関する共同声明に署名した)", async () => {
+    const { events } = await extract(
+      "習近平国家主席は21日、モスクワでプーチン大統領と会談し、「新時代の包括的戦略協力パートナーシップの深化」に関する共同声明と、2030年までの経済協力の重点方向に関する共同声明に署名した。",
+      "2023-03-22",
+    );
+    assert.deepEqual(
+      find(events, "SUPPORT", "sign")
+        .map((e) => e.object)
+        .sort(),
+      [
+        "2030年までの経済協力の重点方向に関する共同声明",
+        "「新時代の包括的戦略協力パートナーシップの深化」に関する共同声明",
+      ],
+    );
+  });
+
   it("reads another agreement signed besides (…合意書にも署名した), dated by the day of the text, not a month in a name", async () => {
     const { events } = await extract(
       "文在寅大統領と金正恩国務委員長は19日午前、平壌の百花園迎賓館で首脳会談を行い、「9月平壌共同宣言」に署名した。" +

@@ -1102,16 +1102,27 @@ function agreementNamed(words: string): string | undefined {
   const before = stripped.replace(/[」』]$/, "");
   const m = /([^\s、。「『]{2,40})$/.exec(before);
   if (!m) return undefined;
-  const phrase = m[1]!.replace(/^.*(?:は|が|と|で|を)(?=[^はがとでを]{2,}$)/, "");
+  // (the で of まで is no particle: 2030年までの…共同声明)
+  const phrase = m[1]!
+    .replaceAll("まで", "\u0000\u0001")
+    .replace(/^.*(?:は|が|と|で|を)(?=[^はがとでを]{2,}$)/, "")
+    .replaceAll("\u0000\u0001", "まで");
   return AGREEMENT_NOUN.test(phrase) ? phrase : undefined;
 }
 
-/** 「日中共同文書」と(地球温暖化対策に関する共同声明): another agreement joined by と before the one found. */
+/**
+ * 「日中共同文書」と(地球温暖化対策に関する共同声明), 「…の深化」に関する共同声明と、(2030年までの…共同声明):
+ * another agreement joined by と before the one found.
+ */
 function coordinatedAgreement(text: string, from: number, triggerStart: number, object: string) {
   const at = text.lastIndexOf(object, triggerStart);
   if (at < from) return undefined;
-  const m = /(?:[「『]([^「『」』]{2,40})[」』]|([^\s、。「『」』と]{2,30}))と$/.exec(text.slice(from, at));
-  const other = m?.[1] ?? m?.[2];
+  const before = text.slice(from, at);
+  const m =
+    /[「『]([^「『」』]{2,40})[」』]と、?$/.exec(before) ??
+    /([「『][^「『」』]{2,40}[」』][^\s、。「『」』と]{1,12})と、?$/.exec(before) ??
+    /([^\s、。「『」』と]{2,30})と、?$/.exec(before);
+  const other = m?.[1];
   return other && AGREEMENT_NOUN.test(other) && other !== object ? other : undefined;
 }
 
