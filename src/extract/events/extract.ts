@@ -153,10 +153,6 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       const trigger = chooseTrigger(doc, ctx, m.value, m.start);
       if (!trigger) continue;
       if (trigger.context && !inContext(doc, trigger.context, sentence, m.start)) continue;
-      const topic = nearerTopic(doc, args, topics.own, m.start) ?? topics.at(m.end);
-      // (a text two parties announce together is joint, whatever its name: 両首脳は…文書を発表する)
-      const jointly = trigger.roles === "signing" && topic?.actors.length === 2;
-      if (trigger.near && !jointly && !nearTrigger(text, trigger.near, sentence, m.start, m.end)) continue;
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
       if (inReportedSpeech(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
@@ -166,6 +162,11 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         heldInRelative(text, sentence.start, m.start) !== "held"
       )
         continue;
+      // (found only for the triggers kept so far)
+      const topic = nearerTopic(doc, args, topics.own, m.start) ?? topics.at(m.end);
+      // (a text two parties announce together is joint, whatever its name: 両首脳は…文書を発表する)
+      const jointly = trigger.roles === "signing" && topic?.actors.length === 2;
+      if (trigger.near && !jointly && !nearTrigger(text, trigger.near, sentence, m.start, m.end)) continue;
       const clause = clauseAround(starts, sentence.end, m.start);
       const found =
         candidate(
@@ -1093,6 +1094,12 @@ function agreementBefore(text: string, from: number, triggerStart: number): stri
   return agreementNamed(withoutParties) ?? agreementNamed(before);
 }
 
+/**
+ * Up to the last particle of a phrase, so that what follows names the agreement (両首脳が|共同声明); the で of
+ * まで is no particle (2030年までの…共同声明).
+ */
+const AFTER_LAST_PARTICLE = /^.*(?:は|が|と|(?<!ま)で|を)(?=(?:[^はがとでを]|(?<=ま)で){2,}$)/;
+
 function agreementNamed(words: string): string | undefined {
   // (…協定も締結した: another agreement besides; 共同文書「…」などを取りまとめる: one of several)
   const stripped = words.replace(/(?:に|を|の|が|へ|も|にも)$/, "").replace(/など$/, "");
@@ -1102,11 +1109,7 @@ function agreementNamed(words: string): string | undefined {
   const before = stripped.replace(/[」』]$/, "");
   const m = /([^\s、。「『]{2,40})$/.exec(before);
   if (!m) return undefined;
-  // (the で of まで is no particle: 2030年までの…共同声明)
-  const phrase = m[1]!
-    .replaceAll("まで", "\u0000\u0001")
-    .replace(/^.*(?:は|が|と|で|を)(?=[^はがとでを]{2,}$)/, "")
-    .replaceAll("\u0000\u0001", "まで");
+  const phrase = m[1]!.replace(AFTER_LAST_PARTICLE, "");
   return AGREEMENT_NOUN.test(phrase) ? phrase : undefined;
 }
 
