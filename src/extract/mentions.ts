@@ -621,6 +621,9 @@ const UNLISTED_TITLE =
  * Names the lexicon lacks, from the tokenizer: proper-noun person tokens
  * (人名) and unknown katakana words, when 氏 or a title follows.
  */
+/** A token of a person's name (さん, 氏 are 人名 too, as suffixes: they follow a name, and end it). */
+const personName = (t: Token) => t.pos2 === "人名" && t.pos1 !== "接尾";
+
 function unknownNames(
   text: string,
   tokens: readonly Token[],
@@ -631,8 +634,6 @@ function unknownNames(
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    // (さん, 氏 are 人名 too, as suffixes: they follow a name, and end it)
-    const personName = (x: Token) => x.pos2 === "人名" && x.pos1 !== "接尾";
     const nameLike = personName(t) || (!t.known && /^[\u30A1-\u30FA\u30FC・]+$/.test(t.surface));
     if (!nameLike) continue;
     let j = i;

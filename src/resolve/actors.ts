@@ -185,13 +185,12 @@ export function resolveMentions(
       m.kind === "person" && !!m.surnameOf?.length && !m.titleOffices?.length && !m.personIds?.length;
     const form = surnameOnly ? opts.text.slice(m.start, m.end) : "";
     // 森さん after 森重昭さん, whom the lexicon does not know: the one named in full, if named last
-    const surname = surnameOnly ? opts.text.slice(m.nameStart ?? m.start, m.nameEnd ?? m.end) : "";
-    const fullName = surnameOnly
-      ? lastDistinct(persons, 1, (a) => namedInFull(a, surname) || m.surnameOf!.includes(a.id))[0]
-      : undefined;
-    const named = surnameOnly
-      ? (surnameForms.get(form) ?? (fullName && !fullName.resolved ? fullName : undefined))
-      : undefined;
+    const namedInFullLast = () => {
+      const surname = opts.text.slice(m.nameStart ?? m.start, m.nameEnd ?? m.end);
+      const last = lastDistinct(persons, 1, (a) => namedInFull(a, surname) || m.surnameOf!.includes(a.id))[0];
+      return last && !last.resolved ? last : undefined;
+    };
+    const named = surnameOnly ? (surnameForms.get(form) ?? namedInFullLast()) : undefined;
     const r: ResolvedMention = named
       ? { mention: m, actors: [named], via: "discourse", date }
       : resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare, leaders });
