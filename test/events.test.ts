@@ -1400,6 +1400,30 @@ describe("ways of meeting", () => {
     const [sign] = find(events, "SUPPORT", "sign");
     assert.equal(sign?.date?.start, "2023-03-21");
   });
+  it("reads an agreement a relative clause says was signed as signed by that clause's subject or its name's states, not by whom the sentence is about", async () => {
+    const { events } = await extract(
+      "中国の王毅外相は26日、日本大使に抗議した。中日間では、1972年に発表された中日共同声明、1978年に締結された中日平和友好条約など4つの政治文書が両国関係の政治的基礎となっている。",
+      "2013-12-27",
+    );
+    const signed = find(events, "SUPPORT", "sign").map((e) => [e.object, e.date?.start, ids(e).sort()]);
+    assert.deepEqual(signed, [
+      ["中日共同声明", "1972-01-01", ["CHN", "JPN"]],
+      ["中日平和友好条約", "1978-01-01", ["CHN", "JPN"]],
+    ]);
+    const { events: treaty } = await extract(
+      "ロシアのラブロフ外相は北朝鮮のチェ・ソンヒ外相と会談した。双方は、露朝首脳が6月に平壌で署名した包括的戦略パートナーシップ条約を完全に履行していく方針を確認した。",
+      "2024-11-02",
+    );
+    const [sign] = find(treaty, "SUPPORT", "sign");
+    assert.equal(sign?.object, "包括的戦略パートナーシップ条約");
+    // (leaders the article never names stand as their states)
+    assert.deepEqual(ids(sign!).sort(), ["PRK", "RUS"]);
+    const { events: declaration } = await extract(
+      "岸田総理大臣は会談後の共同記者会見で、1998年に当時の小渕総理大臣とキム・デジュン大統領が発表した日韓共同宣言を含め、歴代内閣の立場を引き継いでいると説明しました。",
+      "2023-03-16",
+    );
+    assert.deepEqual(ids(find(declaration, "SUPPORT", "sign")[0]!).sort(), ["keizo-obuchi", "kim-dae-jung"]);
+  });
 });
 
 describe("leaders attending a summit of states", () => {

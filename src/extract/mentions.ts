@@ -66,7 +66,7 @@ const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでや�
 
 const ANAPHORS: [RegExp, Anaphor][] = [
   [/同氏/g, "same-person"],
-  [/(?:両首脳|両首相|両大統領)/g, "both-leaders"],
+  [/(?:両国首脳|両首脳|両首相|両大統領)/g, "both-leaders"],
   [/(?:3首脳|三首脳|3か国首脳|3カ国首脳)(?![会議])/g, "three-leaders"],
   // 3か国の首脳会談は…以来: the summit of the three leaders the article is about
   [/(?:3|三)[かカヶケ]国の首脳(?=会談|の|が|は|も)/g, "three-leaders"],

@@ -590,9 +590,24 @@ function candidate(
       }
     }
     if (trigger.roles === "signing") {
-      object = agreementBefore(text, clause.start, start) ?? agreementAfter(text, end, sentence.end);
+      const before = agreementBefore(text, clause.start, start);
+      const after = before ? undefined : agreementAfter(text, end, sentence.end);
+      object = before ?? after?.name;
       if (!object) return null;
-      if (actors.length < 2) {
+      // an agreement a relative clause describes was signed by the clause's subject (両国首脳が署名した条約)
+      // or by its name's states (1978年に締結された中日平和友好条約), whoever the sentence is about
+      const signers = after?.described ? relativeSubject(doc, ctx, text, local, start, date) : [];
+      const ownStates =
+        after?.described &&
+        doc.resolved.find(
+          (r) => r.mention.kind === "group" && r.mention.start >= after.start && r.mention.end <= after.end,
+        );
+      if (ownStates)
+        actors = uniqueActors(
+          ownStates.actors.map((s) => signers.find((a) => a.kind === "person" && a.country === s.id) ?? s),
+        );
+      else if (signers.length >= 2) actors = signers;
+      else if (actors.length < 2) {
         const len = object.length;
         const compound = doc.resolved.find(
           (r) => r.mention.kind === "group" && r.mention.start >= start - len - 2 && r.mention.end <= start,
@@ -1130,11 +1145,50 @@ function coordinatedAgreement(text: string, from: number, triggerStart: number, 
 }
 
 /** 1961年に…結ばれ、…「友好協力相互援助条約」: a relative clause before the agreement it describes. */
-function agreementAfter(text: string, triggerEnd: number, sentenceEnd: number): string | undefined {
+/**
+ * The subject of a relative clause ending at `end`: the last actor marked が before it, with those joined
+ * to it by と or や (小渕総理大臣とキム・デジュン大統領が), or a compound's leaders (露朝首脳が).
+ */
+function relativeSubject(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  text: string,
+  local: readonly ActorArg[],
+  end: number,
+  date: string | null,
+): ActorRef[] {
+  const leaders = (a: ActorArg) => a.compound && text.startsWith("首脳が", a.end);
+  const before = local.filter((a) => a.end <= end).sort((a, b) => a.start - b.start);
+  let last = before.length - 1;
+  while (last >= 0 && before[last]!.particle !== "が" && !leaders(before[last]!)) last--;
+  if (last < 0) return [];
+  const subject = before[last]!;
+  if (leaders(subject))
+    return statesToLeaders(ctx.lexicon, subject.actors, date, (id) => namedInDocument(doc, id));
+  let first = last;
+  while (first > 0 && /^(?:と|や|、)$/.test(before[first - 1]!.particle)) first--;
+  return uniqueActors(before.slice(first, last + 1).flatMap((a) => a.actors));
+}
+
+/** The verb's ending between a trigger and the noun its relative clause describes: 締結|された|条約. */
+const RELATIVE_ENDING = /^(?:された|した|れた|する|される|た)/;
+
+/**
+ * An agreement named after the trigger, with its span; `described` when the trigger's clause is a relative
+ * clause describing it (署名した共同声明).
+ */
+function agreementAfter(text: string, triggerEnd: number, sentenceEnd: number) {
+  const rest = text.slice(triggerEnd, sentenceEnd);
+  // (発表された|共同声明: the trigger may end in the verb's ending itself)
+  const ending =
+    RELATIVE_ENDING.exec(rest)?.[0] ?? (/[たる]/.test(text[triggerEnd - 1] ?? "") ? "" : undefined);
+  const skip = ending?.length ?? 0;
   const m = /[「『]?([^\s、。「『」』]{2,30}?(?:条約|協定|宣言|声明|文書|覚書|議定書))[」』]?/.exec(
-    text.slice(triggerEnd, sentenceEnd),
+    rest.slice(skip),
   );
-  return m?.[1];
+  if (!m) return undefined;
+  const at = text.indexOf(m[1]!, triggerEnd + skip + m.index);
+  return { name: m[1]!, start: at, end: at + m[1]!.length, described: ending !== undefined && m.index <= 1 };
 }
 
 /** The cited sentence of a candidate. */
