@@ -1548,6 +1548,26 @@ describe("a forum's summit and who is there", () => {
     assert.equal(forum.status, "planned");
   });
 
+  it("reads a summit one attends past its name's gloss (首脳会議(G20サミット)に出席し、…と会談する), not one a trip is only for", async () => {
+    const { events } = await extract(
+      "習氏は28日から大阪で開かれる20カ国・地域首脳会議(G20サミット)に出席し、29日にはトランプ米大統領と会談する予定。",
+      "2019-06-21",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(
+      summit?.participants.some((p) => p.actor.id === "donald-trump"),
+      "the one met there attends too",
+    );
+    assert.equal(find(events, "CONSULT", "meet")[0]?.place?.id, "osaka");
+    // the date before a trip the summit is the purpose of is the trip's: no summit on the 27th
+    const { events: arrived } = await extract(
+      "安倍晋三首相は27日夜、20カ国・地域首脳会議(G20大阪サミット)に出席するため来日した中国の習近平国家主席と大阪市内のホテルで会談した。",
+      "2019-06-28",
+    );
+    assert.deepEqual(find(arrived, "CONSULT", "multilateral"), []);
+    assert.equal(find(arrived, "CONSULT", "meet")[0]?.date?.start, "2019-06-27");
+  });
+
   it("reads two leaders meeting abroad beside a gathering named nearby as a meeting, not a third state's summit", async () => {
     const beside = await extract(
       "岸田首相は21日、国連総会に合わせてニューヨークで尹大統領と約30分間懇談した。",

@@ -116,6 +116,9 @@ const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 const OWNED_RECIPIENT = /^の[^、。はがをにでと「」]{1,16}に(?:対し(?:て)?)?、?[^、。はがをにでと「」]{0,8}$/;
 /** 1月の電話会談で、…: a date qualifying another meeting, in which what follows was said or agreed. */
 const OTHER_MEETING_DATED = /^の[^、。をがは]{0,10}?(?:会談|会議|協議|会合)(?:で|では|の際に?)、/;
+/** に出席するため来日した, に参加するためモスクワに到着し: attending a gathering as what a trip is for. */
+const TRIP_FOR =
+  /^に(?:出席|参加)する(?:ため|目的で)[^、。]{0,12}?(?:来日|来韓|訪問|訪れ|到着|入り|訪日|訪中|訪朝|訪韓|訪米|訪露)/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
 const HELD_BEFORE =
   /(?:行った|行われた|開いた|開かれた|実施した|実施された)(?:[0-9一二三四五六七八九十]+回目の|初の|最初の)?[\u4E00-\u9FFF]{0,8}$/;
@@ -347,6 +350,13 @@ function candidate(
     !heldBefore &&
     !agreedSigning &&
     nominalWithoutPredicate(text, end, clause.end, sentence.headline);
+  // 27日夜、…首脳会議に出席するため来日した習主席と会談した: a gathering that is only what a trip is for,
+  // dated by the trip, is a reference to be completed by a report of its own
+  const purposeOfTrip =
+    trigger.mode === "multilateral" &&
+    !!timex &&
+    timex.end <= start &&
+    TRIP_FOR.test(text.slice(past, clause.end));
   const date = timex?.value ?? doc.source.published;
   let actors: ActorRef[] = [];
   let recipients: ActorRef[] = [];
@@ -621,7 +631,7 @@ function candidate(
     (trigger.roles === "visit" ? tripDays(text.slice(clause.start, clause.end)) : undefined) ??
     (timex ? daysFrom(text, timex) : undefined);
   const base: Candidate = {
-    partial: referenceOnly,
+    partial: referenceOnly || purposeOfTrip,
     ...(until ? { until } : {}),
     ...(days ? { days } : {}),
     trigger,

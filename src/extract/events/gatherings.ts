@@ -50,12 +50,12 @@ function forumBefore(doc: AnalysedDocument, ctx: PipelineContext, start: number)
 }
 
 /**
- * How a meeting later in the sentence is tied to the summit before it: held while its attendee is there for
- * it (に出席のため…滞在中の, に出席する際に, に参加している, に出席し、…と会談する), timed by it (に合わせて,
+ * How a meeting later in the sentence is tied to the summit before it (past an aside: 首脳会議(G20サミット)に):
+ * held while its attendee is there for it (に出席のため…滞在中の, に出席する際に, に参加している, に出席し、…と会談する), timed by it (に合わせて,
  * の際に, の合間に, の直前に), or held where it is being held (が開かれているリマで).
  */
 const AT_THE_SUMMIT =
-  /^(?:に(?:、)?[^。]{0,30}?(?:出席|参加)(?:し、|して、|(?:する|した|して|している|していた|中)?(?:ため|際|の?ため|中|間))|に合わせ|の際|の合間|の直前|の直後|の場で|の機会に|の席上|が開かれている[^。、]{0,20}?で)/;
+  /^(?:[(（][^()（）]{1,20}[)）])?(?:に(?:、)?[^。]{0,30}?(?:出席|参加)(?:し、|して、|(?:する|した|して|している|していた|中)?(?:ため|際|の?ため|中|間))|に合わせ|の際|の合間|の直前|の直後|の場で|の機会に|の席上|が開かれている[^。、]{0,20}?で)/;
 
 /** The next sentence goes back to the summit to time its meeting: 会議に先立ち, 首脳会議の合間に. */
 const AT_THAT_SUMMIT =
