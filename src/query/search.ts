@@ -1,9 +1,11 @@
 /**
  * Full-text search over the articles, by substring as Japanese needs: the
  * trigram index (schema 3) answers terms of three characters or more and
- * ranks by BM25; its vocabulary answers one- and two-character terms (露朝,
- * 訪朝) as the prefixes of the trigrams. Terms separated by spaces must all
- * occur; "quoted phrases" keep their spaces. Each term is also looked for in
+ * ranks by BM25; a one- or two-character term (露朝, 訪朝) is the trigrams
+ * that start with it, which its vocabulary lists (schema 12) — or, when it
+ * is in a tenth of the newest articles or more, those are read until enough
+ * have it. Terms separated by spaces must all occur; "quoted phrases" keep
+ * their spaces. Each term is also looked for in
  * its NFKC and full-width forms (GDP, ＧＤＰ). Snippets and match offsets are
  * computed on the raw body, so they point where every other span points.
  *
@@ -22,6 +24,8 @@ const MAX_CANDIDATES = 2000;
 const MAX_MATCHES = 200;
 /** Articles whose reporting sentences a rare term is looked for in. */
 const EVIDENCE_DOCUMENTS = 300;
+/** Articles with a short term counted at most: beyond, their number is estimated (see totalOf). */
+const COUNTED = 20_000;
 /** A term named by this many events is common enough to look for row by row. */
 const DENSE = 5_000;
 
@@ -86,6 +90,8 @@ export interface DocumentSearchInput {
   offset?: number;
   /** Matches ranked at most (the newest ones); MAX_CANDIDATES by default. */
   candidates?: number;
+  /** Matches of short terms counted at most, beyond which their number is estimated; COUNTED by default. */
+  counted?: number;
 }
 
 /** Thrown for a query that cannot be searched (no terms, too many, too long). */
@@ -167,23 +173,65 @@ function split(
   return parts;
 }
 
-/** Index rows (search_docs.n) containing one of the forms, and how often (short forms: the vocabulary). */
-function rowsWith(db: DB, forms: readonly string[], cap = Number.MAX_SAFE_INTEGER): Map<number, number> {
-  const found = new Map<number, number>();
-  const add = (n: number, c: number) => found.set(n, (found.get(n) ?? 0) + c);
-  const vocab = db.prepare(
-    `SELECT doc AS n, count(*) AS c FROM documents_fts_terms WHERE term >= ? AND term < ? GROUP BY doc LIMIT ?`,
-  );
-  const match = db.prepare("SELECT rowid AS n FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?");
-  for (const f of forms) {
-    if (charLength(f) >= 3) for (const r of match.all(phrase(f), cap) as { n: number }[]) add(r.n, 1);
-    else {
-      // the tokenizer folds case; its terms are trigrams starting with the form
-      const key = f.toLowerCase();
-      for (const r of vocab.all(key, `${key}\u{10FFFF}`, cap) as { n: number; c: number }[]) add(r.n, r.c);
-    }
+/**
+ * Ranks the matches of an FTS5 query by BM25 (a title counts four times), among the newest `cap` of them,
+ * and counts them all. Scoring every match of a common term costs more than anything else here (首脳会談 is in
+ * nearly half the articles of a large database).
+ */
+function rankNewest(
+  db: DB,
+  q: string,
+  cap: number,
+): { ranked: { n: number; score: number | null }[]; matching: number } {
+  const matching = db
+    .prepare("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?")
+    .pluck()
+    .get(q) as number;
+  const oldest =
+    matching > cap
+      ? (db
+          .prepare(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+          )
+          .pluck()
+          .get(q, cap - 1) as number)
+      : 0;
+  const ranked = (
+    db
+      .prepare(
+        `SELECT rowid AS n, bm25(documents_fts, 4.0, 1.0) AS r FROM documents_fts
+         WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY r, rowid LIMIT ?`,
+      )
+      .all(q, oldest, cap) as { n: number; r: number }[]
+  ).map((x) => ({ n: x.n, score: Math.round(-x.r * 1e6) / 1e6 }));
+  return { ranked, matching };
+}
+
+/**
+ * An FTS5 query for the texts with a form: the form itself, as a phrase, when it has three characters or
+ * more; else the trigrams of the index that start with it — every occurrence starts one, as each column
+ * ends in two newlines. Null when no text has it.
+ */
+function formQuery(db: DB, form: string): string | null {
+  if (charLength(form) >= 3) return phrase(form);
+  // the tokenizer folds case; its terms are trigrams starting with the form
+  const key = form.toLowerCase();
+  const trigrams = db
+    .prepare("SELECT term FROM documents_fts_trigrams WHERE term >= ? AND term < ?")
+    .pluck()
+    .all(key, `${key}\u{10FFFF}`) as string[];
+  return trigrams.length ? trigrams.map(phrase).join(" OR ") : null;
+}
+
+/** An FTS5 query for the texts with every term (one of its forms); null when a term is in none. */
+function termsQuery(db: DB, terms: readonly (readonly string[])[]): string | null {
+  const parts: string[] = [];
+  for (const forms of terms) {
+    const any = forms.map((f) => formQuery(db, f)).filter((q) => q !== null);
+    if (any.length === 0) return null;
+    parts.push(`(${any.join(" OR ")})`);
   }
-  return found;
+  return parts.join(" AND ");
 }
 
 export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSearch {
@@ -197,87 +245,24 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
     const forms = variantsOf(t);
     (forms.every((f) => charLength(f) >= 3) ? long : short).push(forms);
   }
-  // ranked candidates: by BM25 over the long terms (title weighs more), else by how often the short ones occur
+  // ranked candidates: by BM25 over the long terms (title weighs more), else the newest first
   let ranked: { n: number; score: number | null }[];
-  // every matching article, when it is known without reading them (else the candidates are the total)
-  let matching: number | null = null;
+  // every matching article
+  let matching: number;
   let estimated = false;
   if (long.length) {
-    const q = long.map((forms) => `(${forms.map(phrase).join(" OR ")})`).join(" AND ");
-    // Scoring every match of a common term costs more than anything else here (首脳会談 is in nearly half
-    // the articles of a large database): the newest MAX_CANDIDATES matches are ranked, all are counted.
-    matching = db
-      .prepare("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?")
-      .pluck()
-      .get(q) as number;
-    const oldest =
-      matching > cap
-        ? (db
-            .prepare(
-              "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-            )
-            .pluck()
-            .get(q, cap - 1) as number)
-        : 0;
-    ranked = (
-      db
-        .prepare(
-          `SELECT rowid AS n, bm25(documents_fts, 4.0, 1.0) AS r FROM documents_fts
-           WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY r, rowid LIMIT ?`,
-        )
-        .all(q, oldest, cap) as { n: number; r: number }[]
-    ).map((x) => ({ n: x.n, score: Math.round(-x.r * 1e6) / 1e6 }));
-    if (short.length) matching = null;
-    // the short terms are looked for in the ranked candidates' own text, not in the whole vocabulary
-    const contains = db
-      .prepare(
-        `SELECT s.n FROM json_each(?) j JOIN search_docs s ON s.n = j.value JOIN documents d ON d.id = s.doc_id
-         WHERE instr(d.body, ?) > 0 OR instr(coalesce(d.title, ''), ?) > 0`,
-      )
-      .pluck();
-    for (const forms of short) {
-      const keep = new Set<number>();
-      for (const f of forms) {
-        for (const n of contains.all(JSON.stringify(ranked.map((x) => x.n)), f, f) as number[]) keep.add(n);
-      }
-      ranked = ranked.filter((x) => keep.has(x.n));
-    }
+    // (short terms besides, as the trigrams that start with them: every match is counted too)
+    const q = termsQuery(db, [...long, ...short]);
+    ({ ranked, matching } = q ? rankNewest(db, q, cap) : { ranked: [], matching: 0 });
   } else {
-    const shares = sharesInNewest(db, short);
-    if (shares.common) {
-      // Terms in most articles (会談 is in nearly all of them): collecting every match from the
-      // vocabulary took a second on 200,000 articles. The newest articles are read instead, until
-      // `cap` match; those are ranked, and the total is estimated from how many had to be read.
-      const walk = newestContaining(db, short, cap);
-      ranked = [...walk.rows].sort((a, b) => b.c - a.c || a.n - b.n).map(({ n }) => ({ n, score: null }));
-      matching = walk.total;
-      estimated = walk.estimated;
-    } else {
-      // the rarest term (by its share of the newest articles) through the vocabulary; the others are
-      // looked for in the text of its articles only (a common one's vocabulary entries are most of the index)
-      const [rarest, ...others] = short
-        .map((forms, i) => ({ forms, share: shares.each[i]! }))
-        .sort((a, b) => a.share - b.share)
-        .map((x) => x.forms);
-      let counts = rowsWith(db, rarest!);
-      if (others.length > 0 && counts.size > 0) {
-        const c = containsAll(others);
-        const keep = db
-          .prepare(
-            `SELECT s.n FROM json_each(?) j JOIN search_docs s ON s.n = j.value
-             JOIN documents d ON d.id = s.doc_id WHERE ${c.sql}`,
-          )
-          .pluck()
-          .all(JSON.stringify([...counts.keys()]), ...c.args) as number[];
-        // ranked by the rarest term's occurrences, which tell most
-        counts = new Map(keep.map((n) => [n, counts.get(n)!]));
-      }
-      matching = counts.size;
-      ranked = [...counts]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, cap)
-        .map(([n]) => ({ n, score: null }));
-    }
+    // Short terms are listed newest first: ranking them by how often they occur read 2,000 articles
+    // (16–60 ms on a large database). A one-character term in many of the newest articles (日) starts too
+    // many trigrams to gather (0.1–0.3 s): the newest articles are read until enough have it.
+    const walk = short.some((forms) => forms.some((f) => charLength(f) === 1)) && commonInNewest(db, short);
+    const q = walk ? null : termsQuery(db, short);
+    const newest = walk ? newestContaining(db, short, cap) : q ? newestMatching(db, q, cap) : [];
+    ranked = newest.map((n) => ({ n, score: null }));
+    ({ total: matching, estimated } = totalOf(db, newest, cap, q, input.counted ?? COUNTED));
   }
   const pattern = termPattern(terms);
   const doc = db.prepare(
@@ -307,7 +292,7 @@ export function searchDocuments(db: DB, input: DocumentSearchInput): DocumentSea
   return {
     query: input.q,
     terms,
-    total: matching ?? ranked.length,
+    total: matching,
     ...(estimated ? { estimated: true as const } : {}),
     items,
   };
@@ -347,70 +332,68 @@ function containsAll(terms: readonly (readonly string[])[]): { sql: string; args
   return { sql, args };
 }
 
-/** SQL for the occurrences in an article of every form of the terms (how the vocabulary ranks rarer ones). */
-function occurrences(terms: readonly (readonly string[])[]): { sql: string; args: string[] } {
-  const args: string[] = [];
-  const sql = terms
-    .flat()
-    .map((f) => {
-      const { form, column } = folded(f);
-      const text = column("(coalesce(d.title, '') || char(10) || d.body)");
-      args.push(form, form);
-      return `(length(${text}) - length(replace(${text}, ?, ''))) / length(?)`;
-    })
-    .join(" + ");
-  return { sql, args };
-}
-
-interface Shares {
-  /** Whether the terms together are in at least COMMON of the newest PROBE articles (or of all, if fewer). */
-  common: boolean;
-  /** The share of those articles that contain each term. */
-  each: number[];
-}
-
-/** How common short terms are, alone and together, in the newest articles. */
-function sharesInNewest(db: DB, terms: readonly (readonly string[])[]): Shares {
-  const alone = terms.map((forms) => containsAll([forms]));
+/**
+ * Whether short terms are common among the newest articles: together in at least COMMON of the newest PROBE
+ * (or of all, if fewer).
+ */
+function commonInNewest(db: DB, terms: readonly (readonly string[])[]): boolean {
   const all = containsAll(terms);
   const probe = db
     .prepare(
-      `SELECT count(*) AS read, coalesce(sum(${all.sql}), 0) AS found,
-              ${alone.map((c, i) => `coalesce(sum(${c.sql}), 0) AS t${i}`).join(", ")}
+      `SELECT count(*) AS read, coalesce(sum(${all.sql}), 0) AS found
        FROM (SELECT d.title, d.body FROM search_docs s JOIN documents d ON d.id = s.doc_id ORDER BY s.n DESC LIMIT ?) d`,
     )
-    .get(...all.args, ...alone.flatMap((c) => c.args), PROBE) as Record<string, number>;
-  const read = Math.max(1, probe.read!);
-  return {
-    common: probe.found! > 0 && probe.found! >= probe.read! * COMMON,
-    each: alone.map((_, i) => probe[`t${i}`]! / read),
-  };
+    .get(...all.args, PROBE) as { read: number; found: number };
+  return probe.found > 0 && probe.found >= probe.read * COMMON;
+}
+
+/** The rows (search_docs.n) of the newest `cap` articles containing every term, read newest first. */
+function newestContaining(db: DB, terms: readonly (readonly string[])[], cap: number): number[] {
+  const c = containsAll(terms);
+  return db
+    .prepare(
+      `SELECT s.n FROM search_docs s JOIN documents d ON d.id = s.doc_id WHERE ${c.sql} ORDER BY s.n DESC LIMIT ?`,
+    )
+    .pluck()
+    .all(...c.args, cap) as number[];
+}
+
+/** The rows of the newest `cap` articles an FTS5 query matches, newest first. */
+function newestMatching(db: DB, q: string, cap: number): number[] {
+  return db
+    .prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?")
+    .pluck()
+    .all(q, cap) as number[];
 }
 
 /**
- * The newest `cap` articles containing every term, with their occurrences; the total is exact when
- * fewer match, else estimated from the share of the articles read that matched.
+ * How many articles match, given the newest `cap` matches: exact when fewer match, or when the query's
+ * matches, counted through the index, are fewer than `counted`; else estimated from the share of the
+ * articles since the oldest of the newest (a term in every article would take as long to count as to
+ * gather: 会談, 27 ms on a large database).
  */
-function newestContaining(
+function totalOf(
   db: DB,
-  terms: readonly (readonly string[])[],
+  newest: readonly number[],
   cap: number,
-): { rows: { n: number; c: number }[]; total: number; estimated: boolean } {
-  const c = containsAll(terms);
-  const o = occurrences(terms);
-  const rows = db
-    .prepare(
-      `SELECT s.n, ${o.sql} AS c FROM search_docs s JOIN documents d ON d.id = s.doc_id
-       WHERE ${c.sql} ORDER BY s.n DESC LIMIT ?`,
-    )
-    .all(...o.args, ...c.args, cap) as { n: number; c: number }[];
-  if (rows.length < cap) return { rows, total: rows.length, estimated: false };
+  q: string | null,
+  counted: number,
+): { total: number; estimated: boolean } {
+  if (newest.length < cap) return { total: newest.length, estimated: false };
+  const found = q
+    ? (db
+        .prepare("SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)")
+        .pluck()
+        .get(q, counted) as number)
+    : 0;
+  if (found < counted && q) return { total: found, estimated: false };
   const read = db
     .prepare("SELECT count(*) FROM search_docs WHERE n >= ?")
     .pluck()
-    .get(rows.at(-1)!.n) as number;
+    .get(newest.at(-1)) as number;
   const all = db.prepare("SELECT count(*) FROM search_docs").pluck().get() as number;
-  return { rows, total: Math.min(all, Math.round((rows.length / read) * all)), estimated: true };
+  // (at least as many as were counted)
+  return { total: Math.max(found, Math.min(all, Math.round((newest.length / read) * all))), estimated: true };
 }
 
 /**
@@ -436,6 +419,9 @@ export function eventIdsMatching(db: DB, text: string): Set<string> {
     `SELECT DISTINCT x.event_id AS id FROM event_actors x
      WHERE x.actor_id IN (SELECT a.id FROM actors a WHERE instr(a.ja, ?) > 0 OR instr(lower(a.en), lower(?)) > 0 OR a.id = ?)`,
   );
+  const newestMatches = db
+    .prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?")
+    .pluck();
   for (const t of terms) {
     const found = new Set<string>();
     for (const f of variantsOf(t)) {
@@ -445,9 +431,10 @@ export function eventIdsMatching(db: DB, text: string): Set<string> {
         .pluck()
         .all(...named.args) as string[])
         found.add(id);
-      // the best-ranked documents containing the term, then the sentences that report events in them
-      const docs = [...rowsWith(db, [f], EVIDENCE_DOCUMENTS)].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      for (const [n] of docs) {
+      // the newest documents containing the term, then the sentences that report events in them
+      const q = formQuery(db, f);
+      const docs = q ? (newestMatches.all(q, EVIDENCE_DOCUMENTS) as number[]) : [];
+      for (const n of docs) {
         const doc = docOf.get(n) as string | undefined;
         if (doc) for (const r of reportedIn.all(doc, f) as { id: string }[]) found.add(r.id);
       }
