@@ -192,6 +192,38 @@ describe("temporal tagger", () => {
     // the party's 80th anniversary and ten years since they met are not 1980 and 2010
     assert.deepEqual(tag("党創建80年に合わせて訪朝した。", "2025-10-10"), []);
     assert.deepEqual(tag("「初めて会ってから、もう10年になりますね」", "2011-08-25"), []);
+    // the next ten years, and seventy years since a treaty, are no years 2010 and 1970
+    assert.deepEqual(
+      tag("「今後10年の協力に関するビジョン」を採択した。条約の署名から70年の節目にあたる。", "2023-04-27"),
+      [],
+    );
+  });
+
+  it("places a month to come in a clause of its own, in a sentence about the past, in the months ahead", () => {
+    assert.deepEqual(
+      tag(
+        "両首脳は23日、10月末から慶州で開かれるAPEC首脳会議の成功に向けて協力することで一致した。",
+        "2025-08-24",
+      ),
+      [
+        ["23日", "2025-08-23"],
+        ["10月末", "2025-10"],
+      ],
+    );
+  });
+
+  it("leaves the narration's day where it was after a day before told in a pluperfect (前日、…と述べていた)", () => {
+    assert.deepEqual(
+      tag(
+        "文大統領は24日午後、安倍首相と会談した。安倍首相は前日、記者団に「…」と述べていた。\n\nこれに先立ち、3首脳は同日午前、首脳会議を開いた。",
+        "2019-12-24",
+      ),
+      [
+        ["24日午後", "2019-12-24"],
+        ["前日", "2019-12-23"],
+        ["同日午前", "2019-12-24"],
+      ],
+    );
   });
 
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {

@@ -37,6 +37,8 @@ export interface ResolveContext {
   countedFrom?: boolean;
   /** A date was mentioned earlier in the same sentence. */
   sameSentence?: boolean;
+  /** The sentence tells what had happened before the narration (…と述べていた). */
+  flashback?: boolean;
 }
 
 export interface Resolution {
@@ -76,8 +78,14 @@ export class DiscourseCalendar {
     // speaker's きょう) still counts from the narration
     // (nor does the date of an earlier occurrence counted from: この日 after 8月25日に…開かれて以来 is still
     // the day reported)
+    // (nor does 前日 in a sentence about what had happened before: 安倍首相は前日、…と述べていた, then
+    // 同日午前 is the narration's day again)
     const aside =
-      c.kind === "relative-year" || c.kind === "relative-month" || !!ctx.converted || !!ctx.countedFrom;
+      c.kind === "relative-year" ||
+      c.kind === "relative-month" ||
+      !!ctx.converted ||
+      !!ctx.countedFrom ||
+      (c.kind === "relative-day" && !!ctx.flashback);
     this.remember(r.date, aside);
     return r;
   }

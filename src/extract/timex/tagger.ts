@@ -131,6 +131,7 @@ function run(
       ...(converted ? { converted } : {}),
       ...(countsFrom(text, f) ? { countedFrom: true } : {}),
       ...(sameSentence ? { sameSentence } : {}),
+      ...(f.candidate.kind === "relative-day" && tellsEarlier(text, f.end) ? { flashback: true } : {}),
     });
     datedInParagraph = true;
     if (!r) continue;
@@ -165,8 +166,23 @@ export const countsFrom = (text: string, t: { end: number }) =>
 /** 18日午前(日本時間19日未明), 現地時間の18日、日本時間の19日: the local day told again in Japan's time. */
 const JAPAN_TIME = /日本時間の?$/;
 
-/** Whether the sentence going on at `from` ends in a past predicate (…開かれた。 …戻りました。). */
+/** Whether the sentence going on at `from` ends in a pluperfect (…と述べていた。): what had happened before. */
+function tellsEarlier(text: string, from: number): boolean {
+  let end = from;
+  while (end < text.length && text[end] !== "。" && text[end] !== "\n") end++;
+  const sentence = text.slice(from, end).replace(/[」』)）]+$/, "");
+  return /(?:ていた|でいた|ていました|でいました)$/.test(sentence);
+}
+
+/** A clause of its own that puts the date to come: 10月末から慶州で開かれる(APEC首脳会議). */
+const TO_COME_AFTER = /^[^、。「」]{0,24}?(?:開かれる|行われる|開催される|始まる|予定の|予定される)/;
+
+/**
+ * Whether the sentence going on at `from` ends in a past predicate (…開かれた。 …戻りました。), and the date's
+ * own clause does not put it to come.
+ */
 function reportsPast(text: string, from: number): boolean {
+  if (TO_COME_AFTER.test(text.slice(from, from + 32))) return false;
   let end = from;
   while (end < text.length && text[end] !== "。" && text[end] !== "\n") end++;
   let i = end - 1;
