@@ -1372,6 +1372,17 @@ describe("ways of meeting", () => {
     assert.deepEqual(ids(sign!).sort(), ["joe-biden", "yoshihide-suga"]);
   });
 
+  it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
+    const { events } = await extract(
+      "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",
+      "2025-08-24",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.equal(sign?.object, "共同発表文");
+    assert.deepEqual(ids(sign!).sort(), ["lee-jae-myung", "shigeru-ishiba"]);
+    assert.equal(sign?.date?.start, "2025-08-23");
+  });
+
   it("reads a document to be signed at a meeting to be held, one of several (…などを取りまとめる), as a planned signing on its day", async () => {
     // the article is dated by its month only: the signing's tense, not its date, says it is to come
     const { events } = await extract(

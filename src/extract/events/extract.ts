@@ -1134,7 +1134,8 @@ function agreementNamed(words: string): string | undefined {
   const before = stripped.replace(/[」』]$/, "");
   const m = /([^\s、。「『]{2,40})$/.exec(before);
   if (!m) return undefined;
-  const phrase = m[1]!.replace(AFTER_LAST_PARTICLE, "");
+  // (成果をまとめた|共同発表文: a relative clause's verb ends before the name)
+  const phrase = m[1]!.replace(AFTER_LAST_PARTICLE, "").replace(/^[^「」]*[ただ](?!め)(?=[^ただ]{2,}$)/, "");
   return AGREEMENT_NOUN.test(phrase) ? phrase : undefined;
 }
 
