@@ -1372,6 +1372,36 @@ describe("ways of meeting", () => {
     assert.deepEqual(ids(sign!).sort(), ["joe-biden", "yoshihide-suga"]);
   });
 
+  it("reads a phone call told as background: right after another event, from where one was staying, and one 'also' held with the same leader", async () => {
+    const { events: after } = await extract(
+      "石破首相は7日、トランプ大統領と会談した。両首脳は昨年11月の米大統領選の直後に電話で協議していたが、対面での会談は1月の政権発足後にずれ込んだ。",
+      "2025-02-08",
+    );
+    assert.equal(
+      find(after, "CONSULT", "phone")[0]?.date?.start,
+      "2024-11-01",
+      "right after it is at its date",
+    );
+    const { events: from } = await extract(
+      "トランプ大統領は28日、高市首相と迎賓館で会談した。首相とは就任直後の25日、首相の訪問先のマレーシアから電話で協議していた。",
+      "2025-10-29",
+    );
+    const [call] = find(from, "CONSULT", "phone");
+    assert.deepEqual(
+      ids(call!).sort(),
+      ["donald-trump", "sanae-takaichi"],
+      "the state stayed in is no party",
+    );
+    const { events: also } = await extract(
+      "石破総理大臣は23日、韓国のイ・ジェミョン大統領と総理大臣官邸で会談しました。両首脳の対面での会談は、ことし6月にカナダで開かれたG7サミットの際に行われて以来で、イ大統領の就任直後の6月9日には電話会談も行っています。",
+      "2025-08-24",
+    );
+    const [phone] = find(also, "CONSULT", "phone");
+    assert.deepEqual(ids(phone!).sort(), ["lee-jae-myung", "shigeru-ishiba"]);
+    assert.equal(phone?.date?.start, "2025-06-09");
+    assert.equal(phone?.place, null, "Canada is where the summit was held, not the call");
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

@@ -81,8 +81,11 @@ const DOCUMENT_CONTENT = new RegExp(
   `${PROVIDES}(?:まれ|され|んだ|した|んでいる|している|った|っている)[たるいす]?[^。、]{0,4}。?$`,
 );
 
-/** 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from. */
-export const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:後|前|以降|以後|直後)/;
+/**
+ * 2003年の就任後, 1日の首相就任後: a date of another event, which the text counts from (not 昨年11月の米大統領選の
+ * 直後に: right after it is at that date too).
+ */
+export const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:(?<!直)後|前|以降|以後|直後(?!に|、))/;
 
 const datesCache = new WeakMap<AnalysedDocument, (Timex | null)[]>();
 

@@ -119,6 +119,8 @@ const OTHER_MEETING_DATED = /^の[^、。をがは]{0,10}?(?:会談|会議|協�
 /** に出席するため来日した, に参加するためモスクワに到着し: attending a gathering as what a trip is for. */
 const TRIP_FOR =
   /^に(?:出席|参加)する(?:ため|目的で)[^、。]{0,12}?(?:来日|来韓|訪問|訪れ|到着|入り|訪日|訪中|訪朝|訪韓|訪米|訪露)/;
+/** 訪問先の(マレーシア), 滞在先の, 訪問中の: a state where someone is staying, named as a place. */
+const STAYING_IN = /(?:訪問先|滞在先|出張先|訪問中|滞在中|外遊先)の$/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
 const HELD_BEFORE =
   /(?:行った|行われた|開いた|開かれた|実施した|実施された)(?:[0-9一二三四五六七八九十]+回目の|初の|最初の)?[\u4E00-\u9FFF]{0,8}$/;
@@ -185,6 +187,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           dates[sentence.index] ?? null,
         ) ?? [];
       for (const c of found) {
+        alsoWithTheSame(text, m.end, c, out);
         dateByEventBefore(text, sentence, m.start, c, out);
         joinMeetingAttended(text, sentence, c, out);
         reachedAtMeeting(text, sentence, clause, m, c, out);
@@ -194,6 +197,19 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     }
   }
   return out;
+}
+
+/**
+ * 両首脳の会談は…以来で、6月9日には電話会談も行っている: a meeting of one party that is "also" held is with
+ * the other party of the meeting told just before it (in this sentence or the one before).
+ */
+function alsoWithTheSame(text: string, triggerEnd: number, c: Candidate, before: readonly Candidate[]): void {
+  const [only] = c.actors;
+  if (c.type !== "CONSULT" || c.actors.length !== 1 || text[triggerEnd] !== "も") return;
+  const told = before.findLast(
+    (b) => b.type === "CONSULT" && b.mode !== "multilateral" && b.sentence.index >= c.sentence.index - 1,
+  );
+  if (told?.actors.length === 2 && told.actors.some((a) => a.id === only!.id)) c.actors = told.actors;
 }
 
 function candidate(
@@ -360,7 +376,7 @@ function candidate(
   const date = timex?.value ?? doc.source.published;
   let actors: ActorRef[] = [];
   let recipients: ActorRef[] = [];
-  let place: PlaceArg | null = pickPlace(args.places, clause, start, ["で", "では", "での"]);
+  let place: PlaceArg | null = pickPlace(text, args.places, clause, start, ["で", "では", "での"]);
   let object: string | undefined;
   // 電話で約25分間会談した: talks held by telephone, however much stands between
   let mode =
@@ -442,7 +458,10 @@ function candidate(
         (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
         // 3か国の首脳会談, 両首脳会談: the people an anaphor names, written into the meeting's word
         (!!a.resolved.mention.anaphor && a.start < start && a.end >= start && a.end <= end) ||
-        ((trigger.type === "AGREE" || trigger.type === "CONSULT") && a.particle === "から") ||
+        ((trigger.type === "AGREE" || trigger.type === "CONSULT") &&
+          a.particle === "から" &&
+          // (訪問先のマレーシアから電話で: where the call was made from)
+          !STAYING_IN.test(text.slice(Math.max(0, a.start - 6), a.start))) ||
         !!trigger.party_particles?.includes(a.particle) ||
         (trigger.mode === "phone" && a.particle === "に"),
     );
@@ -1020,15 +1039,18 @@ function focalTimex(doc: AnalysedDocument): Timex | null {
  * parentheses and a state qualifying the second (文在寅大統領と北朝鮮の金正恩国務委員長).
  */
 function pickPlace(
+  text: string,
   places: PlaceArg[],
   clause: { start: number; end: number },
   start: number,
   particles: string[],
 ): PlaceArg | null {
   // before the trigger (ソウルで会談した), or after a noun trigger and before its predicate
-  // (首脳会談は、19日午後、首都ピョンヤンのクムスサン迎賓館で行われました)
-  const inClause = places.filter((p) => p.start >= clause.start && p.end <= clause.end);
-  void start;
+  // (首脳会談は、19日午後、首都ピョンヤンのクムスサン迎賓館で行われました) — but not where another gathering
+  // a relative clause names was held (カナダで開かれたG7サミットの際に…6月9日には電話会談も)
+  const inClause = places.filter(
+    (p) => p.start >= clause.start && p.end <= clause.end && !heldElsewhere(text, p, start),
+  );
   // ピョンヤンのクムスサン迎賓館で: the venue carries で, the city qualifies it
   const chosen = inClause.filter(
     (p, i) =>
@@ -1037,6 +1059,14 @@ function pickPlace(
   );
   if (chosen.length === 0) return null;
   return [...chosen].sort((a, b) => placeRank(b) - placeRank(a))[0]!;
+}
+
+/** カナダで開かれた(G7サミット): a place a relative clause says something else was held at, before `start`. */
+function heldElsewhere(text: string, p: PlaceArg, start: number): boolean {
+  const m = /^で(?:開かれ|行われ|開催され)た/.exec(text.slice(p.end, p.end + 8));
+  if (!m || p.end + m[0].length >= start) return false;
+  // (the trigger itself, or a meeting of the same clause, may be what was held there: 北京で開かれた首脳会談)
+  return /。|の際|以来|直後|直前|に合わせ/.test(text.slice(p.end + m[0].length, start));
 }
 
 /** Where a visit goes: 訪朝's own state, or the place or state visited (を/に/へ) in the clause. */
