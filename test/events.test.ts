@@ -1402,6 +1402,15 @@ describe("ways of meeting", () => {
     assert.equal(phone?.place, null, "Canada is where the summit was held, not the call");
   });
 
+  it("dates a signing by its own date, not by the year of an older treaty it replaces (1961年に…結んだ条約に代わる)", async () => {
+    const { events } = await extract(
+      "朝露間では今年2月、イワノフ外相が平壌を訪れ、1961年に旧ソ連と結んだ友好協力相互援助条約に代わる新たな友好善隣協力条約に署名した。",
+      "2000-07-20",
+    );
+    const dates = find(events, "SUPPORT", "sign").map((e) => e.date?.start);
+    assert.ok(dates.includes("2000-02-01"), `the new treaty is signed in February: ${dates.join(", ")}`);
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

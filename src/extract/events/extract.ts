@@ -127,7 +127,7 @@ const HELD_BEFORE =
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
 const DATED_AGREEMENT =
-  /^(?:まで)?(?:の[^、。を]{0,24}?|に[^、。を]{0,16}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,8}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
+  /^(?:まで)?(?:の[^、。を]{0,24}?|に[^、。を]{0,16}?(?:(?:署名|締結|調印|発表|採択)(?:した|された)|結んだ|結ばれた|交わした|交わされた)[^、。を]{0,12}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
 /** 日本とソ連が署名した日ソ共同宣言を: the parties of an agreement a relative clause names. */
 const SIGNED_AGREEMENT =
   /^が[^、。]{0,12}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,10}?(?:共同声明|共同宣言|宣言|条約|協定)/;
@@ -1165,7 +1165,9 @@ function agreementNamed(words: string): string | undefined {
   const m = /([^\s、。「『]{2,40})$/.exec(before);
   if (!m) return undefined;
   // (成果をまとめた|共同発表文: a relative clause's verb ends before the name)
-  const phrase = m[1]!.replace(AFTER_LAST_PARTICLE, "").replace(/^[^「」]*[ただ](?!め)(?=[^ただ]{2,}$)/, "");
+  const phrase = m[1]!
+    .replace(AFTER_LAST_PARTICLE, "")
+    .replace(/^[^「」]*[ただ](?=[^\u3041-\u3096][^「」]+$)/, "");
   return AGREEMENT_NOUN.test(phrase) ? phrase : undefined;
 }
 
