@@ -1618,6 +1618,16 @@ describe("a forum's summit and who is there", () => {
     assert.equal(find(arrived, "CONSULT", "meet")[0]?.date?.start, "2019-06-27");
   });
 
+  it("reads what is adopted at a summit one attends (首脳会議に出席し、…ビジョンを採択した) as adopted by all there", async () => {
+    const { events } = await extract(
+      "安倍晋三首相は24日、中国・成都で韓国の文在寅大統領と会談した。両首脳はこれに先立ち、李克強首相の主催で開かれた日中韓首脳会議に出席し、今後10年を見据えた3カ国協力のビジョンを採択した。",
+      "2019-12-25",
+    );
+    const [adopted] = find(events, "SUPPORT", "sign");
+    assert.equal(adopted?.object, "3カ国協力のビジョン");
+    assert.deepEqual(ids(adopted!).sort(), ["li-keqiang", "moon-jae-in", "shinzo-abe"]);
+  });
+
   it("reads two leaders meeting abroad beside a gathering named nearby as a meeting, not a third state's summit", async () => {
     const beside = await extract(
       "岸田首相は21日、国連総会に合わせてニューヨークで尹大統領と約30分間懇談した。",

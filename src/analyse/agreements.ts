@@ -5,4 +5,4 @@
  * a bracketed name is told from a quotation.
  */
 export const AGREEMENT_NOUNS =
-  "条約|協定|宣言|声明|文書|発表文|覚書|MOU|議定書|合意書|コミュニケ|原則|協約|憲章|取り決め|取決め|合意";
+  "条約|協定|宣言|声明|文書|発表文|覚書|MOU|議定書|合意書|コミュニケ|原則|協約|憲章|取り決め|取決め|合意|ビジョン|行動計画";

@@ -63,7 +63,8 @@ const AT_THAT_SUMMIT =
 
 /**
  * Adds to each summit the parties of the meetings held on its sidelines, in the same sentence or timed by
- * it in the next one (before merging, so that a summit whose attendee alone was named is then complete).
+ * it in the next one (before merging, so that a summit whose attendee alone was named is then complete);
+ * and to what is adopted there the summit's parties.
  */
 export function attendGatherings(doc: AnalysedDocument, candidates: Candidate[]): void {
   const text = doc.norm.text;
@@ -85,4 +86,22 @@ export function attendGatherings(doc: AnalysedDocument, candidates: Candidate[])
       summit.actors = uniqueActors([...summit.actors, ...meeting.actors]);
     }
   }
+  // 日中韓首脳会議に出席し、…ビジョンを採択した: what is adopted at a summit is adopted by all there (a
+  // summit of three read from its parties is one too, before finalising names its mode)
+  for (const summit of candidates) {
+    const gathering = summit.mode === "multilateral" || summit.actors.length >= 3;
+    if (summit.type !== "CONSULT" || !gathering || summit.partial) continue;
+    for (const signing of candidates)
+      if (
+        signing.type === "SUPPORT" &&
+        signing.mode === "sign" &&
+        signing.sentence === summit.sentence &&
+        signing.triggerStart > summit.triggerEnd &&
+        ADOPTED_THERE.test(text.slice(summit.triggerEnd, signing.triggerStart))
+      )
+        signing.actors = uniqueActors([...signing.actors, ...summit.actors]);
+  }
 }
+
+/** に出席し、…を採択した: what the attendees of a summit adopt at it, right after attending. */
+const ADOPTED_THERE = /^(?:[(（][^()（）]{1,20}[)）])?に(?:出席|参加)し(?:て)?、[^。]*$/;
