@@ -1393,8 +1393,14 @@ describe("ways of meeting", () => {
       "the state stayed in is no party",
     );
     const { events: also } = await extract(
-      "石破総理大臣は23日、韓国のイ・ジェミョン大統領と総理大臣官邸で会談しました。両首脳の対面での会談は、ことし6月にカナダで開かれたG7サミットの際に行われて以来で、イ大統領の就任直後の6月9日には電話会談も行っています。",
+      "石破総理大臣は23日、韓国のイ・ジェミョン大統領と総理大臣官邸で会談しました。両首脳の対面での会談は、ことし6月にカナダで開かれたG7サミットの際に行われて以来で、イ大統領の就任直後の6月9日には電話会談も行っています。" +
+        "両首脳は、シャトル外交を続けていくことを確認し、10月末から慶州で開かれるAPEC首脳会議の成功に向けて協力していくことでも一致しました。",
       "2025-08-24",
+    );
+    // (what the leaders agree after it was agreed at the meeting reported, not at the call told in passing)
+    assert.deepEqual(
+      find(also, "AGREE").map((e) => e.date?.start),
+      ["2025-08-23"],
     );
     const [phone] = find(also, "CONSULT", "phone");
     assert.deepEqual(ids(phone!).sort(), ["lee-jae-myung", "shigeru-ishiba"]);

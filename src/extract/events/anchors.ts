@@ -25,6 +25,11 @@ export const AGREED_CONTENT = /^(?:こと|方針)/;
 /** 合意した事項, 合意した内容: an agreement the text names as a thing rather than reports. */
 const AGREEMENT_NAMED = /^た?(?:事項|内容|項目|取り決め)/;
 
+/** 電話会談も行っています: a meeting told in passing as one held too, before the one reported. */
+const ALSO_HELD = /^も[^。]{0,12}?(?:ている|ています|ていた|ていました)。?$/;
+const toldInPassing = (text: string, x: Candidate) =>
+  ALSO_HELD.test(text.slice(x.triggerEnd, x.sentence.end));
+
 /** 会期中に, 期間中に: during the gathering just reported. */
 const DURING_GATHERING = /(?:会期中|期間中|会議期間中)に?/;
 
@@ -119,7 +124,12 @@ export function reachedAtMeeting(
   const talks = [...before]
     .reverse()
     .filter(
-      (x) => x.type === "CONSULT" && x.mode !== "visit" && x.actors.length >= 2 && !countedFrom(text, x),
+      (x) =>
+        x.type === "CONSULT" &&
+        x.mode !== "visit" &&
+        x.actors.length >= 2 &&
+        !countedFrom(text, x) &&
+        !toldInPassing(text, x),
     );
   // the meeting just reported; for an agreement with no date of its own, the article's
   // last reported meeting (agreements are told after the talks that reached them)
