@@ -1417,6 +1417,21 @@ describe("ways of meeting", () => {
     assert.ok(dates.includes("2000-02-01"), `the new treaty is signed in February: ${dates.join(", ")}`);
   });
 
+  it("places what is told after これに先立ち against the meeting reported, not a call told in a pluperfect between", async () => {
+    const { events } = await extract(
+      "トランプ大統領は28日、高市首相と迎賓館で会談した。首相とは就任直後の25日、電話で協議していた。トランプ氏はこれに先立ち、皇居で天皇陛下と会見した。",
+      "2025-10-29",
+    );
+    const audience = find(events, "CONSULT", "meet").find((e) => ids(e).includes("emperor-naruhito"));
+    assert.equal(audience?.date?.start, "2025-10-28");
+    // 北朝鮮による拉致被害者の家族と面会した: the agent of what qualifies those met is no party
+    const { events: families } = await extract(
+      "トランプ氏は28日、高市首相と会談した。トランプ氏は首相との会談後、北朝鮮による拉致被害者の家族と面会した。",
+      "2025-10-29",
+    );
+    assert.ok(!families.some((e) => ids(e).includes("PRK")));
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

@@ -30,6 +30,11 @@ const ALSO_HELD = /^も[^。]{0,12}?(?:ている|ています|ていた|てい�
 const toldInPassing = (text: string, x: Candidate) =>
   ALSO_HELD.test(text.slice(x.triggerEnd, x.sentence.end));
 
+/** …電話で協議していた。: an event told as what had happened before the narration (a pluperfect). */
+const HAD_HAPPENED = /^[^。]{0,12}?(?:ていた|でいた|ていました|でいました)。?$/;
+const toldBefore = (text: string, x: Candidate) =>
+  HAD_HAPPENED.test(text.slice(x.triggerEnd, x.sentence.end));
+
 /** 会期中に, 期間中に: during the gathering just reported. */
 const DURING_GATHERING = /(?:会期中|期間中|会議期間中)に?/;
 
@@ -67,7 +72,8 @@ export function dateByEventBefore(
     }
   }
   if (!RELATIVE_TO_LAST.test(lead)) return;
-  const datedHere = (x: Candidate) => ownDate(x) && !countedFrom(text, x);
+  // (not a meeting told as what had happened before: 25日、…電話で協議していた。…会談後、)
+  const datedHere = (x: Candidate) => ownDate(x) && !countedFrom(text, x) && !toldBefore(text, x);
   const last = earlier.find((x) => datedHere(x) && x.timex!.granularity === "day") ?? earlier.find(datedHere);
   if (last) {
     c.timex = last.timex;

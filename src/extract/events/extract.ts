@@ -448,11 +448,15 @@ function candidate(
     // バイデン氏との会談に先立ちハリス副大統領とも会談した: a party of another meeting named before this one
     const otherMeeting = (a: ActorArg) =>
       a.end + 2 < start && /^との(?:首脳|電話)?(?:会談|会見|協議|会合)/.test(text.slice(a.end, a.end + 8));
+    // 北朝鮮による拉致被害者の家族と面会した: the agent of what qualifies the counterpart is no party
+    const agentOfAnother = (a: ActorArg) =>
+      a.particle === "による" && a.end < start && /[とをにが]/.test(text.slice(a.end + 3, start));
     const parties = local.filter(
       (a) =>
         (isParty(a) &&
           !qualifyingPair(a) &&
           !otherMeeting(a) &&
+          !agentOfAnother(a) &&
           !(trigger.roles !== "signing" && signedBefore(a))) ||
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
         (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
