@@ -1639,6 +1639,16 @@ describe("a forum's summit and who is there", () => {
     assert.equal(find(arrived, "CONSULT", "meet")[0]?.date?.start, "2019-06-27");
   });
 
+  it("reads a summit of a later year as its states', whoever leads them now (来年の開催を目指す日中韓首脳会議)", async () => {
+    const { events } = await extract(
+      "石破茂首相は15日、中国の習近平国家主席とリマで初めて会談した。日本政府は、議長国として来年の開催を目指す日中韓首脳会議に向け、中国側との調整を急ぐ考えだ。",
+      "2024-11-16",
+    );
+    const summit = find(events, "CONSULT", "multilateral").find((e) => e.date?.start.startsWith("2025"));
+    assert.deepEqual(ids(summit!).sort(), ["CHN", "JPN", "KOR"]);
+    assert.equal(summit?.status, "planned");
+  });
+
   it("reads what is adopted at a summit one attends (首脳会議に出席し、…ビジョンを採択した) as adopted by all there", async () => {
     const { events } = await extract(
       "安倍晋三首相は24日、中国・成都で韓国の文在寅大統領と会談した。両首脳はこれに先立ち、李克強首相の主催で開かれた日中韓首脳会議に出席し、今後10年を見据えた3カ国協力のビジョンを採択した。",

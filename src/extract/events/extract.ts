@@ -562,7 +562,11 @@ function candidate(
         actors = uniqueActors(
           actors.map((a) => (a.kind === "state" ? (named.find((p) => p.country === a.id) ?? a) : a)),
         );
-        actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
+        // (a summit of a later year is its states': who will lead them then is not known —
+        // 来年の日中韓首脳会議)
+        const laterYear =
+          !!timex && timex.granularity === "year" && timex.value > (doc.source.published ?? "").slice(0, 4);
+        if (!laterYear) actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
         // 2016年12月にプーチン氏が来日した際の首脳会談: a summit on a leader's visit is with the host's leader
         const occasion = VISIT_OCCASION.exec(text.slice(clause.start, start));
         const host = occasion ? lex.abbreviations.get(occasion[1]!) : undefined;
