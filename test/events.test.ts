@@ -1649,6 +1649,21 @@ describe("a forum's summit and who is there", () => {
     assert.equal(summit?.status, "planned");
   });
 
+  it("reads a summit a trip under way is for, and the visit, from where one is (出席するため訪問中のペルーの首都リマで)", async () => {
+    const { events } = await extract(
+      "石破茂首相は15日午後、アジア太平洋経済協力会議(APEC)首脳会議に出席するため訪問中のペルーの首都リマで、中国の習近平国家主席と初めて会談した。",
+      "2024-11-16",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(summit, "the summit under way was not read");
+    assert.ok(ids(summit).includes("xi-jinping") && ids(summit).includes("shigeru-ishiba"));
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.deepEqual(
+      [ids(visit!, "actor"), ids(visit!, "recipient"), visit?.place?.id],
+      [["shigeru-ishiba"], ["PER"], "lima"],
+    );
+  });
+
   it("reads what is adopted at a summit one attends (首脳会議に出席し、…ビジョンを採択した) as adopted by all there", async () => {
     const { events } = await extract(
       "安倍晋三首相は24日、中国・成都で韓国の文在寅大統領と会談した。両首脳はこれに先立ち、李克強首相の主催で開かれた日中韓首脳会議に出席し、今後10年を見据えた3カ国協力のビジョンを採択した。",

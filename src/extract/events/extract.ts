@@ -116,9 +116,12 @@ const OWNED_OBJECT = /^の[^、。はがをにでと「」]{1,16}を$/;
 const OWNED_RECIPIENT = /^の[^、。はがをにでと「」]{1,16}に(?:対し(?:て)?)?、?[^、。はがをにでと「」]{0,8}$/;
 /** 1月の電話会談で、…: a date qualifying another meeting, in which what follows was said or agreed. */
 const OTHER_MEETING_DATED = /^の[^、。をがは]{0,10}?(?:会談|会議|協議|会合)(?:で|では|の際に?)、/;
-/** に出席するため来日した, に参加するためモスクワに到着し: attending a gathering as what a trip is for. */
+/**
+ * に出席するため来日した, に参加するためモスクワに到着し: attending a gathering as what a trip made is for (not
+ * one under way: に出席するため訪問中のリマで).
+ */
 const TRIP_FOR =
-  /^に(?:出席|参加)する(?:ため|目的で)[^、。]{0,12}?(?:来日|来韓|訪問|訪れ|到着|入り|訪日|訪中|訪朝|訪韓|訪米|訪露)/;
+  /^に(?:出席|参加)する(?:ため|目的で)[^、。]{0,12}?(?:来日|来韓|訪問|訪れ|到着|入り|訪日|訪中|訪朝|訪韓|訪米|訪露)(?:した|し、)/;
 /** 訪問先の(マレーシア), 滞在先の, 訪問中の: a state where someone is staying, named as a place. */
 const STAYING_IN = /(?:訪問先|滞在先|出張先|訪問中|滞在中|外遊先)の$/;
 /** A relative clause in the past right before an event noun (行った対面会談): the event was held. */
@@ -846,7 +849,9 @@ function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): Act
       /^[^。はがをにでと]*$/.test(text.slice(after, a.start)) &&
       a.actors.length === 1,
   );
-  const head = heads.find((a) => a.actors[0]!.kind === "person") ?? heads[0];
+  // (訪問中のペルーの首都リマで: a state after 訪問中の is where the visit is, not who makes it)
+  const head =
+    heads.find((a) => a.actors[0]!.kind === "person") ?? (rel[0].startsWith("中") ? undefined : heads[0]);
   if (!head) return head;
   // ワシントンで会談したケリー国務長官と王毅外相が: the head may be several, joined by と or 、
   const joined = [head];
@@ -1095,6 +1100,7 @@ function destination(
       ? word.slice(trigger.destination_prefix.length)
       : /^(?:訪|来)(.)$/.exec(word)?.[1];
   const named = abbr ? lex.abbreviations.get(abbr) : undefined;
+  const text = doc.norm.text;
   // 訪問先のマレーシアの首都クアラルンプールで: the places named after 訪問先の
   if (word === "訪問先") {
     const after = places.filter((p) => p.start > end && p.start <= end + 24);
@@ -1111,10 +1117,20 @@ function destination(
   );
   const specific = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || b.start - a.start)[0];
   if (specific) return specific;
+  // 訪問中のペルーの首都リマで: else the place right after it, or the one that one qualifies
+  if ((word === "訪問" || word === "滞在") && text.startsWith("中の", end)) {
+    let at = places.find((p) => p.start === end + 2);
+    for (let next = at; next;) {
+      const gap = text.slice(next.end, next.end + 4);
+      const after = /^の(?:首都)?/.exec(gap);
+      next = after ? places.find((p) => p.start === next!.end + after[0].length) : undefined;
+      if (next) at = next;
+    }
+    if (at) return at;
+  }
   if (named) return { start, end, id: named, entry: null, state: named, particle: "" };
   // 外相の訪中は、2019年12月に当時の茂木外相が訪れて以来: the visit counted from went where the one it
   // is counted for goes
-  const text = doc.norm.text;
   if (/^て?以来/.test(text.slice(end, end + 4))) {
     const counted = [...text.slice(Math.max(0, start - 40), start).matchAll(/訪(.)は/g)].pop();
     const state = counted ? lex.abbreviations.get(counted[1]!) : undefined;
