@@ -124,6 +124,15 @@ describe("event triggers and roles", () => {
       "unresolved:木寺昌人",
       "wang-yi",
     ]);
+    // …and a given name the dictionary cuts after its first kanji (杉山|晋|輔外務省)
+    const talks = await extract(
+      "日本側代表の杉山晋輔外務省アジア大洋州局長は16日、北朝鮮の宋日昊大使とウランバートルで協議した。",
+      "2012-11-17",
+    );
+    assert.ok(
+      ids(find(talks.events, "CONSULT")[0]!).includes("unresolved:杉山晋輔"),
+      JSON.stringify(talks.events.map((e) => ids(e))),
+    );
   });
 
   it("reads the party of one named with others (ラブロフ外相らが, 委員長らと) by the particle after ら", async () => {

@@ -621,6 +621,9 @@ const UNLISTED_TITLE =
  * Names the lexicon lacks, from the tokenizer: proper-noun person tokens
  * (人名) and unknown katakana words, when 氏 or a title follows.
  */
+/** Kanji that begin a title or a qualifier rather than end a given name (元首相, 駐日大使, 前大統領, 両氏). */
+const TITLE_PREFIX_KANJI = /^[元前現新副総駐外国党両同在故氏君様首大]$/;
+
 /** A token of a person's name (さん, 氏 are 人名 too, as suffixes: they follow a name, and end it). */
 const personName = (t: Token) => t.pos2 === "人名" && t.pos1 !== "接尾";
 
@@ -648,6 +651,20 @@ function unknownNames(
     }
     // a dot ends no name
     while (j > i && tokens[j]!.surface === "・") j--;
+    // 杉山|晋|輔外務省: a given name of two kanji the dictionary cuts after its first (not a title's first
+    // kanji: 山田太郎|元首相, 駐日大使)
+    const last = tokens[j]!;
+    const cut = tokens[j + 1];
+    if (
+      j > i &&
+      last.pos2 === "人名" &&
+      /^[\u4E00-\u9FFF]$/.test(last.surface) &&
+      cut &&
+      cut.pos2 !== "人名" &&
+      /^[\u4E00-\u9FFF]$/.test(cut.surface) &&
+      !TITLE_PREFIX_KANJI.test(cut.surface)
+    )
+      j++;
     // 日本の木寺昌人駐中国大使: a surname the dictionary lacks, cut into single kanji before the given name
     let k = i;
     while (

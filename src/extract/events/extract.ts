@@ -130,7 +130,7 @@ const HELD_BEFORE =
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
 const DATED_AGREEMENT =
-  /^(?:まで)?(?:の[^、。を]{0,24}?|に[^、。を]{0,16}?(?:(?:署名|締結|調印|発表|採択)(?:した|された)|結んだ|結ばれた|交わした|交わされた)[^、。を]{0,12}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
+  /^(?:まで)?(?:の[^、。を]{0,24}?|に[^、。を]{0,32}?(?:(?:署名|締結|調印|発表|採択)(?:した|された)|結んだ|結ばれた|交わした|交わされた)[^、。を]{0,12}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
 /** 日本とソ連が署名した日ソ共同宣言を: the parties of an agreement a relative clause names. */
 const SIGNED_AGREEMENT =
   /^が[^、。]{0,12}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,10}?(?:共同声明|共同宣言|宣言|条約|協定)/;
@@ -446,8 +446,18 @@ function candidate(
       );
     // 1956年に日本とソ連が署名した日ソ共同宣言を基礎に…合意した: who signed an agreement named in a relative
     // clause signed it, and take no part in what the sentence goes on to report
-    const signedBefore = (a: ActorArg) =>
+    const signedAsSubject = (a: ActorArg) =>
       a.end <= start && SIGNED_AGREEMENT.test(text.slice(a.end, Math.min(start, a.end + 40)));
+    // (小泉純一郎首相(当時)と金正日総書記が署名した日朝平壌宣言: those joined to the signer by と too)
+    const signedBefore = (a: ActorArg) =>
+      signedAsSubject(a) ||
+      (a.particle === "と" &&
+        local.some(
+          (b) =>
+            b.start > a.end &&
+            /^(?:[(（][^()（）]*[)）])?と$/.test(text.slice(a.end, b.start)) &&
+            signedAsSubject(b),
+        ));
     // バイデン氏との会談に先立ちハリス副大統領とも会談した: a party of another meeting named before this one
     const otherMeeting = (a: ActorArg) =>
       a.end + 2 < start && /^との(?:首脳|電話)?(?:会談|会見|協議|会合)/.test(text.slice(a.end, a.end + 8));
@@ -982,7 +992,7 @@ function pickDate(
       !(t.end < start && /^[^。「」]*?こと(?:など)?(?:を|が|に|で)/.test(text.slice(t.end, start))) &&
       // 「1956年の日ソ共同宣言を基礎に」, 「…加速で一致 56年共同宣言を基礎」: the date of a named
       // agreement, not of this event, before or after its trigger
-      !DATED_AGREEMENT.test(text.slice(t.end, t.end < start ? Math.min(start, t.end + 24) : t.end + 24)),
+      !DATED_AGREEMENT.test(text.slice(t.end, t.end < start ? Math.min(start, t.end + 48) : t.end + 48)),
   );
   // (and a date inside a name in brackets names it: 「9月平壌共同宣言」に署名した)
   const outside = own.filter((t) => !inBrackets(doc, t.start, t.end));
