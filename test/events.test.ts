@@ -1441,6 +1441,15 @@ describe("ways of meeting", () => {
     assert.ok(!families.some((e) => ids(e).includes("PRK")));
   });
 
+  it("reads an agreement a relative clause reports as its own subject's, not the sentence's topic's (両首脳は…日米両政府が合意した関税措置…)", async () => {
+    const { events } = await extract(
+      "トランプ大統領は28日、高市首相と会談した。両首脳は重要鉱物の供給確保に向けた協力の枠組みと、7月に日米両政府が合意した関税措置を巡る合意の着実な履行を確認する文書に署名した。",
+      "2025-10-29",
+    );
+    const agreed = find(events, "AGREE").find((e) => e.date?.start.startsWith("2025-07"));
+    assert.deepEqual(ids(agreed!).sort(), ["JPN", "USA"]);
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

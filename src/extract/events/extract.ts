@@ -483,6 +483,14 @@ function candidate(
         (trigger.mode === "phone" && a.particle === "に"),
     );
     if (head) parties.push(head);
+    // 両首脳は…7月に日米両政府が合意した関税措置を巡る合意の…に署名した: what a relative clause says was done
+    // by its own subject, not by the sentence's topic
+    if (
+      /^た?[\u4E00-\u9FFF\u30A1-\u30FA]/.test(text.slice(end, end + 2)) &&
+      parties.some((a) => a.particle === "が" && a.end <= start)
+    )
+      for (let i = parties.length - 1; i >= 0; i--)
+        if (/^(?:は|も)$/.test(parties[i]!.particle) && parties[i]!.end <= start) parties.splice(i, 1);
     // 林報道官は…中国と韓国による「外交安保対話」: a pair coordinated around the event noun is
     // its parties, and the subject of the sentence only reports it
     const coordinated = parties.filter((a) => !isSubject(a));
