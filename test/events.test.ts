@@ -1450,6 +1450,18 @@ describe("ways of meeting", () => {
     assert.deepEqual(ids(agreed!).sort(), ["JPN", "USA"]);
   });
 
+  it("reads leaving for a country (アメリカに向けて出発し) as the start of a visit to it", async () => {
+    const { events } = await extract(
+      "イ大統領は24日、日本での日程を終えてアメリカに向けて出発し、25日にはワシントンでトランプ大統領と初めての首脳会談に臨む予定です。",
+      "2025-08-24",
+    );
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.deepEqual(
+      [ids(visit!, "actor"), ids(visit!, "recipient"), visit?.date?.start],
+      [["lee-jae-myung"], ["USA"], "2025-08-24"],
+    );
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",
