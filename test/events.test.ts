@@ -1462,6 +1462,39 @@ describe("ways of meeting", () => {
     );
   });
 
+  it("reads talks between two states at a level (日本と北朝鮮の局長級による政府間協議) as between the delegates the article names for each side", async () => {
+    const { events } = await extract(
+      "ウランバートルで15日から開かれていた日本と北朝鮮の局長級による政府間協議は16日、2日間の日程を終えて閉幕した。日本側代表の杉山晋輔外務省アジア大洋州局長は終了後、記者団に説明した。\n\n" +
+        "局長級の日朝政府間協議は、平成20年8月に中国・瀋陽で開かれて以来、約4年3カ月ぶり。北朝鮮側は宋日昊(ソンイルホ)・朝日国交正常化交渉担当大使が代表を務めた。",
+      "2012-11-17",
+    );
+    const talks = find(events, "CONSULT").find((e) => e.date?.start === "2012-11-15");
+    assert.deepEqual(ids(talks!).sort(), ["unresolved:宋日昊", "unresolved:杉山晋輔"]);
+    // the talks of 2008 the text counts from stay between the states
+    const earlier = find(events, "CONSULT").find((e) => e.date?.start.startsWith("2008"));
+    assert.deepEqual(ids(earlier!).sort(), ["JPN", "PRK"]);
+  });
+
+  it("dates nothing after it by the date of talks the text counts from (平成20年8月に瀋陽で開かれて以来)", async () => {
+    const { events } = await extract(
+      "日朝の局長級協議が16日、ウランバートルで閉幕した。日本側代表の杉山晋輔外務省アジア大洋州局長が記者団に説明した。\n\n" +
+        "局長級の日朝政府間協議は、平成20年8月に中国・瀋陽で開かれて以来、約4年ぶり。北朝鮮側は宋日昊(ソンイルホ)・朝日国交正常化交渉担当大使が代表を務めた。\n\n" +
+        "杉山氏によると、双方は幅広い懸案を協議した。",
+      "2012-11-17",
+    );
+    const between = find(events, "CONSULT").filter((e) => ids(e).includes("unresolved:宋日昊"));
+    assert.ok(between.length > 0);
+    for (const e of between) assert.notEqual(e.date?.start.slice(0, 4), "2008", e.evidence[0]?.text);
+  });
+
+  it("reads talks a joint statement provides for, with no date of their own, as no event (…協議をできるだけ早く行うことも明記されました)", async () => {
+    const { events } = await extract(
+      "トランプ大統領とキム委員長は12日、シンガポールで会談し、共同声明に署名しました。声明には、ポンペイオ長官と北朝鮮の高官による協議をできるだけ早く行うことも明記されました。",
+      "2018-06-12",
+    );
+    assert.ok(!events.some((e) => ids(e).includes("mike-pompeo")), JSON.stringify(events.map((e) => ids(e))));
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

@@ -615,7 +615,7 @@ function unknownMention(text: string, start: number, end: number, gaz: LexiconGa
 
 /** アジア大洋州局長, 北米局長, 国際部長: a title the lexicon lacks, after the name of an official it lacks. */
 const UNLISTED_TITLE =
-  /^[\u30A1-\u30FA\u30FC\u4E00-\u9FFF]{0,10}?(?:局長|部長|課長|室長|審議官|参事官|公使|大使|委員長|代表|顧問|補佐官|議長|総裁|次官|長官|報道官|事務総長)(?![\u4E00-\u9FFF])/;
+  /^[\u30A1-\u30FA\u30FC\u4E00-\u9FFF]{0,12}?(?:局長|部長|課長|室長|審議官|参事官|公使|大使|委員長|代表|顧問|補佐官|議長|総裁|次官|長官|報道官|事務総長)(?![\u4E00-\u9FFF])/;
 
 /**
  * Names the lexicon lacks, from the tokenizer: proper-noun person tokens
@@ -685,8 +685,13 @@ function unknownNames(
     if (taken.some((m) => OVERLAPS(m, { start, end })) || out.some((m) => OVERLAPS(m, { start, end })))
       continue;
     if (lex.surfaces.has(surfaceKey(text.slice(start, end)))) continue;
-    // 金容範(キム・ヨンボム)政策室長: the name's reading in parentheses stands before the title
-    const at = afterGloss(text, end);
+    // 金容範(キム・ヨンボム)政策室長: the name's reading in parentheses stands before the title (and a
+    // middle dot may: 宋日昊(ソンイルホ)・朝日国交正常化交渉担当大使)
+    const glossed = afterGloss(text, end);
+    const at =
+      text[glossed] === "・" && UNLISTED_TITLE.test(text.slice(glossed + 1, glossed + 21))
+        ? glossed + 1
+        : glossed;
     const follow = gaz.findAll(text, at, Math.min(text.length, at + 12))[0];
     const titled = follow && follow.start === at && has(follow.value, "title");
     // 拉致被害者家族会の飯塚繁雄代表: a role no office of the lexicon has; 外務省の伊原純一アジア大洋州局長:
@@ -694,7 +699,7 @@ function unknownNames(
     const role = titled
       ? undefined
       : (lex.data.personRoles.find((r) => text.startsWith(r, at)) ??
-        UNLISTED_TITLE.exec(text.slice(at, at + 16))?.[0]);
+        UNLISTED_TITLE.exec(text.slice(at, at + 20))?.[0]);
     if (!titled && !role && !HONORIFIC.test(text.slice(at, at + 2))) continue;
     const mention = unknownMention(text, start, end, gaz, at);
     if (role && !HONORIFIC.test(text.slice(at, at + 2))) {

@@ -6,7 +6,7 @@
 import type { Sentence } from "../../analyse/sentences.js";
 import type { Lexicon } from "../../lexicon/lexicon.js";
 import { type AnalysedDocument, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
-import { sinceDate, type Timex } from "../timex/tagger.js";
+import { countsFrom, type Timex } from "../timex/tagger.js";
 import { type ActorArg, type SentenceArguments, sentenceTimexes } from "./arguments.js";
 import { clauseAround } from "./clauses.js";
 import { isSubject, uniqueActors } from "./participants.js";
@@ -110,8 +110,9 @@ export function discourseDates(doc: AnalysedDocument): (Timex | null)[] {
         !t.converted &&
         // (1日の首相就任後: the date of another event the text counts from dates nothing after it)
         !COUNTED_FROM.test(text.slice(t.end, t.end + 14)) &&
-        // 訪朝は2018年5月以来です: the date of an earlier occurrence dates nothing after it
-        !sinceDate(text, t),
+        // 訪朝は2018年5月以来です, 平成20年8月に瀋陽で開かれて以来: the date of an earlier occurrence dates
+        // nothing after it
+        !countsFrom(text, t),
     );
     // (▽5月中に将官級軍事会談を開く――などが盛り込まれた: the dates of what a document provides for date
     // nothing the article goes on to report)

@@ -99,6 +99,9 @@ const COMPOUND_BEFORE_TRIGGER = new RegExp(
 );
 /** 3カ国による, 三か国の: the number of the states just listed, between them and the trigger. */
 const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:首脳|外相|外務|首相)?$`);
+/** The level of a meeting, between its parties' の and its noun (局長級による政府間, 外相による). */
+const MEETING_LEVEL_BY =
+  /^(?:局長級|次官級|閣僚級|首脳級|実務者|実務|高官|外相|首脳|政府|当局)(?:による|の|間の)(?:政府間|当局間|実務|公式|非公式)?$/;
 /** How a meeting was held, between its parties' の and its noun (両首脳の対面での会談). */
 const MEETING_MANNER = new RegExp(`^${MANNER}$`);
 /** …ことで一致した。 …方針で合意していた。: an agreement reached, the sentence's last word. */
@@ -892,6 +895,8 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
   if (COUNTED_STATES.test(text.slice(afterNo, triggerStart))) return true;
   // 両首脳の対面での会談, 両外相の初めての電話会談: how they met stands before the trigger
   if (MEETING_MANNER.test(text.slice(afterNo, triggerStart))) return true;
+  // 日本と北朝鮮の局長級による政府間協議: the level they meet at stands before the trigger
+  if (MEETING_LEVEL_BY.test(text.slice(afterNo, triggerStart))) return true;
   return local.some((b) => b.start === afterNo && isParty(b));
 }
 
@@ -921,7 +926,7 @@ const ATTENDING = /^に(?:出席|参加)(?:している|中の|した)(?:[^、�
 
 /** What follows a trigger inside the content of a document: …することも明記した, …することなどを盛り込んだ. */
 const PROVIDED_FOR = new RegExp(
-  `^[^。、「」]{0,4}?こと(?:への[^。、「」]{0,8}?)?(?:など)?(?:も|を|が)?${PROVIDES}`,
+  `^[^。、「」]{0,16}?こと(?:への[^。、「」]{0,8}?)?(?:など)?(?:も|を|が)?${PROVIDES}`,
 );
 
 /**

@@ -7,6 +7,7 @@
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import { fromEpochDay, spanDays, toIso } from "../timex/calendar.js";
+import type { ActorRef } from "../../resolve/actors.js";
 import type { ExtractedEvent } from "../types.js";
 import { datelineMention, eventPlace } from "./extract.js";
 import { placeByArrivals } from "./itinerary.js";
@@ -126,6 +127,7 @@ export function finalizeEvents(
       return false;
     return true;
   });
+  representByDelegates(doc, kept);
   representByMeetingParticipants(kept);
   // what the article dates after its own publication has not happened yet: a schedule
   // written in the past tense (…と会談した後、重慶に移動する) is still a plan
@@ -312,6 +314,48 @@ function representByMeetingParticipants(events: ExtractedEvent[]): void {
       if (person && !e.participants.some((q) => q.actor.id === person.actor.id))
         e.participants[i] = { ...person, role: p.role };
     }
+  }
+}
+
+/** 日本側代表の(杉山局長), 北朝鮮側は(宋大使が代表を務めた): a state's side, then who represented it. */
+const SIDE_LED_BY = /^側(?:代表の|の(?:首席)?代表の|は)/;
+/** Days around the publication within which talks are the article's own, whose delegates it names. */
+const TALKS_OF_THE_DAY = 7;
+
+/**
+ * 日朝政府間協議は16日閉幕した。日本側代表の杉山晋輔局長は…。北朝鮮側は宋日昊大使が代表を務めた: talks the
+ * article reports between two states, led by the delegates it names for each side, are between those
+ * delegates (and what was agreed there, by representByMeetingParticipants, too).
+ */
+function representByDelegates(doc: AnalysedDocument, events: ExtractedEvent[]): void {
+  const text = doc.norm.text;
+  const delegates = new Map<string, ActorRef>();
+  for (const r of doc.resolved) {
+    const state = r.mention.kind === "state" ? r.actors[0] : undefined;
+    const side = state && SIDE_LED_BY.exec(text.slice(r.mention.end, r.mention.end + 8));
+    if (!state || !side || delegates.has(state.id)) continue;
+    const from = r.mention.end + side[0].length;
+    const end = text.indexOf("。", from) < 0 ? text.length : text.indexOf("。", from);
+    // (側は…: only where the sentence says who represented it)
+    if (side[0].endsWith("は") && !/代表を務め|首席代表|団長/.test(text.slice(from, end))) continue;
+    const person = doc.resolved.find(
+      (p) =>
+        p.mention.kind === "person" &&
+        p.mention.start >= from &&
+        p.mention.start <= from + 24 &&
+        p.mention.end <= end &&
+        p.actors.length === 1,
+    );
+    if (person) delegates.set(state.id, person.actors[0]!);
+  }
+  const published = doc.source.published ? Date.parse(doc.source.published) : Number.NaN;
+  for (const e of events) {
+    if (e.type !== "CONSULT" || e.mode === "visit" || e.mode === "phone" || e.participants.length !== 2)
+      continue;
+    if (!e.participants.every((p) => p.actor.kind === "state" && delegates.has(p.actor.id))) continue;
+    if (!e.date || !(Math.abs(Date.parse(e.date.start) - published) <= TALKS_OF_THE_DAY * 86_400_000))
+      continue;
+    e.participants = e.participants.map((p) => ({ ...p, actor: delegates.get(p.actor.id)! }));
   }
 }
 
