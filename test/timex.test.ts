@@ -212,6 +212,28 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("places a month and day the text counts from in the past, and a bare day after it in the publication's month", () => {
+    assert.deepEqual(
+      tag(
+        "両首脳が直接会うのは、プーチン氏が訪中した2月4日以来。\n\n習氏が2020年1月にミャンマーを訪れて以来の外遊となる。習氏は14日にカザフスタンを訪問した。",
+        "2022-09-16",
+      ),
+      [
+        ["2月4日", "2022-02-04"],
+        ["2020年1月", "2020-01"],
+        ["14日", "2022-09-14"],
+      ],
+    );
+    // (the date counted from does not make the paragraph's bare days count from the last day told)
+    assert.deepEqual(
+      tag(
+        "ペロシ氏は8月3日に台湾を訪れた。\n\n習氏が2020年1月にミャンマーを訪れて以来の外遊となる。習氏は14日にカザフスタンを訪問した。",
+        "2022-09-16",
+      ).at(-1),
+      ["14日", "2022-09-14"],
+    );
+  });
+
   it("leaves the narration's day where it was after a day before told in a pluperfect (前日、…と述べていた)", () => {
     assert.deepEqual(
       tag(

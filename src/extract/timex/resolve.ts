@@ -236,11 +236,14 @@ export class DiscourseCalendar {
     // November); the next month may still be (4月上旬で調整していた来日を延期すると発表した, in March)
     const ref = anchor.month === undefined ? { ...anchor, month: 7 } : anchor;
     const published = this.published;
-    const possible = (d: CalendarDate) =>
-      day !== undefined ||
-      !ctx.past ||
-      published?.month === undefined ||
-      d.year * 12 + d.month! <= published.year * 12 + published.month + 1;
+    // (an earlier occurrence the text counts from is past: プーチン氏が訪中した2月4日以来)
+    const possible = (d: CalendarDate) => {
+      if (published?.month === undefined) return true;
+      const months = d.year * 12 + d.month!;
+      const publishedMonths = published.year * 12 + published.month;
+      if (ctx.countedFrom) return months <= publishedMonths;
+      return day !== undefined || !ctx.past || months <= publishedMonths + 1;
+    };
     const candidates = [-1, 0, 1]
       .map((k) => ({ year: anchor.year + k, month, day }))
       .filter(isValid)

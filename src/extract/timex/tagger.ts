@@ -133,7 +133,9 @@ function run(
       ...(sameSentence ? { sameSentence } : {}),
       ...(f.candidate.kind === "relative-day" && tellsEarlier(text, f.end) ? { flashback: true } : {}),
     });
-    datedInParagraph = true;
+    // (a date the text counts from — 2020年1月に…訪れて以来 — is an aside: a bare 14日 after it still
+    // counts from the publication)
+    if (!countsFrom(text, f)) datedInParagraph = true;
     if (!r) continue;
     out.push({
       start: f.start,
