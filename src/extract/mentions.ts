@@ -363,7 +363,8 @@ function ownOrganizations(text: string, lex: Lexicon, mentions: Mention[]): void
   }
 }
 
-const GLOSS_BEFORE = /[(（][^()（）「」]{1,24}[)）]$/;
+/** A name's reading in parentheses, and a first title joined to the next by 兼 (王毅(ワン・イー)共産党政治局員兼|外相). */
+const GLOSS_BEFORE = /[(（][^()（）「」]{1,24}[)）](?:[\u4E00-\u9FFF\u30A1-\u30FA\u30FC]{1,12}兼)?$/;
 
 /**
  * 崔善姫(チェ・ソンヒ)第1外務次官: the title after a name and its reading is that person's, not a title
@@ -373,7 +374,7 @@ const GLOSS_BEFORE = /[(（][^()（）「」]{1,24}[)）]$/;
 function attachGlossedTitles(text: string, mentions: Mention[]): void {
   for (const t of mentions) {
     if (t.kind !== "person" || t.title === undefined || t.nameStart !== undefined || t.anaphor) continue;
-    const gloss = GLOSS_BEFORE.exec(text.slice(Math.max(0, t.start - 26), t.start));
+    const gloss = GLOSS_BEFORE.exec(text.slice(Math.max(0, t.start - 40), t.start));
     if (!gloss) continue;
     const glossStart = t.start - gloss[0].length;
     const named = mentions.find(
