@@ -199,6 +199,20 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("places a month of what was agreed to do, in a sentence about the past, in the months ahead; reads 有効期間10年, 今後の20年 as no years", () => {
+    assert.deepEqual(
+      tag(
+        "両首脳は5日、ツアーをことし10月末から11月初めにかけて試験的に実施することで一致しました。有効期間10年の数次ビザ、今後の20年に向けた土台。",
+        "2019-09-05",
+      ),
+      [
+        ["5日", "2019-09-05"],
+        ["ことし10月末", "2019-10"],
+        ["11月初め", "2019-11"],
+      ],
+    );
+  });
+
   it("places a month to come in a clause of its own, in a sentence about the past, in the months ahead", () => {
     assert.deepEqual(
       tag(

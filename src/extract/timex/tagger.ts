@@ -176,8 +176,12 @@ function tellsEarlier(text: string, from: number): boolean {
   return /(?:ていた|でいた|ていました|でいました)$/.test(sentence);
 }
 
-/** A clause of its own that puts the date to come: 10月末から慶州で開かれる(APEC首脳会議). */
-const TO_COME_AFTER = /^[^、。「」]{0,24}?(?:開かれる|行われる|開催される|始まる|予定の|予定される)/;
+/**
+ * A clause of its own that puts the date to come: 10月末から慶州で開かれる(APEC首脳会議), or what was agreed to
+ * do then (11月初めにかけて試験的に実施することで一致した).
+ */
+const TO_COME_AFTER =
+  /^[^、。「」]{0,24}?(?:開かれる|行われる|開催される|始まる|予定の|予定される|(?:する|行う|開く)こと(?:で|を|に))/;
 
 /**
  * Whether the sentence going on at `from` ends in a past predicate (…開かれた。 …戻りました。), and the date's
