@@ -1495,6 +1495,24 @@ describe("ways of meeting", () => {
     assert.ok(!events.some((e) => ids(e).includes("mike-pompeo")), JSON.stringify(events.map((e) => ids(e))));
   });
 
+  it("reads a request accepted (訪朝を要請し、…快く受け入れた) as agreed, and a joint press statement issued or a statement compiled as signed", async () => {
+    const { events: accepted } = await extract(
+      "金委員長は26日、習主席と会談した。金委員長が習主席に訪朝を要請し、習主席が快く受け入れた。",
+      "2018-03-28",
+    );
+    assert.deepEqual(ids(find(accepted, "AGREE")[0]!).sort(), ["kim-jong-un", "xi-jinping"]);
+    const { events: issued } = await extract(
+      "温家宝首相は11日、首相官邸で安倍晋三首相と会談し、「日中共同プレス発表」を発表した。",
+      "2007-04-12",
+    );
+    assert.equal(find(issued, "SUPPORT", "sign")[0]?.object, "日中共同プレス発表");
+    const { events: compiled } = await extract(
+      "温家宝首相は11日、首相官邸で安倍晋三首相と会談し、環境保護協力の強化に関する共同声明をまとめた。",
+      "2007-04-12",
+    );
+    assert.equal(find(compiled, "SUPPORT", "sign")[0]?.object, "環境保護協力の強化に関する共同声明");
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

@@ -822,9 +822,10 @@ function otherPortfolio(lex: Lexicon, topic: ActorArg, word: string): boolean {
  * counted: 共同声明「新たな時代における…」を発表し) or 12 after.
  */
 function nearTrigger(text: string, words: readonly string[], sentence: Sentence, start: number, end: number) {
+  // (a quotation says nothing of the trigger, but a name in brackets it governs does: 「日中共同プレス発表」を発表)
   const before = text
     .slice(sentence.start, start)
-    .replace(/「[^「」]*」/g, "")
+    .replace(/「[^「」]*」(?!(?:を|に|も)?$)/g, "")
     .slice(-30);
   const after = text.slice(end, Math.min(sentence.end, end + 12));
   return words.some((w) => before.includes(w) || after.includes(w));
