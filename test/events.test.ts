@@ -1513,6 +1513,21 @@ describe("ways of meeting", () => {
     assert.equal(find(compiled, "SUPPORT", "sign")[0]?.object, "環境保護協力の強化に関する共同声明");
   });
 
+  it("reads meetings said to be several (AやBとも個別に会談する) as one with each, timed by the gathering they are held beside (これに合わせ)", async () => {
+    const { events } = await extract(
+      "プーチン大統領は15日、習主席と会談した。SCOは16日に首脳会議の本会合を開く。プーチン氏はこれに合わせ、インドのモディ首相やトルコのエルドアン大統領とも個別に会談する予定だ。",
+      "2022-09-16",
+    );
+    const planned = find(events, "CONSULT", "meet").filter((e) => e.status === "planned");
+    assert.deepEqual(
+      planned.map((e) => [ids(e).sort(), e.date?.start]),
+      [
+        [["narendra-modi", "vladimir-putin"], "2022-09-16"],
+        [["recep-tayyip-erdogan", "vladimir-putin"], "2022-09-16"],
+      ],
+    );
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

@@ -35,8 +35,8 @@ const HAD_HAPPENED = /^[^。]{0,12}?(?:ていた|でいた|ていました|で�
 const toldBefore = (text: string, x: Candidate) =>
   HAD_HAPPENED.test(text.slice(x.triggerEnd, x.sentence.end));
 
-/** 会期中に, 期間中に: during the gathering just reported. */
-const DURING_GATHERING = /(?:会期中|期間中|会議期間中)に?/;
+/** 会期中に, 期間中に, これに合わせ: during the gathering just reported. */
+const DURING_GATHERING = /(?:会期中|期間中|会議期間中)に?|(?:これ|それ)に合わせ/;
 
 /**
  * An event the text dates only by the discourse, placed against what was reported just before it:

@@ -507,7 +507,10 @@ function candidate(
     const named = uniqueActors(parties.flatMap((a) => a.actors)).length;
     const ownSubject = parties.some((a) => isSubject(a) && a.start >= clause.start);
     // XはA、Bとそれぞれ会談: one meeting with each counterpart (the subject may be the topic)
-    split = splitCounterparts(ownSubject || !topic ? parties : [topic, ...parties]);
+    split = splitCounterparts(
+      ownSubject || !topic ? parties : [topic, ...parties],
+      /個別|別々|それぞれ/.test(text.slice(clause.start, start)),
+    );
     pairs = pairedOff(text, parties, clause.start, start);
     const inSpeech = inReportedSpeech(doc, start, end);
     if (
@@ -1358,7 +1361,7 @@ export function participantsOf(c: Candidate, doc: AnalysedDocument): Participant
 export type { ExtractedEvent };
 
 /** XはA、Bと会談: a subject and a list of counterparts joined by 、 (or それぞれ). */
-function splitCounterparts(parties: ActorArg[]): [ActorArg, ActorArg[]] | null {
+function splitCounterparts(parties: ActorArg[], separately = false): [ActorArg, ActorArg[]] | null {
   const subject = parties.find((a) => /^(は|が|も)$/.test(a.particle));
   if (!subject) return null;
   // ブリンケン国務長官とオースティン国防長官は…鄭外相、徐国防相と協議を開いた: two on each side meet together
@@ -1371,7 +1374,9 @@ function splitCounterparts(parties: ActorArg[]): [ActorArg, ActorArg[]] | null {
   const last = others[others.length - 1]!;
   if (!/^(と|とは|とも)$/.test(last.particle)) return null;
   // A、Bと (a list) or Aと、…Bと (each with its own と, often with its own date)
-  if (!others.slice(0, -1).every((a) => /^(、|・|と|とは|とも)$/.test(a.particle))) return null;
+  // (AやBとも個別に会談: a list with や, when the meetings are said to be several)
+  const joined = separately ? /^(、|・|と|とは|とも|や)$/ : /^(、|・|と|とは|とも)$/;
+  if (!others.slice(0, -1).every((a) => joined.test(a.particle))) return null;
   if (others.some((a) => a.actors.length !== 1 || a.actors[0]!.kind !== "person")) return null;
   return [subject, others];
 }
