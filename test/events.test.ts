@@ -1528,6 +1528,14 @@ describe("ways of meeting", () => {
     );
   });
 
+  it("reads a treaty's anniversary at a reception a relative clause says was held as no signing (…で開かれた日中平和友好条約締結40周年の記念レセプション)", async () => {
+    const { events } = await extract(
+      "安倍首相は25日午後に政府専用機で北京に到着し、同日夜に人民大会堂で開かれた日中平和友好条約締結40周年の記念レセプションに出席した。",
+      "2018-10-26",
+    );
+    assert.deepEqual(find(events, "SUPPORT", "sign"), []);
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

@@ -167,10 +167,11 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
       if (inReportedSpeech(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
+      // (a relative clause says a meeting was held, not a treaty: 人民大会堂で開かれた…条約締結40周年の記念レセプション)
       if (
         REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) &&
         !plannedInQuote(doc, m.end) &&
-        heldInRelative(text, sentence.start, m.start) !== "held"
+        (trigger.type !== "CONSULT" || heldInRelative(text, sentence.start, m.start) !== "held")
       )
         continue;
       // (found only for the triggers kept so far)
