@@ -1536,6 +1536,15 @@ describe("ways of meeting", () => {
     assert.deepEqual(find(events, "SUPPORT", "sign"), []);
   });
 
+  it("dates what a sentence opening on the occasion just told (この際、…) reports by that occasion", async () => {
+    const { events } = await extract(
+      "ロシアのプーチン大統領は15日、中国の習近平国家主席と会談した。両首脳が直接顔を合わせるのは、プーチン氏が訪中した2月4日以来。この際、両国は「限界のない」友好関係をうたう共同声明を発表しており、ロシア軍はその約3週間後にウクライナに侵攻した。",
+      "2022-09-16",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.deepEqual([sign?.date?.start, sign?.status], ["2022-02-04", "occurred"]);
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

@@ -943,6 +943,8 @@ const DATED_RELATIVE_CLAUSE =
 
 /** 当時は, 当時、 opening a clause (not a title's (当時)): at the time just spoken of. */
 const THEN = /(?:^|、)当時(?:は|、|に|も)/;
+/** この際、その際、: the occasion just told, which a sentence opens on. */
+const OCCASION_OPENS = /^(?:この際|その際|この時|その時)(?:に)?、/;
 
 function pickDate(
   doc: AnalysedDocument,
@@ -976,9 +978,13 @@ function pickDate(
   if (described) return { timex: described, source: "clause" };
   // 「訪ロは2002年8月以来9年ぶりで、当時はウラジオストクで…会談した」: 当時 is the date just mentioned, one
   // counted from included
-  const then = THEN.exec(text.slice(clause.start, start));
+  // (この際、その際: a sentence that opens on the occasion just told, with no date of its own)
+  const occasion = OCCASION_OPENS.exec(text.slice(args.sentence.start, start));
+  const then =
+    THEN.exec(text.slice(clause.start, start)) ??
+    (occasion && !args.timexes.some((t) => t.end <= start) ? occasion : null);
   if (then) {
-    const at = clause.start + then.index;
+    const at = then === occasion ? args.sentence.start : clause.start + then.index;
     const earlier = doc.timexes.filter(
       (t) => t.end <= at && !t.converted && !inReportedSpeech(doc, t.start, t.end),
     );
