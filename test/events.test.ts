@@ -1545,6 +1545,18 @@ describe("ways of meeting", () => {
     assert.deepEqual([sign?.date?.start, sign?.status], ["2022-02-04", "occurred"]);
   });
 
+  it("reads the visitor as the sentence's subject, not one the summit's name takes in (文在寅大統領も交えた日中韓首脳会議のため来日)", async () => {
+    const { events } = await extract(
+      "李首相は5月に韓国の文在寅(ムン・ジェイン)大統領も交えた日中韓首脳会議のため来日しており、両首相の往来が続く。",
+      "2018-10-26",
+    );
+    const visits = find(events, "CONSULT", "visit");
+    assert.deepEqual(
+      visits.map((e) => ids(e, "actor")),
+      [["li-keqiang"]],
+    );
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

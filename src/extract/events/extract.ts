@@ -405,9 +405,16 @@ function candidate(
     actors = [guest];
     recipients = [stateActor(lex, host)];
   } else if (trigger.roles === "visit") {
+    // (文在寅大統領も交えた日中韓首脳会議のため来日: one a noun phrase takes in is not who comes)
+    const takenIn = (a: ActorArg) => {
+      const at = afterGloss(text, a.end);
+      return /^(?:も|を)(?:交え|加え|含め)/.test(text.slice(at, at + 4));
+    };
     const visitorArg =
       head ??
-      [...local].reverse().find((a) => isSubject(a) && a.actors.every((x) => x.kind === "person")) ??
+      [...local]
+        .reverse()
+        .find((a) => isSubject(a) && !takenIn(a) && a.actors.every((x) => x.kind === "person")) ??
       // プーチン大統領の北朝鮮訪問, 習主席の訪日: the visitor qualifies the visit itself (日本の外相の訪中
       // in another year: the office, standing for its state)
       local.find(
