@@ -1557,6 +1557,18 @@ describe("ways of meeting", () => {
     );
   });
 
+  it("reads a treaty of both states a relative clause names (昨年2月に署名された両国の友好善隣協力条約) as theirs, and one announced with someone (金総書記と発表したロ朝共同宣言) as signed with them", async () => {
+    const { events } = await extract(
+      "金総書記は4日、プーチン大統領とクレムリンで会談した。宣言は8項目から成り、昨年2月に署名された両国の友好善隣協力条約と、同年7月にプーチン氏が平壌を訪問した際に金総書記と発表したロ朝共同宣言を土台にすると明記。",
+      "2001-08-05",
+    );
+    const signed = find(events, "SUPPORT", "sign").map((e) => [e.object, e.date?.start, ids(e).sort()]);
+    assert.deepEqual(signed, [
+      ["両国の友好善隣協力条約", "2000-02-01", ["PRK", "RUS"]],
+      ["ロ朝共同宣言", "2000-07-01", ["kim-jong-il", "vladimir-putin"]],
+    ]);
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

@@ -334,7 +334,16 @@ function candidate(
         },
         ctx.statusCues,
       );
-  const status = relative === "scheduled" && read === "occurred" ? "planned" : read;
+  // 発表したロ朝共同宣言: a trigger in the past describing the noun after it was done, whatever the sentence
+  // goes on to say
+  const pastRelative =
+    /た$/.test(text.slice(start, end)) && /^[\u4E00-\u9FFF\u30A1-\u30FA「『]/.test(text[end] ?? "");
+  const status =
+    relative === "scheduled" && read === "occurred"
+      ? "planned"
+      : pastRelative && (read === "planned" || read === "speculated")
+        ? "occurred"
+        : read;
   if (status === "negated") return null;
   // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
   // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
@@ -669,15 +678,21 @@ function candidate(
       // an agreement a relative clause describes was signed by the clause's subject (両国首脳が署名した条約)
       // or by its name's states (1978年に締結された中日平和友好条約), whoever the sentence is about
       const signers = after?.described ? relativeSubject(doc, ctx, text, local, start, date) : [];
+      // (両国の友好善隣協力条約: both states, as the discourse names them, too)
       const ownStates =
         after?.described &&
         doc.resolved.find(
-          (r) => r.mention.kind === "group" && r.mention.start >= after.start && r.mention.end <= after.end,
+          (r) =>
+            (r.mention.kind === "group" || r.mention.anaphor === "both-states") &&
+            r.actors.length >= 2 &&
+            r.mention.start >= after.start &&
+            r.mention.end <= after.end,
         );
+      // (…際に金総書記と発表したロ朝共同宣言: who the clause names signing with the subject stands for their state)
+      const withWhom = local.filter((a) => a.particle === "と" && a.end <= start && start - a.end <= 6);
+      const people = [...signers, ...withWhom.flatMap((a) => a.actors)].filter((a) => a.kind === "person");
       if (ownStates)
-        actors = uniqueActors(
-          ownStates.actors.map((s) => signers.find((a) => a.kind === "person" && a.country === s.id) ?? s),
-        );
+        actors = uniqueActors(ownStates.actors.map((s) => people.find((a) => a.country === s.id) ?? s));
       else if (signers.length >= 2) actors = signers;
       else if (actors.length < 2) {
         const len = object.length;
@@ -946,7 +961,7 @@ const PROVIDED_FOR = new RegExp(
  * the noun and its particle stand between that verb and the trigger (not 22日に行われた首脳会談).
  */
 const DATED_RELATIVE_CLAUSE =
-  /^に[^、。「」]{0,12}?(?:された|れた|した|った|えた|いた)[^、。「」]{1,16}?(?:と|を|に|から)$/;
+  /^に[^、。「」]{0,12}?(?:された|れた|した|った|えた|いた)(?!際)[^、。「」]{1,16}?(?:と|を|に|から)$/;
 
 /** 当時は, 当時、 opening a clause (not a title's (当時)): at the time just spoken of. */
 const THEN = /(?:^|、)当時(?:は|、|に|も)/;
