@@ -1569,6 +1569,18 @@ describe("ways of meeting", () => {
     ]);
   });
 
+  it("reads an agreement signed before anyone the article names held office as its states' (1965年の国交正常化の際に交わした協定)", async () => {
+    const { events } = await extract(
+      "野田佳彦首相と李明博大統領は18日、京都迎賓館で会談した。両首脳は慰安婦問題を協議した。日本政府は1965年の国交正常化の際に交わした協定から、問題は解決済みとの立場を貫いている。",
+      "2011-12-18",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.deepEqual(
+      [sign?.object, sign?.date?.start, ids(sign!).sort()],
+      ["協定", "1965-01-01", ["JPN", "KOR"]],
+    );
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

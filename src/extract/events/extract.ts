@@ -1306,9 +1306,11 @@ function agreementAfter(text: string, triggerEnd: number, sentenceEnd: number) {
   const ending =
     RELATIVE_ENDING.exec(rest)?.[0] ?? (/[たる]/.test(text[triggerEnd - 1] ?? "") ? "" : undefined);
   const skip = ending?.length ?? 0;
-  const m = /[「『]?([^\s、。「『」』]{2,30}?(?:条約|協定|宣言|声明|文書|覚書|議定書))[」』]?/.exec(
-    rest.slice(skip),
-  );
+  // (交わした|協定から: the bare noun right after the clause that describes it names it too)
+  const m =
+    /[「『]?([^\s、。「『」』]{2,30}?(?:条約|協定|宣言|声明|文書|覚書|議定書))[」』]?/.exec(
+      rest.slice(skip),
+    ) ?? (ending !== undefined ? /^(条約|協定)/.exec(rest.slice(skip)) : null);
   if (!m) return undefined;
   const at = text.indexOf(m[1]!, triggerEnd + skip + m.index);
   return { name: m[1]!, start: at, end: at + m[1]!.length, described: ending !== undefined && m.index <= 1 };

@@ -11,8 +11,18 @@ import type { ActorRef } from "../../resolve/actors.js";
 import type { ExtractedEvent } from "../types.js";
 import { datelineMention, eventPlace } from "./extract.js";
 import { placeByArrivals } from "./itinerary.js";
+import { stateActor } from "./participants.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
-import { countriesOf, deadBy, hostStateOf, inSession, stateOf, TRIP_DAYS, visitorOf } from "./sides.js";
+import {
+  beforeCareer,
+  countriesOf,
+  deadBy,
+  hostStateOf,
+  inSession,
+  stateOf,
+  TRIP_DAYS,
+  visitorOf,
+} from "./sides.js";
 
 const RECIPROCAL = new Set(["CONSULT", "AGREE", "SUPPORT", "COOPERATE"]);
 /**
@@ -84,6 +94,14 @@ export function finalizeEvents(
   // the dead take part in nothing after their death: 孫文が通った店で, 金日成主席の生誕記念日に
   for (const e of events)
     e.participants = e.participants.filter((p) => !deadBy(ctx.lexicon, p.actor, e.date?.start));
+  // and what was signed or agreed before anyone held office stands for their states: 1965年の…際に交わした協定
+  for (const e of events)
+    if (e.type === "AGREE" || (e.type === "SUPPORT" && e.mode === "sign"))
+      e.participants = e.participants.map((p) =>
+        beforeCareer(ctx.lexicon, p.actor, e.date?.end) && p.actor.country
+          ? { ...p, actor: stateActor(ctx.lexicon, p.actor.country) }
+          : p,
+      );
   const trips = events.filter(
     (e) =>
       e.type === "CONSULT" &&

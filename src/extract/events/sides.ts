@@ -55,6 +55,16 @@ export function deadBy(lex: Lexicon, actor: ActorRef, day: string | undefined): 
   return !!died && died < day;
 }
 
+/**
+ * Whether an event dated `end` at the latest comes before every office the lexicon records for the person:
+ * 1965年の…協定 was signed by neither 2011's prime minister nor its president, whatever the discourse says.
+ */
+export function beforeCareer(lex: Lexicon, actor: ActorRef, end: string | undefined): boolean {
+  if (!end || actor.kind !== "person") return false;
+  const offices = lex.people.get(actor.id)?.offices ?? [];
+  return offices.length > 0 && offices.every((o) => !!o.from && end < o.from);
+}
+
 /** How precise a place is, by its kind: a venue or an airport within a city within a region or country. */
 export const PLACE_RANK: Readonly<Record<string, number>> = {
   venue: 5,
