@@ -1581,6 +1581,15 @@ describe("ways of meeting", () => {
     );
   });
 
+  it("reads a visit decided (習氏の国賓訪日が決まる) as agreed by the visitor with the state visited", async () => {
+    const { events } = await extract(
+      "岸田首相は8日、習近平国家主席と電話で会談した。外相退任後、一昨年6月には習氏の国賓訪日が決まるなど改善の動きもあったが、首相は周囲に厳しい視線を向けていた。",
+      "2021-10-22",
+    );
+    const [agreed] = find(events, "AGREE");
+    assert.deepEqual([ids(agreed!).sort(), agreed?.date?.start], [["JPN", "xi-jinping"], "2019-06-01"]);
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",
