@@ -197,21 +197,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         alsoWithTheSame(text, m.end, c, out);
         dateByEventBefore(text, sentence, m.start, c, out);
         joinMeetingAttended(text, sentence, c, out);
-        // 習氏の国賓訪日が決まる: a visit agreed on is agreed by its visitor with the state it goes to
-        const decided = /訪(.)が決ま/.exec(text.slice(m.start, m.end));
-        const host = decided ? ctx.lexicon.abbreviations.get(decided[1]!) : undefined;
-        if (c.type === "AGREE" && host) {
-          const visitor = args.actors.find(
-            (a) =>
-              a.particle === "の" &&
-              a.end <= m.start &&
-              m.start - a.end <= 4 &&
-              a.actors[0]?.kind === "person",
-          );
-          c.actors = uniqueActors([...c.actors, ...(visitor?.actors ?? [])]);
-          if (!c.actors.some((a) => a.id === host || a.country === host))
-            c.actors = uniqueActors([...c.actors, stateActor(ctx.lexicon, host)]);
-        }
+        visitDecided(ctx, text, args, m, c);
         reachedAtMeeting(text, sentence, clause, m, c, out);
         if (c.type === "AGREE" && c.actors.length < 2) continue;
         out.push(c);
@@ -219,6 +205,25 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     }
   }
   return out;
+}
+
+/** 習氏の国賓訪日が決まる: a visit agreed on is agreed by its visitor with the state it goes to. */
+function visitDecided(
+  ctx: PipelineContext,
+  text: string,
+  args: SentenceArguments,
+  m: { start: number; end: number },
+  c: Candidate,
+): void {
+  const decided = /訪(.)が決ま/.exec(text.slice(m.start, m.end));
+  const host = decided ? ctx.lexicon.abbreviations.get(decided[1]!) : undefined;
+  if (c.type !== "AGREE" || !host) return;
+  const visitor = args.actors.find(
+    (a) => a.particle === "の" && a.end <= m.start && m.start - a.end <= 4 && a.actors[0]?.kind === "person",
+  );
+  c.actors = uniqueActors([...c.actors, ...(visitor?.actors ?? [])]);
+  if (!c.actors.some((a) => a.id === host || a.country === host))
+    c.actors = uniqueActors([...c.actors, stateActor(ctx.lexicon, host)]);
 }
 
 /**
