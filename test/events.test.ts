@@ -1590,6 +1590,15 @@ describe("ways of meeting", () => {
     assert.deepEqual([ids(agreed!).sort(), agreed?.date?.start], [["JPN", "xi-jinping"], "2019-06-01"]);
   });
 
+  it("reads an agreement of the lexicon named with its date ((02年9月17日の)平壌(ピョンヤン)宣言) as signed by its parties", async () => {
+    const { events } = await extract(
+      "北朝鮮の金桂冠外務次官は19日、北京で日本の佐々江賢一郎アジア大洋州局長と会談した。北朝鮮と日本は(02年9月17日の)平壌(ピョンヤン)宣言に従って、懸案を解決することを確認した。",
+      "2005-09-20",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.deepEqual([sign?.date?.start, ids(sign!).sort()], ["2002-09-17", ["JPN", "PRK"]]);
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

@@ -199,6 +199,26 @@ describe("user lexicons", () => {
     );
   });
 
+  it("add an agreement whose name does not say whose it is, and reject one of fewer than two parties", () => {
+    const own = mkdtempSync(join(tmpdir(), "kaidan-agree-"));
+    writeFileSync(
+      join(own, "agreements-mine.yaml"),
+      "- id: moscow-declaration-2001\n  name: { en: Moscow Declaration, ja: 朝露モスクワ宣言 }\n  aliases: [モスクワ宣言]\n  parties: [RUS, PRK]\n  signed: 2001-08-04\n",
+    );
+    const mine = new Lexicon(loadLexiconData([own]));
+    assert.deepEqual(mine.agreements.get("モスクワ宣言")?.parties, ["RUS", "PRK"]);
+    assert.deepEqual(mine.agreements.get("平壌宣言")?.parties, ["JPN", "PRK"], "the bundled ones stay");
+    writeFileSync(
+      join(own, "agreements-mine.yaml"),
+      "- id: half\n  name: { en: Half, ja: 片宣言 }\n  parties: [RUS]\n  signed: 2001-08-04\n",
+    );
+    assert.throws(
+      () => loadLexiconData([own]),
+      (e: unknown) =>
+        e instanceof LexiconError && /agreements-mine\.yaml: entry 1 \(half\): parties/.test(e.message),
+    );
+  });
+
   it("fail with the file, the entry and the reason", () => {
     const bad = mkdtempSync(join(tmpdir(), "kaidan-bad-"));
     writeFileSync(

@@ -4,7 +4,14 @@
  */
 import { normaliseCharacters } from "../normalise/normalise.js";
 import { type LexiconData, loadLexiconData } from "./load.js";
-import type { OfficeEntry, OrganizationEntry, PersonEntry, PlaceEntry, StateEntry } from "./schema.js";
+import type {
+  AgreementEntry,
+  OfficeEntry,
+  OrganizationEntry,
+  PersonEntry,
+  PlaceEntry,
+  StateEntry,
+} from "./schema.js";
 
 export type EntityKind = "person" | "state" | "organization" | "place";
 
@@ -52,6 +59,8 @@ export class Lexicon {
   readonly abbreviations = new Map<string, string>();
   /** Ministers' titles (two characters or more) → their portfolio: 外相 → foreign-affairs. */
   readonly portfolioTitles = new Map<string, string>();
+  /** Agreements whose names do not say whose they are, by the surface key of each of their names (平壌宣言). */
+  readonly agreements = new Map<string, AgreementEntry>();
   /** Office id → people who held it, with their periods. */
   private readonly holders = new Map<string, { person: PersonEntry; from?: string; to?: string }[]>();
 
@@ -79,6 +88,8 @@ export class Lexicon {
       this.places.set(p.id, p);
       for (const n of [p.name.ja, ...p.aliases]) this.add(n, { kind: "place", id: p.id });
     }
+    for (const a of data.agreements)
+      for (const n of [a.name.ja, ...a.aliases]) this.agreements.set(surfaceKey(n), a);
     for (const p of data.people) {
       this.people.set(p.id, p);
       for (const n of [p.name.ja, ...p.aliases]) this.add(n, { kind: "person", id: p.id });

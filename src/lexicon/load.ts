@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import {
+  type AgreementEntry,
+  agreementSchema,
   type OfficeEntry,
   type OrganizationEntry,
   officeSchema,
@@ -39,6 +41,7 @@ export interface LexiconData {
   offices: OfficeEntry[];
   people: PersonEntry[];
   places: PlaceEntry[];
+  agreements: AgreementEntry[];
   /** Abbreviation runs that are not pairs of states (北米, 中東). */
   compoundStopwords: string[];
   /**
@@ -66,13 +69,14 @@ export function bundledDataDir(): string {
   throw new Error("cannot find kaidan's bundled data/ folder");
 }
 
-type Kind = "states" | "organizations" | "offices" | "people" | "places";
+type Kind = "states" | "organizations" | "offices" | "people" | "places" | "agreements";
 const SCHEMAS: Record<Kind, z.ZodType> = {
   states: stateSchema,
   organizations: organizationSchema,
   offices: officeSchema,
   people: personSchema,
   places: placeSchema,
+  agreements: agreementSchema,
 };
 
 /** Which kind of entries a file holds, from its name or folder. */
@@ -163,6 +167,7 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
     offices: [],
     people: [],
     places: [],
+    agreements: [],
     compoundStopwords: [],
     titlePrefixes: [],
     formerTitlePrefixes: [],

@@ -98,9 +98,24 @@ export const placeSchema = z
   })
   .strict();
 
+/**
+ * An agreement whose name does not say whose it is (平壌宣言 is Japan's and North Korea's, 板門店宣言 the two
+ * Koreas'): a mention of it, with or without its date, is read as its signing by its parties.
+ */
+export const agreementSchema = z
+  .object({
+    id: entryId,
+    name: names,
+    aliases: surfaceList,
+    parties: z.array(countryCode).min(2),
+    signed: isoDate,
+  })
+  .strict();
+
 export type StateEntry = z.infer<typeof stateSchema>;
 export type OrganizationEntry = z.infer<typeof organizationSchema>;
 export type OfficeEntry = z.infer<typeof officeSchema>;
 export type PersonEntry = z.infer<typeof personSchema>;
 export type PlaceEntry = z.infer<typeof placeSchema>;
 export type Tenure = z.infer<typeof tenureSchema>;
+export type AgreementEntry = z.infer<typeof agreementSchema>;

@@ -7,7 +7,8 @@
 import { AGREEMENT_NOUNS } from "../../analyse/agreements.js";
 import type { Sentence } from "../../analyse/sentences.js";
 import type { Token } from "../../analyse/tokenizer.js";
-import type { Lexicon } from "../../lexicon/lexicon.js";
+import { type Lexicon, surfaceKey } from "../../lexicon/lexicon.js";
+import type { AgreementEntry } from "../../lexicon/schema.js";
 import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
@@ -721,6 +722,15 @@ function candidate(
         );
         if (compound) actors = uniqueActors([...actors, ...compound.actors]);
       }
+      // 平壌宣言, 板門店宣言: a named agreement the lexicon knows is its parties' (those named here stand for
+      // their states)
+      const known = knownAgreement(lex, object);
+      if (known && actors.length < 2)
+        actors = uniqueActors(
+          known.parties.map(
+            (id) => actors.find((a) => a.kind === "person" && a.country === id) ?? stateActor(lex, id),
+          ),
+        );
     }
   }
   if (actors.length === 0 && trigger.type !== "AGREE") return null;
@@ -1311,6 +1321,16 @@ function relativeSubject(
   let first = last;
   while (first > 0 && /^(?:と|や|、)$/.test(before[first - 1]!.particle)) first--;
   return uniqueActors(before.slice(first, last + 1).flatMap((a) => a.actors));
+}
+
+/** An agreement of the lexicon a name ends with (「板門店宣言」, 9月平壌共同宣言), its brackets and glosses aside. */
+export function knownAgreement(lex: Lexicon, name: string): AgreementEntry | undefined {
+  const plain = name.replace(/[「」『』]/g, "").replace(/[(（][^()（）]*[)）]/g, "");
+  for (let i = 0; i < plain.length - 1; i++) {
+    const found = lex.agreements.get(surfaceKey(plain.slice(i)));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The verb's ending between a trigger and the noun its relative clause describes: 締結|された|条約. */

@@ -7,7 +7,10 @@
 import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
-import type { Candidate } from "./extract.js";
+import type { Sentence } from "../../analyse/sentences.js";
+import type { ActorRef } from "../../resolve/actors.js";
+import type { Timex } from "../timex/tagger.js";
+import { type Candidate, knownAgreement } from "./extract.js";
 import { stateActor } from "./participants.js";
 
 const NAMED_AGREEMENT =
@@ -30,28 +33,69 @@ export function datedAgreements(doc: AnalysedDocument, ctx: PipelineContext): Ca
   const apparatus = doc.apparatus[0]?.start ?? text.length;
   for (const t of doc.timexes) {
     if (t.start >= apparatus) break;
-    const m = NAMED_AGREEMENT.exec(text.slice(t.end, t.end + 24));
-    if (!m) continue;
-    const nameStart = t.end + m[0].length - m[1]!.length - m[2]!.length;
-    const group = doc.resolved.find((r) => r.mention.kind === "group" && r.mention.start === nameStart);
-    if (!group || group.actors.length < 2) continue;
     const sentence = doc.sentences.find((s) => t.start >= s.start && t.end <= s.end);
     if (!sentence) continue;
-    out.push({
-      trigger: SIGNING,
-      triggerStart: nameStart,
-      triggerEnd: t.end + m[0].length,
-      sentence,
-      type: "SUPPORT",
-      mode: "sign",
-      status: "occurred",
-      actors: group.actors.map((a) => (a.kind === "state" ? stateActor(ctx.lexicon, a.id) : a)),
-      recipients: [],
-      timex: t,
-      dateSource: "clause",
-      place: null,
-      object: text.slice(nameStart, t.end + m[0].length),
-    });
+    const m = NAMED_AGREEMENT.exec(text.slice(t.end, t.end + 24));
+    const nameStart = m ? t.end + m[0].length - m[1]!.length - m[2]!.length : -1;
+    const group = m && doc.resolved.find((r) => r.mention.kind === "group" && r.mention.start === nameStart);
+    // (02年9月17日の)平壌(ピョンヤン)宣言: one the lexicon knows, past a bracket and the name's reading
+    const known = group ? undefined : knownAgreementAfter(ctx, text, t.end, sentence.end);
+    if (m && group && group.actors.length >= 2)
+      out.push(signing(ctx, text, t, sentence, nameStart, t.end + m[0].length, group.actors));
+    else if (known)
+      out.push(
+        signing(
+          ctx,
+          text,
+          t,
+          sentence,
+          known.start,
+          known.end,
+          known.entry.parties.map((id) => stateActor(ctx.lexicon, id)),
+        ),
+      );
   }
   return out;
+}
+
+/** A dated agreement's signing: a background event of its own clause's date. */
+function signing(
+  ctx: PipelineContext,
+  text: string,
+  t: Timex,
+  sentence: Sentence,
+  start: number,
+  end: number,
+  actors: readonly ActorRef[],
+): Candidate {
+  return {
+    trigger: SIGNING,
+    triggerStart: start,
+    triggerEnd: end,
+    sentence,
+    type: "SUPPORT",
+    mode: "sign",
+    status: "occurred",
+    actors: actors.map((a) => (a.kind === "state" ? stateActor(ctx.lexicon, a.id) : a)),
+    recipients: [],
+    timex: t,
+    dateSource: "clause",
+    place: null,
+    object: text.slice(start, end),
+  };
+}
+
+/**
+ * The agreement of the lexicon right after a date and its の, past a closing bracket and the name's
+ * reading: (02年9月17日の)平壌(ピョンヤン)宣言.
+ */
+function knownAgreementAfter(ctx: PipelineContext, text: string, from: number, sentenceEnd: number) {
+  const m = /^の[)）]?([^\s、。「」『』]{2,24}?(?:宣言|声明|条約|協定|原則))/.exec(
+    text.slice(from, Math.min(sentenceEnd, from + 32)),
+  );
+  if (!m) return undefined;
+  const entry = knownAgreement(ctx.lexicon, m[1]!);
+  if (!entry) return undefined;
+  const start = from + m[0].length - m[1]!.length;
+  return { entry, start, end: start + m[1]!.length };
 }
