@@ -1599,6 +1599,20 @@ describe("ways of meeting", () => {
     assert.deepEqual([sign?.date?.start, ids(sign!).sort()], ["2002-09-17", ["JPN", "PRK"]]);
   });
 
+  it("reads an agreement of the lexicon announced at a summit (首脳会談で発表された「板門店宣言」) as signed by its parties", async () => {
+    const { events } = await extract(
+      "トランプ大統領とキム委員長は12日、シンガポールで会談しました。共同声明には、ことし4月27日の南北首脳会談で発表された「板門店宣言」を再確認することが盛り込まれました。",
+      "2018-06-12",
+    );
+    const declaration = find(events, "SUPPORT", "sign").find((e) => e.object === "板門店宣言");
+    assert.ok(declaration, JSON.stringify(events.map((e) => [e.type, e.object])));
+    assert.equal(declaration.date?.start, "2018-04-27");
+    assert.deepEqual(
+      [...new Set(declaration.participants.map((p) => p.actor.country ?? p.actor.id))].sort(),
+      ["KOR", "PRK"],
+    );
+  });
+
   it("reads a joint text made public (共同発表文を公表した) as signed, named without the clause that describes it", async () => {
     const { events } = await extract(
       "石破首相は23日、李在明大統領と首相官邸で会談した。両首脳は会談の成果をまとめた共同発表文を公表した。",

@@ -179,7 +179,18 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       const topic = nearerTopic(doc, args, topics.own, m.start) ?? topics.at(m.end);
       // (a text two parties announce together is joint, whatever its name: 両首脳は…文書を発表する)
       const jointly = trigger.roles === "signing" && topic?.actors.length === 2;
-      if (trigger.near && !jointly && !nearTrigger(text, trigger.near, sentence, m.start, m.end)) continue;
+      // (…首脳会談で発表された「板門店宣言」: an agreement the lexicon knows is joint whatever its name)
+      const knownAfter = () => {
+        const named = agreementAfter(text, m.end, sentence.end);
+        return !!named?.described && !!knownAgreement(ctx.lexicon, named.name);
+      };
+      if (
+        trigger.near &&
+        !jointly &&
+        !nearTrigger(text, trigger.near, sentence, m.start, m.end) &&
+        !knownAfter()
+      )
+        continue;
       const clause = clauseAround(starts, sentence.end, m.start);
       const found =
         candidate(
@@ -725,7 +736,7 @@ function candidate(
       // 平壌宣言, 板門店宣言: a named agreement the lexicon knows is its parties' (those named here stand for
       // their states)
       const known = knownAgreement(lex, object);
-      if (known && actors.length < 2)
+      if (known && (actors.length < 2 || after?.described))
         actors = uniqueActors(
           known.parties.map(
             (id) => actors.find((a) => a.kind === "person" && a.country === id) ?? stateActor(lex, id),
