@@ -1597,6 +1597,7 @@ describe("ways of meeting", () => {
     );
     const [sign] = find(events, "SUPPORT", "sign");
     assert.deepEqual([sign?.date?.start, ids(sign!).sort()], ["2002-09-17", ["JPN", "PRK"]]);
+    assert.equal(sign?.place?.id, "pyongyang", "where the lexicon says it was signed");
   });
 
   it("reads an agreement of the lexicon announced at a summit (首脳会談で発表された「板門店宣言」) as signed by its parties", async () => {

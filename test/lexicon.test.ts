@@ -217,6 +217,14 @@ describe("user lexicons", () => {
       (e: unknown) =>
         e instanceof LexiconError && /agreements-mine\.yaml: entry 1 \(half\): parties/.test(e.message),
     );
+    writeFileSync(
+      join(own, "agreements-mine.yaml"),
+      "- id: lost\n  name: { en: Lost, ja: 迷子宣言 }\n  parties: [RUS, PRK]\n  signed: 2001-08-04\n  place: atlantis\n",
+    );
+    assert.throws(
+      () => loadLexiconData([own]),
+      (e: unknown) => e instanceof LexiconError && /lost: unknown place 'atlantis'/.test(e.message),
+    );
   });
 
   it("fail with the file, the entry and the reason", () => {

@@ -217,6 +217,10 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
 }
 
 function checkReferences(data: LexiconData): void {
+  const places = new Set(data.places.map((p) => p.id));
+  for (const a of data.agreements)
+    if (a.place && !places.has(a.place))
+      throw new LexiconError("agreements", `${a.id}: unknown place '${a.place}'`);
   const offices = new Set(data.offices.map((o) => o.id));
   for (const p of data.people) {
     for (const t of p.offices) {

@@ -109,6 +109,8 @@ export const agreementSchema = z
     aliases: surfaceList,
     parties: z.array(countryCode).min(2),
     signed: isoDate,
+    /** Where it was signed (a place id), for a mention that does not say. */
+    place: z.string().optional(),
   })
   .strict();
 

@@ -7,8 +7,7 @@
 import { AGREEMENT_NOUNS } from "../../analyse/agreements.js";
 import type { Sentence } from "../../analyse/sentences.js";
 import type { Token } from "../../analyse/tokenizer.js";
-import { type Lexicon, surfaceKey } from "../../lexicon/lexicon.js";
-import type { AgreementEntry } from "../../lexicon/schema.js";
+import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
@@ -46,6 +45,7 @@ import {
   uniqueActors,
 } from "./participants.js";
 import { chooseTrigger } from "./gatherings.js";
+import { knownAgreement, signedAt } from "./known-agreements.js";
 import { PLACE_RANK } from "./sides.js";
 import { readStatus } from "./status.js";
 
@@ -736,6 +736,9 @@ function candidate(
       // 平壌宣言, 板門店宣言: a named agreement the lexicon knows is its parties' (those named here stand for
       // their states)
       const known = knownAgreement(lex, object);
+      // (where it was signed, for one a relative clause describes: the text tells where a signing it
+      // narrates took place)
+      if (known && !place && after?.described) place = signedAt(ctx, known, start, end);
       if (known && (actors.length < 2 || after?.described))
         actors = uniqueActors(
           known.parties.map(
@@ -1332,16 +1335,6 @@ function relativeSubject(
   let first = last;
   while (first > 0 && /^(?:と|や|、)$/.test(before[first - 1]!.particle)) first--;
   return uniqueActors(before.slice(first, last + 1).flatMap((a) => a.actors));
-}
-
-/** An agreement of the lexicon a name ends with (「板門店宣言」, 9月平壌共同宣言), its brackets and glosses aside. */
-export function knownAgreement(lex: Lexicon, name: string): AgreementEntry | undefined {
-  const plain = name.replace(/[「」『』]/g, "").replace(/[(（][^()（）]*[)）]/g, "");
-  for (let i = 0; i < plain.length - 1; i++) {
-    const found = lex.agreements.get(surfaceKey(plain.slice(i)));
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** The verb's ending between a trigger and the noun its relative clause describes: 締結|された|条約. */

@@ -9,8 +9,10 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
 import type { Sentence } from "../../analyse/sentences.js";
 import type { ActorRef } from "../../resolve/actors.js";
+import type { PlaceArg } from "./arguments.js";
 import type { Timex } from "../timex/tagger.js";
-import { type Candidate, knownAgreement } from "./extract.js";
+import type { Candidate } from "./extract.js";
+import { knownAgreement, signedAt } from "./known-agreements.js";
 import { stateActor } from "./participants.js";
 
 const NAMED_AGREEMENT =
@@ -52,6 +54,7 @@ export function datedAgreements(doc: AnalysedDocument, ctx: PipelineContext): Ca
           known.start,
           known.end,
           known.entry.parties.map((id) => stateActor(ctx.lexicon, id)),
+          signedAt(ctx, known.entry, known.start, known.end),
         ),
       );
   }
@@ -67,6 +70,7 @@ function signing(
   start: number,
   end: number,
   actors: readonly ActorRef[],
+  place: PlaceArg | null = null,
 ): Candidate {
   return {
     trigger: SIGNING,
@@ -80,7 +84,7 @@ function signing(
     recipients: [],
     timex: t,
     dateSource: "clause",
-    place: null,
+    place,
     object: text.slice(start, end),
   };
 }
