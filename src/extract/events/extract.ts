@@ -368,8 +368,7 @@ function candidate(
       );
   // 発表したロ朝共同宣言: a trigger in the past describing the noun after it was done, whatever the sentence
   // goes on to say
-  const pastRelative =
-    /た$/.test(text.slice(start, end)) && /^[\u4E00-\u9FFF\u30A1-\u30FA「『]/.test(text[end] ?? "");
+  const pastRelative = !!describesNoun(text, end)?.past;
   const status =
     relative === "scheduled" && read === "occurred"
       ? "planned"
@@ -537,10 +536,7 @@ function candidate(
     if (head) parties.push(head);
     // 両首脳は…7月に日米両政府が合意した関税措置を巡る合意の…に署名した: what a relative clause says was done
     // by its own subject, not by the sentence's topic
-    if (
-      /^た?[\u4E00-\u9FFF\u30A1-\u30FA]/.test(text.slice(end, end + 2)) &&
-      parties.some((a) => a.particle === "が" && a.end <= start)
-    )
+    if (describesNoun(text, end) && parties.some((a) => a.particle === "が" && a.end <= start))
       for (let i = parties.length - 1; i >= 0; i--)
         if (/^(?:は|も)$/.test(parties[i]!.particle) && parties[i]!.end <= start) parties.splice(i, 1);
     // 林報道官は…中国と韓国による「外交安保対話」: a pair coordinated around the event noun is
@@ -1311,7 +1307,6 @@ function coordinatedAgreement(text: string, from: number, triggerStart: number, 
   return other && AGREEMENT_NOUN.test(other) && other !== object ? other : undefined;
 }
 
-/** 1961年に…結ばれ、…「友好協力相互援助条約」: a relative clause before the agreement it describes. */
 /**
  * The subject of a relative clause ending at `end`: the last actor marked が before it, with those joined
  * to it by と or や (小渕総理大臣とキム・デジュン大統領が), or a compound's leaders (露朝首脳が).
@@ -1339,16 +1334,38 @@ function relativeSubject(
 
 /** The verb's ending between a trigger and the noun its relative clause describes: 締結|された|条約. */
 const RELATIVE_ENDING = /^(?:された|した|れた|する|される|た)/;
+/** The first character of a noun a relative clause describes: kanji, katakana, or a name in brackets. */
+const NOUN_START = /^[\u4E00-\u9FFF\u30A1-\u30FA「『]/;
+
+/**
+ * The verb's ending after a trigger (締結|された), empty when the trigger ends in it itself (発表された),
+ * undefined when none follows.
+ */
+function verbEnding(text: string, triggerEnd: number): string | undefined {
+  return (
+    RELATIVE_ENDING.exec(text.slice(triggerEnd, triggerEnd + 3))?.[0] ??
+    (/[たる]/.test(text[triggerEnd - 1] ?? "") ? "" : undefined)
+  );
+}
+
+/**
+ * Whether the trigger's verb describes the noun right after it (締結された|条約, 合意した|関税措置,
+ * 発表した|「板門店宣言」), and whether in the past.
+ */
+function describesNoun(text: string, triggerEnd: number): { past: boolean } | undefined {
+  const ending = verbEnding(text, triggerEnd);
+  if (ending === undefined || !NOUN_START.test(text[triggerEnd + ending.length] ?? "")) return undefined;
+  return { past: /た$/.test(ending || text[triggerEnd - 1]!) };
+}
 
 /**
  * An agreement named after the trigger, with its span; `described` when the trigger's clause is a relative
- * clause describing it (署名した共同声明).
+ * clause describing it (署名した共同声明; 1961年に…結ばれ、…「友好協力相互援助条約」 is named but not described).
  */
 function agreementAfter(text: string, triggerEnd: number, sentenceEnd: number) {
   const rest = text.slice(triggerEnd, sentenceEnd);
   // (発表された|共同声明: the trigger may end in the verb's ending itself)
-  const ending =
-    RELATIVE_ENDING.exec(rest)?.[0] ?? (/[たる]/.test(text[triggerEnd - 1] ?? "") ? "" : undefined);
+  const ending = verbEnding(text, triggerEnd);
   const skip = ending?.length ?? 0;
   // (交わした|協定から: the bare noun right after the clause that describes it names it too)
   const m =
