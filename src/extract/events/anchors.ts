@@ -5,7 +5,7 @@
  * agreement whose parties go unnamed was reached at the meeting just reported.
  */
 import type { Sentence } from "../../analyse/sentences.js";
-import { countsFrom } from "../timex/tagger.js";
+import { countsFrom, tellsEarlier } from "../timex/tagger.js";
 import type { Candidate } from "./extract.js";
 import { uniqueActors } from "./participants.js";
 
@@ -31,9 +31,7 @@ const toldInPassing = (text: string, x: Candidate) =>
   ALSO_HELD.test(text.slice(x.triggerEnd, x.sentence.end));
 
 /** …電話で協議していた。: an event told as what had happened before the narration (a pluperfect). */
-const HAD_HAPPENED = /^[^。]{0,12}?(?:ていた|でいた|ていました|でいました)。?$/;
-const toldBefore = (text: string, x: Candidate) =>
-  HAD_HAPPENED.test(text.slice(x.triggerEnd, x.sentence.end));
+const toldBefore = (text: string, x: Candidate) => tellsEarlier(text, x.triggerEnd);
 
 /** 会期中に, 期間中に, これに合わせ: during the gathering just reported. */
 const DURING_GATHERING = /(?:会期中|期間中|会議期間中)に?|(?:これ|それ)に合わせ/;

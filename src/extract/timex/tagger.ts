@@ -169,7 +169,7 @@ export const countsFrom = (text: string, t: { end: number }) =>
 const JAPAN_TIME = /日本時間の?$/;
 
 /** Whether the sentence going on at `from` ends in a pluperfect (…と述べていた。): what had happened before. */
-function tellsEarlier(text: string, from: number): boolean {
+export function tellsEarlier(text: string, from: number): boolean {
   let end = from;
   while (end < text.length && text[end] !== "。" && text[end] !== "\n") end++;
   const sentence = text.slice(from, end).replace(/[」』)）]+$/, "");
