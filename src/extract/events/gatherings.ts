@@ -11,6 +11,7 @@ import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import type { AnalysedDocument } from "../../pipeline/document.js";
 import type { Candidate } from "./extract.js";
+import { afterGloss } from "../mentions.js";
 import { uniqueActors } from "./participants.js";
 
 /**
@@ -55,7 +56,7 @@ function forumBefore(doc: AnalysedDocument, ctx: PipelineContext, start: number)
  * の際に, の合間に, の直前に), or held where it is being held (が開かれているリマで).
  */
 const AT_THE_SUMMIT =
-  /^(?:[(（][^()（）]{1,20}[)）])?(?:に(?:、)?[^。]{0,30}?(?:出席|参加)(?:し、|して、|(?:する|した|して|している|していた|中)?(?:ため|際|の?ため|中|間))|に合わせ|の際|の合間|の直前|の直後|の場で|の機会に|の席上|が開かれている[^。、]{0,20}?で)/;
+  /^(?:に(?:、)?[^。]{0,30}?(?:出席|参加)(?:し、|して、|(?:する|した|して|している|していた|中)?(?:ため|際|の?ため|中|間))|に合わせ|の際|の合間|の直前|の直後|の場で|の機会に|の席上|が開かれている[^。、]{0,20}?で)/;
 
 /** The next sentence goes back to the summit to time its meeting: 会議に先立ち, 首脳会議の合間に. */
 const AT_THAT_SUMMIT =
@@ -78,7 +79,7 @@ export function attendGatherings(doc: AnalysedDocument, candidates: Candidate[])
         meeting.actors.length < 2 ||
         !(meeting.sentence === summit.sentence
           ? meeting.triggerStart > summit.triggerEnd &&
-            AT_THE_SUMMIT.test(text.slice(summit.triggerEnd, meeting.triggerStart))
+            AT_THE_SUMMIT.test(text.slice(afterGloss(text, summit.triggerEnd), meeting.triggerStart))
           : meeting.sentence.index === summit.sentence.index + 1 &&
             AT_THAT_SUMMIT.test(text.slice(meeting.sentence.start, meeting.triggerStart)))
       )
@@ -97,11 +98,11 @@ export function attendGatherings(doc: AnalysedDocument, candidates: Candidate[])
         signing.mode === "sign" &&
         signing.sentence === summit.sentence &&
         signing.triggerStart > summit.triggerEnd &&
-        ADOPTED_THERE.test(text.slice(summit.triggerEnd, signing.triggerStart))
+        ADOPTED_THERE.test(text.slice(afterGloss(text, summit.triggerEnd), signing.triggerStart))
       )
         signing.actors = uniqueActors([...signing.actors, ...summit.actors]);
   }
 }
 
 /** に出席し、…を採択した: what the attendees of a summit adopt at it, right after attending. */
-const ADOPTED_THERE = /^(?:[(（][^()（）]{1,20}[)）])?に(?:出席|参加)し(?:て)?、[^。]*$/;
+const ADOPTED_THERE = /^に(?:出席|参加)し(?:て)?、[^。]*$/;
