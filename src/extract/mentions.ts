@@ -622,9 +622,6 @@ const UNLISTED_TITLE =
  * Names the lexicon lacks, from the tokenizer: proper-noun person tokens
  * (人名) and unknown katakana words, when 氏 or a title follows.
  */
-/** Kanji that begin a title or a qualifier rather than end a given name (元首相, 駐日大使, 前大統領, 両氏). */
-const TITLE_PREFIX_KANJI = /^[元前現新副総駐外国党両同在故氏君様首大]$/;
-
 /** A token of a person's name (さん, 氏 are 人名 too, as suffixes: they follow a name, and end it). */
 const personName = (t: Token) => t.pos2 === "人名" && t.pos1 !== "接尾";
 
@@ -663,7 +660,7 @@ function unknownNames(
       cut &&
       cut.pos2 !== "人名" &&
       /^[\u4E00-\u9FFF]$/.test(cut.surface) &&
-      !TITLE_PREFIX_KANJI.test(cut.surface)
+      !lex.data.titleInitials.includes(cut.surface)
     )
       j++;
     // 日本の木寺昌人駐中国大使: a surname the dictionary lacks, cut into single kanji before the given name

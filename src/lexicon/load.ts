@@ -54,6 +54,11 @@ export interface LexiconData {
   formerTitlePrefixes: string[];
   /** Words after a name the lexicon lacks that make it a person's (飯塚繁雄代表): roles of no office it lists. */
   personRoles: string[];
+  /**
+   * Kanji that begin a title or stand after a name rather than end a given name the dictionary cut in two
+   * (山田太郎|元首相, 駐日大使, 杉山氏): 杉山|晋|輔 reads 輔 into the name, 杉山|晋|元… does not.
+   */
+  titleInitials: string[];
   /** Files read, for `kaidan lexicon` and error messages. */
   files: string[];
 }
@@ -128,6 +133,7 @@ const stopwordsSchema = z
     title_prefixes: z.array(z.string()).default([]),
     former_title_prefixes: z.array(z.string()).default([]),
     person_roles: z.array(z.string()).default([]),
+    title_initials: z.array(z.string()).default([]),
   })
   .strict();
 
@@ -136,6 +142,7 @@ function readStopwords(file: string): {
   titlePrefixes: string[];
   formerTitlePrefixes: string[];
   personRoles: string[];
+  titleInitials: string[];
 } {
   let doc: unknown;
   try {
@@ -147,13 +154,14 @@ function readStopwords(file: string): {
   if (!parsed.success)
     throw new LexiconError(
       file,
-      `expected lists 'compounds', 'title_prefixes', 'former_title_prefixes' and 'person_roles': ${parsed.error.issues[0]!.message}`,
+      `expected lists 'compounds', 'title_prefixes', 'former_title_prefixes', 'person_roles' and 'title_initials': ${parsed.error.issues[0]!.message}`,
     );
   return {
     compounds: parsed.data.compounds,
     titlePrefixes: parsed.data.title_prefixes,
     formerTitlePrefixes: parsed.data.former_title_prefixes,
     personRoles: parsed.data.person_roles,
+    titleInitials: parsed.data.title_initials,
   };
 }
 
@@ -172,6 +180,7 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
     titlePrefixes: [],
     formerTitlePrefixes: [],
     personRoles: [],
+    titleInitials: [],
     files: [],
   };
   const index = new Map<
@@ -187,6 +196,7 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
         data.titlePrefixes.push(...words.titlePrefixes);
         data.formerTitlePrefixes.push(...words.formerTitlePrefixes);
         data.personRoles.push(...words.personRoles);
+        data.titleInitials.push(...words.titleInitials);
         data.files.push(file);
         continue;
       }
