@@ -23,7 +23,6 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadLexicon } from "../src/lexicon/lexicon.js";
 import { defaultWorkers } from "../src/pipeline/parallel.js";
-import { ceilingFigures } from "./ceiling.js";
 import { ensureCorpus, realArticles } from "./corpus.js";
 import { exitCode, type Figure, formatFigures } from "./figures.js";
 import { type CorpusRef, parallelFigures, qualityFigures, throughputFigures } from "./ingest.js";
@@ -46,8 +45,6 @@ export interface BenchOptions {
   templateChars: number;
   samples: number;
   workers: number;
-  /** Rounds of the plain JavaScript each thread runs to show how far this machine scales (bench/ceiling.ts). */
-  ceilingRounds: number;
   /** Throughput runs of each kind, taken in turns; the fastest counts. */
   repeats: number;
   /** Untimed throughput runs of each kind before those (see Rounds in bench/ingest.ts). */
@@ -70,7 +67,6 @@ export const FULL: Omit<BenchOptions, "groups"> = {
   templateChars: 300_000,
   samples: 200,
   workers: 2,
-  ceilingRounds: 1_000_000,
   repeats: 3,
   warmups: 5,
   helpRuns: 10,
@@ -88,7 +84,6 @@ export const TINY: Omit<BenchOptions, "groups"> = {
   templateChars: 20_000,
   samples: 5,
   workers: 2,
-  ceilingRounds: 20_000,
   repeats: 1,
   warmups: 0,
   helpRuns: 2,
@@ -177,15 +172,13 @@ export async function runBench(
     }
     return out;
   });
-  await measureGroup("parallel", async () => {
+  await measureGroup("parallel", () => {
     const c = corpus("news", opts.chars);
     log(`parallel: ${opts.workers} workers against 1 on the news corpus…`);
-    const figures = await parallelFigures(c, work, opts.workers, cpus().length, {
+    return parallelFigures(c, work, opts.workers, cpus().length, {
       repeats: opts.repeats,
       warmups: opts.warmups,
     });
-    log(`parallel: plain JavaScript on ${opts.workers} threads against 1…`);
-    return [...figures, ...(await ceilingFigures(opts.workers, opts.ceilingRounds, opts.repeats))];
   });
   await measureGroup("memory", () => {
     const c = corpus("news", opts.memoryBase * 100, opts.memoryBase);

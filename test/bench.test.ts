@@ -31,8 +31,6 @@ describe("the bench", () => {
       /^parallel \/ 2 workers vs 1 \(news\)$/,
       /^parallel \/ 2 workers vs none \(news\)$/,
       /^parallel \/ 2 workers vs 1 \(news\), analysis only/,
-      /^parallel \/ this machine: allocating JavaScript on 2 threads vs 1$/,
-      /^parallel \/ this machine: computing JavaScript on 2 threads vs 1$/,
       /^memory \/ peak RSS at 1× /,
       /^memory \/ peak RSS at 10× /,
       /^memory \/ peak RSS at 100× /,
