@@ -474,6 +474,25 @@ describe("status", () => {
     assert.equal(status("kim-jong-un"), "speculated");
   });
 
+  it("reads a dated meeting agreed on (…で会談する方向で調整することで一致) as that planned meeting of the pair, not an agreement besides", async () => {
+    const { events } = await extract(
+      "安倍総理大臣は、トランプ氏と10日朝、電話で会談し、来週17日にニューヨークで会談する方向で調整することで一致しました。",
+      "2016-11-10",
+    );
+    const [meeting] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(meeting!).sort(), ["donald-trump", "shinzo-abe"]);
+    assert.equal(meeting!.status, "planned");
+    assert.equal(meeting!.date?.start, "2016-11-17");
+    assert.equal(meeting!.place?.id, "new-york");
+    assert.deepEqual(find(events, "AGREE"), []);
+    // an agreed visit with no date of its own stays an agreement
+    const visit = await extract(
+      "ブリンケン米国務長官は18日、北京で秦剛国務委員兼外相と会談した。両氏は意思疎通のルートを維持する重要性を確認し、秦氏が適切な時期に訪米することで合意した。",
+      "2023-06-19",
+    );
+    assert.equal(find(visit.events, "AGREE").length, 1);
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -211,12 +211,40 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         joinMeetingAttended(text, sentence, c, out);
         visitDecided(ctx, text, args, m, c);
         reachedAtMeeting(text, sentence, clause, m, c, out);
+        if (meetingAgreedOn(text, c, out)) continue;
         if (c.type === "AGREE" && c.actors.length < 2) continue;
         out.push(c);
       }
     }
   }
   return out;
+}
+
+/** 会談する|方向で調整する|ことで一致: what is agreed is only a meeting to hold (を行う, を開く). */
+const ONLY_TO_HOLD = /^(?:を(?:行う|開く|開催する|実施する)|する)(?:方向で(?:最終)?調整する)?$/;
+
+/**
+ * 来週17日にニューヨークで会談する方向で調整することで一致した: an agreement whose whole content is a dated
+ * meeting to hold is that planned meeting, which PLOVER already codes as an agreement; the meeting is
+ * between the parties who agreed on it (トランプ氏と… went to the phone call before it), and no
+ * agreement is reported besides. (秦氏が適切な時期に訪米することで合意した, with no date, stays one.)
+ */
+function meetingAgreedOn(text: string, c: Candidate, before: readonly Candidate[]): boolean {
+  if (c.type !== "AGREE") return false;
+  const meeting = before.findLast(
+    (x) => x.sentence.index === c.sentence.index && x.triggerEnd <= c.triggerStart && x.type === "CONSULT",
+  );
+  if (
+    !meeting ||
+    meeting.status !== "planned" ||
+    // (a visit agreed on stays an agreement, as an invitation accepted does)
+    meeting.mode === "visit" ||
+    meeting.dateSource !== "clause" ||
+    !ONLY_TO_HOLD.test(text.slice(meeting.triggerEnd, c.triggerStart))
+  )
+    return false;
+  for (const a of c.actors) if (!meeting.actors.some((b) => b.id === a.id)) meeting.actors.push(a);
+  return true;
 }
 
 /** 習氏の国賓訪日が決まる: a visit agreed on is agreed by its visitor with the state it goes to. */
