@@ -135,6 +135,27 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("reads a name the lexicon lacks before ・, a state and a title, past an English gloss (外務省: …・モンゴル国首相(H.E. …)と)", async () => {
+    const { events } = await extract(
+      [
+        "本10日午後6時30分から約30分間，総理大臣官邸において，安倍晋三内閣総理大臣は，来日中のチメド・サイハンビレグ・モンゴル国首相（H.E. Mr. Chimed Saikhanbileg, Prime Minister of Mongolia）と首脳会談を行いました。",
+        "安倍総理大臣とサイハンビレグ首相は，同協定の早期発効に向けて，それぞれの国内手続を速やかに進めることで一致しました。",
+      ].join(""),
+      "2015-02-10",
+    );
+    const [meeting] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(meeting!).sort(), ["shinzo-abe", "unresolved:チメド・サイハンビレグ"]);
+    assert.equal(meeting!.date?.start, "2015-02-10");
+    assert.deepEqual(ids(find(events, "CONSULT", "visit")[0]!, "actor"), [
+      "unresolved:チメド・サイハンビレグ",
+    ]);
+    // the surname alone later is the same person
+    assert.deepEqual(ids(find(events, "AGREE")[0]!).sort(), [
+      "shinzo-abe",
+      "unresolved:チメド・サイハンビレグ",
+    ]);
+  });
+
   it("reads the party of one named with others (ラブロフ外相らが, 委員長らと) by the particle after ら", async () => {
     const { events } = await extract(
       "ロシアのラブロフ外相らが11日、平壌に到着し、崔善姫外相らと会談した。",

@@ -41,6 +41,11 @@ describe("normalisation keeps a map back to the raw text", () => {
     assert.equal(n.text, "キム・ジョンウン総書記 2023年9月12日 APEC");
   });
 
+  it("reads the full-width comma of official Japanese as 、 but keeps it in numbers", () => {
+    const n = normaliseCharacters("本10日午後，総理大臣官邸において，１，０００人");
+    assert.equal(n.text, "本10日午後、総理大臣官邸において、1,000人");
+  });
+
   it("maps half-width katakana with sound marks to one character each", () => {
     const raw = "ｷﾞｮﾝ";
     const n = normaliseCharacters(raw);

@@ -500,12 +500,20 @@ function* stateCompounds(
   }
 }
 
-/** Past a short aside in parentheses after a name (クレムリン(Kremlin), 金容範(キム・ヨンボム)). */
+/**
+ * Past a short aside in parentheses after a name (クレムリン(Kremlin), 金容範(キム・ヨンボム)), or a longer
+ * one in Latin script: the name and title in English that official releases give (…モンゴル国首相(H.E. Mr.
+ * Chimed Saikhanbileg, Prime Minister of Mongolia)と).
+ */
 export function afterGloss(text: string, pos: number): number {
   if (text[pos] !== "(") return pos;
   const close = text.indexOf(")", pos);
-  return close > pos && close - pos <= 24 ? close + 1 : pos;
+  if (close <= pos) return pos;
+  if (close - pos <= 24) return close + 1;
+  return close - pos <= LATIN_GLOSS_AT_MOST && LATIN.test(text.slice(pos + 1, close)) ? close + 1 : pos;
 }
+const LATIN_GLOSS_AT_MOST = 100;
+const LATIN = /^[\x20-\x7E]+$/;
 
 /** What follows a place, not an institution of the same name: 首相官邸で, ホワイトハウスを訪れ, クレムリンに到着. */
 const PLACE_CONTEXT = /^(?:で|へ|を(?:訪|後に|出)|に(?!対し|よ|とって|つい|関し|求め|要請|伝え))/;
@@ -678,7 +686,14 @@ function unknownNames(
     const rest = /^[\u4E00-\u9FFF]{1,2}(?=\([\u30A1-\u30FA\u30FC・]{2,}\))/.exec(
       text.slice(tokens[j]!.end, tokens[j]!.end + 30),
     );
-    const end = tokens[j]!.end + (t.pos2 === "人名" && rest ? rest[0].length : 0);
+    let end = tokens[j]!.end + (t.pos2 === "人名" && rest ? rest[0].length : 0);
+    // サイハンビレグ・モンゴル首相: a state and a title after a middle dot say who the name is, and end it
+    // (the tokenizer reads katakana across a dot as one word)
+    for (let dot = text.indexOf("・", start); dot >= 0 && dot < end; dot = text.indexOf("・", dot + 1))
+      if (stateTitleAt(text, dot + 1, gaz)) {
+        end = dot;
+        break;
+      }
     i = j;
     if (taken.some((m) => OVERLAPS(m, { start, end })) || out.some((m) => OVERLAPS(m, { start, end })))
       continue;
@@ -686,12 +701,13 @@ function unknownNames(
     // 金容範(キム・ヨンボム)政策室長: the name's reading in parentheses stands before the title (and a
     // middle dot may: 宋日昊(ソンイルホ)・朝日国交正常化交渉担当大使)
     const glossed = afterGloss(text, end);
+    const stateTitle = text[glossed] === "・" ? stateTitleAt(text, glossed + 1, gaz) : undefined;
     const at =
-      text[glossed] === "・" && UNLISTED_TITLE.test(text.slice(glossed + 1, glossed + 21))
+      text[glossed] === "・" && (stateTitle || UNLISTED_TITLE.test(text.slice(glossed + 1, glossed + 21)))
         ? glossed + 1
         : glossed;
     const follow = gaz.findAll(text, at, Math.min(text.length, at + 12))[0];
-    const titled = follow && follow.start === at && has(follow.value, "title");
+    const titled = !!stateTitle || (follow && follow.start === at && has(follow.value, "title"));
     // 拉致被害者家族会の飯塚繁雄代表: a role no office of the lexicon has; 外務省の伊原純一アジア大洋州局長:
     // a title the lexicon lacks, ending in a word for an official
     const role = titled
@@ -700,6 +716,12 @@ function unknownNames(
         UNLISTED_TITLE.exec(text.slice(at, at + 20))?.[0]);
     if (!titled && !role && !HONORIFIC.test(text.slice(at, at + 2))) continue;
     const mention = unknownMention(text, start, end, gaz, at);
+    if (stateTitle) {
+      mention.title = stateTitle.title;
+      mention.titleOffices = stateTitle.offices;
+      mention.country = stateTitle.state;
+      mention.end = stateTitle.end + honorificLength(text, stateTitle.end);
+    }
     if (role && !HONORIFIC.test(text.slice(at, at + 2))) {
       mention.title = role;
       mention.end = at + role.length + honorificLength(text, at + role.length);
@@ -707,6 +729,28 @@ function unknownNames(
     out.push(mention);
   }
   return out;
+}
+
+/**
+ * モンゴル首相, モンゴル国首相, ベラルーシ大統領 at `at`: a state the lexicon knows followed by a title it
+ * knows — what follows a foreign name and a middle dot (サイハンビレグ・モンゴル首相) to say who that is.
+ */
+function stateTitleAt(
+  text: string,
+  at: number,
+  gaz: LexiconGazetteer,
+): { state: string; title: string; offices: string[]; end: number } | undefined {
+  const state = gaz.findAll(text, at, Math.min(text.length, at + 16))[0];
+  if (!state || state.start !== at || !has(state.value, "state")) return undefined;
+  const after = state.end + (text[state.end] === "国" ? 1 : 0);
+  const title = gaz.findAll(text, after, Math.min(text.length, after + 12))[0];
+  if (!title || title.start !== after || !has(title.value, "title")) return undefined;
+  return {
+    state: ids(state.value, "state")[0]!,
+    title: title.surface,
+    offices: titleOffices(title.value),
+    end: title.end,
+  };
 }
 
 /**

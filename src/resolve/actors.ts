@@ -126,9 +126,15 @@ const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** What a person's の owns that others hand over, read or answer (親書, 書簡, メッセージ): the person is not there. */
 const POSSESSED = /^の(?:親書|書簡|メッセージ|祝電|弔電|手紙|親筆|談話)/;
 
-/** An unresolved person whose name, as the text gave it, begins with this surname (坪井直 for 坪井). */
+/**
+ * An unresolved person whose name, as the text gave it, begins with this surname (坪井直 for 坪井), or, written
+ * in katakana with a middle dot, ends with it (チメド・サイハンビレグ for サイハンビレグ, as ドナルド・トランプ for トランプ).
+ */
 const namedInFull = (a: ActorRef, surname: string) =>
-  !a.resolved && a.kind === "person" && a.en.length > surname.length && a.en.startsWith(surname);
+  !a.resolved &&
+  a.kind === "person" &&
+  a.en.length > surname.length &&
+  (a.en.startsWith(surname) || a.en.endsWith(`・${surname}`));
 
 export function resolveMentions(
   mentions: readonly Mention[],
