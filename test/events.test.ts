@@ -514,6 +514,22 @@ describe("status", () => {
     assert.equal(find(visit.events, "AGREE").length, 1);
   });
 
+  it("dates a meeting told before a named meeting (3か国の会談に先立って) by that meeting, and keeps the partner of what is agreed out of the agreement", async () => {
+    const { events } = await extract(
+      [
+        "日本、アメリカ、韓国の3か国の外相会談が、6日、ワシントンで開かれました。",
+        "共同声明では、先月23日のヨンピョン島への砲撃を強く非難しました。",
+        "前原大臣は、3か国の会談に先立って、クリントン長官と個別に会談しました。",
+        "両氏は、中国やロシアとの協力を強化していくことでも一致しました。",
+      ].join("\n"),
+      "2010-12-07",
+    );
+    const [meeting] = find(events, "CONSULT", "meet");
+    assert.equal(meeting!.date?.start, "2010-12-06");
+    const [agreed] = find(events, "AGREE");
+    assert.deepEqual(ids(agreed!).sort(), ["hillary-clinton", "seiji-maehara"]);
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -14,9 +14,11 @@ export const countedFrom = (text: string, c: Candidate) => !!c.timex && countsFr
 
 /** これに先立ち, それに先立って: before the event just reported. */
 export const PRIOR_TO_THIS = /(?:これ|それ)に先立(?:ち|って)/;
+/** A meeting named as what an event is placed against (会談後, 3か国の会談に先立って). */
+const AGAINST_MEETING = /(?:会議|会談|会合|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)/;
 /** Connectives that place an event against the one just reported, on its day or close to it (これに先立ち, 会議後). */
 const RELATIVE_TO_LAST = new RegExp(
-  `${PRIOR_TO_THIS.source}|その後|そのあと|この後|このあと|その前に|これを受け|(?:会議|会談|会合|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)`,
+  `${PRIOR_TO_THIS.source}|その後|そのあと|この後|このあと|その前に|これを受け|${AGAINST_MEETING.source}`,
 );
 /** A meeting's attendees after it: 会談には…が出席した, 会合が開かれ、…らが出席していた. */
 export const ATTENDED_BY = /^(?:には|[がも](?:開かれ|行われ)、)[^。]*?が(?:出席|同席|参加)/;
@@ -70,8 +72,11 @@ export function dateByEventBefore(
     }
   }
   if (!RELATIVE_TO_LAST.test(lead)) return;
-  // (not a meeting told as what had happened before: 25日、…電話で協議していた。…会談後、)
-  const datedHere = (x: Candidate) => ownDate(x) && !countedFrom(text, x) && !toldBefore(text, x);
+  // (not a meeting told as what had happened before: 25日、…電話で協議していた。…会談後、; and a meeting
+  // named is one: 3か国の会談に先立って is not before the shelling the statement condemned, dated 先月23日)
+  const named = AGAINST_MEETING.test(lead) && !PRIOR_TO_THIS.test(lead);
+  const datedHere = (x: Candidate) =>
+    ownDate(x) && !countedFrom(text, x) && !toldBefore(text, x) && (!named || x.type === "CONSULT");
   const last = earlier.find((x) => datedHere(x) && x.timex!.granularity === "day") ?? earlier.find(datedHere);
   if (last) {
     c.timex = last.timex;

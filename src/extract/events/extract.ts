@@ -543,12 +543,20 @@ function candidate(
     // 北朝鮮による拉致被害者の家族と面会した: the agent of what qualifies the counterpart is no party
     const agentOfAnother = (a: ActorArg) =>
       a.particle === "による" && a.end < start && /[とをにが]/.test(text.slice(a.end + 3, start));
+    // 中国やロシアとの協力を強化していくことで一致: the partner of a deed agreed on (Xとの協力) is no party to it
+    const partnerOfContent = (a: ActorArg): boolean => {
+      if (trigger.type !== "AGREE" || a.end >= start) return false;
+      if (a.particle === "との") return !text.startsWith("との間", a.end) && a.end + 2 < start;
+      const next = local.find((b) => b.start >= a.end);
+      return a.particle === "や" && !!next && next.start - a.end <= 1 && partnerOfContent(next);
+    };
     const parties = local.filter(
       (a) =>
         (isParty(a) &&
           !qualifyingPair(a) &&
           !otherMeeting(a) &&
           !agentOfAnother(a) &&
+          !partnerOfContent(a) &&
           !(trigger.roles !== "signing" && signedBefore(a))) ||
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
         (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
