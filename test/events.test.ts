@@ -530,6 +530,17 @@ describe("status", () => {
     assert.deepEqual(ids(agreed!).sort(), ["hillary-clinton", "seiji-maehara"]);
   });
 
+  it("reads a joint statement announced with no signer named, after a meeting in the same sentence, as its parties' signing", async () => {
+    const { events } = await extract(
+      "日本、アメリカ、韓国の3か国の外相会談が、6日、ワシントンで開かれ、3か国が結束して北朝鮮に対応していくことを確認する共同声明を発表しました。",
+      "2010-12-07",
+    );
+    const [signed] = find(events, "SUPPORT", "sign");
+    assert.deepEqual(ids(signed!).sort(), ["JPN", "KOR", "USA"]);
+    assert.equal(signed!.date?.start, "2010-12-06");
+    assert.equal(signed!.object, "共同声明");
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -213,6 +213,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         reachedAtMeeting(text, sentence, clause, m, c, out);
         if (meetingAgreedOn(text, c, out)) continue;
         if (c.type === "AGREE" && c.actors.length < 2) continue;
+        if (c.actors.length === 0) continue;
         out.push(c);
       }
     }
@@ -779,7 +780,10 @@ function candidate(
         );
     }
   }
-  if (actors.length === 0 && trigger.type !== "AGREE") return null;
+  // (a joint text announced with no signer named, 外相会談が開かれ、…共同声明を発表しました, is the meeting's:
+  // reachedAtMeeting gives it the parties)
+  if (actors.length === 0 && trigger.type !== "AGREE" && !(trigger.roles === "signing" && trigger.near))
+    return null;
   const days =
     (trigger.roles === "visit" ? tripDays(text.slice(clause.start, clause.end)) : undefined) ??
     (timex ? daysFrom(text, timex) : undefined);
@@ -1320,10 +1324,11 @@ function agreementNamed(words: string): string | undefined {
   const before = stripped.replace(/[」』]$/, "");
   const m = /([^\s、。「『]{2,40})$/.exec(before);
   if (!m) return undefined;
-  // (成果をまとめた|共同発表文: a relative clause's verb ends before the name)
+  // (成果をまとめた|共同発表文, 結束を確認する|共同声明: a relative clause's verb ends before the name — not
+  // …に関する, …に対する, which name it)
   const phrase = m[1]!
     .replace(AFTER_LAST_PARTICLE, "")
-    .replace(/^[^「」]*[ただ](?=[^\u3041-\u3096][^「」]+$)/, "");
+    .replace(/^[^「」]*(?:[ただ]|(?<![関対])する)(?=[^\u3041-\u3096][^「」]+$)/, "");
   return AGREEMENT_NOUN.test(phrase) ? phrase : undefined;
 }
 
