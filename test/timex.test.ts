@@ -262,6 +262,20 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("leaves the narration's day where it was after a day before that dates a noun (前日に…と行った首脳会談の結果)", () => {
+    assert.deepEqual(
+      tag(
+        "文在寅大統領は27日、前日に板門店で金正恩国務委員長と行った2回目の南北首脳会談の結果を発表した。文大統領はこの日午前10時、記者会見を開いた。",
+        "2018-05-27",
+      ),
+      [
+        ["27日", "2018-05-27"],
+        ["前日", "2018-05-26"],
+        ["この日午前10時", "2018-05-27"],
+      ],
+    );
+  });
+
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {
     const [t] = tagTimex("16日に会談する。", { published: "2024-06-01" });
     assert.equal(t!.value, "2024-06-16");

@@ -131,7 +131,9 @@ function run(
       ...(converted ? { converted } : {}),
       ...(countsFrom(text, f) ? { countedFrom: true } : {}),
       ...(sameSentence ? { sameSentence } : {}),
-      ...(f.candidate.kind === "relative-day" && tellsEarlier(text, f.end) ? { flashback: true } : {}),
+      ...(f.candidate.kind === "relative-day" && (tellsEarlier(text, f.end) || describesNoun(text, f.end))
+        ? { flashback: true }
+        : {}),
     });
     // (a date the text counts from — 2020年1月に…訪れて以来 — is an aside: a bare 14日 after it still
     // counts from the publication)
@@ -175,6 +177,13 @@ export function tellsEarlier(text: string, from: number): boolean {
   const sentence = text.slice(from, end).replace(/[」』)）]+$/, "");
   return /(?:ていた|でいた|ていました|でいました)$/.test(sentence);
 }
+
+/**
+ * 前日に板門店で…と行った2回目の南北首脳会談の結果を発表した: a relative day in a clause that describes a noun
+ * dates what the noun names, not the day the narration is at (この日 after it is still the 27th).
+ */
+const DESCRIBES_NOUN = /^[^、。「」]{0,40}?(?:行った|開いた|開かれた|行われた|した)(?=[\u4E00-\u9FFF0-9])/;
+const describesNoun = (text: string, from: number) => DESCRIBES_NOUN.test(text.slice(from, from + 48));
 
 /**
  * A clause of its own that puts the date to come: 10月末から慶州で開かれる(APEC首脳会議), or what was agreed to
