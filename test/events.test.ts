@@ -541,6 +541,16 @@ describe("status", () => {
     assert.equal(signed!.object, "共同声明");
   });
 
+  it("reads talks of two states' ministries at a level (日本と北朝鮮の外務省局長級による政府間協議) as the states'", async () => {
+    const { events } = await extract(
+      "日本と北朝鮮の外務省局長級による政府間協議は31日、北京の日本大使館で2日目の協議を行い、閉幕した。",
+      "2014-03-31",
+    );
+    const [talks] = events.filter((e) => e.type === "CONSULT");
+    assert.deepEqual(ids(talks!).sort(), ["JPN", "PRK"]);
+    assert.equal(talks!.date?.start, "2014-03-31");
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -248,6 +248,12 @@ function meetingAgreedOn(text: string, c: Candidate, before: readonly Candidate[
   return true;
 }
 
+/** The state an organization of the lexicon belongs to (北朝鮮外務省: North Korea), or the actor as it is. */
+function stateOfOrganization(lex: Lexicon, a: ActorRef): ActorRef {
+  const country = a.kind === "organization" ? lex.organizations.get(a.id)?.country : undefined;
+  return country ? stateActor(lex, country) : a;
+}
+
 /** 習氏の国賓訪日が決まる: a visit agreed on is agreed by its visitor with the state it goes to. */
 function visitDecided(
   ctx: PipelineContext,
@@ -551,25 +557,34 @@ function candidate(
       const next = local.find((b) => b.start >= a.end);
       return a.particle === "や" && !!next && next.start - a.end <= 1 && partnerOfContent(next);
     };
-    const parties = local.filter(
-      (a) =>
-        (isParty(a) &&
-          !qualifyingPair(a) &&
-          !otherMeeting(a) &&
-          !agentOfAnother(a) &&
-          !partnerOfContent(a) &&
-          !(trigger.roles !== "signing" && signedBefore(a))) ||
-        (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
-        (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
-        // 3か国の首脳会談, 両首脳会談: the people an anaphor names, written into the meeting's word
-        (!!a.resolved.mention.anaphor && a.start < start && a.end >= start && a.end <= end) ||
-        ((trigger.type === "AGREE" || trigger.type === "CONSULT") &&
-          a.particle === "から" &&
-          // (訪問先のマレーシアから電話で: where the call was made from)
-          !STAYING_IN.test(text.slice(Math.max(0, a.start - 6), a.start))) ||
-        !!trigger.party_particles?.includes(a.particle) ||
-        (trigger.mode === "phone" && a.particle === "に"),
-    );
+    // 日本と北朝鮮の外務省局長級による政府間協議: a ministry, the level its officials meet at, the talks — the
+    // ministry stands for its state
+    const ministryAtLevel = (a: ActorArg) =>
+      a.particle === "" && a.end < start && MEETING_LEVEL_BY.test(text.slice(a.end, start));
+    const parties = local
+      .map((a) =>
+        ministryAtLevel(a) ? { ...a, actors: a.actors.map((x) => stateOfOrganization(lex, x)) } : a,
+      )
+      .filter(
+        (a) =>
+          (isParty(a) &&
+            !qualifyingPair(a) &&
+            !otherMeeting(a) &&
+            !agentOfAnother(a) &&
+            !partnerOfContent(a) &&
+            !(trigger.roles !== "signing" && signedBefore(a))) ||
+          (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
+          ministryAtLevel(a) ||
+          (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
+          // 3か国の首脳会談, 両首脳会談: the people an anaphor names, written into the meeting's word
+          (!!a.resolved.mention.anaphor && a.start < start && a.end >= start && a.end <= end) ||
+          ((trigger.type === "AGREE" || trigger.type === "CONSULT") &&
+            a.particle === "から" &&
+            // (訪問先のマレーシアから電話で: where the call was made from)
+            !STAYING_IN.test(text.slice(Math.max(0, a.start - 6), a.start))) ||
+          !!trigger.party_particles?.includes(a.particle) ||
+          (trigger.mode === "phone" && a.particle === "に"),
+      );
     if (head) parties.push(head);
     // 両首脳は…7月に日米両政府が合意した関税措置を巡る合意の…に署名した: what a relative clause says was done
     // by its own subject, not by the sentence's topic
