@@ -551,6 +551,20 @@ describe("status", () => {
     assert.equal(talks!.date?.start, "2014-03-31");
   });
 
+  it("reads what one delegate says was agreed with the other side (ことで北朝鮮側と一致した) as the delegates' agreement", async () => {
+    const { events } = await extract(
+      [
+        "日本と北朝鮮の外務省局長級による政府間協議は31日、北京の日本大使館で2日目の協議を行い、閉幕した。",
+        "日本側代表の伊原純一外務省アジア大洋州局長は終了後、記者団に対し、今後も協議を継続していくことで北朝鮮側と一致したことを明らかにした。",
+        "北朝鮮側は宋日昊(ソン・イルホ)朝日国交正常化交渉担当大使が代表を務めた。",
+      ].join(""),
+      "2014-03-31",
+    );
+    const [agreed] = find(events, "AGREE");
+    assert.deepEqual(ids(agreed!).sort(), ["unresolved:伊原純一", "unresolved:宋日昊"]);
+    assert.equal(agreed!.date?.start, "2014-03-31");
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

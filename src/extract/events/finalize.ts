@@ -367,13 +367,26 @@ function representByDelegates(doc: AnalysedDocument, events: ExtractedEvent[]): 
     if (person) delegates.set(state.id, person.actors[0]!);
   }
   const published = doc.source.published ? Date.parse(doc.source.published) : Number.NaN;
+  const delegate = new Set([...delegates.values()].map((a) => a.id));
   for (const e of events) {
-    if (e.type !== "CONSULT" || e.mode === "visit" || e.mode === "phone" || e.participants.length !== 2)
+    const talks = e.type === "CONSULT" && e.mode !== "visit" && e.mode !== "phone";
+    if (!(talks || e.type === "AGREE") || e.participants.length !== 2) continue;
+    // (what the talks agreed, 協議を継続していくことで北朝鮮側と一致した, told by one delegate: the other side
+    // is its delegate too)
+    const represented = (p: ExtractedEvent["participants"][number]) =>
+      p.actor.kind === "state" && delegates.has(p.actor.id);
+    // (but what 日朝両政府が合意した is the states')
+    if (e.type === "AGREE" && !e.participants.some((p) => delegate.has(p.actor.id))) continue;
+    if (
+      !e.participants.every((p) => represented(p) || (e.type === "AGREE" && delegate.has(p.actor.id))) ||
+      !e.participants.some(represented)
+    )
       continue;
-    if (!e.participants.every((p) => p.actor.kind === "state" && delegates.has(p.actor.id))) continue;
     if (!e.date || !(Math.abs(Date.parse(e.date.start) - published) <= TALKS_OF_THE_DAY * 86_400_000))
       continue;
-    e.participants = e.participants.map((p) => ({ ...p, actor: delegates.get(p.actor.id)! }));
+    e.participants = e.participants.map((p) =>
+      represented(p) ? { ...p, actor: delegates.get(p.actor.id)! } : p,
+    );
   }
 }
 
