@@ -565,6 +565,15 @@ describe("status", () => {
     assert.equal(agreed!.date?.start, "2014-03-31");
   });
 
+  it("counts from a date whose clause ends in 以来 after a noun (…で開かれた国連総会の際の会談以来): no later agreement is dated by it", async () => {
+    const { events } = await extract(
+      "文大統領は24日午後、成都市で安倍首相と首脳会談を行った。両首脳の正式な会談は、昨年9月に米ニューヨークで開かれた国連総会の際の会談以来、1年3カ月ぶり。両首脳は外交当局間の協議を継続することで合意した。",
+      "2019-12-24",
+    );
+    const [agreed] = find(events, "AGREE");
+    assert.equal(agreed!.date?.start, "2019-12-24");
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",
