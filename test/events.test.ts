@@ -156,6 +156,23 @@ describe("event triggers and roles", () => {
     ]);
   });
 
+  it("reads a compound's leaders as its states (韓米首脳は), and one named with a body after ら (ペロシ下院議長ら下院指導部と)", async () => {
+    const { events } = await extract(
+      [
+        "文大統領は20日、連邦議会でペロシ下院議長ら下院指導部と約20分間面会した。",
+        "韓米首脳は2月4日に初の電話会談を行っていた。日中外相は同日、北京で会談した。",
+      ].join(""),
+      "2021-05-22",
+    );
+    assert.deepEqual(ids(find(events, "CONSULT", "meet")[0]!).sort(), ["moon-jae-in", "nancy-pelosi"]);
+    const [call] = find(events, "CONSULT", "phone");
+    // (the text names no American leader: the state stands)
+    assert.deepEqual(ids(call!).sort(), ["USA", "moon-jae-in"]);
+    assert.equal(call!.date?.start, "2021-02-04");
+    const ministers = find(events, "CONSULT", "meet")[1];
+    assert.deepEqual(ids(ministers!).sort(), ["CHN", "JPN"]);
+  });
+
   it("reads the party of one named with others (ラブロフ外相らが, 委員長らと) by the particle after ら", async () => {
     const { events } = await extract(
       "ロシアのラブロフ外相らが11日、平壌に到着し、崔善姫外相らと会談した。",

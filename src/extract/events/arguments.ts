@@ -45,12 +45,21 @@ export function bylineEnd(text: string, start: number, end: number): number {
   return close > start && close < end ? close + 1 : start;
 }
 
+/** 下院指導部, 代表団, 政府高官: a body of people named after ら, ending in a word for a group. */
+const GROUP_AFTER_RA =
+  /^[\u4E00-\u9FFF]{0,8}?(?:指導部|代表団|使節団|訪問団|議員団|一行|幹部|高官|首脳陣|関係者)/;
+
 /** 習近平国家主席(61)と, 岸田文雄首相(自民党総裁)は: an aside in parentheses does not hide the particle. */
 function skipAside(text: string, pos: number, start: number): number {
   // 北朝鮮側に, 中国側は: the side of a state is the state
   if (text[pos] === "側") return pos + 1;
-  // ラブロフ外相らが, ソ・テハ委員長らと: the people with the one named take the same part
-  if (text[pos] === "ら" && particleAfter(text, pos + 1) !== "") return pos + 1;
+  // ラブロフ外相らが, ソ・テハ委員長らと: the people with the one named take the same part — and so do
+  // those named as a body after ら (ペロシ下院議長ら下院指導部と, 委員長ら代表団は)
+  if (text[pos] === "ら") {
+    if (particleAfter(text, pos + 1) !== "") return pos + 1;
+    const body = GROUP_AFTER_RA.exec(text.slice(pos + 1, pos + 14));
+    if (body && particleAfter(text, pos + 1 + body[0].length) !== "") return pos + 1 + body[0].length;
+  }
   // 韓国側施設「平和の家」で: a name in brackets is followed by its own particle
   if ((text[pos] === "」" && text[start - 1] === "「") || (text[pos] === "』" && text[start - 1] === "『"))
     return pos + 1;
@@ -86,8 +95,11 @@ function skipUnknownTitle(text: string, pos: number): number {
  */
 const LEADERS_OF = /^の(?:首脳(?:ら|たち)?|[0-9一二三四五六七八九十]+[かカケヵ]国)(は|が)/;
 
-/** 日中両首脳は, 日韓両政府が, 米中両国は: the states of a compound, by their leaders or governments. */
-const GROUP_HEAD = /^両(?:首脳|政府|国)/;
+/**
+ * 日中両首脳は, 日韓両政府が, 米中両国は, 韓米首脳は, 日中外相が: the states of a compound, by their leaders,
+ * ministers or governments.
+ */
+const GROUP_HEAD = /^(?:両(?:首脳|政府|国|外相)|(?:首脳|外相|政府)(?=[はがも]))/;
 /**
  * 日米韓の外務省の局長級は, 日中の外相が: a compound qualifying the people who act is their side —
  * the subject of what they do.
