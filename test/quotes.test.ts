@@ -31,6 +31,20 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation after a person's statement is issued (…外相の談話を発表。「…」と歓迎し) to that person", async () => {
+    assert.deepEqual(
+      await quotes(
+        "北朝鮮の朴吉淵(パク・ギルヨン)国連大使は「全面的に拒否する」と述べて議場を後にした。" +
+          "日本政府は15日未明、麻生太郎外相の談話を発表。「厳しい内容の決議を迅速に採択できたことは喜ばしい」と歓迎し、北朝鮮に決議の誠実な履行を求めた。",
+        "2006-10-15",
+      ),
+      [
+        ["unresolved:朴吉淵", "全面的に拒否する"],
+        ["taro-aso", "厳しい内容の決議を迅速に採択できたことは喜ばしい"],
+      ],
+    );
+  });
+
   it("gives each quotation the subject before it (Xは「…」と述べた, Xが「…」と述べたのに対しYは「…」)", async () => {
     assert.deepEqual(
       await quotes(

@@ -33,6 +33,9 @@ const INSTITUTION =
 /** 「…によりますと、…「…」としています」: the source reports; the quotation is its account. */
 const ACCORDING_TO = /(?:によりますと|によると|によれば)/;
 
+/** の談話を発表, の声明を出し: a person's statement issued, whose words the next quotation may be. */
+const STATEMENT_ISSUED = /^の(?:談話|声明|コメント|メッセージ)を(?:発表|出し|出す|公表)/;
+
 interface Subject {
   /** Where the subject's particle は/が is, in normalised text. */
   at: number;
@@ -123,6 +126,19 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
   const byEnd = new Map<number, ResolvedMention>();
   for (const r of doc.resolved) if (r.mention.qualifies === undefined) byEnd.set(r.mention.end, r);
   for (let p = 1; p < text.length; p++) {
+    // 麻生太郎外相の談話を発表。「…」と歓迎し: whose statement is issued says what follows
+    if (text[p] === "の" && STATEMENT_ISSUED.test(text.slice(p, p + 12))) {
+      const owner = byEnd.get(p);
+      const a = owner?.actors.length === 1 ? owner.actors[0]! : undefined;
+      if (a?.kind === "person")
+        out.push({
+          at: p,
+          actor: a,
+          kind: "person",
+          text: text.slice(owner!.mention.start, owner!.mention.end),
+        });
+      continue;
+    }
     if (!SUBJECT_PARTICLES.has(text[p]!)) continue;
     const r = byEnd.get(p);
     // プーチン大統領から踏み込んだ発言があって: から marks a speaker only before words of speech
