@@ -591,6 +591,21 @@ describe("status", () => {
     assert.equal(agreed!.date?.start, "2019-12-24");
   });
 
+  it("reads a tour of states listed (日本、韓国、中国を歴訪する) as a visit to each, dated by the week named (来週)", async () => {
+    const { events } = await extract(
+      "米政府はライス国務長官が来週、日本、韓国、中国を歴訪する方向で調整している。",
+      "2006-10-15",
+    );
+    const visits = find(events, "CONSULT", "visit");
+    assert.deepEqual(visits.map((v) => ids(v, "recipient")[0]).sort(), ["CHN", "JPN", "KOR"]);
+    for (const v of visits) {
+      assert.deepEqual(ids(v, "actor"), ["condoleezza-rice"]);
+      assert.equal(v.status, "planned");
+      // (the 15th is a Sunday: next week runs from Monday the 16th to Sunday the 22nd)
+      assert.deepEqual([v.date?.start, v.date?.end], ["2006-10-16", "2006-10-22"]);
+    }
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -13,7 +13,7 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { type ActorRef, isLeader } from "../../resolve/actors.js";
 import { afterGloss, MEETING_LEVEL, type Mention } from "../mentions.js";
-import { addDays, isoBounds, spanDays, toIso } from "../timex/calendar.js";
+import { addDays, isoBounds, parseIso, spanDays, toIso, weekday } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
 import { sinceDate, type Timex } from "../timex/tagger.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
@@ -67,6 +67,8 @@ export interface Candidate {
   until?: Timex;
   /** 3泊4日の日程で, 4日間の日程で: how many days a trip lasts from the day `timex` gives. */
   days?: number;
+  /** 来週, 今週後半: the days of a week the clause names, when no date is given (ISO days, inclusive). */
+  week?: { start: string; end: string };
   dateSource: EventDate["source"];
   place: PlaceArg | null;
   object?: string;
@@ -414,7 +416,14 @@ function candidate(
   // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
   // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
   const picked = pickDate(doc, args, clause, start, end, lastDate);
-  const source = picked.source;
+  let source = picked.source;
+  // 来週、日本、韓国、中国を歴訪する: a week is no date the tagger gives (nor the contract's timex), but it
+  // dates a plan, or what was done, to its days
+  const week =
+    source === "discourse" || source === "published"
+      ? weekOf(text.slice(clause.start, clause.end), doc.source.published)
+      : undefined;
+  if (week) source = "clause";
   // 金総書記が適切な時期にソウルを訪問することも明記した: what a document provides for, with no date of its
   // own, happens on no date the article gives
   if ((source === "discourse" || source === "published") && PROVIDED_FOR.test(text.slice(end, clause.end)))
@@ -426,7 +435,7 @@ function candidate(
           (t) => t.end <= picked.timex!.start && text.slice(t.end, picked.timex!.start) === "から",
         )
       : undefined;
-  const timex = spanStart ?? picked.timex;
+  const timex = week ? null : (spanStart ?? picked.timex);
   const until =
     timex && (source === "clause" || source === "sentence") ? spanEnd(doc, args, timex, start) : undefined;
   // …unless a date qualifies the noun itself: 6日夜の福田首相との非公式夕食会
@@ -468,6 +477,8 @@ function candidate(
   let split: [ActorArg, ActorArg[]] | null = null;
   let pairs: [ActorArg, ActorArg][] | null = null;
   let visitors: ActorRef[] = [];
+  // 日本、韓国、中国を歴訪する: the states listed before the one visited are visited too
+  let alsoVisited: PlaceArg[] = [];
   /** For a summit between states, the states before they were read as their leaders. */
   let atLeaderLevel: ActorRef[] | null = null;
 
@@ -522,6 +533,7 @@ function candidate(
       actors = [visitors[0]!];
       recipients = [stateActor(lex, host)];
       place = dest;
+      alsoVisited = statesListedBefore(text, args.places, dest, clause.start);
     }
   } else {
     // 北朝鮮とロシアの軍事協力に懸念を表明する共同声明: a pair qualifying another noun is no party
@@ -819,8 +831,11 @@ function candidate(
     dateSource: source,
     place,
     ...(object ? { object } : {}),
+    ...(week ? { week } : {}),
   };
   const out: Candidate[] = [base, ...visitors.slice(1).map((v) => ({ ...base, actors: [v] }))];
+  for (const other of alsoVisited)
+    out.push({ ...base, recipients: [stateActor(lex, other.state!)], place: other });
   // 「日中共同文書」と地球温暖化対策に関する共同声明を発表する: two documents, two signings
   const also = object ? coordinatedAgreement(text, clause.start, start, object) : undefined;
   if (also) out.push({ ...base, object: also });
@@ -1233,6 +1248,45 @@ function heldElsewhere(text: string, p: PlaceArg, start: number): boolean {
   return /。|の際|以来|直後|直前|に合わせ/.test(text.slice(p.end + m[0].length, start));
 }
 
+/** 来週, 今週後半, 再来週前半, 先週末: a week counted from the publication's, and the part of it meant. */
+const WEEK = /(再来週|来週|今週|先週)(前半|後半|末|中)?/;
+const WEEK_OFFSET: Record<string, number> = { 先週: -1, 今週: 0, 来週: 1, 再来週: 2 };
+
+/** The days (Monday to Sunday, or the part named) of the week a clause names, from the publication date. */
+function weekOf(clause: string, published: string | null): { start: string; end: string } | undefined {
+  const m = WEEK.exec(clause);
+  const day = parseIso(published);
+  if (!m || !day || day.day === undefined) return undefined;
+  // (weeks start on Monday)
+  const monday = addDays(day, -((weekday(day) + 6) % 7) + 7 * WEEK_OFFSET[m[1]!]!);
+  const [from, to] = m[2] === "前半" ? [0, 2] : m[2] === "後半" ? [3, 6] : m[2] === "末" ? [4, 6] : [0, 6];
+  return { start: toIso(addDays(monday, from)), end: toIso(addDays(monday, to)) };
+}
+
+/**
+ * 日本、韓国、中国を歴訪, 中国と韓国を訪問: the states coordinated before a state visited (by 、, と or や, nothing
+ * else between), in the clause — each is visited too.
+ */
+function statesListedBefore(
+  text: string,
+  places: readonly PlaceArg[],
+  dest: PlaceArg,
+  clauseStart: number,
+): PlaceArg[] {
+  if (!dest.state || dest.entry) return [];
+  const out: PlaceArg[] = [];
+  let next = dest;
+  for (;;) {
+    const before = places.find(
+      (p) => p.end < next.start && p.start >= clauseStart && /^[、とや]$/.test(text.slice(p.end, next.start)),
+    );
+    if (!before?.state || before.entry || out.some((p) => p.state === before.state)) break;
+    if (before.state !== dest.state) out.unshift(before);
+    next = before;
+  }
+  return out;
+}
+
 /** Where a visit goes: 訪朝's own state, or the place or state visited (を/に/へ) in the clause. */
 function destination(
   doc: AnalysedDocument,
@@ -1440,6 +1494,7 @@ export function citeSentence(doc: AnalysedDocument, s: Sentence): Cited {
 }
 
 export function eventDate(c: Candidate, published: string | null): EventDate | null {
+  if (c.week) return { ...c.week, granularity: "range", source: c.dateSource };
   if (c.timex && c.until) {
     return {
       start: isoBounds(c.timex.date).start,
