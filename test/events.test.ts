@@ -606,6 +606,19 @@ describe("status", () => {
     }
   });
 
+  it("times a meeting the lead sets at the gathering just reported (会議にあわせて) by it, not by a date of a later clause", async () => {
+    const { events } = await extract(
+      "安倍総理大臣は、19日から2日間の日程でペルーの首都リマで開かれるAPECの首脳会議に出席します。" +
+        "会議にあわせてロシアのプーチン大統領と首脳会談を行う方向で調整していて、12月にプーチン大統領が来日して山口県長門市で行われる首脳会談に向け、意見を交わしたい考えです。",
+      "2016-11-10",
+    );
+    const meetings = find(events, "CONSULT", "meet").map((e) => [e.date?.start, e.place?.id]);
+    assert.deepEqual(meetings, [
+      ["2016-11-19", "lima"],
+      ["2016-12-01", "nagato"],
+    ]);
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -35,8 +35,9 @@ const toldInPassing = (text: string, x: Candidate) =>
 /** …電話で協議していた。: an event told as what had happened before the narration (a pluperfect). */
 const toldBefore = (text: string, x: Candidate) => tellsEarlier(text, x.triggerEnd);
 
-/** 会期中に, 期間中に, これに合わせ: during the gathering just reported. */
-const DURING_GATHERING = /(?:会期中|期間中|会議期間中)に?|(?:これ|それ)に合わせ/;
+/** 会期中に, 期間中に, これに合わせ, 会議にあわせて: during the gathering just reported. */
+const DURING_GATHERING =
+  /(?:会期中|期間中|会議期間中)に?|(?:これ|それ|会議|サミット|首脳会合)に(?:合わ|あわ)せ/;
 
 /**
  * An event the text dates only by the discourse, placed against what was reported just before it:
@@ -52,10 +53,15 @@ export function dateByEventBefore(
   c: Candidate,
   before: readonly Candidate[],
 ): void {
-  if (c.dateSource !== "discourse" && c.dateSource !== "published") return;
+  // (a date of the sentence counts when it comes after the trigger, in a clause of its own; one in the lead
+  // is the gathering's own: 来月下旬に中国で開かれる日中韓首脳会議に合わせ)
+  const laterClause = c.dateSource === "sentence" && !!c.timex && c.timex.start > triggerStart;
+  if (c.dateSource !== "discourse" && c.dateSource !== "published" && !laterClause) return;
   const lead = text.slice(sentence.start, triggerStart);
   const earlier = [...before].reverse();
   const ownDate = (x: Candidate) => !!x.timex && (x.dateSource === "clause" || x.dateSource === "sentence");
+  // (what the lead times by the gathering is timed by it, whatever date another clause of the sentence
+  // gives: 会議にあわせて…首脳会談を行う方向で調整していて、12月に…来日して)
   if (DURING_GATHERING.test(lead)) {
     const gathering = earlier.find(
       (x) =>
@@ -71,7 +77,7 @@ export function dateByEventBefore(
       return;
     }
   }
-  if (!RELATIVE_TO_LAST.test(lead)) return;
+  if (c.dateSource === "sentence" || !RELATIVE_TO_LAST.test(lead)) return;
   // (not a meeting told as what had happened before: 25日、…電話で協議していた。…会談後、; and a meeting
   // named is one: 3か国の会談に先立って is not before the shelling the statement condemned, dated 先月23日)
   const named = AGAINST_MEETING.test(lead) && !PRIOR_TO_THIS.test(lead);

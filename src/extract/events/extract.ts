@@ -1245,7 +1245,7 @@ function heldElsewhere(text: string, p: PlaceArg, start: number): boolean {
   const m = /^で(?:開かれ|行われ|開催され)た/.exec(text.slice(p.end, p.end + 8));
   if (!m || p.end + m[0].length >= start) return false;
   // (the trigger itself, or a meeting of the same clause, may be what was held there: 北京で開かれた首脳会談)
-  return /。|の際|以来|直後|直前|に合わせ/.test(text.slice(p.end + m[0].length, start));
+  return /。|の際|以来|直後|直前|に(?:合わ|あわ)せ/.test(text.slice(p.end + m[0].length, start));
 }
 
 /** 来週, 今週後半, 再来週前半, 先週末: a week counted from the publication's, and the part of it meant. */

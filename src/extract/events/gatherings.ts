@@ -56,11 +56,11 @@ function forumBefore(doc: AnalysedDocument, ctx: PipelineContext, start: number)
  * の際に, の合間に, の直前に), or held where it is being held (が開かれているリマで).
  */
 const AT_THE_SUMMIT =
-  /^(?:に(?:、)?[^。]{0,30}?(?:出席|参加)(?:し、|して、|(?:する|した|して|している|していた|中)?(?:ため|際|の?ため|中|間))|に合わせ|の際|の合間|の直前|の直後|の場で|の機会に|の席上|が開かれている[^。、]{0,20}?で)/;
+  /^(?:に(?:、)?[^。]{0,30}?(?:出席|参加)(?:し、|して、|(?:する|した|して|している|していた|中)?(?:ため|際|の?ため|中|間))|に(?:合わ|あわ)せ|の際|の合間|の直前|の直後|の場で|の機会に|の席上|が開かれている[^。、]{0,20}?で)/;
 
 /** The next sentence goes back to the summit to time its meeting: 会議に先立ち, 首脳会議の合間に. */
 const AT_THAT_SUMMIT =
-  /^[^、。]{0,12}?(?:会議|サミット|首脳会合)(?:に先立|の直前|の合間|に合わせ|の際|の場で|の機会に|の席上|の開幕前)/;
+  /^[^、。]{0,12}?(?:会議|サミット|首脳会合)(?:に先立|の直前|の合間|に(?:合わ|あわ)せ|の際|の場で|の機会に|の席上|の開幕前)/;
 
 /**
  * Adds to each summit the parties of the meetings held on its sidelines, in the same sentence or timed by
