@@ -619,6 +619,16 @@ describe("status", () => {
     ]);
   });
 
+  it("lets only a leader at its signing stand for a state in an agreement the lexicon knows, not whoever of it was named last", async () => {
+    const { events } = await extract(
+      "統一閣に到着した文大統領を金与正(キム・ヨジョン)党中央委員会第1副部長が出迎えた。" +
+        "会談は、4月27日に板門店の韓国側施設「平和の家」で初めて会談し、板門店宣言に署名して以来、1カ月ぶりとなる。",
+      "2018-05-27",
+    );
+    const [signed] = find(events, "SUPPORT", "sign");
+    assert.ok(!ids(signed!).includes("kim-yo-jong"), ids(signed!).join());
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

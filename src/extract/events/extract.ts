@@ -802,7 +802,11 @@ function candidate(
       if (known && (actors.length < 2 || after?.described))
         actors = uniqueActors(
           known.parties.map(
-            (id) => actors.find((a) => a.kind === "person" && a.country === id) ?? stateActor(lex, id),
+            (id) =>
+              // (a leader when it was signed signs for the state, not whoever the discourse named last of
+              // it: 金与正…が出迎え、…板門店宣言に署名して以来)
+              actors.find((a) => a.kind === "person" && a.country === id && isLeader(lex, a, known.signed)) ??
+              stateActor(lex, id),
           ),
         );
     }
