@@ -496,6 +496,14 @@ describe("status", () => {
     assert.equal(find(events, "SUPPORT", "sign").length, 1);
   });
 
+  it("reads a meeting told in a continuative clause by the sentence's own last verb, not a quotation's (会談し、「…を期待する」と述べた)", async () => {
+    const { events } = await extract(
+      "2日に平壌に到着した王部長は同日、李外相と会談し、「中国側は半島の非核化を全力で支持し、朝米対話で実質的な進展があることを期待する」と述べた。",
+      "2018-05-04",
+    );
+    assert.equal(find(events, "CONSULT", "meet")[0]!.status, "occurred");
+  });
+
   it("tells planned, speculated and held events apart", async () => {
     const { events } = await extract(
       [

@@ -79,7 +79,11 @@ export function readStatus(input: StatusInput, cues: StatusCues): StatusReading 
   if (/(?:た|だ|ている|ていた)$/.test(input.head.slice(-6))) return "occurred";
   // a continuative clause (会談し、…) takes the tense of the sentence's final predicate; the
   // modality of the later clauses (…方針で一致した) belongs to them
-  const final = input.rest.replace(/[。!?」』)\s]+$/, "").slice(-8);
+  // (a quotation's own verbs are not the sentence's: 会談し、「…を期待する」と述べた)
+  const final = input.rest
+    .replace(/「[^「」]*」/g, "「」")
+    .replace(/[。!?」』)\s]+$/, "")
+    .slice(-8);
   if (NON_PAST.test(final) || /(?:する|します|予定だ|予定です|見通しだ|見通しです)$/.test(final))
     return "planned";
   return "occurred";
