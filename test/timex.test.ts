@@ -276,6 +276,12 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("reads a two-digit year in kanji as older newspapers set it (九三年十月)", () => {
+    assert.deepEqual(tag("細川護熙首相とエリツィン大統領が九三年十月に東京で署名した。", "1997-11-03"), [
+      ["九三年十月", "1993-10"],
+    ]);
+  });
+
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {
     const [t] = tagTimex("16日に会談する。", { published: "2024-06-01" });
     assert.equal(t!.value, "2024-06-16");

@@ -145,9 +145,10 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: "short-year",
     pattern: g(
-      `${B}(?<!樹立|建国|創建|創立|創設|設立|結成|結党|建軍|発足|解放|戦後|終戦|休戦|締結|誕生|開通|開業|成立|就任|在任|在位|正常化|復帰|統一|開始|発効|周|刑|懲役|禁錮|禁固|今後|今後の|から|ここ|過去|向こう|約|およそ|期間|有効期間)([0-9]{2})年(?!の節目|の歳月|の月日)(?:(${N})月(?:(${N})日${DAY_SUFFIX})?${MONTH_PART}|(?=の|に(?!な)|、|は|から|まで|以来|当時|秋|春|夏|冬|共同|宣言|合意|条約|体制))${NOT_AFTER_YEAR}`,
+      `${B}(?<!樹立|建国|創建|創立|創設|設立|結成|結党|建軍|発足|解放|戦後|終戦|休戦|締結|誕生|開通|開業|成立|就任|在任|在位|正常化|復帰|統一|開始|発効|周|刑|懲役|禁錮|禁固|今後|今後の|から|ここ|過去|向こう|約|およそ|期間|有効期間)([0-9]{2}|[〇一二三四五六七八九]{2})年(?!の節目|の歳月|の月日)(?:(${N})月(?:(${N})日${DAY_SUFFIX})?${MONTH_PART}|(?=の|に(?!な)|、|は|から|まで|以来|当時|秋|春|夏|冬|共同|宣言|合意|条約|体制))${NOT_AFTER_YEAR}`,
     ),
-    build: (m) => ({ kind: "short-year", yy: Number(m[1]), month: num(m[2]), day: num(m[3]) }),
+    // (九三年十月: the two digits written in kanji, as newspapers set them before the 2000s)
+    build: (m) => ({ kind: "short-year", yy: readNumber(m[1]!), month: num(m[2]), day: num(m[3]) }),
   },
   {
     name: "relative-year",
