@@ -637,6 +637,18 @@ describe("status", () => {
     assert.ok(!ids(signed!).includes("kim-yo-jong"), ids(signed!).join());
   });
 
+  it("reads the agreement a sentence is about as what its signers signed (東京宣言は九三年十月、…が東京で署名した)", async () => {
+    const { events } = await extract(
+      "東京宣言は九三年十月、細川護熙首相(当時)とエリツィン大統領が東京で署名した。",
+      "1997-11-03",
+    );
+    const [signed] = find(events, "SUPPORT", "sign");
+    assert.equal(signed!.object, "東京宣言");
+    assert.deepEqual(ids(signed!).sort(), ["boris-yeltsin", "unresolved:細川護熙"]);
+    assert.equal(signed!.date?.start, "1993-10-01");
+    assert.equal(signed!.place?.id, "tokyo");
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -765,7 +765,7 @@ function candidate(
     if (trigger.roles === "signing") {
       const before = agreementBefore(text, clause.start, start);
       const after = before ? undefined : agreementAfter(text, end, sentence.end);
-      object = before ?? after?.name;
+      object = before ?? after?.name ?? agreementAsTopic(text, sentence.start, start);
       if (!object) return null;
       // an agreement a relative clause describes was signed by the clause's subject (両国首脳が署名した条約)
       // or by its name's states (1978年に締結された中日平和友好条約), whoever the sentence is about
@@ -1380,6 +1380,12 @@ function agreementBefore(text: string, from: number, triggerStart: number): stri
   const before = text.slice(from, triggerStart);
   const withoutParties = before.replace(/(?<=[^、。]{2})(?:に|を)[^、。にを「」]{1,16}?(?:が|も|は)$/, "");
   return agreementNamed(withoutParties) ?? agreementNamed(before);
+}
+
+/** 東京宣言は九三年十月、…が東京で署名した: the agreement the sentence is about, its topic before the clause. */
+function agreementAsTopic(text: string, sentenceStart: number, triggerStart: number): string | undefined {
+  const topic = /^([^、。「」はが]{2,30})は/.exec(text.slice(sentenceStart, triggerStart));
+  return topic && AGREEMENT_NOUN.test(topic[1]!) ? topic[1]! : undefined;
 }
 
 /**
