@@ -649,6 +649,19 @@ describe("status", () => {
     assert.equal(signed!.place?.id, "tokyo");
   });
 
+  it("dates nothing after a sentence about what had happened before by its date (六月に…首脳会談で開催が決まっていた)", async () => {
+    const { events } = await extract(
+      [
+        "安倍首相とロシアのプーチン大統領は2日、ウラジオストクで会談した。",
+        "この会談は、6月に大阪で開かれた主要20カ国・地域首脳会議の際の日ロ首脳会談で開催が決まっていた。",
+        "両首脳はこのほか、民間の有識者による委員会を設けることでも一致した。",
+      ].join(""),
+      "2019-09-03",
+    );
+    const [agreed] = find(events, "AGREE");
+    assert.equal(agreed!.date?.start, "2019-09-02");
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -136,16 +136,16 @@ export function reachedAtMeeting(
   c: Candidate,
   before: readonly Candidate[],
 ): void {
-  const talks = [...before]
-    .reverse()
-    .filter(
-      (x) =>
-        x.type === "CONSULT" &&
-        x.mode !== "visit" &&
-        x.actors.length >= 2 &&
-        !countedFrom(text, x) &&
-        !toldInPassing(text, x),
-    );
+  const talks = [...before].reverse().filter(
+    (x) =>
+      x.type === "CONSULT" &&
+      x.mode !== "visit" &&
+      x.actors.length >= 2 &&
+      !countedFrom(text, x) &&
+      !toldInPassing(text, x) &&
+      // (nor one told as what had happened before: …首脳会談で開催が決まっていた)
+      (x.sentence.index === sentence.index || !toldBefore(text, x)),
+  );
   // the meeting just reported; for an agreement with no date of its own, the article's
   // last reported meeting (agreements are told after the talks that reached them)
   // (a meeting in the agreement's own clause that is planned, or that qualifies a noun, is what

@@ -6,7 +6,7 @@
 import type { Sentence } from "../../analyse/sentences.js";
 import type { Lexicon } from "../../lexicon/lexicon.js";
 import { type AnalysedDocument, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
-import { countsFrom, type Timex } from "../timex/tagger.js";
+import { countsFrom, tellsEarlier, type Timex } from "../timex/tagger.js";
 import { type ActorArg, type SentenceArguments, sentenceTimexes } from "./arguments.js";
 import { clauseAround } from "./clauses.js";
 import { isSubject, uniqueActors } from "./participants.js";
@@ -117,7 +117,11 @@ export function discourseDates(doc: AnalysedDocument): (Timex | null)[] {
     // (▽5月中に将官級軍事会談を開く――などが盛り込まれた: the dates of what a document provides for date
     // nothing the article goes on to report)
     const provisions = DOCUMENT_CONTENT.test(text.slice(sentence.start, sentence.end));
-    if (dated.length > 0 && !provisions) last = { timex: dated[dated.length - 1]!, sentence: sentence.index };
+    // (nor does a sentence about what had happened before: 六月に…首脳会談で開催が決まっていた。両首脳は
+    // このほか…一致した is still the day reported)
+    const pluperfect = tellsEarlier(text, sentence.start);
+    if (dated.length > 0 && !provisions && !pluperfect)
+      last = { timex: dated[dated.length - 1]!, sentence: sentence.index };
   }
   datesCache.set(doc, out);
   return out;
