@@ -138,21 +138,21 @@ describe("event triggers and roles", () => {
   it("reads a name the lexicon lacks before ・, a state and a title, past an English gloss (外務省: …・モンゴル国首相(H.E. …)と)", async () => {
     const { events } = await extract(
       [
-        "本10日午後6時30分から約30分間，総理大臣官邸において，安倍晋三内閣総理大臣は，来日中のチメド・サイハンビレグ・モンゴル国首相（H.E. Mr. Chimed Saikhanbileg, Prime Minister of Mongolia）と首脳会談を行いました。",
-        "安倍総理大臣とサイハンビレグ首相は，同協定の早期発効に向けて，それぞれの国内手続を速やかに進めることで一致しました。",
+        "本10日午後6時30分から約30分間，総理大臣官邸において，安倍晋三内閣総理大臣は，来日中のジャルガルトラギーン・エルデネバト・モンゴル国首相（H.E. Mr. Jargaltulgyn Erdenebat, Prime Minister of Mongolia）と首脳会談を行いました。",
+        "安倍総理大臣とエルデネバト首相は，同協定の早期発効に向けて，それぞれの国内手続を速やかに進めることで一致しました。",
       ].join(""),
       "2015-02-10",
     );
     const [meeting] = find(events, "CONSULT", "meet");
-    assert.deepEqual(ids(meeting!).sort(), ["shinzo-abe", "unresolved:チメド・サイハンビレグ"]);
+    assert.deepEqual(ids(meeting!).sort(), ["shinzo-abe", "unresolved:ジャルガルトラギーン・エルデネバト"]);
     assert.equal(meeting!.date?.start, "2015-02-10");
     assert.deepEqual(ids(find(events, "CONSULT", "visit")[0]!, "actor"), [
-      "unresolved:チメド・サイハンビレグ",
+      "unresolved:ジャルガルトラギーン・エルデネバト",
     ]);
     // the surname alone later is the same person
     assert.deepEqual(ids(find(events, "AGREE")[0]!).sort(), [
       "shinzo-abe",
-      "unresolved:チメド・サイハンビレグ",
+      "unresolved:ジャルガルトラギーン・エルデネバト",
     ]);
   });
 
@@ -644,7 +644,7 @@ describe("status", () => {
     );
     const [signed] = find(events, "SUPPORT", "sign");
     assert.equal(signed!.object, "東京宣言");
-    assert.deepEqual(ids(signed!).sort(), ["boris-yeltsin", "unresolved:細川護熙"]);
+    assert.deepEqual(ids(signed!).sort(), ["boris-yeltsin", "morihiro-hosokawa"]);
     assert.equal(signed!.date?.start, "1993-10-01");
     assert.equal(signed!.place?.id, "tokyo");
   });
