@@ -662,6 +662,15 @@ describe("status", () => {
     assert.equal(agreed!.date?.start, "2019-09-02");
   });
 
+  it("reads a meeting held again (…の際に再び会見した) with the one met before", async () => {
+    const { events } = await extract(
+      "中日関係は、習近平国家主席が昨年11月に北京で開かれたアジア太平洋経済協力(APEC)首脳会議の際に安倍首相と会見し、今年4月にはインドネシアのジャカルタで開かれたアジア・アフリカ首脳会議の際に再び会見したことで、改善の兆しを見せている。",
+      "2015-08-07",
+    );
+    const again = find(events, "CONSULT", "meet").find((e) => e.date?.start === "2015-04-01");
+    assert.deepEqual(ids(again!).sort(), ["shinzo-abe", "xi-jinping"]);
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

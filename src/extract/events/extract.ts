@@ -281,9 +281,18 @@ function visitDecided(
  */
 function alsoWithTheSame(text: string, triggerEnd: number, c: Candidate, before: readonly Candidate[]): void {
   const [only] = c.actors;
-  if (c.type !== "CONSULT" || c.actors.length !== 1 || text[triggerEnd] !== "も") return;
+  // (…の際に再び会見した: again, with the one met before)
+  const again = /(?:再び|再度|改めて)$/.test(
+    text.slice(Math.max(c.sentence.start, c.triggerStart - 3), c.triggerStart),
+  );
+  if (c.type !== "CONSULT" || c.actors.length !== 1 || (text[triggerEnd] !== "も" && !again)) return;
+  // (not a summit's name the meeting is timed by, read as a meeting of one: …首脳会議の際に再び会見した)
   const told = before.findLast(
-    (b) => b.type === "CONSULT" && b.mode !== "multilateral" && b.sentence.index >= c.sentence.index - 1,
+    (b) =>
+      b.type === "CONSULT" &&
+      b.mode !== "multilateral" &&
+      b.sentence.index >= c.sentence.index - 1 &&
+      (b.actors.length > 1 || !again),
   );
   if (told?.actors.length === 2 && told.actors.some((a) => a.id === only!.id)) c.actors = told.actors;
 }
