@@ -282,6 +282,12 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("places a month whose own clause tells what was done in the past, whatever the sentence ends with (6月に…開かれた第3回会合を最後に中断したままだ)", () => {
+    assert.deepEqual(tag("6か国協議は、6月に北京で開かれた第3回会合を最後に中断したままだ。", "2004-12-18"), [
+      ["6月", "2004-06"],
+    ]);
+  });
+
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {
     const [t] = tagTimex("16日に会談する。", { published: "2024-06-01" });
     assert.equal(t!.value, "2024-06-16");

@@ -199,8 +199,13 @@ const TO_COME_AFTER =
  * Whether the sentence going on at `from` ends in a past predicate (…開かれた。 …戻りました。), and the date's
  * own clause does not put it to come.
  */
+/** 6月に北京で開かれた第3回会合を最後に中断したままだ: the date's own clause tells what was done. */
+const DONE_IN_OWN_CLAUSE =
+  /^[^、。「」]{0,30}?(?:開かれ|行われ|開催され|[っいえれきけせてめべし])た(?=[\u4E00-\u9FFF\u30A0-\u30FF]|の|際|後)/;
+
 function reportsPast(text: string, from: number): boolean {
   if (TO_COME_AFTER.test(text.slice(from, from + 32))) return false;
+  if (DONE_IN_OWN_CLAUSE.test(text.slice(from, from + 36))) return true;
   let end = from;
   while (end < text.length && text[end] !== "。" && text[end] !== "\n") end++;
   let i = end - 1;
