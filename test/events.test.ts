@@ -671,6 +671,20 @@ describe("status", () => {
     assert.deepEqual(ids(again!).sort(), ["shinzo-abe", "xi-jinping"]);
   });
 
+  it("reads an agreement the lexicon knows joined to a dated one (2018年の…板門店宣言と…シンガポール共同声明) as signed then too", async () => {
+    const { events } = await extract(
+      "文大統領は21日、バイデン大統領と会談した。両首脳は会談後に共同声明を発表し、2018年の南北首脳による板門店宣言と米朝首脳によるシンガポール共同声明など、これまでの約束に基づく外交が不可欠だとの認識を示した。",
+      "2021-05-22",
+    );
+    const signed = find(events, "SUPPORT", "sign")
+      .filter((e) => e.date?.start.startsWith("2018"))
+      .map((e) => [ids(e).sort().join(), e.date?.start]);
+    assert.deepEqual(signed, [
+      ["KOR,PRK", "2018-01-01"],
+      ["PRK,USA", "2018-01-01"],
+    ]);
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

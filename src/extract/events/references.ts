@@ -45,20 +45,37 @@ export function datedAgreements(doc: AnalysedDocument, ctx: PipelineContext): Ca
     if (m && group && group.actors.length >= 2)
       out.push(signing(ctx, text, t, sentence, nameStart, t.end + m[0].length, group.actors));
     else if (known)
-      out.push(
-        signing(
-          ctx,
-          text,
-          t,
-          sentence,
-          known.start,
-          known.end,
-          known.entry.parties.map((id) => stateActor(ctx.lexicon, id)),
-          signedAt(ctx, known.entry, known.start, known.end),
-        ),
-      );
+      // (2018年の…板門店宣言と米朝首脳によるシンガポール共同声明: one the lexicon knows joined to it shares the date)
+      for (
+        let k: typeof known | undefined = known;
+        k;
+        k = knownAgreementJoined(ctx, text, k.end, sentence.end)
+      )
+        out.push(
+          signing(
+            ctx,
+            text,
+            t,
+            sentence,
+            k.start,
+            k.end,
+            k.entry.parties.map((id) => stateActor(ctx.lexicon, id)),
+            signedAt(ctx, k.entry, k.start, k.end),
+          ),
+        );
   }
   return out;
+}
+
+/** An agreement of the lexicon joined by と (or 、) to the one just read: …板門店宣言と…シンガポール共同声明. */
+function knownAgreementJoined(ctx: PipelineContext, text: string, from: number, sentenceEnd: number) {
+  const m = /^[と、]([^\s、。「」『』と]{2,24}?(?:宣言|声明|条約|協定|原則))/.exec(
+    text.slice(from, Math.min(sentenceEnd, from + 32)),
+  );
+  const entry = m ? knownAgreement(ctx.lexicon, m[1]!) : undefined;
+  if (!m || !entry) return undefined;
+  const start = from + 1;
+  return { entry, start, end: start + m[1]!.length };
 }
 
 /** A dated agreement's signing: a background event of its own clause's date. */
