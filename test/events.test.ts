@@ -685,6 +685,15 @@ describe("status", () => {
     ]);
   });
 
+  it("reads 及び as it reads 、 between counterparts (…大統領及び…首相とそれぞれ会談しています)", async () => {
+    const { events } = await extract(
+      "安倍総理大臣は2013年3月にモンゴルを訪問し，ウランバートルでエルベグドルジ大統領及びアルタンホヤグ首相（当時）とそれぞれ会談しています。",
+      "2015-02-10",
+    );
+    const met = find(events, "CONSULT", "meet").map((e) => ids(e).sort().join());
+    assert.deepEqual(met.sort(), ["norovyn-altankhuyag,shinzo-abe", "shinzo-abe,tsakhiagiin-elbegdorj"]);
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

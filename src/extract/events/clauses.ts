@@ -48,6 +48,8 @@ const PARTICLES = [
 export function particleAfter(text: string, pos: number): string {
   // 韓国と北朝鮮をはじめ、米国、日本…: the list goes on
   if (text.startsWith("をはじめ", pos) || text.startsWith("を始め", pos)) return "、";
+  // エルベグドルジ大統領及びアルタンホヤグ首相と: written coordination, as 、
+  if (/^(?:及び|および|並びに|ならびに)/.test(text.slice(pos, pos + 4))) return "、";
   for (const p of PARTICLES) if (text.startsWith(p, pos)) return p;
   return "";
 }
