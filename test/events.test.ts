@@ -694,6 +694,17 @@ describe("status", () => {
     assert.deepEqual(met.sort(), ["norovyn-altankhuyag,shinzo-abe", "shinzo-abe,tsakhiagiin-elbegdorj"]);
   });
 
+  it("reads a meeting a relative clause says was held somewhere (…で行ったトランプ大統領との首脳会談の内容) as held", async () => {
+    const { events } = await extract(
+      "文大統領は会談で、22日(現地時間)にワシントンのホワイトハウスで行ったトランプ大統領との首脳会談の内容も金委員長に伝えた。",
+      "2018-05-27",
+    );
+    const held = find(events, "CONSULT", "meet").find((e) => ids(e).includes("donald-trump"));
+    assert.deepEqual(ids(held!).sort(), ["donald-trump", "moon-jae-in"]);
+    assert.equal(held!.date?.start, "2018-05-22");
+    assert.equal(held!.place?.id, "white-house");
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

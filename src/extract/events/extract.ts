@@ -82,7 +82,8 @@ const REFERENCE_AFTER =
  * it, even where the trigger is used as a time reference (no other clause ends, and no other subject
  * stands, between them).
  */
-const HELD_IN_RELATIVE = /(?:開かれ|行われ|開催され)([たる])(?:(?![たし]、)[^。「」はが])*$/;
+const HELD_IN_RELATIVE =
+  /(?:開かれ|行われ|開催され|(?<=で)行っ|(?<=で)開い)([たる])(?:(?![たし]、)[^。「」はが])*$/;
 
 /**
  * What a relative clause before a trigger says of it: held (…で開かれた…首脳会談), or to be held (18日から開かれる
