@@ -705,6 +705,16 @@ describe("status", () => {
     assert.equal(held!.place?.id, "white-house");
   });
 
+  it("reads a summit a relative clause says was held, naming no pair of its own, as the pair's earlier summit (トランプ大統領と会談し、先月フランスで行った首脳会談で)", async () => {
+    const { events } = await extract(
+      "安倍総理大臣は今月下旬にアメリカを訪れます。その際、トランプ大統領と会談し、先月フランスで行った首脳会談で大筋合意した日米の貿易協定に署名する方向で調整が進められています。",
+      "2019-09-05",
+    );
+    const earlier = find(events, "CONSULT").find((e) => e.date?.start === "2019-08-01");
+    assert.deepEqual(ids(earlier!).sort(), ["donald-trump", "shinzo-abe"]);
+    assert.equal(earlier!.status, "occurred");
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

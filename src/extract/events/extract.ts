@@ -210,6 +210,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
         ) ?? [];
       for (const c of found) {
         alsoWithTheSame(text, m.end, c, out);
+        heldBeforeByThePair(text, c, out);
         dateByEventBefore(text, sentence, m.start, c, out);
         joinMeetingAttended(text, sentence, c, out);
         visitDecided(ctx, text, args, m, c);
@@ -255,6 +256,28 @@ function meetingAgreedOn(text: string, c: Candidate, before: readonly Candidate[
 function stateOfOrganization(lex: Lexicon, a: ActorRef): ActorRef {
   const country = a.kind === "organization" ? lex.organizations.get(a.id)?.country : undefined;
   return country ? stateActor(lex, country) : a;
+}
+
+/**
+ * 会談では、…去年11月にシンガポールで行った首脳会談で…合意した, トランプ大統領と会談し、先月フランスで行った
+ * 首脳会談で…: a summit a relative clause says was held, naming no pair of its own, is the last pair's
+ * earlier summit (those it names besides — 日本 — being theirs).
+ */
+function heldBeforeByThePair(text: string, c: Candidate, before: readonly Candidate[]): void {
+  if (c.type !== "CONSULT" || c.mode !== "meet" || c.actors.length >= 2) return;
+  if (!text.slice(c.triggerStart, c.triggerEnd).includes("首脳")) return;
+  if (heldInRelative(text, c.sentence.start, c.triggerStart) !== "held") return;
+  const pair = before.findLast(
+    (b) =>
+      b.type === "CONSULT" &&
+      b.mode !== "multilateral" &&
+      b.mode !== "visit" &&
+      b.actors.length === 2 &&
+      b.actors.every((a) => a.kind === "person") &&
+      b.sentence.index >= c.sentence.index - 1,
+  );
+  const theirs = (a: ActorRef) => pair!.actors.some((p) => p.id === a.id || p.country === a.id);
+  if (pair && c.actors.every(theirs)) c.actors = pair.actors;
 }
 
 /** 習氏の国賓訪日が決まる: a visit agreed on is agreed by its visitor with the state it goes to. */
