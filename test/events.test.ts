@@ -173,6 +173,15 @@ describe("event triggers and roles", () => {
     assert.deepEqual(ids(ministers!).sort(), ["CHN", "JPN"]);
   });
 
+  it("reads the party of one named with a body of their state after ら (鄭義溶国家安保室長ら韓国の特使団と)", async () => {
+    const { events } = await extract(
+      "金委員長は今月5日、平壌を訪れた鄭義溶(チョン・ウィヨン)青瓦台国家安保室長ら韓国の特使団と会談し、南北首脳会談の開催で合意していた。",
+      "2018-03-28",
+    );
+    assert.deepEqual(ids(find(events, "CONSULT", "meet")[0]!).sort(), ["chung-eui-yong", "kim-jong-un"]);
+    assert.deepEqual(ids(find(events, "AGREE")[0]!).sort(), ["chung-eui-yong", "kim-jong-un"]);
+  });
+
   it("reads the party of one named with others (ラブロフ外相らが, 委員長らと) by the particle after ら", async () => {
     const { events } = await extract(
       "ロシアのラブロフ外相らが11日、平壌に到着し、崔善姫外相らと会談した。",

@@ -572,6 +572,8 @@ function candidate(
     // 北朝鮮とロシアの軍事協力に懸念を表明する共同声明: a pair qualifying another noun is no party
     const qualifyingPair = (a: ActorArg) =>
       a.particle === "と" &&
+      // (not 鄭義溶国家安保室長ら韓国の特使団と: the と is past the body named after ら)
+      text[a.end] === "と" &&
       local.some(
         (b) => b.start === a.end + 1 && b.particle === "の" && !nextIsPartyOrTrigger(text, b, local, start),
       );
