@@ -724,6 +724,17 @@ describe("status", () => {
     assert.equal(earlier!.status, "occurred");
   });
 
+  it("times a meeting the next sentence sets at the summit just reported (サミットの際に…会談する方向で調整) by it", async () => {
+    const { events } = await extract(
+      "ロシアのプーチン大統領は20日に平壌を離れ、21日から沖縄県名護市で開幕する九州・沖縄サミットに初めて出席する。森喜朗首相はサミットの際に大統領と個別に会談する方向で調整している。",
+      "2000-07-20",
+    );
+    const [meeting] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(meeting!).sort(), ["vladimir-putin", "yoshiro-mori"]);
+    assert.equal(meeting!.status, "planned");
+    assert.equal(meeting!.date?.start, "2000-07-21");
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -37,7 +37,7 @@ const toldBefore = (text: string, x: Candidate) => tellsEarlier(text, x.triggerE
 
 /** 会期中に, 期間中に, これに合わせ, 会議にあわせて: during the gathering just reported. */
 const DURING_GATHERING =
-  /(?:会期中|期間中|会議期間中)に?|(?:これ|それ|会議|サミット|首脳会合)に(?:合わ|あわ)せ/;
+  /(?:会期中|期間中|会議期間中)に?|(?:これ|それ|会議|サミット|首脳会合)に(?:合わ|あわ)せ|(?:会議|サミット|首脳会合)の(?:際|合間|場で|機会に)/;
 
 /**
  * An event the text dates only by the discourse, placed against what was reported just before it:
