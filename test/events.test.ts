@@ -735,6 +735,17 @@ describe("status", () => {
     assert.equal(meeting!.date?.start, "2000-07-21");
   });
 
+  it("reads no deed in a word of an agreement's name (友好協力相互援助条約 is no aid, 経済協力協定 no cooperation)", async () => {
+    const { events } = await extract(
+      "イワノフ外相が平壌を訪れ、1961年に旧ソ連と結んだ友好協力相互援助条約に代わる新たな友好善隣協力条約に署名した。両国は経済協力協定も締結した。",
+      "2000-02-10",
+    );
+    assert.deepEqual(
+      events.filter((e) => e.type === "AID" || e.type === "COOPERATE").map((e) => e.type),
+      [],
+    );
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -74,6 +74,9 @@ export interface Candidate {
   object?: string;
 }
 
+/** What follows a word inside an agreement's name: more of the name, then 条約 or 協定. */
+const IN_AGREEMENT_NAME = /^[\u4E00-\u9FFF]{0,6}?(?:条約|協定)/;
+
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+(?:年|週間|日|か月|カ月))/;
@@ -171,6 +174,8 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
       if (inReportedSpeech(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
+      // 友好協力相互援助条約, 経済協力協定: a word in an agreement's name reports no deed of its own
+      if (trigger.type !== "SUPPORT" && IN_AGREEMENT_NAME.test(text.slice(m.end, m.end + 8))) continue;
       // (a relative clause says a meeting was held, not a treaty: 人民大会堂で開かれた…条約締結40周年の記念レセプション)
       if (
         REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) &&
