@@ -746,6 +746,17 @@ describe("status", () => {
     );
   });
 
+  it("reads a debriefing as a meeting with the one briefed, by the one sent to give it (…を韓国に派遣し、文在寅大統領らに訪中結果を説明する予定)", async () => {
+    const { events } = await extract(
+      "中国政府は楊潔篪(ヤン・ジエチー)共産党政治局員を29日から2日間の日程で韓国に派遣し、文在寅(ムン・ジェイン)大統領らに訪中結果を説明する予定だ。",
+      "2018-03-28",
+    );
+    const [briefing] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(briefing!).sort(), ["moon-jae-in", "yang-jiechi"]);
+    assert.equal(briefing!.status, "planned");
+    assert.equal(briefing!.date?.start, "2018-03-29");
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

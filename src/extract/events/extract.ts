@@ -74,6 +74,9 @@ export interface Candidate {
   object?: string;
 }
 
+/** …を(29日から2日間の日程で韓国に)派遣し、: a person sent, who acts in the clauses after. */
+const SENT_TO_DO = /^(?:\([^()]*\))?を[^、。]{0,24}?派遣し、$/;
+
 /** What follows a word inside an agreement's name: more of the name, then 条約 or 協定. */
 const IN_AGREEMENT_NAME = /^[\u4E00-\u9FFF]{0,6}?(?:条約|協定)/;
 
@@ -343,7 +346,16 @@ function candidate(
   // the topic that reports what the sentence says (ペスコフ報道官は…と明らかにした), if it does
   const reported = reportedSubject(doc, args, topic, end, sentence);
   const reporter = reported && topic?.particle === "は" ? topic : undefined;
-  topic = reported ?? topic;
+  // 中国政府は楊潔篪共産党政治局員を…韓国に派遣し、文在寅大統領らに…説明する: the one sent does what follows
+  const sent = args.actors.find(
+    (a) =>
+      a.end <= clause.start &&
+      a.start >= sentence.start &&
+      a.actors.length > 0 &&
+      a.actors.every((x) => x.kind === "person") &&
+      SENT_TO_DO.test(text.slice(a.end, clause.start)),
+  );
+  topic = reported ?? sent ?? topic;
   const speech = doc.quotations.find((q) => q.speech && start > q.start && end < q.end);
   const local = args.actors.filter(
     (a) =>
