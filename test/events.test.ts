@@ -513,6 +513,14 @@ describe("status", () => {
     assert.equal(find(events, "CONSULT", "meet")[0]!.status, "occurred");
   });
 
+  it("reads no meeting that is only proposed (協議を12月上旬に北京で開くよう提案した)", async () => {
+    const { events } = await extract(
+      "6か国協議の議長国の中国は、先月28日、各国の首席代表による緊急の協議を12月上旬に北京で開くよう提案しましたが、日米韓の3か国は慎重な姿勢を崩していません。",
+      "2010-12-07",
+    );
+    assert.deepEqual(find(events, "CONSULT"), []);
+  });
+
   it("tells planned, speculated and held events apart", async () => {
     const { events } = await extract(
       [
