@@ -765,6 +765,18 @@ describe("status", () => {
     assert.equal(briefing!.date?.start, "2018-03-29");
   });
 
+  it("reads a site visited on a trip (北京郊外の盧溝橋などを訪問する) as a visit of its own, past など", async () => {
+    const { events } = await extract(
+      "小泉首相は8日、中国を訪問した。首相は会談に先立って、日中戦争の発火点となった北京郊外の盧溝橋などを訪問する。",
+      "2001-10-08",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => [e.place?.id, e.status]);
+    assert.deepEqual(visits, [
+      ["CHN", "occurred"],
+      ["marco-polo-bridge", "planned"],
+    ]);
+  });
+
   it("reads a visit named as a noun and prepared for (Xの日本訪問に向けて) as planned, not a mere mention", async () => {
     const { events } = await extract(
       "政府は、ことし6月で調整が進められている習近平国家主席の日本訪問に向けて準備を進めています。",

@@ -53,6 +53,8 @@ const GROUP_AFTER_RA =
 function skipAside(text: string, pos: number, start: number): number {
   // 北朝鮮側に, 中国側は: the side of a state is the state
   if (text[pos] === "側") return pos + 1;
+  // 北京郊外の盧溝橋などを訪問する: one of several, the particle after など
+  if (text.startsWith("など", pos) && particleAfter(text, pos + 2) !== "") return pos + 2;
   // ラブロフ外相らが, ソ・テハ委員長らと: the people with the one named take the same part — and so do
   // those named as a body after ら (ペロシ下院議長ら下院指導部と, 委員長ら代表団は)
   if (text[pos] === "ら") {

@@ -188,7 +188,7 @@ export function mergeCandidates(
       sameTrip(x, e) ||
       (weakDate(e) && !earlier.has(x)) ||
       (weakDate(x) && !earlier.has(e))) &&
-    (e.mode !== "visit" || visitPlacesAgree(ctx, x, e)) &&
+    (e.mode !== "visit" || (visitPlacesAgree(ctx, x, e) && !siteOfTheTrip(x, e))) &&
     !twoDocumentsOfOneReport(x, e) &&
     (partial
       ? covers(x.participants, e.participants)
@@ -264,6 +264,10 @@ function triggerCite(doc: AnalysedDocument, c: Candidate): Cited {
 }
 
 /** One traveller in one host country on days close together: the same trip (訪中2日目の14日). */
+/** A site visited on a trip (北京郊外の盧溝橋などを訪問する) and the trip: two visits, as the guidelines have it. */
+const siteOfTheTrip = (a: ExtractedEvent, b: ExtractedEvent) =>
+  (a.place?.kind === "site") !== (b.place?.kind === "site");
+
 function sameTrip(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (a.type !== "CONSULT" || a.mode !== "visit" || b.mode !== "visit" || !a.date || !b.date) return false;
   if (a.date.granularity === "year" || a.date.granularity === "month") return false;
@@ -271,6 +275,7 @@ function sameTrip(a: ExtractedEvent, b: ExtractedEvent): boolean {
   const visitor = (e: ExtractedEvent) => e.participants.find((p) => p.role === "actor")?.actor.id;
   const host = (e: ExtractedEvent) => e.participants.find((p) => p.role === "recipient")?.actor.id;
   if (visitor(a) !== visitor(b) || host(a) !== host(b)) return false;
+  if (siteOfTheTrip(a, b)) return false;
   // a visit to the country (北朝鮮を訪問) is the trip to any of its places (ピョンヤンに到着)
   const where = (e: ExtractedEvent) => e.place?.id ?? host(e);
   if (where(a) !== where(b) && where(a) !== host(a) && where(b) !== host(b)) return false;
