@@ -131,7 +131,7 @@ function run(
       ...(converted ? { converted } : {}),
       ...(countsFrom(text, f) ? { countedFrom: true } : {}),
       ...(sameSentence ? { sameSentence } : {}),
-      ...(f.candidate.kind === "relative-day" && (tellsEarlier(text, f.end) || describesNoun(text, f.end))
+      ...(f.candidate.kind === "relative-day" && (tellsEarlier(text, f.end) || doneInOwnClause(text, f.end))
         ? { flashback: true }
         : {}),
     });
@@ -182,11 +182,13 @@ export function tellsEarlier(text: string, from: number): boolean {
 }
 
 /**
- * 前日に板門店で…と行った2回目の南北首脳会談の結果を発表した: a relative day in a clause that describes a noun
- * dates what the noun names, not the day the narration is at (この日 after it is still the 27th).
+ * A date whose own clause tells, in the past, what the noun after it was (6月に北京で開かれた第3回会合,
+ * 前日に板門店で…と行った2回目の南北首脳会談, 会談した際): what was done then, whatever the sentence goes on
+ * to say — and, for a relative day, not the day the narration is at (この日 after it is still the 27th).
  */
-const DESCRIBES_NOUN = /^[^、。「」]{0,40}?(?:行った|開いた|開かれた|行われた|した)(?=[\u4E00-\u9FFF0-9])/;
-const describesNoun = (text: string, from: number) => DESCRIBES_NOUN.test(text.slice(from, from + 48));
+const DONE_IN_OWN_CLAUSE =
+  /^[^、。「」]{0,40}?(?:開かれ|行われ|開催され|[っいえれきけせてめべし])た(?=[\u4E00-\u9FFF\u30A0-\u30FF0-9]|の|際|後)/;
+const doneInOwnClause = (text: string, from: number) => DONE_IN_OWN_CLAUSE.test(text.slice(from, from + 48));
 
 /**
  * A clause of its own that puts the date to come: 10月末から慶州で開かれる(APEC首脳会議), or what was agreed to
@@ -196,16 +198,13 @@ const TO_COME_AFTER =
   /^[^、。「」]{0,24}?(?:開かれる|行われる|開催される|始まる|予定の|予定される|(?:する|行う|開く)こと(?:で|を|に))/;
 
 /**
- * Whether the sentence going on at `from` ends in a past predicate (…開かれた。 …戻りました。), and the date's
- * own clause does not put it to come.
+ * Whether the date's own clause tells what was done (6月に北京で開かれた第3回会合を最後に中断したままだ), or the
+ * sentence going on at `from` ends in a past predicate (…開かれた。 …戻りました。) and the date's own clause
+ * does not put it to come.
  */
-/** 6月に北京で開かれた第3回会合を最後に中断したままだ: the date's own clause tells what was done. */
-const DONE_IN_OWN_CLAUSE =
-  /^[^、。「」]{0,30}?(?:開かれ|行われ|開催され|[っいえれきけせてめべし])た(?=[\u4E00-\u9FFF\u30A0-\u30FF]|の|際|後)/;
-
 function reportsPast(text: string, from: number): boolean {
   if (TO_COME_AFTER.test(text.slice(from, from + 32))) return false;
-  if (DONE_IN_OWN_CLAUSE.test(text.slice(from, from + 36))) return true;
+  if (doneInOwnClause(text, from)) return true;
   let end = from;
   while (end < text.length && text[end] !== "。" && text[end] !== "\n") end++;
   let i = end - 1;
