@@ -7,6 +7,7 @@
 import type { Sentence } from "../../analyse/sentences.js";
 import { countsFrom, tellsEarlier } from "../timex/tagger.js";
 import type { Candidate } from "./extract.js";
+import { GATHERING_NOUN, TIMED_BY_GATHERING } from "./gatherings.js";
 import { uniqueActors } from "./participants.js";
 
 /** An earlier occurrence the text counts from (…以来、2回目): no later event is placed against it. */
@@ -36,8 +37,9 @@ const toldInPassing = (text: string, x: Candidate) =>
 const toldBefore = (text: string, x: Candidate) => tellsEarlier(text, x.triggerEnd);
 
 /** 会期中に, 期間中に, これに合わせ, 会議にあわせて: during the gathering just reported. */
-const DURING_GATHERING =
-  /(?:会期中|期間中|会議期間中)に?|(?:これ|それ|会議|サミット|首脳会合)に(?:合わ|あわ)せ|(?:会議|サミット|首脳会合)の(?:際|合間|場で|機会に)/;
+const DURING_GATHERING = new RegExp(
+  `(?:会期中|期間中|会議期間中)に?|(?:これ|それ)に(?:合わ|あわ)せ|${GATHERING_NOUN}(?:${TIMED_BY_GATHERING})`,
+);
 
 /**
  * An event the text dates only by the discourse, placed against what was reported just before it:

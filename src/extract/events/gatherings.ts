@@ -50,17 +50,24 @@ function forumBefore(doc: AnalysedDocument, ctx: PipelineContext, start: number)
   );
 }
 
+/** A gathering named to time something by it (会議, サミット, 首脳会合). */
+export const GATHERING_NOUN = "(?:会議|サミット|首脳会合)";
+/** What times something by a gathering just named: に合わせ(に合わせて, にあわせて), の際, の合間, の場で, の機会に, の席上. */
+export const TIMED_BY_GATHERING = "に(?:合わ|あわ)せ|の際|の合間|の場で|の機会に|の席上";
+
 /**
  * How a meeting later in the sentence is tied to the summit before it (past an aside: 首脳会議(G20サミット)に):
  * held while its attendee is there for it (に出席のため…滞在中の, に出席する際に, に参加している, に出席し、…と会談する), timed by it (に合わせて,
  * の際に, の合間に, の直前に), or held where it is being held (が開かれているリマで).
  */
-const AT_THE_SUMMIT =
-  /^(?:に(?:、)?[^。]{0,30}?(?:出席|参加)(?:し、|して、|(?:する|した|して|している|していた|中)?(?:ため|際|の?ため|中|間))|に(?:合わ|あわ)せ|の際|の合間|の直前|の直後|の場で|の機会に|の席上|が開かれている[^。、]{0,20}?で)/;
+const AT_THE_SUMMIT = new RegExp(
+  `^(?:に(?:、)?[^。]{0,30}?(?:出席|参加)(?:し、|して、|(?:する|した|して|している|していた|中)?(?:ため|際|の?ため|中|間))|${TIMED_BY_GATHERING}|の直前|の直後|が開かれている[^。、]{0,20}?で)`,
+);
 
 /** The next sentence goes back to the summit to time its meeting: 会議に先立ち, 首脳会議の合間に. */
-const AT_THAT_SUMMIT =
-  /^[^、。]{0,12}?(?:会議|サミット|首脳会合)(?:に先立|の直前|の合間|に(?:合わ|あわ)せ|の際|の場で|の機会に|の席上|の開幕前)/;
+const AT_THAT_SUMMIT = new RegExp(
+  `^[^、。]{0,12}?${GATHERING_NOUN}(?:に先立|の直前|の開幕前|${TIMED_BY_GATHERING})`,
+);
 
 /**
  * Adds to each summit the parties of the meetings held on its sidelines, in the same sentence or timed by
