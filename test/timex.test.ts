@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { tagTimex } from "../src/extract/timex/tagger.js";
+import { weekNamed } from "../src/extract/timex/weeks.js";
 
 const tag = (text: string, published: string | null, quotes?: { start: number; end: number }[]) =>
   tagTimex(text, { published, quotes }).map((t) => [t.text, t.value]);
@@ -286,6 +287,16 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag("6か国協議は、6月に北京で開かれた第3回会合を最後に中断したままだ。", "2004-12-18"), [
       ["6月", "2004-06"],
     ]);
+  });
+
+  it("gives the days of a week named from the publication's (来週, 今週後半, 再来週前半, 先週末), weeks from Monday", () => {
+    // (2006-10-15 is a Sunday)
+    const days = (text: string) => Object.values(weekNamed(text, "2006-10-15") ?? {});
+    assert.deepEqual(days("来週、日本を訪れる"), ["2006-10-16", "2006-10-22"]);
+    assert.deepEqual(days("今週後半に"), ["2006-10-12", "2006-10-15"]);
+    assert.deepEqual(days("再来週前半にも"), ["2006-10-23", "2006-10-25"]);
+    assert.deepEqual(days("先週末に"), ["2006-10-06", "2006-10-08"]);
+    assert.deepEqual(days("10月20日に"), []);
   });
 
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {

@@ -13,9 +13,10 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { type ActorRef, isLeader } from "../../resolve/actors.js";
 import { afterGloss, MEETING_LEVEL, type Mention } from "../mentions.js";
-import { addDays, isoBounds, parseIso, spanDays, toIso, weekday } from "../timex/calendar.js";
+import { addDays, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
 import { sinceDate, type Timex } from "../timex/tagger.js";
+import { weekNamed } from "../timex/weeks.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
 import { clauseAround, clauseStarts } from "./clauses.js";
@@ -471,7 +472,7 @@ function candidate(
   // dates a plan, or what was done, to its days
   const week =
     source === "discourse" || source === "published"
-      ? weekOf(text.slice(clause.start, clause.end), doc.source.published)
+      ? weekNamed(text.slice(clause.start, clause.end), doc.source.published)
       : undefined;
   if (week) source = "clause";
   // 金総書記が適切な時期にソウルを訪問することも明記した: what a document provides for, with no date of its
@@ -1302,21 +1303,6 @@ function heldElsewhere(text: string, p: PlaceArg, start: number): boolean {
   if (!m || p.end + m[0].length >= start) return false;
   // (the trigger itself, or a meeting of the same clause, may be what was held there: 北京で開かれた首脳会談)
   return /。|の際|以来|直後|直前|に(?:合わ|あわ)せ/.test(text.slice(p.end + m[0].length, start));
-}
-
-/** 来週, 今週後半, 再来週前半, 先週末: a week counted from the publication's, and the part of it meant. */
-const WEEK = /(再来週|来週|今週|先週)(前半|後半|末|中)?/;
-const WEEK_OFFSET: Record<string, number> = { 先週: -1, 今週: 0, 来週: 1, 再来週: 2 };
-
-/** The days (Monday to Sunday, or the part named) of the week a clause names, from the publication date. */
-function weekOf(clause: string, published: string | null): { start: string; end: string } | undefined {
-  const m = WEEK.exec(clause);
-  const day = parseIso(published);
-  if (!m || !day || day.day === undefined) return undefined;
-  // (weeks start on Monday)
-  const monday = addDays(day, -((weekday(day) + 6) % 7) + 7 * WEEK_OFFSET[m[1]!]!);
-  const [from, to] = m[2] === "前半" ? [0, 2] : m[2] === "後半" ? [3, 6] : m[2] === "末" ? [4, 6] : [0, 6];
-  return { start: toIso(addDays(monday, from)), end: toIso(addDays(monday, to)) };
 }
 
 /**
