@@ -285,8 +285,8 @@ function heldBeforeByThePair(text: string, c: Candidate, before: readonly Candid
       b.actors.every((a) => a.kind === "person") &&
       b.sentence.index >= c.sentence.index - 1,
   );
-  const theirs = (a: ActorRef) => pair!.actors.some((p) => p.id === a.id || p.country === a.id);
-  if (pair && c.actors.every(theirs)) c.actors = pair.actors;
+  if (pair && c.actors.every((a) => pair.actors.some((p) => p.id === a.id || p.country === a.id)))
+    c.actors = pair.actors;
 }
 
 /** 習氏の国賓訪日が決まる: a visit agreed on is agreed by its visitor with the state it goes to. */

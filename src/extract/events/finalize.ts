@@ -371,17 +371,14 @@ function representByDelegates(doc: AnalysedDocument, events: ExtractedEvent[]): 
   for (const e of events) {
     const talks = e.type === "CONSULT" && e.mode !== "visit" && e.mode !== "phone";
     if (!(talks || e.type === "AGREE") || e.participants.length !== 2) continue;
-    // (what the talks agreed, 協議を継続していくことで北朝鮮側と一致した, told by one delegate: the other side
-    // is its delegate too)
     const represented = (p: ExtractedEvent["participants"][number]) =>
       p.actor.kind === "state" && delegates.has(p.actor.id);
-    // (but what 日朝両政府が合意した is the states')
-    if (e.type === "AGREE" && !e.participants.some((p) => delegate.has(p.actor.id))) continue;
-    if (
-      !e.participants.every((p) => represented(p) || (e.type === "AGREE" && delegate.has(p.actor.id))) ||
-      !e.participants.some(represented)
-    )
-      continue;
+    const fits = talks
+      ? e.participants.every(represented)
+      : // what the talks agreed, told by one delegate (協議を継続していくことで北朝鮮側と一致した): the other side
+        // is its delegate too — but what 日朝両政府が合意した is the states'
+        e.participants.some((p) => delegate.has(p.actor.id)) && e.participants.some(represented);
+    if (!fits) continue;
     if (!e.date || !(Math.abs(Date.parse(e.date.start) - published) <= TALKS_OF_THE_DAY * 86_400_000))
       continue;
     e.participants = e.participants.map((p) =>
