@@ -63,7 +63,7 @@ export type Trigger = z.infer<typeof triggerSchema>;
 
 const cueList = z.array(z.string().min(1)).default([]);
 export const statusCuesSchema = z
-  .object({ planned: cueList, speculated: cueList, cancelled: cueList, negated: cueList })
+  .object({ planned: cueList, speculated: cueList, cancelled: cueList, negated: cueList, proposed: cueList })
   .strict();
 export type StatusCues = z.infer<typeof statusCuesSchema>;
 
@@ -122,7 +122,7 @@ export interface TriggerData {
 /** The bundled triggers, extended by users' triggers*.yaml files. */
 export function loadTriggers(userDirs: readonly string[] = [], dataDir = bundledDataDir()): TriggerData {
   const byId = new Map<string, Trigger>();
-  const status: StatusCues = { planned: [], speculated: [], cancelled: [], negated: [] };
+  const status: StatusCues = { planned: [], speculated: [], cancelled: [], negated: [], proposed: [] };
   const gatherings: string[] = [];
   const files = [join(dataDir, "triggers.yaml")];
   for (const d of userDirs) {

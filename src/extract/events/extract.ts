@@ -463,7 +463,7 @@ function candidate(
       : pastRelative && (read === "planned" || read === "speculated")
         ? "occurred"
         : read;
-  if (status === "negated") return null;
+  if (status === "negated" || status === "proposed") return null;
   // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
   // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
   const picked = pickDate(doc, args, clause, start, end, lastDate);

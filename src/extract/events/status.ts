@@ -11,7 +11,8 @@
 import type { StatusCues } from "../../lexicon/triggers.js";
 import type { EventStatus } from "../types.js";
 
-export type StatusReading = EventStatus | "negated";
+/** negated (行わなかった) and proposed (開くよう提案した): no event at all. */
+export type StatusReading = EventStatus | "negated" | "proposed";
 
 const PAST =
   /(?:した|った|んだ|いた|えた|れた|きた|けた|せた|てた|めた|べた|ました|でした|だった|^た|た(?=[。、」]|$|こと|と|が|の|ため|うえ|上|後|あと|もの|際|結果))|ている|ていた|ており|てい(?:ます|る)|中の|中だ|済み/;
@@ -46,6 +47,7 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
   };
   consider(cues.cancelled, "cancelled");
   consider(cues.negated, "negated");
+  consider(cues.proposed, "proposed");
   consider(cues.planned, "planned");
   consider(cues.speculated, "speculated");
   const past = PAST.exec(tail);
