@@ -2324,11 +2324,21 @@ describe("an earlier occurrence the text counts from", () => {
       "2023-08-18",
     );
     assert.equal(find(events, "CONSULT")[0]?.date?.start, "2023-08-18");
+    // told only in Japan's time, before dawn: in Washington it was still the day before
     const alone = await extract(
       "石破首相は日本時間の8日未明、ホワイトハウスでトランプ大統領と会談した。",
       "2025-02-08",
     );
-    assert.equal(find(alone.events, "CONSULT")[0]?.date?.start, "2025-02-08");
+    assert.equal(find(alone.events, "CONSULT")[0]?.date?.start, "2025-02-07");
+    // …but not in Seoul, nor when no hour is given
+    const near = await extract(
+      "岩屋外相は日本時間の8日未明、ソウルで趙兌烈外相と会談した。石破首相は日本時間の9日、パリでマクロン大統領と会談した。",
+      "2025-02-09",
+    );
+    assert.deepEqual(
+      find(near.events, "CONSULT").map((e) => e.date?.start),
+      ["2025-02-08", "2025-02-09"],
+    );
   });
 
   it("reads 両政府 as the two states the text has just been about", async () => {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { tagTimex } from "../src/extract/timex/tagger.js";
+import { hourOf, localDayOf } from "../src/extract/timex/time-zones.js";
 import { weekNamed } from "../src/extract/timex/weeks.js";
 
 const tag = (text: string, published: string | null, quotes?: { start: number; end: number }[]) =>
@@ -297,6 +298,33 @@ describe("temporal tagger", () => {
     assert.deepEqual(days("再来週前半にも"), ["2006-10-23", "2006-10-25"]);
     assert.deepEqual(days("先週末に"), ["2006-10-06", "2006-10-08"]);
     assert.deepEqual(days("10月20日に"), []);
+  });
+
+  it("keeps the hour of a date told only in Japan's time, and gives the local day of that moment elsewhere", () => {
+    const [alone, restated] = tagTimex(
+      "会談は日本時間の7日午後9時すぎから。18日午前(日本時間19日未明)に始まった。",
+      {
+        published: "2010-12-07",
+      },
+    ).filter((t) => t.text !== "18日午前");
+    assert.equal(alone!.japanHour, 21);
+    // (told besides the local day, it dates nothing, so no hour is kept)
+    assert.equal(restated!.japanHour, undefined);
+    assert.deepEqual(["7日未明", "7日早朝", "7日朝", "7日午前", "7日午後3時", "7日夜", "7日"].map(hourOf), [
+      3,
+      6,
+      8,
+      10,
+      15,
+      20,
+      undefined,
+    ]);
+    const day = { year: 2010, month: 12, day: 7 };
+    // Washington (UTC−5) before dawn in Japan is the evening before; Singapore (UTC+8) the same morning
+    assert.deepEqual(localDayOf(day, 3, -5), { year: 2010, month: 12, day: 6 });
+    assert.deepEqual(localDayOf(day, 10, 8), day);
+    // late at night in Japan is already the next day in New Zealand (UTC+12)
+    assert.deepEqual(localDayOf(day, 23, 12), { year: 2010, month: 12, day: 8 });
   });
 
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {

@@ -30,6 +30,8 @@ export const stateSchema = z
     aliases: surfaceList,
     abbr: surfaceList,
     capital: z.string().optional(),
+    /** Standard time at the capital, in hours from UTC (summer time aside): dates told in Japan's time. */
+    utc_offset: z.number().min(-12).max(14).optional(),
     wikidata,
     valid_from: isoDate.optional(),
     valid_to: isoDate.optional(),

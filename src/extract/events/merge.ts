@@ -7,8 +7,9 @@
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ActorRef } from "../../resolve/actors.js";
-import { spanDays } from "../timex/calendar.js";
-import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
+import { spanDays, toIso } from "../timex/calendar.js";
+import { localDayOf } from "../timex/time-zones.js";
+import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type Candidate, citeSentence, eventDate, eventPlace, participantsOf } from "./extract.js";
 import { countedFrom } from "./anchors.js";
 import { completeSiteVisit, completeTripMeeting } from "./itinerary.js";
@@ -145,6 +146,24 @@ const weakDate = (e: ExtractedEvent) =>
   (e.mode === "visit" && e.date.source === "sentence");
 
 /**
+ * 外相会談が、日本時間の7日未明、ワシントンで開かれ: an event dated only in Japan's time, at an hour, is
+ * dated by the day where it was held (the 6th in Washington), by its state's offset from UTC.
+ */
+function onLocalDay(
+  date: EventDate | null,
+  c: Candidate,
+  place: EventPlace | null,
+  ctx: PipelineContext,
+): EventDate | null {
+  const hour = c.timex?.japanHour;
+  const offset = place?.country ? ctx.lexicon.states.get(place.country)?.utc_offset : undefined;
+  if (!date || !c.timex || hour === undefined || offset === undefined || date.granularity !== "day")
+    return date;
+  const day = toIso(localDayOf(c.timex.date, hour, offset));
+  return { ...date, start: day, end: day };
+}
+
+/**
  * Turns candidates into events and merges the reports of one occurrence.
  * Candidates dated by their own clause or sentence define events first; a
  * candidate dated only by the discourse joins an event with the same
@@ -158,14 +177,15 @@ export function mergeCandidates(
   const published = doc.source.published;
   const toEvent = (c: Candidate): ExtractedEvent => {
     const evidence = citeSentence(doc, c.sentence);
+    const place = eventPlace(doc, ctx, c.place);
     return {
       id: "",
       doc: doc.source.id,
       type: c.type,
       mode: c.mode,
       status: c.status,
-      date: eventDate(c, published),
-      place: eventPlace(doc, ctx, c.place),
+      date: onLocalDay(eventDate(c, published), c, place, ctx),
+      place,
       participants: participantsOf(c, doc),
       ...(c.object ? { object: c.object } : {}),
       trigger: triggerCite(doc, c),

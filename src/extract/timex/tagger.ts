@@ -5,6 +5,7 @@
 import { type CalendarDate, epochDay, type Granularity, granularityOf, parseIso, toIso } from "./calendar.js";
 import { TIMEX_RULES, type TimexCandidate } from "./patterns.js";
 import { DiscourseCalendar, type Resolution } from "./resolve.js";
+import { hourOf } from "./time-zones.js";
 
 export interface Timex {
   /** Span in the normalised text. */
@@ -21,6 +22,11 @@ export interface Timex {
   alternative?: string;
   /** The same moment in Japan's time, given besides the local one (日本時間の19日未明): it dates no event. */
   converted?: true;
+  /**
+   * The hour in Japan's time of a date told only in it (日本時間の7日未明 → 3): the local day of an event
+   * abroad may be the one before (src/extract/timex/time-zones.ts).
+   */
+  japanHour?: number;
 }
 
 interface Found {
@@ -116,10 +122,8 @@ function run(
       datedInParagraph = false;
     }
     // (日本時間の8日未明 alone is the only date the report gives: it dates the event)
-    const converted =
-      JAPAN_TIME.test(text.slice(Math.max(0, f.start - 6), f.start)) &&
-      !!previous &&
-      previous.end >= f.start - 16;
+    const inJapanTime = JAPAN_TIME.test(text.slice(Math.max(0, f.start - 6), f.start));
+    const converted = inJapanTime && !!previous && previous.end >= f.start - 16;
     const sameSentence = !!previous && !/[。\n]/.test(text.slice(previous.end, f.start));
     previous = f;
     const r = cal.resolve(f.candidate, {
@@ -150,6 +154,7 @@ function run(
       anchor: r.anchor,
       ...(r.alternative ? { alternative: toIso(r.alternative) } : {}),
       ...(converted ? { converted: true as const } : {}),
+      ...(inJapanTime && !converted ? japanHourOf(text.slice(f.start, f.end)) : {}),
     });
   }
   return out;
@@ -169,6 +174,12 @@ export const sinceDate = (text: string, t: { end: number }) => SINCE.test(text.s
 /** A date whose clause counts from it (…に会談して以来, 2019年1月以来). */
 export const countsFrom = (text: string, t: { end: number }) =>
   sinceDate(text, t) || CLAUSE_SINCE.test(text.slice(t.end, t.end + 48));
+
+/** The hour of a date told only in Japan's time, if it gives one. */
+function japanHourOf(expression: string): { japanHour?: number } {
+  const hour = hourOf(expression);
+  return hour === undefined ? {} : { japanHour: hour };
+}
 
 /** 18日午前(日本時間19日未明), 現地時間の18日、日本時間の19日: the local day told again in Japan's time. */
 const JAPAN_TIME = /日本時間の?$/;
