@@ -1155,6 +1155,20 @@ describe("dates", () => {
     assert.deepEqual(find(denied.events, "CONSULT", "meet"), []);
   });
 
+  it("reads talks continued from the day before (16日、前日に引き続き…会談した) as one meeting over both days", async () => {
+    const { events } = await extract(
+      "安倍首相とロシアのプーチン大統領は16日午前、前日に引き続き東京の首相官邸で会談した。" +
+        "両首脳は北方領土での共同経済活動に向けた協議を始めることで合意した。",
+      "2016-12-16",
+    );
+    const meetings = find(events, "CONSULT", "meet");
+    assert.deepEqual(
+      meetings.map((e) => [e.date?.start, e.date?.end]),
+      [["2016-12-15", "2016-12-16"]],
+    );
+    assert.deepEqual(ids(meetings[0]!).sort(), ["shinzo-abe", "vladimir-putin"]);
+  });
+
   it("reads 3か国の首脳会談 as the three leaders' summit, also the one counted from (…の際に行われて以来)", async () => {
     const { events } = await extract(
       "岸田総理大臣は18日、バイデン大統領、韓国のユン大統領と会談しました。" +

@@ -13,7 +13,7 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { type ActorRef, isLeader } from "../../resolve/actors.js";
 import { afterGloss, MEETING_LEVEL, type Mention } from "../mentions.js";
-import { addDays, isoBounds, spanDays, toIso } from "../timex/calendar.js";
+import { addDays, epochDay, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
 import { sinceDate, type Timex } from "../timex/tagger.js";
 import { weekNamed } from "../timex/weeks.js";
@@ -924,7 +924,18 @@ function candidate(
       1,
       ...stops.map((s) => ({ ...base, timex: s.timex, dateSource: "clause" as const, place: s.place })),
     );
-  for (const earlier of base.actors.length > 0 ? earlierOccurrences(doc, args, start, end) : [])
+  for (const earlier of base.actors.length > 0 ? earlierOccurrences(doc, args, start, end) : []) {
+    // 二日午前、前日に続いて…首脳会談を行い: talks held again the next day are one meeting over both days
+    if (
+      out.length === 1 &&
+      base.timex &&
+      !base.until &&
+      CONTINUED_FROM.test(text.slice(earlier.timex.end, earlier.timex.end + 6)) &&
+      dayBefore(earlier.timex, base.timex)
+    ) {
+      out[0] = { ...base, timex: earlier.timex, until: base.timex };
+      continue;
+    }
     out.push({
       ...base,
       // the leaders of an earlier summit are those of its own day
@@ -940,8 +951,16 @@ function candidate(
       // (a visit's destination is the word's own: 訪中が実現すれば、2019年1月以来 was to China too)
       place: earlier.place ?? (trigger.roles === "visit" ? base.place : null),
     });
+  }
   return out;
 }
+
+/** 前日に続いて, 前日に引き続き: after the date of what is being continued. */
+const CONTINUED_FROM = /^に(?:引き)?続(?:いて|き)/;
+
+/** Whether two dates are days, the first the day before the second. */
+const dayBefore = (a: Timex, b: Timex) =>
+  a.granularity === "day" && b.granularity === "day" && epochDay(b.date) - epochDay(a.date) === 1;
 
 /**
  * Dates before a trigger each followed by a place of its own (5月にソチで、9月にウラジオストクで、11月には
@@ -1196,6 +1215,8 @@ function pickDate(
       ) &&
       // 「2003年の就任後初の来日」: the date of another event the text counts from
       !(t.end < start && COUNTED_FROM.test(text.slice(t.end, start))) &&
+      // 「二日午前、前日に続いて…首脳会談を行い」: the day of the talks continued (earlierOccurrences)
+      !(t.end < start && CONTINUED_FROM.test(text.slice(t.end, t.end + 6))) &&
       // 「1月の電話会談で、早期の対面会談に向けて」: the date of another meeting, at which this one was discussed
       !(t.end < start && OTHER_MEETING_DATED.test(text.slice(t.end, start))) &&
       // 「5月1日に即位された天皇陛下と会見した」: the date of a relative clause about a party
@@ -1701,9 +1722,13 @@ function earlierOccurrences(
     // 昨年6月のシンガポールに続く2回目の首脳会談: before it
     if (t.end <= start && start - t.end <= 40) {
       const between = text.slice(t.end, start);
+      const counted = /^[^。]*?(?:に(?:引き)?続(?:く|き|いて)|以来の|以来となる)/.exec(between);
       if (
-        /^[^。]*?(?:に続く|に続き|に続いて|以来の|以来となる)[^。]*$/.test(between) &&
-        !/^の?[^、。]{0,4}$/.test(between)
+        counted &&
+        !between.includes("。") &&
+        !/^の?[^、。]{0,4}$/.test(between) &&
+        // (二日午前、前日に続いて: what is continued is of the date just before 続いて)
+        !args.timexes.some((u) => u.start >= t.end && u.end <= t.end + counted[0].length)
       ) {
         out.push({ timex: t, place: placeBetween(t.end, start), person: null });
       }
