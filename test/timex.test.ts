@@ -327,6 +327,25 @@ describe("temporal tagger", () => {
     assert.deepEqual(localDayOf(day, 23, 12), { year: 2010, month: 12, day: 8 });
   });
 
+  it("places a month and day opening a paragraph in the publication's weeks, after an aside about another year", () => {
+    assert.deepEqual(
+      tag(
+        "協定は2022年1月6日に署名された。\n岸田首相は、1月9日から15日までの日程で欧州を訪問している。",
+        "2023-01-12",
+      ),
+      [
+        ["2022年1月6日", "2022-01-06"],
+        ["1月9日", "2023-01-09"],
+        ["15日", "2023-01-15"],
+      ],
+    );
+    // (within the aside's own paragraph, the aside's year still holds)
+    assert.deepEqual(tag("協定は2022年1月6日に署名され、1月9日に発効した。", "2023-01-12")[1], [
+      "1月9日",
+      "2022-01-09",
+    ]);
+  });
+
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {
     const [t] = tagTimex("16日に会談する。", { published: "2024-06-01" });
     assert.equal(t!.value, "2024-06-16");

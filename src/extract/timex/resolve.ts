@@ -255,6 +255,21 @@ export class DiscourseCalendar {
       .sort((a, b) => a.dist - b.dist);
     const best = candidates[0];
     if (!best) return null;
+    // a paragraph that opens on a month and day of the publication's weeks is back at the news, after an
+    // aside about another year (…2022年1月6日に署名された。／岸田総理大臣は、1月9日から…訪問しています)
+    const current = published?.day !== undefined ? { year: published.year, month, day: day ?? 15 } : null;
+    if (
+      ctx.paragraphStart &&
+      current &&
+      isValid(current) &&
+      best.d.year !== published!.year &&
+      Math.abs(epochDay(current) - epochDay(published!)) <= NEWS_WEEKS_DAYS &&
+      possible(current)
+    )
+      return { date: { year: published!.year, month, day }, anchor: "published" };
     return { date: best.d, anchor: "discourse" };
   }
 }
+
+/** How far from the publication a date opening a paragraph is still taken as the news's (see placePartial). */
+const NEWS_WEEKS_DAYS = 31;
