@@ -346,6 +346,23 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("places a bare day in the month of the past day just given in its sentence, though that was an aside (先月10日…12日)", () => {
+    const text =
+      "大統領は1月20日に就任した。米中は先月10日から2日間、ジュネーブで協議を開き、12日に発表した共同声明で合意した。";
+    assert.deepEqual(tag(text, "2025-06-07").slice(1), [
+      ["先月10日", "2025-05-10"],
+      ["12日", "2025-05-12"],
+    ]);
+    // (a plan's day is no such anchor: 来月12日に予定されていたが、翌25日には…)
+    assert.deepEqual(
+      tag(
+        "大統領は24日、来月12日に予定されていた会談の中止を通告したが、翌25日には再開に含みを持たせた。",
+        "2018-05-27",
+      ).map((t) => t[1]),
+      ["2018-05-24", "2018-06-12", "2018-05-25"],
+    );
+  });
+
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {
     const [t] = tagTimex("16日に会談する。", { published: "2024-06-01" });
     assert.equal(t!.value, "2024-06-16");

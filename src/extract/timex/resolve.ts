@@ -208,7 +208,11 @@ export class DiscourseCalendar {
     day: number | undefined,
     ctx: ResolveContext,
   ): Resolution | null {
+    // (先月10日から2日間…開き、12日に発表した: a bare day in the sentence of an aside's past day is in its
+    // month; 来月12日に予定されていたが、翌25日には: not in a plan's)
+    const aside = this.lastMentionedDay;
     const anchor =
+      (month === undefined && ctx.sameSentence && aside && !this.afterPublication(aside) ? aside : null) ??
       (month === undefined && ctx.paragraphStart ? this.published : null) ??
       this.lastDay ??
       this.lastMonth ??
