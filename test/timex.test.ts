@@ -363,6 +363,12 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("places a bare day whose own clause puts it to come (15日から…開かれる) no earlier than the publication", () => {
+    const text =
+      "独政府は10月26日、出資を承認した。両首脳は、15日から2日間の日程でバリ島で開かれる首脳会議に出席する。";
+    assert.deepEqual(tag(text, "2022-11-04")[1], ["15日", "2022-11-15"]);
+  });
+
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {
     const [t] = tagTimex("16日に会談する。", { published: "2024-06-01" });
     assert.equal(t!.value, "2024-06-16");

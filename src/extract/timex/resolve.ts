@@ -39,6 +39,8 @@ export interface ResolveContext {
   sameSentence?: boolean;
   /** The sentence tells what had happened before the narration (…と述べていた). */
   flashback?: boolean;
+  /** The date's own clause puts it to come (15日から…開かれる): not before the publication. */
+  toCome?: boolean;
 }
 
 export interface Resolution {
@@ -93,6 +95,10 @@ export class DiscourseCalendar {
   /** The day everything relative is counted from, if known. */
   private dayAnchor(): CalendarDate | null {
     return this.lastDay;
+  }
+
+  private beforePublication(d: CalendarDate): boolean {
+    return this.published?.day !== undefined && epochDay(d) < epochDay(this.published);
   }
 
   private afterPublication(d: CalendarDate): boolean {
@@ -227,6 +233,7 @@ export class DiscourseCalendar {
       const options = [-1, 0, 1]
         .map((k) => ({ ...addMonths(anchor, k), day }))
         .filter(isValid)
+        .filter((d) => !ctx.toCome || !this.beforePublication(d))
         .map((d) => ({ d, dist: Math.abs(epochDay(d) - epochDay(anchor)) }))
         .sort((a, b) => a.dist - b.dist);
       const best = options[0];

@@ -135,6 +135,9 @@ function run(
       ...(converted ? { converted } : {}),
       ...(countsFrom(text, f) ? { countedFrom: true } : {}),
       ...(sameSentence ? { sameSentence } : {}),
+      ...(f.candidate.kind === "partial" && TO_COME_AFTER.test(text.slice(f.end, f.end + 32))
+        ? { toCome: true }
+        : {}),
       ...(f.candidate.kind === "relative-day" && (tellsEarlier(text, f.end) || doneInOwnClause(text, f.end))
         ? { flashback: true }
         : {}),
