@@ -631,6 +631,31 @@ describe("status", () => {
     }
   });
 
+  it("dates each stop of a tour (…フランス、イタリア及び英国を訪問) by the traveller's meetings there, each at its own place", async () => {
+    const { events } = await extract(
+      "岸田首相は、1月9日から15日までの日程でフランス、イタリア及び英国を訪問した。" +
+        "9日にはパリでマクロン大統領と、10日にはローマでメローニ首相とそれぞれ会談した。" +
+        "15日にはワシントンでバイデン大統領と会談する予定だ。",
+      "2023-01-12",
+    );
+    const visits = find(events, "CONSULT", "visit").map((v) => [
+      ids(v, "recipient")[0],
+      v.date?.start,
+      v.date?.end,
+    ]);
+    assert.deepEqual(visits.sort(), [
+      // (no meeting in Britain is reported: its visit is dated by the tour)
+      ["FRA", "2023-01-09", "2023-01-09"],
+      ["GBR", "2023-01-09", "2023-01-15"],
+      ["ITA", "2023-01-10", "2023-01-10"],
+    ]);
+    const meetings = find(events, "CONSULT", "meet").map((m) => [m.date?.start, m.place?.id]);
+    assert.deepEqual(meetings.slice(0, 2), [
+      ["2023-01-09", "paris"],
+      ["2023-01-10", "rome"],
+    ]);
+  });
+
   it("times a meeting the lead sets at the gathering just reported (会議にあわせて) by it, not by a date of a later clause", async () => {
     const { events } = await extract(
       "安倍総理大臣は、19日から2日間の日程でペルーの首都リマで開かれるAPECの首脳会議に出席します。" +

@@ -911,7 +911,17 @@ function candidate(
         // 同日午後に谷内局長と、30日には岸田外相と: each meeting has the date written before it
         const own = args.timexes.filter((t) => t.end <= c.start && t.start >= clause.start).pop();
         const dated = own && own.start > subject.end ? { timex: own, dateSource: "clause" as const } : {};
-        return { ...base, ...dated, actors: uniqueActors([...subject.actors, ...c.actors]) };
+        // (9日にはパリでマクロン大統領と、10日にはローマでメローニ首相と: and the place written after it)
+        const there =
+          own && own.start > subject.end
+            ? args.places.filter((p) => p.start >= own.end && p.end <= c.start && p.particle === "で").pop()
+            : undefined;
+        return {
+          ...base,
+          ...dated,
+          ...(there ? { place: there } : {}),
+          actors: uniqueActors([...subject.actors, ...c.actors]),
+        };
       }),
     );
   }
@@ -1330,6 +1340,9 @@ function heldElsewhere(text: string, p: PlaceArg, start: number): boolean {
  * 日本、韓国、中国を歴訪, 中国と韓国を訪問: the states coordinated before a state visited (by 、, と or や, nothing
  * else between), in the clause — each is visited too.
  */
+/** What joins states listed (日本、韓国と中国, カナダ及び米国). */
+const LISTED_STATES_JOIN = /^(?:[、とや]|及び|および|並びに)$/;
+
 function statesListedBefore(
   text: string,
   places: readonly PlaceArg[],
@@ -1341,7 +1354,10 @@ function statesListedBefore(
   let next = dest;
   for (;;) {
     const before = places.find(
-      (p) => p.end < next.start && p.start >= clauseStart && /^[、とや]$/.test(text.slice(p.end, next.start)),
+      (p) =>
+        p.end < next.start &&
+        p.start >= clauseStart &&
+        LISTED_STATES_JOIN.test(text.slice(p.end, next.start)),
     );
     if (!before?.state || before.entry || out.some((p) => p.state === before.state)) break;
     if (before.state !== dest.state) out.unshift(before);

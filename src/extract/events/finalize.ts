@@ -110,6 +110,7 @@ export function finalizeEvents(
       (e.date?.source === "clause" || e.date?.source === "sentence"),
   );
   const redated = dateVisitsByTheirMeetings(events);
+  dateTourStops(events);
   const kept = events.filter((e) => {
     if (e.type === "NONE") return false;
     const parties = e.participants.length;
@@ -193,22 +194,8 @@ function dateVisitsByTheirMeetings(events: ExtractedEvent[]): Set<ExtractedEvent
   const redated = new Set<ExtractedEvent>();
   for (const v of events) {
     if (v.type !== "CONSULT" || v.mode !== "visit" || v.date?.source !== "discourse") continue;
-    const visitor = visitorOf(v)?.id;
-    const host = hostStateOf(v);
-    if (!visitor || !host) continue;
-    const days = events
-      .filter(
-        (m) =>
-          m !== v &&
-          m.type === "CONSULT" &&
-          m.mode !== "visit" &&
-          m.mode !== "phone" &&
-          m.status === v.status &&
-          (m.date?.source === "clause" || m.date?.source === "sentence") &&
-          m.participants.some((p) => p.actor.id === visitor) &&
-          (m.place?.country === host ||
-            m.participants.some((p) => p.actor.id !== visitor && stateOf(p.actor) === host)),
-      )
+    const days = meetingsInTheHostState(events, v)
+      .filter((m) => m.status === v.status)
       .map((m) => dayOf(m))
       .filter((d): d is [number, number] => !!d && d[1] - d[0] <= TRIP_DAYS);
     if (days.length === 0) continue;
@@ -224,6 +211,61 @@ function dateVisitsByTheirMeetings(events: ExtractedEvent[]): Set<ExtractedEvent
     redated.add(v);
   }
   return redated;
+}
+
+/** The meetings, dated by their own clause or sentence, that the visitor of `v` has in or with its host state. */
+function meetingsInTheHostState(events: ExtractedEvent[], v: ExtractedEvent): ExtractedEvent[] {
+  const visitor = visitorOf(v)?.id;
+  const host = hostStateOf(v);
+  if (!visitor || !host) return [];
+  return events.filter(
+    (m) =>
+      m !== v &&
+      m.type === "CONSULT" &&
+      m.mode !== "visit" &&
+      m.mode !== "phone" &&
+      (m.date?.source === "clause" || m.date?.source === "sentence") &&
+      m.participants.some((p) => p.actor.id === visitor) &&
+      (m.place?.country === host ||
+        m.participants.some((p) => p.actor.id !== visitor && stateOf(p.actor) === host)),
+  );
+}
+
+/**
+ * 1月9日から15日までの日程でフランス、イタリア、英国、カナダ及び米国を訪問: each state of a tour (a traveller's
+ * visits to several states over the same days) is visited on the days, within the tour's, that the traveller is reported meeting someone of it
+ * (9日にはパリでマクロン大統領と…), and is visited as those meetings are: held, or still planned.
+ */
+function dateTourStops(events: ExtractedEvent[]): void {
+  const tours = new Map<string, ExtractedEvent[]>();
+  for (const v of events) {
+    if (v.type !== "CONSULT" || v.mode !== "visit" || !v.date || v.date.start === v.date.end) continue;
+    const key = `${visitorOf(v)?.id}|${v.date.start}|${v.date.end}`;
+    tours.set(key, [...(tours.get(key) ?? []), v]);
+  }
+  for (const stops of tours.values()) {
+    if (stops.length < 2) continue;
+    for (const v of stops) {
+      const tour = dayOf(v);
+      if (!tour) continue;
+      const meetings = meetingsInTheHostState(events, v).filter((m) => {
+        const d = dayOf(m);
+        return !!d && d[0] >= tour[0] && d[1] <= tour[1];
+      });
+      const days = meetings.map((m) => dayOf(m)!);
+      if (days.length === 0) continue;
+      const start = Math.min(...days.map((d) => d[0]));
+      const end = Math.max(...days.map((d) => d[1]));
+      v.date = {
+        ...v.date!,
+        start: toIso(fromEpochDay(start)),
+        end: toIso(fromEpochDay(end)),
+        granularity: start === end ? "day" : "range",
+      };
+      const statuses = new Set(meetings.map((m) => m.status));
+      if (statuses.size === 1) v.status = meetings[0]!.status;
+    }
+  }
 }
 
 /**
