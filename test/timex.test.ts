@@ -369,6 +369,15 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(text, "2022-11-04")[1], ["15日", "2022-11-15"]);
   });
 
+  it("places 同12日 and 同月12日 in the month last told, whatever day was told last", () => {
+    const text =
+      "大統領は今月7日に声明を出した。3月上旬に書簡を送り、書簡は同12日に届いた。同月20日にも送った。";
+    assert.deepEqual(tag(text, "2025-04-13").slice(2), [
+      ["同12日", "2025-03-12"],
+      ["同月20日", "2025-03-20"],
+    ]);
+  });
+
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {
     const [t] = tagTimex("16日に会談する。", { published: "2024-06-01" });
     assert.equal(t!.value, "2024-06-16");

@@ -11,7 +11,7 @@ export type TimexCandidate =
   /** A two-digit year (72年, 02年9月17日): the century comes from the anchor. */
   | { kind: "short-year"; yy: number; month?: number; day?: number }
   /** Month and/or day without a year (9月12日, 9月, 12日). */
-  | { kind: "partial"; month?: number; day?: number }
+  | { kind: "partial"; month?: number; day?: number; ofLastMonth?: true }
   /** A year relative to the anchor (去年, ことし2月, 来年春). */
   | { kind: "relative-year"; offset: number; deictic: boolean; month?: number; day?: number }
   /** A month relative to the anchor (先月, 今月24日). */
@@ -185,8 +185,12 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: "same-month",
-    pattern: g(`(?:同月|同じ月の?)(?:(${N})日${DAY_SUFFIX}|${MONTH_PART})`),
-    build: (m) => (m[1] ? { kind: "partial", day: num(m[1]) } : { kind: "same", unit: "month" }),
+    // (同12日: the 12th of the month just told)
+    pattern: g(`(?:(?:同月|同じ月の?)(?:(${N})日${DAY_SUFFIX}|${MONTH_PART})|同(${N})日${DAY_SUFFIX})`),
+    build: (m) =>
+      m[1] || m[2]
+        ? { kind: "partial", day: num(m[1] ?? m[2]), ofLastMonth: true }
+        : { kind: "same", unit: "month" },
   },
   {
     name: "month-day",

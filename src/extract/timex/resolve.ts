@@ -152,6 +152,12 @@ export class DiscourseCalendar {
         return { date: { year, month: c.month, day: c.month ? c.day : undefined }, anchor: "published" };
       }
       case "partial":
+        // 3月上旬…。書簡は同12日: the day of the month last told, whatever day was told last
+        if (c.ofLastMonth && this.lastMonth?.month !== undefined)
+          return {
+            date: { year: this.lastMonth.year, month: this.lastMonth.month, day: c.day },
+            anchor: "discourse",
+          };
         return this.placePartial(c.month, c.day, ctx);
       case "relative-year": {
         const base = c.deictic ? this.deicticAnchor(ctx, "year") : this.lastYear;
