@@ -2640,6 +2640,18 @@ describe("parties of a joint statement", () => {
     assert.equal(signing.date?.start, "2024-09-06");
   });
 
+  it("reads a signing of an agreement given its full name, then its short one in brackets (「…の協定」(日豪円滑化協定)に署名)", async () => {
+    const { events } = await extract(
+      "岸田首相は6日、オーストラリアのモリソン首相とテレビ会議方式で会談した。両首脳は、" +
+        "「日本国の自衛隊とオーストラリア国防軍との間における相互のアクセス及び協力の円滑化に関する日本国とオーストラリアとの間の協定」" +
+        "（日豪円滑化協定）に署名した。",
+      "2022-01-07",
+    );
+    const [signing] = find(events, "SUPPORT", "sign");
+    assert.equal(signing?.object, "日豪円滑化協定");
+    assert.equal(signing.date?.start, "2022-01-06");
+  });
+
   it("takes the leaders who issue it, not a pair qualifying what it is about (北朝鮮とロシアの軍事協力)", async () => {
     const { events } = await extract(
       "石破総理大臣は16日、アメリカのバイデン大統領、韓国のユン・ソンニョル大統領と日米韓3か国の首脳会談を行い、" +

@@ -1472,6 +1472,9 @@ const AFTER_LAST_PARTICLE = /^.*(?:は|が|と|(?<!ま)で|を)(?=(?:[^はがと
 function agreementNamed(words: string): string | undefined {
   // (…協定も締結した: another agreement besides; 共同文書「…」などを取りまとめる: one of several)
   const stripped = words.replace(/(?:に|を|の|が|へ|も|にも)$/, "").replace(/など$/, "");
+  // 「日本国の自衛隊と…との間の協定」(日英部隊間協力円滑化協定)に署名: the short name after the full one
+  const abbreviated = /[」』]\(([^()「」]{2,30})\)$/.exec(stripped);
+  if (abbreviated && AGREEMENT_NOUN.test(abbreviated[1]!)) return abbreviated[1]!;
   // 共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した: the kind of document, then its name
   const named = /([^\s、。「『]{2,12})([「『][^「『」』]{1,60}[」』])$/.exec(stripped);
   if (named && AGREEMENT_NOUN.test(named[1]!)) return named[1]! + named[2]!;
