@@ -1255,6 +1255,15 @@ describe("dates", () => {
     }
   });
 
+  it("ends a stay on the day of the return it tells (…日本に滞在し、20日に帰国する), from the day the text is at", async () => {
+    const { events } = await extract(
+      "韓国の朴振外相は18日午前、羽田空港に到着した。3日間の日程で日本に滞在し、20日に帰国する。",
+      "2022-07-18",
+    );
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.deepEqual([visit?.date?.start, visit?.date?.end], ["2022-07-18", "2022-07-20"]);
+  });
+
   it("dates a meeting during a span of days without a day of its own by the span (25日から28日まで…訪問し、…会談)", async () => {
     const { events } = await extract(
       "新華社通信は28日、金正恩委員長が25日から28日まで中国を非公式訪問し、習近平国家主席と会談したと伝えた。",

@@ -486,9 +486,22 @@ function candidate(
           (t) => t.end <= picked.timex!.start && text.slice(t.end, picked.timex!.start) === "から",
         )
       : undefined;
-  const timex = week ? null : (spanStart ?? picked.timex);
-  const until =
-    timex && (source === "clause" || source === "sentence") ? spanEnd(doc, args, timex, start) : undefined;
+  // 3日間の日程で日本に滞在し、20日に帰国する: the day of the return after a stay ends it, which began on
+  // the day the text is at
+  const returning =
+    trigger.roles === "visit" &&
+    !!picked.timex &&
+    picked.timex.start >= end &&
+    RETURN_AFTER.test(text.slice(picked.timex.end, picked.timex.end + 6)) &&
+    !!lastDate &&
+    lastDate.granularity === "day" &&
+    lastDate.value < picked.timex.value;
+  const timex = week ? null : returning ? lastDate : (spanStart ?? picked.timex);
+  const until = returning
+    ? (picked.timex ?? undefined)
+    : timex && (source === "clause" || source === "sentence")
+      ? spanEnd(doc, args, timex, start)
+      : undefined;
   // …unless a date qualifies the noun itself: 6日夜の福田首相との非公式夕食会
   const datedNoun =
     !!timex && timex.end <= start && /^の[^、。をがはにで]{0,24}$/.test(text.slice(timex.end, start));
@@ -964,6 +977,9 @@ function candidate(
   }
   return out;
 }
+
+/** 20日に帰国する, 20日には離日する: after the day a traveller leaves. */
+const RETURN_AFTER = /^(?:に|には)(?:帰国|帰途|離日|離韓|出国|帰任)/;
 
 /** 前日に続いて, 前日に引き続き: after the date of what is being continued. */
 const CONTINUED_FROM = /^に(?:引き)?続(?:いて|き)/;
