@@ -2389,6 +2389,16 @@ describe("an earlier occurrence the text counts from", () => {
     );
   });
 
+  it("reads 両首脳 after a summit named by its states (韓中首脳会談で両首脳は) as those states' leaders, not the last two named", async () => {
+    const { events } = await extract(
+      "尹大統領は26日、ソウルで李強首相、岸田首相とそれぞれ会談した。" +
+        "韓中首脳会談で両首脳は、外交・安保対話を新設することで合意した。",
+      "2024-05-27",
+    );
+    const [agreed] = find(events, "AGREE");
+    assert.deepEqual(ids(agreed!).sort(), ["li-qiang", "yoon-suk-yeol"]);
+  });
+
   it("reads 両政府 as the two states the text has just been about", async () => {
     const { events } = await extract(
       "韓国の尹錫悦大統領は16日、東京で岸田首相と会談した。両政府は同日、北朝鮮の弾道ミサイル発射を非難した。",

@@ -159,6 +159,8 @@ export function resolveMentions(
   // more, and a sentence about one of them (プーチン氏が来日した際の) fewer
   let leaders: ActorRef[] | undefined;
   let sentenceLeaders: ActorRef[] = [];
+  /** The states of a summit named by their compound in the sentence (韓中首脳会談で), for 両首脳 after it. */
+  let namedMeeting: { states: string[]; sentence: number } | undefined;
   let sentence = 0;
   const remember = (a: ActorRef, background = false) => {
     const list = a.kind === "person" ? persons : a.kind === "state" ? states : null;
@@ -197,9 +199,25 @@ export function resolveMentions(
       return last && !last.resolved ? last : undefined;
     };
     const named = surnameOnly ? (surnameForms.get(form) ?? namedInFullLast()) : undefined;
-    const r: ResolvedMention = named
-      ? { mention: m, actors: [named], via: "discourse", date }
-      : resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare, leaders });
+    // 韓中首脳会談で両首脳は: the leaders of the meeting's states, not the last two named
+    const ofMeeting =
+      m.anaphor === "both-leaders" && namedMeeting?.sentence === here
+        ? namedMeeting.states.map(
+            (s) => lastDistinct(persons, 1, (a) => a.country === s && isLeader(lex, a, date))[0],
+          )
+        : [];
+    const r: ResolvedMention =
+      ofMeeting.length === 2 && ofMeeting.every(Boolean)
+        ? { mention: m, actors: ofMeeting as ActorRef[], via: "anaphora", date }
+        : named
+          ? { mention: m, actors: [named], via: "discourse", date }
+          : resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare, leaders });
+    if (
+      m.kind === "group" &&
+      r.actors.length === 2 &&
+      SUMMIT_NAMED_AFTER.test(opts.text.slice(m.end, m.end + 8))
+    )
+      namedMeeting = { states: r.actors.map((a) => a.id), sentence: here };
     // (not one a speaker names: 「私自身が金正恩委員長と…向き合わなければならない」)
     if (!m.anaphor && !opts.quoted?.(m.start))
       for (const a of r.actors)
@@ -220,6 +238,9 @@ export function resolveMentions(
     return r;
   });
 }
+
+/** 韓中首脳会談で, 日米首脳会談では: a summit named after the compound of its states, as the setting. */
+const SUMMIT_NAMED_AFTER = /^首脳会談(?:で|では|の席で)/;
 
 /** A title with no name, country or anaphor of its own (首相, not 李首相, 中国の首相 or 両首相). */
 const bareTitle = (m: Mention) =>
