@@ -2436,6 +2436,19 @@ describe("an accepted invitation", () => {
     assert.equal(agree.date?.start, "2017-12-10");
   });
 
+  it("reads an invitation accepted gladly (…訪中を招請し、…これを快諾した) as agreed, and a joint statement issued (発出) as signed", async () => {
+    const { events } = await extract(
+      "習主席は9日、ブダペストでハンガリーのオルバン首相と会談した。習主席はオルバン首相に訪中を招請し、オルバン首相はこれを快諾した。",
+      "2024-05-10",
+    );
+    assert.ok(find(events, "AGREE")[0], "the accepted invitation was not read");
+    const issued = await extract(
+      "上川外務大臣は8日、マニラでマナロ外相と会談した。両外相は会談の成果として共同声明を発出しました。",
+      "2024-07-09",
+    );
+    assert.ok(find(issued.events, "SUPPORT", "sign")[0], "the joint statement issued was not read");
+  });
+
   it("takes no spokesman who reports it as a party, and no acceptance without an invitation", async () => {
     const { events } = await extract(
       "ロシア大統領府のペスコフ報道官は14日、プーチン大統領がキム総書記から北朝鮮を訪問するよう招待を受け、" +
