@@ -2399,6 +2399,16 @@ describe("an earlier occurrence the text counts from", () => {
     assert.deepEqual(ids(agreed!).sort(), ["li-qiang", "yoon-suk-yeol"]);
   });
 
+  it("reads a meeting counted from (…で行われて以来) as held, whatever plan the sentence goes on to (…を控え)", async () => {
+    const { events } = await extract(
+      "尹大統領は26日、ソウルで岸田首相と会談した。韓日首脳会談は昨年11月に米サンフランシスコで行われて以来6カ月ぶりで、" +
+        "両首脳は来年の国交正常化60周年を控え、協力を深めていくことで一致した。",
+      "2024-05-27",
+    );
+    const earlier = find(events, "CONSULT").find((e) => e.date?.start === "2023-11-01");
+    assert.equal(earlier?.status, "occurred");
+  });
+
   it("reads 両政府 as the two states the text has just been about", async () => {
     const { events } = await extract(
       "韓国の尹錫悦大統領は16日、東京で岸田首相と会談した。両政府は同日、北朝鮮の弾道ミサイル発射を非難した。",
