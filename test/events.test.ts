@@ -2409,6 +2409,24 @@ describe("an earlier occurrence the text counts from", () => {
     assert.equal(earlier?.status, "occurred");
   });
 
+  it("reads 両首脳 a paragraph after a meeting told in passing as the pair the article is about", async () => {
+    const { events } = await extract(
+      "岸田首相は21日、キーウを訪問し、ゼレンスキー大統領と会談した。\n" +
+        "首相はインド訪問中の20日、ニューデリーでモディ首相と会談した後、ポーランドへ移動した。\n" +
+        "会談で首相は、装備品の供与を表明した。両首脳は、情報保護協定の締結に向けて調整を始めることで合意した。",
+      "2023-03-22",
+    );
+    const [agreed] = find(events, "AGREE");
+    assert.deepEqual(ids(agreed!).sort(), ["fumio-kishida", "volodymyr-zelensky"]);
+    // (in the paragraph of the pair last named together, 両首脳 is still that pair)
+    const same = await extract(
+      "岸田首相は21日、キーウでゼレンスキー大統領と会談した。\n" +
+        "首相は20日、ニューデリーでモディ首相と会談した。両首脳は、鉄道協力を進めることで合意した。",
+      "2023-03-22",
+    );
+    assert.deepEqual(ids(find(same.events, "AGREE")[0]!).sort(), ["fumio-kishida", "narendra-modi"]);
+  });
+
   it("reads 両政府 as the two states the text has just been about", async () => {
     const { events } = await extract(
       "韓国の尹錫悦大統領は16日、東京で岸田首相と会談した。両政府は同日、北朝鮮の弾道ミサイル発射を非難した。",

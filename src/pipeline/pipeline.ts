@@ -230,6 +230,7 @@ export const resolve: Component = {
       dateAt,
       text,
       sentenceAt: (pos) => sentenceAt(doc, pos)?.index ?? -1,
+      paragraphAt: (pos) => sentenceAt(doc, pos)?.paragraph ?? -1,
       quoted: (pos) => doc.quotations.some((q) => pos >= q.innerStart && pos < q.innerEnd),
     });
   },

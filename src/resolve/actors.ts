@@ -45,6 +45,8 @@ export interface ResolveOptions {
   text: string;
   /** The index of the sentence a position is in: the leaders one sentence names together are a pair. */
   sentenceAt?(position: number): number;
+  /** The index of the paragraph a position is in. */
+  paragraphAt?(position: number): number;
   /** Whether a position is inside a quotation 「…」: a speaker's words name no one there. */
   quoted?(position: number): boolean;
 }
@@ -159,6 +161,10 @@ export function resolveMentions(
   // more, and a sentence about one of them (プーチン氏が来日した際の) fewer
   let leaders: ActorRef[] | undefined;
   let sentenceLeaders: ActorRef[] = [];
+  /** The paragraph of the sentence that named `leaders`, and the first pair the article named together. */
+  let leadersParagraph = -1;
+  let firstPair: ActorRef[] | undefined;
+  let paragraph = 0;
   /** The states of a summit named by their compound in the sentence (韓中首脳会談で), for 両首脳 after it. */
   let namedMeeting: { states: string[]; sentence: number } | undefined;
   let sentence = 0;
@@ -184,9 +190,14 @@ export function resolveMentions(
     const date = opts.dateAt(m.start);
     const here = opts.sentenceAt?.(m.start) ?? 0;
     if (here !== sentence) {
-      if (sentenceLeaders.length === 2) leaders = sentenceLeaders;
+      if (sentenceLeaders.length === 2) {
+        leaders = sentenceLeaders;
+        leadersParagraph = paragraph;
+        firstPair ??= sentenceLeaders;
+      }
       sentenceLeaders = [];
       sentence = here;
+      paragraph = opts.paragraphAt?.(m.start) ?? 0;
     }
     const lastSeen = (a: ActorRef) => seen.get(a.id) ?? 0;
     const surnameOnly =
@@ -211,7 +222,17 @@ export function resolveMentions(
         ? { mention: m, actors: ofMeeting as ActorRef[], via: "anaphora", date }
         : named
           ? { mention: m, actors: [named], via: "discourse", date }
-          : resolveOne(m, lex, date, { persons, states, lastDistinct, lastSeen, pair, bare, leaders });
+          : resolveOne(m, lex, date, {
+              persons,
+              states,
+              lastDistinct,
+              lastSeen,
+              pair,
+              bare,
+              // (両首脳 in a later paragraph than the pair last named together is the pair the article is about:
+              // a meeting of the trip told in passing, インド訪問中の20日…モディ首相と会談した, does not take it)
+              leaders: firstPair && leadersParagraph !== paragraph ? firstPair : leaders,
+            });
     if (
       m.kind === "group" &&
       r.actors.length === 2 &&
