@@ -2071,6 +2071,21 @@ describe("a forum's summit and who is there", () => {
     );
   });
 
+  it("places each of two summits one attends where its own clause says (…リマで開かれるAPEC…と、…リオデジャネイロで開かれるG20サミット)", async () => {
+    const { events } = await extract(
+      "石破首相は来週15日からペルーの首都リマで開かれるAPEC=アジア太平洋経済協力会議の首脳会議と、" +
+        "18日からブラジルのリオデジャネイロで開かれるG20サミットに出席する予定だ。",
+      "2024-11-07",
+    );
+    const summits = find(events, "CONSULT", "multilateral").map((e) => [e.date?.start, e.place?.id]);
+    assert.deepEqual(summits, [
+      ["2024-11-15", "lima"],
+      ["2024-11-18", "rio-de-janeiro"],
+    ]);
+    // (the forum's name, アジア太平洋経済協力会議, reports no cooperation)
+    assert.deepEqual(find(events, "COOPERATE"), []);
+  });
+
   it("reads a summit a relative clause says is to be held as planned (18日から開かれるAPEC首脳会議に合わせ)", async () => {
     const { events } = await extract(
       "岸田文雄首相は、タイ・バンコクで18日から開かれるアジア太平洋経済協力会議(APEC)首脳会議に合わせ、17日に習氏と会談する方向で調整している。",

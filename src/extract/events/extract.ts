@@ -178,8 +178,14 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
       if (inReportedSpeech(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
-      // 友好協力相互援助条約, 経済協力協定: a word in an agreement's name reports no deed of its own
+      // 友好協力相互援助条約, 経済協力協定: a word in an agreement's name reports no deed of its own, nor one in
+      // an organisation's (アジア太平洋経済協力会議)
       if (trigger.type !== "SUPPORT" && IN_AGREEMENT_NAME.test(text.slice(m.end, m.end + 8))) continue;
+      if (
+        trigger.type !== "CONSULT" &&
+        doc.mentions.some((x) => x.kind === "organization" && x.start <= m.start && x.end >= m.end)
+      )
+        continue;
       // (a relative clause says a meeting was held, not a treaty: 人民大会堂で開かれた…条約締結40周年の記念レセプション)
       if (
         REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) &&
@@ -1341,7 +1347,10 @@ function pickPlace(
       (p.particle === "の" && inClause[i + 1] && particles.includes(inClause[i + 1]!.particle)),
   );
   if (chosen.length === 0) return null;
-  return [...chosen].sort((a, b) => placeRank(b) - placeRank(a))[0]!;
+  // (of two as specific, the nearer before it: …リマで開かれるAPEC首脳会議と、18日からリオデジャネイロで開かれる
+  // G20サミット; one after it only for want of one before)
+  const distance = (p: PlaceArg) => (p.end <= start ? start - p.end : text.length + p.start - start);
+  return [...chosen].sort((a, b) => placeRank(b) - placeRank(a) || distance(a) - distance(b))[0]!;
 }
 
 /** カナダで開かれた(G7サミット): a place a relative clause says something else was held at, before `start`. */
@@ -1352,12 +1361,13 @@ function heldElsewhere(text: string, p: PlaceArg, start: number): boolean {
   return /。|の際|以来|直後|直前|に(?:合わ|あわ)せ/.test(text.slice(p.end + m[0].length, start));
 }
 
-/**
- * 日本、韓国、中国を歴訪, 中国と韓国を訪問: the states coordinated before a state visited (by 、, と or や, nothing
- * else between), in the clause — each is visited too.
- */
 /** What joins states listed (日本、韓国と中国, カナダ及び米国). */
 const LISTED_STATES_JOIN = /^(?:[、とや]|及び|および|並びに)$/;
+
+/**
+ * 日本、韓国、中国を歴訪, 中国と韓国を訪問: the states coordinated before a state visited (by 、, と, や or 及び,
+ * nothing else between), in the clause — each is visited too.
+ */
 
 function statesListedBefore(
   text: string,
