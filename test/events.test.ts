@@ -2442,6 +2442,16 @@ describe("an earlier occurrence the text counts from", () => {
     assert.deepEqual(ids(find(same.events, "AGREE")[0]!).sort(), ["fumio-kishida", "narendra-modi"]);
   });
 
+  it("reads two surnames sharing 両氏 (プーチン、習両氏は) as the two persons", async () => {
+    const { events } = await extract(
+      "ウズベキスタンのミルジヨエフ大統領は15日、サマルカンドで各国首脳を迎えた。プーチン、習両氏は同日、サマルカンドで会談した。",
+      "2022-09-16",
+    );
+    // (in Uzbekistan, with no summit named: hosted by a third party)
+    const [meeting] = find(events, "CONSULT", "third-party");
+    assert.deepEqual(ids(meeting!).sort(), ["vladimir-putin", "xi-jinping"]);
+  });
+
   it("reads 両政府 as the two states the text has just been about", async () => {
     const { events } = await extract(
       "韓国の尹錫悦大統領は16日、東京で岸田首相と会談した。両政府は同日、北朝鮮の弾道ミサイル発射を非難した。",

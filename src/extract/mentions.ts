@@ -56,7 +56,7 @@ export interface Mention {
   qualifies?: number;
 }
 
-const HONORIFIC = /^(氏|さん|女史|様)/;
+const HONORIFIC = /^(氏|さん|女史|様|両氏)/;
 const BARE_SURNAME_AFTER = /^(?:[はがもにとのを、]|から)/;
 /** 北朝鮮の代表団, 日本政府は: a state acting through its delegation or its government. */
 const DELEGATION =
