@@ -31,6 +31,20 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a body the lexicon lacks, named after its kind (イスラム原理主義組織ハマスなどは「…」), its words, not the last speaker", async () => {
+    assert.deepEqual(
+      await quotes(
+        "羽田外相は十四日、原則宣言の調印を歓迎する談話を発表し、「和平への大きな一歩だ」と述べた。\n" +
+          "一方、合意に反対するイスラム原理主義組織ハマスなどは「パレスチナの大義への裏切りだ」と強く反発した。",
+        "1993-09-14",
+      ),
+      [
+        ["tsutomu-hata", "和平への大きな一歩だ"],
+        ["organization", "パレスチナの大義への裏切りだ"],
+      ],
+    );
+  });
+
   it("gives a quotation after a person's statement is issued (…外相の談話を発表。「…」と歓迎し) to that person", async () => {
     assert.deepEqual(
       await quotes(

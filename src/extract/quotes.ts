@@ -30,6 +30,8 @@ const ANONYMOUS =
   /(?:高官|当局者|関係者|消息筋|外交筋|政府筋|筋|専門家|アナリスト|幹部|報道官室|報道官|広報官|市民|住民|人たち|人々|記者|議員ら|側近|担当者|職員|兵士|学生)$/;
 const INSTITUTION =
   /(?:政府|外務省|外交部|国務省|国防省|国防総省|大統領府|官邸|通信|テレビ|新聞|放送|メディア|当局|側|軍|党|委員会|声明|談話|報道|発表|論評|社説)$/;
+/** イスラム原理主義組織ハマス, 武装勢力タリバン: a body the lexicon lacks, named after its kind. */
+const NAMED_BODY = /(?:組織|団体|勢力|機関|グループ)[\u30A0-\u30FF]{2,12}$/;
 /** 「…によりますと、…「…」としています」: the source reports; the quotation is its account. */
 const ACCORDING_TO = /(?:によりますと|によると|によれば)/;
 
@@ -177,8 +179,8 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
       });
       continue;
     }
-    // 市民らは, 関係者たちは: the plural suffix does not change who they are
-    const plural = /(?:ら|たち)$/.exec(text.slice(Math.max(0, p - 2), p))?.[0].length ?? 0;
+    // 市民らは, 関係者たちは, 組織ハマスなどは: the plural suffix does not change who they are
+    const plural = /(?:ら|たち|など)$/.exec(text.slice(Math.max(0, p - 2), p))?.[0].length ?? 0;
     if (!NOUN_CHAR.test(text[p - 1 - plural] ?? "")) continue;
     let s = p - plural;
     while (
@@ -188,7 +190,8 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
       s--;
     const phrase = text.slice(s, p - plural);
     if (ANONYMOUS.test(phrase)) out.push({ at: p, actor: null, kind: "anonymous", text: phrase });
-    else if (INSTITUTION.test(phrase)) out.push({ at: p, actor: null, kind: "organization", text: phrase });
+    else if (INSTITUTION.test(phrase) || NAMED_BODY.test(phrase))
+      out.push({ at: p, actor: null, kind: "organization", text: phrase });
   }
   return out;
 }
