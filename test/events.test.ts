@@ -496,6 +496,15 @@ describe("triggers from data", () => {
 });
 
 describe("status", () => {
+  it("reads no event in a custom (歴代大統領が米国の次に日本を訪れてきた慣例)", async () => {
+    const { events } = await extract(
+      "朴大統領は27日、北京に到着した。歴代大統領が米国の次に日本を訪れてきた慣例とは異なり、中国を優先した形だ。",
+      "2013-06-28",
+    );
+    const visited = find(events, "CONSULT", "visit").map((v) => ids(v, "recipient")[0]);
+    assert.deepEqual(visited, ["CHN"]);
+  });
+
   it("reads no event in what a document provides for without a date (…訪問することも明記した)", async () => {
     const { events } = await extract(
       "金大中大統領と金正日総書記は14日、南北共同宣言に署名した。宣言は金総書記が適切な時期にソウルを訪問することも明記した。",

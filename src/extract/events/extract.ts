@@ -84,6 +84,8 @@ const IN_AGREEMENT_NAME = /^[\u4E00-\u9FFF]{0,6}?(?:条約|協定)/;
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+(?:年|週間|日|か月|カ月))/;
+/** 訪れてきた慣例, 会談する慣行: a relative clause describing a custom. */
+const CUSTOM_AFTER = /^[^、。「」]{0,6}?(?:慣例|慣行|慣わし|ならわし|伝統)/;
 /**
  * ニューヨークで開かれた…との日米韓首脳会談の冒頭で: a relative clause that says the meeting was held reports
  * it, even where the trigger is used as a time reference (no other clause ends, and no other subject
@@ -178,6 +180,8 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       // what a speaker reports as agreed (「…ことで一致した」と表明) is an agreement; other
       // events inside quotations are the speaker's wishes and forecasts
       if (inReportedSpeech(doc, m.start, m.end) && trigger.type !== "AGREE") continue;
+      // 歴代大統領が米国の次に日本を訪れてきた慣例: what is customary is done by no one on any day
+      if (CUSTOM_AFTER.test(text.slice(m.end, m.end + 10))) continue;
       // 友好協力相互援助条約, 経済協力協定: a word in an agreement's name reports no deed of its own, nor one in
       // an organisation's (アジア太平洋経済協力会議)
       if (trigger.type !== "SUPPORT" && IN_AGREEMENT_NAME.test(text.slice(m.end, m.end + 8))) continue;
