@@ -496,6 +496,21 @@ describe("triggers from data", () => {
 });
 
 describe("status", () => {
+  it("counts no earlier visit from another kind of event (訪朝は1953年の朝鮮戦争休戦以来初めて), but from a visitor (…の朱鎔基首相以来)", async () => {
+    const { events } = await extract(
+      "オルブライト米国務長官は23日、平壌で金正日総書記と会談した。米閣僚の訪朝は1953年の朝鮮戦争休戦以来初めて。",
+      "2000-10-24",
+    );
+    const years = find(events, "CONSULT", "visit").map((v) => v.date?.start.slice(0, 4));
+    assert.ok(!years.includes("1953"), JSON.stringify(years));
+    const premier = await extract(
+      "温家宝首相は11日、東京で安倍首相と会談した。中国首相の来日は00年10月の朱鎔基(チュー・ロンチー)首相以来。",
+      "2007-04-12",
+    );
+    const zhu = find(premier.events, "CONSULT", "visit").find((v) => v.date?.start.startsWith("2000-10"));
+    assert.deepEqual(ids(zhu!, "actor"), ["zhu-rongji"]);
+  });
+
   it("reads no event in a custom (歴代大統領が米国の次に日本を訪れてきた慣例)", async () => {
     const { events } = await extract(
       "朴大統領は27日、北京に到着した。歴代大統領が米国の次に日本を訪れてきた慣例とは異なり、中国を優先した形だ。",

@@ -84,6 +84,8 @@ const IN_AGREEMENT_NAME = /^[\u4E00-\u9FFF]{0,6}?(?:条約|協定)/;
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+(?:年|週間|日|か月|カ月))/;
+/** What names an earlier meeting or visit after its date (2019年6月の首脳会談以来, 同年の訪朝以来). */
+const EARLIER_OCCURRENCE_NOUN = /会談|会見|会議|会合|協議|訪問|訪[中朝日韓米露ロ]|来日|来韓|サミット|首脳|対話|際|時/;
 /** 訪れてきた慣例, 会談する慣行: a relative clause describing a custom. */
 const CUSTOM_AFTER = /^[^、。「」]{0,6}?(?:慣例|慣行|慣わし|ならわし|伝統)/;
 /**
@@ -1761,12 +1763,25 @@ function earlierOccurrences(
         /^(?:、[^、。]{0,8}|の[^、。]{0,40}?|に[^、。]{0,24}?(?:行って|開いて|会談して|会って|訪問して|訪れて|訪[中朝日韓米露ロ]して|来[日韓]して))?(?:以来|に続)/.exec(
           text.slice(t.end, t.end + 48),
         );
-      if (m)
-        out.push({
-          timex: t,
-          place: placeBetween(t.end, t.end + m[0].length),
-          person: personBetween(t.end, t.end + m[0].length),
-        });
+      const place = m ? placeBetween(t.end, t.end + m[0].length) : null;
+      const person = m ? personBetween(t.end, t.end + m[0].length) : null;
+      // (1953年の朝鮮戦争休戦以来初めて: counted from another kind of event, not an earlier occurrence — the
+      // noun before 以来 names no meeting or visit, nor where or with whom one was: 2019年6月の大阪以来)
+      const nounEnd = m ? t.end + m[0].length - 2 : 0;
+      const otherEvent =
+        !!m &&
+        /^の/.test(m[0]) &&
+        !EARLIER_OCCURRENCE_NOUN.test(text.slice(nounEnd - 4, nounEnd)) &&
+        !args.places.some((p) => p.start > t.end && p.end === nounEnd) &&
+        // (a person's title or a reading may follow the name: 朱鎔基(チュー・ロンチー)首相以来)
+        !args.actors.some(
+          (a) =>
+            a.start > t.end &&
+            a.end <= nounEnd &&
+            a.actors.some((x) => x.kind === "person") &&
+            /^(?:\([^()]*\))?[^のをがはにで()]{0,8}$/.test(text.slice(a.end, nounEnd)),
+        );
+      if (m && !otherEvent) out.push({ timex: t, place, person });
     }
     // 昨年6月のシンガポールに続く2回目の首脳会談: before it
     if (t.end <= start && start - t.end <= 40) {
