@@ -511,6 +511,16 @@ describe("status", () => {
     assert.deepEqual(ids(zhu!, "actor"), ["zhu-rongji"]);
   });
 
+  it("reads the one whose experience it is (習氏にとっては、…ミャンマーを訪れて以来) as the visitor", async () => {
+    const { events } = await extract(
+      "中国の習近平国家主席とロシアのプーチン大統領は15日、サマルカンドで会談した。両国は協力の強化で一致した。" +
+        "習氏にとっては、2020年1月にミャンマーを訪れて以来、2年8か月ぶりの外遊となる。",
+      "2022-09-16",
+    );
+    const myanmar = find(events, "CONSULT", "visit").find((v) => ids(v, "recipient")[0] === "MMR");
+    assert.deepEqual(ids(myanmar!, "actor"), ["xi-jinping"]);
+  });
+
   it("reads no event in a custom (歴代大統領が米国の次に日本を訪れてきた慣例)", async () => {
     const { events } = await extract(
       "朴大統領は27日、北京に到着した。歴代大統領が米国の次に日本を訪れてきた慣例とは異なり、中国を優先した形だ。",

@@ -11,6 +11,8 @@ import type { Token } from "../../analyse/tokenizer.js";
 /** The particle after a mention, longest form first. */
 const PARTICLES = [
   "による",
+  "にとっては",
+  "にとっても",
   "としては",
   "としても",
   "とともに",

@@ -30,7 +30,8 @@ const PARTY = new Set([
   " ",
   "とで",
 ]);
-const SUBJECT = new Set(["は", "が", "も", "では", "としては", "としても"]);
+// (習氏にとっては、…ミャンマーを訪れて以来の外遊: the one whose experience it is)
+const SUBJECT = new Set(["は", "が", "も", "では", "としては", "としても", "にとっては", "にとっても"]);
 
 export const isParty = (a: ActorArg) => PARTY.has(a.particle);
 export const isSubject = (a: ActorArg) => SUBJECT.has(a.particle);
