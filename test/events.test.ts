@@ -511,6 +511,17 @@ describe("status", () => {
     assert.deepEqual(ids(zhu!, "actor"), ["zhu-rongji"]);
   });
 
+  it("reads 同国の外相 as the minister of the state 同国 stands for, or as the state where the lexicon lacks the office", async () => {
+    const seoul = await extract("林外相は18日、韓国の首都ソウルで同国の外相と会談した。", "2023-07-19");
+    assert.deepEqual(ids(find(seoul.events, "CONSULT")[0]!).sort(), ["park-jin", "yoshimasa-hayashi"]);
+    // (Mongolia's minister is in the lexicon; Iceland's office is not: Iceland stands for its minister)
+    const reykjavik = await extract(
+      "モンゴルのバトツェツェグ外相は5日、アイスランドの首都レイキャビクで同国の外相と会談した。",
+      "2024-01-06",
+    );
+    assert.deepEqual(ids(find(reykjavik.events, "CONSULT")[0]!).sort(), ["ISL", "batmunkh-battsetseg"]);
+  });
+
   it("reads the one whose experience it is (習氏にとっては、…ミャンマーを訪れて以来) as the visitor", async () => {
     const { events } = await extract(
       "中国の習近平国家主席とロシアのプーチン大統領は15日、サマルカンドで会談した。両国は協力の強化で一致した。" +

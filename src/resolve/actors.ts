@@ -165,6 +165,8 @@ export function resolveMentions(
   let leadersParagraph = -1;
   let firstPair: ActorRef[] | undefined;
   let paragraph = 0;
+  /** The state a 同国 just before stands for. */
+  let stateAnaphor: { end: number; state: string } | undefined;
   /** The states of a summit named by their compound in the sentence (韓中首脳会談で), for 両首脳 after it. */
   let namedMeeting: { states: string[]; sentence: number } | undefined;
   let sentence = 0;
@@ -210,6 +212,15 @@ export function resolveMentions(
       return last && !last.resolved ? last : undefined;
     };
     const named = surnameOnly ? (surnameForms.get(form) ?? namedInFullLast()) : undefined;
+    // 同国の外相: the title of the state 同国 stands for, not of whoever held it last in the discourse
+    if (
+      m.kind === "person" &&
+      m.titleOffices?.length &&
+      !m.country &&
+      stateAnaphor &&
+      opts.text.slice(stateAnaphor.end, m.start) === "の"
+    )
+      m = { ...m, country: stateAnaphor.state };
     // 韓中首脳会談で両首脳は: the leaders of the meeting's states, not the last two named
     const ofMeeting =
       m.anaphor === "both-leaders" && namedMeeting?.sentence === here
@@ -249,6 +260,10 @@ export function resolveMentions(
     // プーチン大統領の親書を手渡した: whose letter it is keeps those who met in front of the discourse
     const possessor = m.kind === "person" && !m.anaphor && POSSESSED.test(opts.text.slice(m.end, m.end + 8));
     for (const a of r.actors) remember(a, possessor);
+    stateAnaphor =
+      m.kind === "state" && m.anaphor && r.actors.length === 1
+        ? { end: m.end, state: r.actors[0]!.id }
+        : undefined;
     if (m.kind === "state" && !m.anaphor && r.actors.length === 1) {
       if (previous && COORDINATOR.test(opts.text.slice(previous.mention.end, m.start)))
         pair = { states: [previous.actor, r.actors[0]!], at: clock };
@@ -423,6 +438,9 @@ function resolveTitle(
     const holder = lex.holdersOf(o.id, date)[0];
     if (holder) return done([personRef(lex, holder, date, m.title)], "title");
   }
+  // (同国の外相 of a state whose offices the lexicon lacks: the state, where no person is identifiable)
+  if (m.country && offices.length === 0 && lex.states.has(m.country))
+    return done([stateRef(lex, m.country)], "title");
   return done([], "unresolved");
 }
 
