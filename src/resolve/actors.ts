@@ -188,7 +188,18 @@ export function resolveMentions(
     return out.reverse();
   };
 
-  return mentions.map((m) => {
+  // 同国の外相: the title of the state 同国 stands for, not of whoever held it last in the discourse
+  const qualifiedByAnaphor = (m: Mention): Mention =>
+    m.kind === "person" &&
+    m.titleOffices?.length &&
+    !m.country &&
+    stateAnaphor &&
+    opts.text.slice(stateAnaphor.end, m.start) === "の"
+      ? { ...m, country: stateAnaphor.state }
+      : m;
+
+  return mentions.map((found) => {
+    const m = qualifiedByAnaphor(found);
     const date = opts.dateAt(m.start);
     const here = opts.sentenceAt?.(m.start) ?? 0;
     if (here !== sentence) {
@@ -212,15 +223,6 @@ export function resolveMentions(
       return last && !last.resolved ? last : undefined;
     };
     const named = surnameOnly ? (surnameForms.get(form) ?? namedInFullLast()) : undefined;
-    // 同国の外相: the title of the state 同国 stands for, not of whoever held it last in the discourse
-    if (
-      m.kind === "person" &&
-      m.titleOffices?.length &&
-      !m.country &&
-      stateAnaphor &&
-      opts.text.slice(stateAnaphor.end, m.start) === "の"
-    )
-      m = { ...m, country: stateAnaphor.state };
     // 韓中首脳会談で両首脳は: the leaders of the meeting's states, not the last two named
     const ofMeeting =
       m.anaphor === "both-leaders" && namedMeeting?.sentence === here
