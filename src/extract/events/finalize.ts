@@ -199,15 +199,9 @@ function dateVisitsByTheirMeetings(events: ExtractedEvent[]): Set<ExtractedEvent
       .map((m) => dayOf(m))
       .filter((d): d is [number, number] => !!d && d[1] - d[0] <= TRIP_DAYS);
     if (days.length === 0) continue;
-    const start = Math.min(...days.map((d) => d[0]));
-    const end = Math.max(...days.map((d) => d[1]));
+    const [start, end] = daysSpanned(days);
     if (end - start > TRIP_DAYS) continue;
-    v.date = {
-      ...v.date,
-      start: toIso(fromEpochDay(start)),
-      end: toIso(fromEpochDay(end)),
-      granularity: start === end ? "day" : "range",
-    };
+    v.date = { ...v.date, ...isoSpan(start, end) };
     redated.add(v);
   }
   return redated;
@@ -231,39 +225,47 @@ function meetingsInTheHostState(events: ExtractedEvent[], v: ExtractedEvent): Ex
   );
 }
 
+/** The first and last of some days (epoch day numbers). */
+const daysSpanned = (days: [number, number][]): [number, number] => [
+  Math.min(...days.map((d) => d[0])),
+  Math.max(...days.map((d) => d[1])),
+];
+
+/** An event date's bounds and granularity for a span of epoch days. */
+const isoSpan = (start: number, end: number) => ({
+  start: toIso(fromEpochDay(start)),
+  end: toIso(fromEpochDay(end)),
+  granularity: start === end ? ("day" as const) : ("range" as const),
+});
+
 /**
- * 1月9日から15日までの日程でフランス、イタリア、英国、カナダ及び米国を訪問: each state of a tour (a traveller's
- * visits to several states over the same days) is visited on the days, within the tour's, that the traveller is reported meeting someone of it
- * (9日にはパリでマクロン大統領と…), and is visited as those meetings are: held, or still planned.
+ * 1月9日から15日までの日程でフランス、イタリア、英国、カナダ及び米国を訪問: each state of a tour (a
+ * traveller's visits to several states over the same days) is visited on the days, within the tour's,
+ * that the traveller is reported meeting someone of it (9日にはパリでマクロン大統領と…), and is visited as
+ * those meetings are: held, or still planned.
  */
 function dateTourStops(events: ExtractedEvent[]): void {
-  const tours = new Map<string, ExtractedEvent[]>();
+  const tours = new Map<string, { tour: [number, number]; stops: ExtractedEvent[] }>();
   for (const v of events) {
-    if (v.type !== "CONSULT" || v.mode !== "visit" || !v.date || v.date.start === v.date.end) continue;
-    const key = `${visitorOf(v)?.id}|${v.date.start}|${v.date.end}`;
-    tours.set(key, [...(tours.get(key) ?? []), v]);
+    const tour = v.type === "CONSULT" && v.mode === "visit" ? dayOf(v) : null;
+    if (!tour || tour[0] === tour[1]) continue;
+    const key = `${visitorOf(v)?.id}|${tour[0]}|${tour[1]}`;
+    const entry = tours.get(key) ?? { tour, stops: [] };
+    entry.stops.push(v);
+    tours.set(key, entry);
   }
-  for (const stops of tours.values()) {
+  for (const { tour, stops } of tours.values()) {
     if (stops.length < 2) continue;
     for (const v of stops) {
-      const tour = dayOf(v);
-      if (!tour) continue;
-      const meetings = meetingsInTheHostState(events, v).filter((m) => {
-        const d = dayOf(m);
-        return !!d && d[0] >= tour[0] && d[1] <= tour[1];
-      });
-      const days = meetings.map((m) => dayOf(m)!);
-      if (days.length === 0) continue;
-      const start = Math.min(...days.map((d) => d[0]));
-      const end = Math.max(...days.map((d) => d[1]));
-      v.date = {
-        ...v.date!,
-        start: toIso(fromEpochDay(start)),
-        end: toIso(fromEpochDay(end)),
-        granularity: start === end ? "day" : "range",
-      };
-      const statuses = new Set(meetings.map((m) => m.status));
-      if (statuses.size === 1) v.status = meetings[0]!.status;
+      const meetings = meetingsInTheHostState(events, v)
+        .map((m) => ({ m, days: dayOf(m) }))
+        .filter((x): x is { m: ExtractedEvent; days: [number, number] } => !!x.days)
+        .filter(({ days }) => days[0] >= tour[0] && days[1] <= tour[1]);
+      if (meetings.length === 0) continue;
+      const [start, end] = daysSpanned(meetings.map((x) => x.days));
+      v.date = { ...v.date!, ...isoSpan(start, end) };
+      const statuses = new Set(meetings.map((x) => x.m.status));
+      if (statuses.size === 1) v.status = meetings[0]!.m.status;
     }
   }
 }
