@@ -532,6 +532,15 @@ describe("status", () => {
     assert.deepEqual(ids(myanmar!, "actor"), ["xi-jinping"]);
   });
 
+  it("reads the earlier meeting with one of another state counted from (会談した外国首脳は、先月の菅義偉首相に続き)", async () => {
+    const { events } = await extract(
+      "バイデン大統領は21日、ホワイトハウスで文在寅大統領と会談した。バイデン大統領が対面で会談した外国首脳は、先月の菅義偉首相に続き文大統領が2人目となる。",
+      "2021-05-22",
+    );
+    const april = find(events, "CONSULT").find((e) => e.date?.start.startsWith("2021-04"));
+    assert.deepEqual(ids(april!).sort(), ["joe-biden", "yoshihide-suga"]);
+  });
+
   it("reads no event in a custom (歴代大統領が米国の次に日本を訪れてきた慣例)", async () => {
     const { events } = await extract(
       "朴大統領は27日、北京に到着した。歴代大統領が米国の次に日本を訪れてきた慣例とは異なり、中国を優先した形だ。",

@@ -975,8 +975,11 @@ function candidate(
     out.push({
       ...base,
       // the leaders of an earlier summit are those of its own day
+      // (…会談した外国首脳は、先月の菅義偉首相に続き: one of another state is the other party)
       actors: earlier.person
-        ? base.actors.map((a) => (a.country === earlier.person!.country ? earlier.person! : a))
+        ? base.actors.some((a) => a.country === earlier.person!.country)
+          ? base.actors.map((a) => (a.country === earlier.person!.country ? earlier.person! : a))
+          : uniqueActors([...base.actors, earlier.person])
         : atLeaderLevel
           ? statesToLeaders(lex, atLeaderLevel, earlier.timex.value, (id) => namedInDocument(doc, id))
           : base.actors,
