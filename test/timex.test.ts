@@ -378,6 +378,15 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("keeps 同日 at the narration's day after a day that tells when the subject began (4日に始まった会議は同日)", () => {
+    const text =
+      "両外相は6日、クアラルンプールで会談した。4日に始まった一連の外相会議は同日、最終日を迎えた。";
+    assert.deepEqual(tag(text, "2015-08-07").slice(1), [
+      ["4日", "2015-08-04"],
+      ["同日", "2015-08-06"],
+    ]);
+  });
+
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {
     const [t] = tagTimex("16日に会談する。", { published: "2024-06-01" });
     assert.equal(t!.value, "2024-06-16");

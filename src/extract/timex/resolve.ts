@@ -39,6 +39,8 @@ export interface ResolveContext {
   sameSentence?: boolean;
   /** The sentence tells what had happened before the narration (…と述べていた). */
   flashback?: boolean;
+  /** The day of a clause describing the noun after it (4日に始まった会議は): an aside. */
+  describesNoun?: boolean;
   /** The date's own clause puts it to come (15日から…開かれる): not before the publication. */
   toCome?: boolean;
 }
@@ -87,8 +89,10 @@ export class DiscourseCalendar {
       c.kind === "relative-month" ||
       !!ctx.converted ||
       !!ctx.countedFrom ||
-      (c.kind === "relative-day" && !!ctx.flashback);
-    this.remember(r.date, aside);
+      (c.kind === "relative-day" && !!ctx.flashback) ||
+      !!ctx.describesNoun;
+    // (and 同日 in its sentence is not the day of a clause describing a noun either)
+    this.remember(r.date, aside, !ctx.describesNoun);
     return r;
   }
 
@@ -128,9 +132,9 @@ export class DiscourseCalendar {
     return reported ?? this.published;
   }
 
-  private remember(d: CalendarDate, aside = false): void {
+  private remember(d: CalendarDate, aside = false, mentioned = true): void {
     const gran = granularityOf(d);
-    if (gran === "day") this.lastMentionedDay = d;
+    if (gran === "day" && mentioned) this.lastMentionedDay = d;
     if (gran === "day" && !aside) {
       this.lastDay = d;
       if (!this.afterPublication(d)) this.lastPastDay = d;

@@ -141,6 +141,10 @@ function run(
       ...(f.candidate.kind === "relative-day" && (tellsEarlier(text, f.end) || doneInOwnClause(text, f.end))
         ? { flashback: true }
         : {}),
+      // (4日に始まった…外相会議は同日、最終日を迎え: the day of a clause describing a noun is an aside)
+      ...(f.candidate.kind === "partial" && f.candidate.month === undefined && startedInOwnClause(text, f.end)
+        ? { describesNoun: true }
+        : {}),
     });
     // (a date the text counts from — 2020年1月に…訪れて以来 — is an aside: a bare 14日 after it still
     // counts from the publication)
@@ -203,6 +207,11 @@ export function tellsEarlier(text: string, from: number): boolean {
 const DONE_IN_OWN_CLAUSE =
   /^[^、。「」]{0,40}?(?:開かれ|行われ|開催され|[っいえれきけせてめべし])た(?=[\u4E00-\u9FFF\u30A0-\u30FF0-9]|の|際|後)/;
 const doneInOwnClause = (text: string, from: number) => DONE_IN_OWN_CLAUSE.test(text.slice(from, from + 48));
+
+/** 4日に始まった(一連の外相会議): a day whose own clause tells, in the past, when the noun after it began. */
+const STARTED_IN_OWN_CLAUSE = /^に(?:始まった|開幕した|スタートした)[^、。「」]{1,30}?(?:は|が)/;
+const startedInOwnClause = (text: string, from: number) =>
+  STARTED_IN_OWN_CLAUSE.test(text.slice(from, from + 40));
 
 /**
  * A clause of its own that puts the date to come: 10月末から慶州で開かれる(APEC首脳会議), or what was agreed to
