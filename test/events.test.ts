@@ -509,6 +509,13 @@ describe("status", () => {
     );
     const zhu = find(premier.events, "CONSULT", "visit").find((v) => v.date?.start.startsWith("2000-10"));
     assert.deepEqual(ids(zhu!, "actor"), ["zhu-rongji"]);
+    // (a gathering named before 以来 is where the earlier meeting was held: …G7広島サミットの際に開催して以来)
+    const summit = await extract(
+      "岸田首相は18日、バイデン大統領、尹錫悦大統領と会談した。日米韓首脳会談は、5月の先進7カ国首脳会議(G7広島サミット)の際に開催して以来。",
+      "2023-08-19",
+    );
+    const may = find(summit.events, "CONSULT").find((e) => e.date?.start.startsWith("2023-05"));
+    assert.equal(may?.place?.id, "hiroshima");
   });
 
   it("reads 同国の外相 as the minister of the state 同国 stands for, or as the state where the lexicon lacks the office", async () => {

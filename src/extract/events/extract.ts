@@ -1775,7 +1775,7 @@ function earlierOccurrences(
       const otherEvent =
         !!m &&
         /^の/.test(m[0]) &&
-        !EARLIER_OCCURRENCE_NOUN.test(text.slice(nounEnd - 4, nounEnd)) &&
+        !EARLIER_OCCURRENCE_NOUN.test(m[0]) &&
         !args.places.some((p) => p.start > t.end && p.end === nounEnd) &&
         // (a person's title or a reading may follow the name: 朱鎔基(チュー・ロンチー)首相以来)
         !args.actors.some(
