@@ -88,6 +88,12 @@ describe("event triggers and roles", () => {
     // an embassy in a city is in that city
     const embassy = await extract("岸田首相は10日、東京の中国大使館で中国の王毅外相と会談した。");
     assert.equal(find(embassy.events, "CONSULT", "meet")[0]?.place?.id, "tokyo");
+    // and a government's seat (首相府, 大統領府) in its city
+    const seat = await extract(
+      "習近平国家主席は9日、ブダペストの首相府でハンガリーのオルバン首相と会談した。",
+      "2024-05-10",
+    );
+    assert.equal(find(seat.events, "CONSULT", "meet")[0]?.place?.id, "budapest");
   });
 
   it("reads a name both an institution and its building bears as the building where the text says where", async () => {
