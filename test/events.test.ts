@@ -524,6 +524,16 @@ describe("status", () => {
     assert.equal(may?.place?.id, "hiroshima");
   });
 
+  it("reads 両外相 past a minister an earlier visit is counted from (…2017年12月の康京和外相以来)", async () => {
+    const { events } = await extract(
+      "韓国の朴振外交部長官は18日、東京で林芳正外相と会談した。韓国外交部長官が日本を訪れるのは、2017年12月の康京和外相以来。" +
+        "両外相は夕食会を含め約3時間にわたって協議した。",
+      "2022-07-18",
+    );
+    const pairs = find(events, "CONSULT", "meet").map((e) => ids(e).sort().join("+"));
+    assert.deepEqual(pairs, ["park-jin+yoshimasa-hayashi"]);
+  });
+
   it("reads 同国の外相 as the minister of the state 同国 stands for, or as the state where the lexicon lacks the office", async () => {
     const seoul = await extract("林外相は18日、韓国の首都ソウルで同国の外相と会談した。", "2023-07-19");
     assert.deepEqual(ids(find(seoul.events, "CONSULT")[0]!).sort(), ["park-jin", "yoshimasa-hayashi"]);

@@ -127,6 +127,8 @@ interface Discourse {
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** What a person's の owns that others hand over, read or answer (親書, 書簡, メッセージ): the person is not there. */
 const POSSESSED = /^の(?:親書|書簡|メッセージ|祝電|弔電|手紙|親筆|談話)/;
+/** …の康京和(カン・ギョンファ)外相以来: a person an earlier occurrence is counted from. */
+const COUNTED_FROM_PERSON = /^(?:\([^()]*\))?(?:氏|外相|首相|大統領)?以来/;
 
 /**
  * An unresolved person whose name, as the text gave it, begins with this surname (坪井直 for 坪井), or, written
@@ -261,7 +263,10 @@ export function resolveMentions(
     if (surnameOnly && r.actors.length === 1 && r.actors[0]!.resolved) surnameForms.set(form, r.actors[0]!);
     // プーチン大統領の親書を手渡した: whose letter it is keeps those who met in front of the discourse
     const possessor = m.kind === "person" && !m.anaphor && POSSESSED.test(opts.text.slice(m.end, m.end + 8));
-    for (const a of r.actors) remember(a, possessor);
+    // 2017年12月の康京和外相以来: one an earlier occurrence is counted from is background too
+    const countedFrom =
+      m.kind === "person" && !m.anaphor && COUNTED_FROM_PERSON.test(opts.text.slice(m.end, m.end + 8));
+    for (const a of r.actors) remember(a, possessor || countedFrom);
     stateAnaphor =
       m.kind === "state" && m.anaphor && r.actors.length === 1
         ? { end: m.end, state: r.actors[0]!.id }
@@ -394,7 +399,12 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
   if (m.anaphor === "both-title" && m.titleOffices) {
     // 両長官 after ブリンケン国務長官とオースティン国防長官, not after the 外相 and 国防相 they met (Korea's
     // ministers bear the title 長官 too): the two last written with the title
-    const written = lastDistinct(persons, 2, (a) => !!a.title && a.title.endsWith(m.title!));
+    // (not one named only in the background: 2017年12月の康京和外相以来)
+    const written = lastDistinct(
+      persons,
+      2,
+      (a) => !!a.title && a.title.endsWith(m.title!) && discourse.lastSeen(a) > 0,
+    );
     if (written.length === 2) return done(written, "anaphora");
     // 両外相 after 岩屋外務大臣 and ルビオ国務長官: the same portfolio under another title counts
     const portfolios = new Set(m.titleOffices.map((o) => lex.offices.get(o)?.portfolio).filter(Boolean));
