@@ -88,6 +88,12 @@ describe("event triggers and roles", () => {
     // an embassy in a city is in that city
     const embassy = await extract("岸田首相は10日、東京の中国大使館で中国の王毅外相と会談した。");
     assert.equal(find(embassy.events, "CONSULT", "meet")[0]?.place?.id, "tokyo");
+    // (a state qualifying a person far before the place is no place: 北朝鮮の…委員長による…首脳会談が12日、シンガポールで)
+    const far = await extract(
+      "アメリカのトランプ大統領と北朝鮮のキム・ジョンウン朝鮮労働党委員長による史上初めての米朝首脳会談が12日、シンガポールで行われました。",
+      "2018-06-12",
+    );
+    assert.equal(find(far.events, "CONSULT")[0]?.place?.id, "SGP");
     // and a government's seat (首相府, 大統領府) in its city
     const seat = await extract(
       "習近平国家主席は9日、ブダペストの首相府でハンガリーのオルバン首相と会談した。",

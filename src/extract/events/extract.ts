@@ -1350,12 +1350,15 @@ function pickPlace(
   const inClause = places.filter(
     (p) => p.start >= clause.start && p.end <= clause.end && !heldElsewhere(text, p, start),
   );
-  // ピョンヤンのクムスサン迎賓館で: the venue carries で, the city qualifies it
-  const chosen = inClause.filter(
-    (p, i) =>
-      particles.includes(p.particle) ||
-      (p.particle === "の" && inClause[i + 1] && particles.includes(inClause[i + 1]!.particle)),
-  );
+  // ピョンヤンのクムスサン迎賓館で: the venue carries で, the city qualifies it (right before it: not
+  // 北朝鮮の金正恩委員長による…首脳会談が12日、シンガポールで)
+  const qualifies = (p: PlaceArg, next: PlaceArg | undefined) =>
+    p.particle === "の" &&
+    !!next &&
+    particles.includes(next.particle) &&
+    next.start - p.end <= 12 &&
+    !/[、。]/.test(text.slice(p.end, next.start));
+  const chosen = inClause.filter((p, i) => particles.includes(p.particle) || qualifies(p, inClause[i + 1]));
   if (chosen.length === 0) return null;
   // (of two as specific, the nearer before it: …リマで開かれるAPEC首脳会議と、18日からリオデジャネイロで開かれる
   // G20サミット; one after it only for want of one before)
