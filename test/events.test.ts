@@ -594,6 +594,12 @@ describe("status", () => {
       "2018-05-04",
     );
     assert.equal(find(events, "CONSULT", "meet")[0]!.status, "occurred");
+    // (a sentence that ends on the noun alone: …電話で会談し、結果を伝える見通し。)
+    const expected = await extract(
+      "文大統領は28日にもトランプ氏と電話で会談し、結果を伝える見通し。",
+      "2018-04-28",
+    );
+    assert.equal(find(expected.events, "CONSULT", "phone")[0]!.status, "planned");
   });
 
   it("reads no meeting that is only proposed (協議を12月上旬に北京で開くよう提案した)", async () => {

@@ -86,7 +86,8 @@ export function readStatus(input: StatusInput, cues: StatusCues): StatusReading 
     .replace(/「[^「」]*」/g, "「」")
     .replace(/[。!?」』)\s]+$/, "")
     .slice(-8);
-  if (NON_PAST.test(final) || /(?:する|します|予定だ|予定です|見通しだ|見通しです)$/.test(final))
+  // (…会談し、結果を伝える見通し。: a sentence may end on the noun alone)
+  if (NON_PAST.test(final) || /(?:する|します|予定だ?|予定です|見通しだ?|見通しです)$/.test(final))
     return "planned";
   return "occurred";
 }
