@@ -387,6 +387,13 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("reads no calendar year in a fiscal year (今年度, 来年度)", () => {
+    assert.deepEqual(
+      tag("今年度で終了するODAに代わり、来年度から新たな枠組みを設ける。今年の夏にも", "2018-10-26"),
+      [["今年の夏", "2018"]],
+    );
+  });
+
   it("reports a bare day that is nearly as close to two months as ambiguous", () => {
     const [t] = tagTimex("16日に会談する。", { published: "2024-06-01" });
     assert.equal(t!.value, "2024-06-16");

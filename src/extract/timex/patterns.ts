@@ -153,7 +153,8 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: "relative-year",
     pattern: g(
-      `(去年|昨年|前年|ことし|今年|本年|来年|翌年|再来年|一昨年|おととし)(?:の?(?:(${N})月(?:(${N})日${DAY_SUFFIX})?${MONTH_PART})|${SEASON}|(?:初め|末|中|前半|後半))?`,
+      // (今年度, 来年度: a fiscal year, from April, is no calendar year)
+      `(去年|昨年|前年|ことし|今年|本年|来年|翌年|再来年|一昨年|おととし)(?!度)(?:の?(?:(${N})月(?:(${N})日${DAY_SUFFIX})?${MONTH_PART})|${SEASON}|(?:初め|末|中|前半|後半))?`,
     ),
     build: (m) => {
       const [offset, deictic] = REL_YEAR[m[1]!]!;
