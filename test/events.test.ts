@@ -637,6 +637,13 @@ describe("status", () => {
     assert.equal(meeting!.date?.start, "2016-11-17");
     assert.equal(meeting!.place?.id, "new-york");
     assert.deepEqual(find(events, "AGREE"), []);
+    // …and told again without its date (…立ち寄ってトランプ氏と会談することで一致), it is still that plan
+    const again = await extract(
+      "安倍総理大臣は、トランプ氏と10日朝、電話で会談し、来週17日にニューヨークで会談する方向で調整することで一致しました。" +
+        "両氏は、安倍総理大臣がAPECの首脳会議に出席する前に、ニューヨークに立ち寄ってトランプ氏と会談することで一致しました。",
+      "2016-11-10",
+    );
+    assert.deepEqual(find(again.events, "AGREE"), []);
     // an agreed visit with no date of its own stays an agreement
     const visit = await extract(
       "ブリンケン米国務長官は18日、北京で秦剛国務委員兼外相と会談した。両氏は意思疎通のルートを維持する重要性を確認し、秦氏が適切な時期に訪米することで合意した。",

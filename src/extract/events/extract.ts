@@ -261,12 +261,25 @@ function meetingAgreedOn(text: string, c: Candidate, before: readonly Candidate[
   const meeting = before.findLast(
     (x) => x.sentence.index === c.sentence.index && x.triggerEnd <= c.triggerStart && x.type === "CONSULT",
   );
+  // (…会談することで一致 with no date of its own, after the pair's dated plan to meet: that plan again)
+  const parties = (x: Candidate) => new Set([...x.actors, ...c.actors].map((a) => a.id));
+  const planTold = (m: Candidate) =>
+    before.some(
+      (x) =>
+        x !== m &&
+        x.type === "CONSULT" &&
+        x.mode === m.mode &&
+        x.status === "planned" &&
+        x.dateSource === "clause" &&
+        x.actors.length >= 2 &&
+        x.actors.every((a) => parties(m).has(a.id)),
+    );
   if (
     !meeting ||
     meeting.status !== "planned" ||
     // (a visit agreed on stays an agreement, as an invitation accepted does)
     meeting.mode === "visit" ||
-    meeting.dateSource !== "clause" ||
+    (meeting.dateSource !== "clause" && !planTold(meeting)) ||
     !ONLY_TO_HOLD.test(text.slice(meeting.triggerEnd, c.triggerStart))
   )
     return false;
