@@ -47,11 +47,15 @@ const PARTICLES = [
   " ",
 ];
 
+/** The written words for "and" (及び, 並びに) that join names as 、 does. */
+export const WRITTEN_AND_WORDS = "及び|および|並びに|ならびに";
+const WRITTEN_AND = new RegExp(`^(?:${WRITTEN_AND_WORDS})`);
+
 export function particleAfter(text: string, pos: number): string {
   // 韓国と北朝鮮をはじめ、米国、日本…: the list goes on
   if (text.startsWith("をはじめ", pos) || text.startsWith("を始め", pos)) return "、";
   // エルベグドルジ大統領及びアルタンホヤグ首相と: written coordination, as 、
-  if (/^(?:及び|および|並びに|ならびに)/.test(text.slice(pos, pos + 4))) return "、";
+  if (WRITTEN_AND.test(text.slice(pos, pos + 4))) return "、";
   for (const p of PARTICLES) if (text.startsWith(p, pos)) return p;
   return "";
 }

@@ -19,7 +19,7 @@ import { sinceDate, type Timex } from "../timex/tagger.js";
 import { weekNamed } from "../timex/weeks.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
-import { clauseAround, clauseStarts } from "./clauses.js";
+import { clauseAround, clauseStarts, WRITTEN_AND_WORDS } from "./clauses.js";
 import {
   COUNTED_FROM,
   coordinated,
@@ -1388,7 +1388,7 @@ function heldElsewhere(text: string, p: PlaceArg, start: number): boolean {
 }
 
 /** What joins states listed (日本、韓国と中国, カナダ及び米国). */
-const LISTED_STATES_JOIN = /^(?:[、とや]|及び|および|並びに)$/;
+const LISTED_STATES_JOIN = new RegExp(`^(?:[、とや]|${WRITTEN_AND_WORDS})$`);
 
 /**
  * 日本、韓国、中国を歴訪, 中国と韓国を訪問: the states coordinated before a state visited (by 、, と, や or 及び,
