@@ -2342,6 +2342,21 @@ describe("a forum's summit and who is there", () => {
     assert.equal(await modeWith(createExtractionPipeline({ lexiconDirs: [lexicon] })), "meet");
   });
 
+  it("reads a signing of a kind of document a user's triggers.yaml adds to the bundled ones", async () => {
+    const lexicon = mkdtempSync(join(tmpdir(), "kaidan-documents-"));
+    writeFileSync(join(lexicon, "triggers.yaml"), "documents: [メモランダム]\n");
+    const body =
+      "林外相は10日、東京でウォン豪外相と会談し、両外相は経済安全保障に関する協力メモランダムに署名した。";
+    const doc = textDocument(body, "2023-03-11");
+    const signedWith = async (p: typeof pipeline) =>
+      find(extractionOf(await p.process(doc)).events, "SUPPORT", "sign")[0]?.object;
+    assert.equal(await signedWith(pipeline), undefined);
+    assert.equal(
+      await signedWith(createExtractionPipeline({ lexiconDirs: [lexicon] })),
+      "経済安全保障に関する協力メモランダム",
+    );
+  });
+
   it("keeps a forum a leader holds a summit with as its counterpart (ASEANとの首脳会議)", async () => {
     const { events } = await extract(
       "石破総理大臣は10日、ビエンチャンでASEAN=東南アジア諸国連合との首脳会議に出席しました。",

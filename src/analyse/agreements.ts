@@ -1,8 +1,21 @@
 /**
  * The nouns that end the name of an agreement or a diplomatic document
- * (日ソ共同宣言, 平和友好条約, キャンプ・デービッド原則, 了解覚書), as a regular
- * expression alternation: read where events name what was signed, and where
- * a bracketed name is told from a quotation.
+ * (triggers.yaml's `documents`: 日ソ共同宣言, 平和友好条約, 了解覚書), made into
+ * patterns: read where events name what was signed, and where a bracketed
+ * name is told from a quotation.
  */
-export const AGREEMENT_NOUNS =
-  "条約|協定|宣言|声明|文書|発表文|共同発表|プレス発表|覚書|MOU|議定書|合意書|コミュニケ|原則|協約|憲章|取り決め|取決め|合意|ビジョン|行動計画";
+export interface DocumentNouns {
+  /** The nouns as a regular-expression alternation, longest first. */
+  alternation: string;
+  /** Whether a phrase ends in one of them, and so names a document (共同声明, 日英部隊間協力円滑化協定). */
+  endsName: RegExp;
+}
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export function documentNouns(nouns: readonly string[]): DocumentNouns {
+  const words = [...new Set(nouns)].sort((a, b) => b.length - a.length).map(escape);
+  // no noun at all matches nothing (an empty alternation would match everywhere)
+  const alternation = words.length > 0 ? words.join("|") : "(?!)";
+  return { alternation, endsName: new RegExp(`(?:${alternation})$`) };
+}

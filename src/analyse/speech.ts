@@ -4,7 +4,7 @@
  * speech is followed by と and a reporting verb (と述べた, と強調しました,
  * と、X氏は語った) or by との + a noun of stance (との考えを示した).
  */
-import { AGREEMENT_NOUNS } from "./agreements.js";
+import type { DocumentNouns } from "./agreements.js";
 import type { BracketSpan } from "./brackets.js";
 
 const VERBS =
@@ -23,22 +23,23 @@ const NAMING = /^[」』]と(?:呼(?!びかけ|び掛け)|称|名付|題|いう|
  * 「…」と共同声明を批判した (speech, then what it criticised) by the bracketed text, which is itself a
  * document's name.
  */
-const NAMED_DOCUMENT = new RegExp(`(?:${AGREEMENT_NOUNS})$`);
-const LISTED_WITH_DOCUMENT = new RegExp(
-  `^[」』]と、?(?!の|する|した|して|いう|いった)[^。「」、]{0,24}?(?:${AGREEMENT_NOUNS})(?:「[^「」]{1,30}」)?(?:を|に)`,
-);
-
-/** Whether the bracketed span `q` of `text` is reported speech, by what follows it and what it holds. */
-export function reportsSpeech(text: string, q: BracketSpan): boolean {
-  const after = text.slice(q.end - 1, q.end + 30);
-  if (NAMING.test(after) || !REPORTING.test(after)) return false;
-  return !(
-    NAMED_DOCUMENT.test(text.slice(q.innerStart, q.innerEnd)) &&
-    LISTED_WITH_DOCUMENT.test(text.slice(q.end - 1, q.end + 64))
+const listedWithDocument = (documents: DocumentNouns) =>
+  new RegExp(
+    `^[」』]と、?(?!の|する|した|して|いう|いった)[^。「」、]{0,24}?(?:${documents.alternation})(?:「[^「」]{1,30}」)?(?:を|に)`,
   );
-}
 
-/** The quotations of a text that are reported speech. */
-export function speechQuotations(text: string, quotations: readonly BracketSpan[]): BracketSpan[] {
-  return quotations.filter((q) => reportsSpeech(text, q));
+/** Whether a bracketed span of a text is reported speech, by what follows it and what it holds. */
+export type SpeechTest = (text: string, q: BracketSpan) => boolean;
+
+/** The test for reported speech, with the nouns that end a document's name (triggers.yaml's `documents`). */
+export function speechTest(documents: DocumentNouns): SpeechTest {
+  const listed = listedWithDocument(documents);
+  return (text, q) => {
+    const after = text.slice(q.end - 1, q.end + 30);
+    if (NAMING.test(after) || !REPORTING.test(after)) return false;
+    return !(
+      documents.endsName.test(text.slice(q.innerStart, q.innerEnd)) &&
+      listed.test(text.slice(q.end - 1, q.end + 64))
+    );
+  };
 }

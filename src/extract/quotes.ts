@@ -17,7 +17,6 @@
  * person.
  */
 import type { AnalysedDocument } from "../pipeline/document.js";
-import { reportsSpeech } from "../analyse/speech.js";
 import { citeSpan, sentenceAt } from "../pipeline/document.js";
 import type { ActorRef, ResolvedMention } from "../resolve/actors.js";
 import type { Cited, ExtractedQuote } from "./types.js";
@@ -58,8 +57,8 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
   const apparatusStart = doc.apparatus[0]?.start ?? text.length;
   const quotations = doc.quotations;
   // 「…」「…」と強調した: a quotation right before another spoken one is spoken too
-  // (segment marked each one already; read again only for a quotation it did not mark)
-  const speech = quotations.map((q) => q.speech ?? reportsSpeech(text, q));
+  // (segment marked each one already)
+  const speech = quotations.map((q) => q.speech === true);
   for (let i = quotations.length - 2; i >= 0; i--) {
     if (
       !speech[i] &&

@@ -72,10 +72,16 @@ const fileSchema = z
     triggers: z.array(z.unknown()).default([]),
     status: z.unknown().optional(),
     gatherings: z.array(z.string().min(1)).default([]),
+    documents: z.array(z.string().min(1)).default([]),
   })
   .strict();
 
-function readTriggers(file: string): { triggers: Trigger[]; status?: StatusCues; gatherings: string[] } {
+function readTriggers(file: string): {
+  triggers: Trigger[];
+  status?: StatusCues;
+  gatherings: string[];
+  documents: string[];
+} {
   let doc: unknown;
   try {
     doc = parseYaml(readFileSync(file, "utf8"));
@@ -106,7 +112,7 @@ function readTriggers(file: string): { triggers: Trigger[]; status?: StatusCues;
     }
     return parsed.data;
   });
-  return { triggers, status, gatherings: top.data.gatherings };
+  return { triggers, status, gatherings: top.data.gatherings, documents: top.data.documents };
 }
 
 export interface TriggerData {
@@ -117,6 +123,8 @@ export interface TriggerData {
    * triggers' words, what tells a meeting on a gathering's sidelines from a third state's summit.
    */
   gatherings: string[];
+  /** The nouns that end an agreement's or a diplomatic document's name (条約, 共同声明's 声明, 覚書). */
+  documents: string[];
 }
 
 /** The bundled triggers, extended by users' triggers*.yaml files. */
@@ -124,6 +132,7 @@ export function loadTriggers(userDirs: readonly string[] = [], dataDir = bundled
   const byId = new Map<string, Trigger>();
   const status: StatusCues = { planned: [], speculated: [], cancelled: [], negated: [], proposed: [] };
   const gatherings: string[] = [];
+  const documents: string[] = [];
   const files = [join(dataDir, "triggers.yaml")];
   for (const d of userDirs) {
     const f = join(resolve(d), "triggers.yaml");
@@ -141,6 +150,7 @@ export function loadTriggers(userDirs: readonly string[] = [], dataDir = bundled
     if (read.status)
       for (const k of Object.keys(status) as (keyof StatusCues)[]) status[k].push(...read.status[k]);
     gatherings.push(...read.gatherings);
+    documents.push(...read.documents);
   }
-  return { triggers: [...byId.values()], status, gatherings };
+  return { triggers: [...byId.values()], status, gatherings, documents: [...new Set(documents)] };
 }

@@ -2,7 +2,9 @@
  * What every document is analysed with: the lexicon and its automaton, the
  * triggers, and the morphological analyser (loaded on first use only).
  */
+import { type DocumentNouns, documentNouns } from "../analyse/agreements.js";
 import { Gazetteer } from "../analyse/gazetteer.js";
+import { type SpeechTest, speechTest } from "../analyse/speech.js";
 import { type Analyser, loadAnalyser } from "../analyse/tokenizer.js";
 import { buildGazetteer, type LexiconGazetteer } from "../extract/mentions.js";
 import { type Lexicon, loadLexicon, surfaceKey } from "../lexicon/lexicon.js";
@@ -21,6 +23,10 @@ export interface PipelineContext {
   compoundStopwords: ReadonlySet<string>;
   /** Words naming gatherings of several states: the multilateral triggers' and triggers.yaml's `gatherings`. */
   gatheringWords: readonly string[];
+  /** The nouns that end an agreement's or a document's name (triggers.yaml's `documents`). */
+  documents: DocumentNouns;
+  /** Whether a bracketed span is reported speech (「…」と述べた) rather than a name. */
+  reportsSpeech: SpeechTest;
   analyser(): Promise<Analyser>;
 }
 
@@ -32,7 +38,8 @@ export interface ContextOptions {
 export function createContext(opts: ContextOptions = {}): PipelineContext {
   const dirs = opts.lexiconDirs ?? [];
   const lexicon = loadLexicon(dirs);
-  const { triggers, status: statusCues, gatherings } = loadTriggers(dirs);
+  const { triggers, status: statusCues, gatherings, documents: documentWords } = loadTriggers(dirs);
+  const documents = documentNouns(documentWords);
   const triggerWords = new Gazetteer<Trigger[]>();
   const byWord = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -63,6 +70,8 @@ export function createContext(opts: ContextOptions = {}): PipelineContext {
       ...triggers.filter((t) => t.type === "CONSULT" && t.mode === "multilateral").flatMap((t) => t.words),
       ...gatherings,
     ],
+    documents,
+    reportsSpeech: speechTest(documents),
     analyser: loadAnalyser,
   };
 }

@@ -5,7 +5,6 @@
  */
 import { findQuotations } from "../analyse/brackets.js";
 import { splitSentences } from "../analyse/sentences.js";
-import { reportsSpeech } from "../analyse/speech.js";
 import type { Token } from "../analyse/tokenizer.js";
 import { apparatusZones } from "../analyse/zones.js";
 import { findMentions, statePairStarts } from "../extract/mentions.js";
@@ -26,11 +25,11 @@ export interface Component {
 /** Sentences, quotations and apparatus zones of the normalised text. */
 export const segment: Component = {
   name: "segment",
-  run(doc) {
+  run(doc, ctx) {
     doc.sentences = splitSentences(doc.norm.text);
     doc.quotations = findQuotations(doc.norm.text).map((q) => ({
       ...q,
-      speech: reportsSpeech(doc.norm.text, q),
+      speech: ctx.reportsSpeech(doc.norm.text, q),
     }));
     doc.apparatus = apparatusZones(doc.norm.text);
   },

@@ -4,7 +4,6 @@
  * sentence. Reports of the same occurrence are merged afterwards
  * (merge.ts) and background events (「2019年4月の会談以来」) added.
  */
-import { AGREEMENT_NOUNS } from "../../analyse/agreements.js";
 import type { Sentence } from "../../analyse/sentences.js";
 import type { Token } from "../../analyse/tokenizer.js";
 import type { Lexicon } from "../../lexicon/lexicon.js";
@@ -153,7 +152,6 @@ const DATED_AGREEMENT =
 /** 日本とソ連が署名した日ソ共同宣言を: the parties of an agreement a relative clause names. */
 const SIGNED_AGREEMENT =
   /^が[^、。]{0,12}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,10}?(?:共同声明|共同宣言|宣言|条約|協定)/;
-const AGREEMENT_NOUN = new RegExp(`(?:${AGREEMENT_NOUNS})$`);
 
 const placeRank = (p: PlaceArg) => (p.entry ? (PLACE_RANK[p.entry.kind] ?? 0) : 0);
 
@@ -855,9 +853,10 @@ function candidate(
       }
     }
     if (trigger.roles === "signing") {
-      const before = agreementBefore(text, clause.start, start);
+      const names = ctx.documents.endsName;
+      const before = agreementBefore(text, clause.start, start, names);
       const after = before ? undefined : agreementAfter(text, end, sentence.end);
-      object = before ?? after?.name ?? agreementAsTopic(text, sentence.start, start);
+      object = before ?? after?.name ?? agreementAsTopic(text, sentence.start, start, names);
       if (!object) return null;
       // an agreement a relative clause describes was signed by the clause's subject (両国首脳が署名した条約)
       // or by its name's states (1978年に締結された中日平和友好条約), whoever the sentence is about
@@ -933,7 +932,9 @@ function candidate(
   for (const other of alsoVisited)
     out.push({ ...base, recipients: [stateActor(lex, other.state!)], place: other });
   // 「日中共同文書」と地球温暖化対策に関する共同声明を発表する: two documents, two signings
-  const also = object ? coordinatedAgreement(text, clause.start, start, object) : undefined;
+  const also = object
+    ? coordinatedAgreement(text, clause.start, start, object, ctx.documents.endsName)
+    : undefined;
   if (also) out.push({ ...base, object: also });
   if (pairs && trigger.roles === "reciprocal")
     out.splice(
@@ -1502,17 +1503,27 @@ function datelinePlace(doc: AnalysedDocument, ctx: PipelineContext): PlaceArg | 
 }
 
 /** The agreement signed: 包括的戦略パートナーシップ条約に署名 → 包括的戦略パートナーシップ条約. */
-function agreementBefore(text: string, from: number, triggerStart: number): string | undefined {
+function agreementBefore(
+  text: string,
+  from: number,
+  triggerStart: number,
+  names: RegExp,
+): string | undefined {
   // 覚書に両政府が署名し: the signatories may stand between the agreement and the verb
   const before = text.slice(from, triggerStart);
   const withoutParties = before.replace(/(?<=[^、。]{2})(?:に|を)[^、。にを「」]{1,16}?(?:が|も|は)$/, "");
-  return agreementNamed(withoutParties) ?? agreementNamed(before);
+  return agreementNamed(withoutParties, names) ?? agreementNamed(before, names);
 }
 
 /** 東京宣言は九三年十月、…が東京で署名した: the agreement the sentence is about, its topic before the clause. */
-function agreementAsTopic(text: string, sentenceStart: number, triggerStart: number): string | undefined {
+function agreementAsTopic(
+  text: string,
+  sentenceStart: number,
+  triggerStart: number,
+  names: RegExp,
+): string | undefined {
   const topic = /^([^、。「」はが]{2,30})は/.exec(text.slice(sentenceStart, triggerStart));
-  return topic && AGREEMENT_NOUN.test(topic[1]!) ? topic[1]! : undefined;
+  return topic && names.test(topic[1]!) ? topic[1]! : undefined;
 }
 
 /**
@@ -1521,15 +1532,16 @@ function agreementAsTopic(text: string, sentenceStart: number, triggerStart: num
  */
 const AFTER_LAST_PARTICLE = /^.*(?:は|が|と|(?<!ま)で|を)(?=(?:[^はがとでを]|(?<=ま)で){2,}$)/;
 
-function agreementNamed(words: string): string | undefined {
+/** The agreement a phrase ends on; `names` tells a document's name by the noun it ends on (triggers.yaml). */
+function agreementNamed(words: string, names: RegExp): string | undefined {
   // (…協定も締結した: another agreement besides; 共同文書「…」などを取りまとめる: one of several)
   const stripped = words.replace(/(?:に|を|の|が|へ|も|にも)$/, "").replace(/など$/, "");
   // 「日本国の自衛隊と…との間の協定」(日英部隊間協力円滑化協定)に署名: the short name after the full one
   const abbreviated = /[」』]\(([^()「」]{2,30})\)$/.exec(stripped);
-  if (abbreviated && AGREEMENT_NOUN.test(abbreviated[1]!)) return abbreviated[1]!;
+  if (abbreviated && names.test(abbreviated[1]!)) return abbreviated[1]!;
   // 共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した: the kind of document, then its name
   const named = /([^\s、。「『]{2,12})([「『][^「『」』]{1,60}[」』])$/.exec(stripped);
-  if (named && AGREEMENT_NOUN.test(named[1]!)) return named[1]! + named[2]!;
+  if (named && names.test(named[1]!)) return named[1]! + named[2]!;
   const before = stripped.replace(/[」』]$/, "");
   const m = /([^\s、。「『]{2,40})$/.exec(before);
   if (!m) return undefined;
@@ -1538,14 +1550,20 @@ function agreementNamed(words: string): string | undefined {
   const phrase = m[1]!
     .replace(AFTER_LAST_PARTICLE, "")
     .replace(/^[^「」]*(?:[ただ]|(?<![関対])する)(?=[^\u3041-\u3096][^「」]+$)/, "");
-  return AGREEMENT_NOUN.test(phrase) ? phrase : undefined;
+  return names.test(phrase) ? phrase : undefined;
 }
 
 /**
  * 「日中共同文書」と(地球温暖化対策に関する共同声明), 「…の深化」に関する共同声明と、(2030年までの…共同声明):
  * another agreement joined by と before the one found.
  */
-function coordinatedAgreement(text: string, from: number, triggerStart: number, object: string) {
+function coordinatedAgreement(
+  text: string,
+  from: number,
+  triggerStart: number,
+  object: string,
+  names: RegExp,
+) {
   const at = text.lastIndexOf(object, triggerStart);
   if (at < from) return undefined;
   const before = text.slice(from, at);
@@ -1554,7 +1572,7 @@ function coordinatedAgreement(text: string, from: number, triggerStart: number, 
     /([「『][^「『」』]{2,40}[」』][^\s、。「『」』と]{1,12})と、?$/.exec(before) ??
     /([^\s、。「『」』と]{2,30})と、?$/.exec(before);
   const other = m?.[1];
-  return other && AGREEMENT_NOUN.test(other) && other !== object ? other : undefined;
+  return other && names.test(other) && other !== object ? other : undefined;
 }
 
 /**
