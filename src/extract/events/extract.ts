@@ -11,14 +11,14 @@ import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { type ActorRef, isLeader } from "../../resolve/actors.js";
-import { afterGloss, MEETING_LEVEL, type Mention } from "../mentions.js";
+import { afterGloss, MEETING_LEVEL } from "../mentions.js";
 import { addDays, epochDay, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
 import { sinceDate, type Timex } from "../timex/tagger.js";
 import { weekNamed } from "../timex/weeks.js";
-import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
+import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
-import { clauseAround, clauseStarts, WRITTEN_AND_WORDS } from "./clauses.js";
+import { clauseAround, clauseStarts } from "./clauses.js";
 import {
   COUNTED_FROM,
   coordinated,
@@ -44,9 +44,16 @@ import {
   statesToMinisters,
   uniqueActors,
 } from "./participants.js";
+import {
+  agreementAfter,
+  agreementAsTopic,
+  agreementBefore,
+  coordinatedAgreement,
+  describesNoun,
+} from "./agreement-names.js";
 import { chooseTrigger } from "./gatherings.js";
 import { knownAgreement, signedAt } from "./known-agreements.js";
-import { PLACE_RANK } from "./sides.js";
+import { destination, pickPlace, placeRank, statesListedBefore } from "./place.js";
 import { readStatus } from "./status.js";
 
 /** An event as first read from one trigger, before merging. */
@@ -152,8 +159,6 @@ const DATED_AGREEMENT =
 /** 日本とソ連が署名した日ソ共同宣言を: the parties of an agreement a relative clause names. */
 const SIGNED_AGREEMENT =
   /^が[^、。]{0,12}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,10}?(?:共同声明|共同宣言|宣言|条約|協定)/;
-
-const placeRank = (p: PlaceArg) => (p.entry ? (PLACE_RANK[p.entry.kind] ?? 0) : 0);
 
 export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Candidate[] {
   const text = doc.norm.text;
@@ -1189,7 +1194,6 @@ const isPairCompound = (a: ActorArg, triggerStart: number) =>
   a.actors.length === 2 &&
   a.actors.every((x) => x.kind === "state");
 
-/** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
 /** A gathering's attendee described by a relative clause: 首脳会議に出席している韓国の… */
 const ATTENDING = /^に(?:出席|参加)(?:している|中の|した)(?:[^、。]{0,8}の)?$/;
 
@@ -1210,6 +1214,7 @@ const THEN = /(?:^|、)当時(?:は|、|に|も)/;
 /** この際、その際、: the occasion just told, which a sentence opens on. */
 const OCCASION_OPENS = /^(?:この際|その際|この時|その時)(?:に)?、/;
 
+/** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
 function pickDate(
   doc: AnalysedDocument,
   args: SentenceArguments,
@@ -1348,234 +1353,6 @@ function focalTimex(doc: AnalysedDocument): Timex | null {
 }
 
 /**
- * プーチン大統領とキム総書記, ケリー国務長官と王毅外相: two mentions joined by と or 、, past asides in
- * parentheses and a state qualifying the second (文在寅大統領と北朝鮮の金正恩国務委員長).
- */
-function pickPlace(
-  text: string,
-  places: PlaceArg[],
-  clause: { start: number; end: number },
-  start: number,
-  particles: string[],
-): PlaceArg | null {
-  // before the trigger (ソウルで会談した), or after a noun trigger and before its predicate
-  // (首脳会談は、19日午後、首都ピョンヤンのクムスサン迎賓館で行われました) — but not where another gathering
-  // a relative clause names was held (カナダで開かれたG7サミットの際に…6月9日には電話会談も)
-  const inClause = places.filter(
-    (p) => p.start >= clause.start && p.end <= clause.end && !heldElsewhere(text, p, start),
-  );
-  // ピョンヤンのクムスサン迎賓館で: the venue carries で, the city qualifies it (right before it: not
-  // 北朝鮮の金正恩委員長による…首脳会談が12日、シンガポールで)
-  const qualifies = (p: PlaceArg, next: PlaceArg | undefined) =>
-    p.particle === "の" &&
-    !!next &&
-    particles.includes(next.particle) &&
-    next.start - p.end <= 12 &&
-    !/[、。]/.test(text.slice(p.end, next.start));
-  const chosen = inClause.filter((p, i) => particles.includes(p.particle) || qualifies(p, inClause[i + 1]));
-  if (chosen.length === 0) return null;
-  // (of two as specific, the nearer before it: …リマで開かれるAPEC首脳会議と、18日からリオデジャネイロで開かれる
-  // G20サミット; one after it only for want of one before)
-  const distance = (p: PlaceArg) => (p.end <= start ? start - p.end : text.length + p.start - start);
-  return [...chosen].sort((a, b) => placeRank(b) - placeRank(a) || distance(a) - distance(b))[0]!;
-}
-
-/** カナダで開かれた(G7サミット): a place a relative clause says something else was held at, before `start`. */
-function heldElsewhere(text: string, p: PlaceArg, start: number): boolean {
-  const m = /^で(?:開かれ|行われ|開催され)た/.exec(text.slice(p.end, p.end + 8));
-  if (!m || p.end + m[0].length >= start) return false;
-  // (the trigger itself, or a meeting of the same clause, may be what was held there: 北京で開かれた首脳会談)
-  return /。|の際|以来|直後|直前|に(?:合わ|あわ)せ/.test(text.slice(p.end + m[0].length, start));
-}
-
-/** What joins states listed (日本、韓国と中国, カナダ及び米国). */
-const LISTED_STATES_JOIN = new RegExp(`^(?:[、とや]|${WRITTEN_AND_WORDS})$`);
-
-/**
- * 日本、韓国、中国を歴訪, 中国と韓国を訪問: the states coordinated before a state visited (by 、, と, や or 及び,
- * nothing else between), in the clause — each is visited too.
- */
-
-function statesListedBefore(
-  text: string,
-  places: readonly PlaceArg[],
-  dest: PlaceArg,
-  clauseStart: number,
-): PlaceArg[] {
-  if (!dest.state || dest.entry) return [];
-  const out: PlaceArg[] = [];
-  let next = dest;
-  for (;;) {
-    const before = places.find(
-      (p) =>
-        p.end < next.start &&
-        p.start >= clauseStart &&
-        LISTED_STATES_JOIN.test(text.slice(p.end, next.start)),
-    );
-    if (!before?.state || before.entry || out.some((p) => p.state === before.state)) break;
-    if (before.state !== dest.state) out.unshift(before);
-    next = before;
-  }
-  return out;
-}
-
-/** Where a visit goes: 訪朝's own state, or the place or state visited (を/に/へ) in the clause. */
-function destination(
-  doc: AnalysedDocument,
-  ctx: PipelineContext,
-  trigger: Trigger,
-  word: string,
-  places: PlaceArg[],
-  clause: { start: number; end: number },
-  start: number,
-  end: number,
-): PlaceArg | null {
-  const lex = ctx.lexicon;
-  // 訪朝 / 訪中 / 来日: the word itself names the state
-  const abbr =
-    trigger.destination_prefix && word.startsWith(trigger.destination_prefix)
-      ? word.slice(trigger.destination_prefix.length)
-      : /^(?:訪|来)(.)$/.exec(word)?.[1];
-  const named = abbr ? lex.abbreviations.get(abbr) : undefined;
-  const text = doc.norm.text;
-  // 訪問先のマレーシアの首都クアラルンプールで: the places named after 訪問先の
-  if (word === "訪問先") {
-    const after = places.filter((p) => p.start > end && p.start <= end + 24);
-    const best = [...after].sort((a, b) => placeRank(b) - placeRank(a))[0];
-    if (best) return best;
-  }
-  // the place or state visited: を/に/へ, or written right before the word (中国訪問)
-  const candidates = places.filter(
-    (p) =>
-      p.start >= clause.start &&
-      p.end <= start &&
-      (/^(を|に|へ|には|への)$/.test(p.particle) || p.end === start) &&
-      (!named || (p.state ?? p.entry?.country) === named),
-  );
-  const specific = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || b.start - a.start)[0];
-  if (specific) return specific;
-  // 訪問中のペルーの首都リマで: else the place right after it, or the one that one qualifies
-  if ((word === "訪問" || word === "滞在") && text.startsWith("中の", end)) {
-    let at = places.find((p) => p.start === end + 2);
-    for (let next = at; next;) {
-      const gap = text.slice(next.end, next.end + 4);
-      const after = /^の(?:首都)?/.exec(gap);
-      next = after ? places.find((p) => p.start === next!.end + after[0].length) : undefined;
-      if (next) at = next;
-    }
-    if (at) return at;
-  }
-  if (named) return { start, end, id: named, entry: null, state: named, particle: "" };
-  // 外相の訪中は、2019年12月に当時の茂木外相が訪れて以来: the visit counted from went where the one it
-  // is counted for goes
-  if (/^て?以来/.test(text.slice(end, end + 4))) {
-    const counted = [...text.slice(Math.max(0, start - 40), start).matchAll(/訪(.)は/g)].pop();
-    const state = counted ? lex.abbreviations.get(counted[1]!) : undefined;
-    if (counted && state) {
-      const at = Math.max(0, start - 40) + counted.index;
-      return { start: at, end: at + 2, id: state, entry: null, state, particle: "" };
-    }
-  }
-  // 10日に現地入りした金氏: the place the report is filed from (【シンガポール時事】)
-  if (text.slice(start - 2, start) === "現地") return datelinePlace(doc, ctx);
-  return null;
-}
-
-/** The place or state a dateline opens with (【シンガポール時事】, 【ハノイ=…】), if the article has one. */
-export function datelineMention(doc: AnalysedDocument): Mention | undefined {
-  const text = doc.norm.text;
-  const first = doc.sentences.find((s) => !s.headline && text[s.start] === "【");
-  return first
-    ? doc.mentions.find(
-        (m) => (m.kind === "place" || m.kind === "state") && m.entityId && m.start === first.start + 1,
-      )
-    : undefined;
-}
-
-/** The place of the dateline (【シンガポール時事】, 【ハノイ=…】), as a place argument, if the article has one. */
-function datelinePlace(doc: AnalysedDocument, ctx: PipelineContext): PlaceArg | null {
-  const m = datelineMention(doc);
-  if (!m?.entityId) return null;
-  const base = { start: m.start, end: m.end, id: m.entityId, particle: "" };
-  return m.kind === "state"
-    ? { ...base, entry: null, state: m.entityId }
-    : { ...base, entry: ctx.lexicon.places.get(m.entityId) ?? null };
-}
-
-/** The agreement signed: 包括的戦略パートナーシップ条約に署名 → 包括的戦略パートナーシップ条約. */
-function agreementBefore(
-  text: string,
-  from: number,
-  triggerStart: number,
-  names: RegExp,
-): string | undefined {
-  // 覚書に両政府が署名し: the signatories may stand between the agreement and the verb
-  const before = text.slice(from, triggerStart);
-  const withoutParties = before.replace(/(?<=[^、。]{2})(?:に|を)[^、。にを「」]{1,16}?(?:が|も|は)$/, "");
-  return agreementNamed(withoutParties, names) ?? agreementNamed(before, names);
-}
-
-/** 東京宣言は九三年十月、…が東京で署名した: the agreement the sentence is about, its topic before the clause. */
-function agreementAsTopic(
-  text: string,
-  sentenceStart: number,
-  triggerStart: number,
-  names: RegExp,
-): string | undefined {
-  const topic = /^([^、。「」はが]{2,30})は/.exec(text.slice(sentenceStart, triggerStart));
-  return topic && names.test(topic[1]!) ? topic[1]! : undefined;
-}
-
-/**
- * Up to the last particle of a phrase, so that what follows names the agreement (両首脳が|共同声明); the で of
- * まで is no particle (2030年までの…共同声明).
- */
-const AFTER_LAST_PARTICLE = /^.*(?:は|が|と|(?<!ま)で|を)(?=(?:[^はがとでを]|(?<=ま)で){2,}$)/;
-
-/** The agreement a phrase ends on; `names` tells a document's name by the noun it ends on (triggers.yaml). */
-function agreementNamed(words: string, names: RegExp): string | undefined {
-  // (…協定も締結した: another agreement besides; 共同文書「…」などを取りまとめる: one of several)
-  const stripped = words.replace(/(?:に|を|の|が|へ|も|にも)$/, "").replace(/など$/, "");
-  // 「日本国の自衛隊と…との間の協定」(日英部隊間協力円滑化協定)に署名: the short name after the full one
-  const abbreviated = /[」』]\(([^()「」]{2,30})\)$/.exec(stripped);
-  if (abbreviated && names.test(abbreviated[1]!)) return abbreviated[1]!;
-  // 共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した: the kind of document, then its name
-  const named = /([^\s、。「『]{2,12})([「『][^「『」』]{1,60}[」』])$/.exec(stripped);
-  if (named && names.test(named[1]!)) return named[1]! + named[2]!;
-  const before = stripped.replace(/[」』]$/, "");
-  const m = /([^\s、。「『]{2,40})$/.exec(before);
-  if (!m) return undefined;
-  // (成果をまとめた|共同発表文, 結束を確認する|共同声明: a relative clause's verb ends before the name — not
-  // …に関する, …に対する, which name it)
-  const phrase = m[1]!
-    .replace(AFTER_LAST_PARTICLE, "")
-    .replace(/^[^「」]*(?:[ただ]|(?<![関対])する)(?=[^\u3041-\u3096][^「」]+$)/, "");
-  return names.test(phrase) ? phrase : undefined;
-}
-
-/**
- * 「日中共同文書」と(地球温暖化対策に関する共同声明), 「…の深化」に関する共同声明と、(2030年までの…共同声明):
- * another agreement joined by と before the one found.
- */
-function coordinatedAgreement(
-  text: string,
-  from: number,
-  triggerStart: number,
-  object: string,
-  names: RegExp,
-) {
-  const at = text.lastIndexOf(object, triggerStart);
-  if (at < from) return undefined;
-  const before = text.slice(from, at);
-  const m =
-    /[「『]([^「『」』]{2,40})[」』]と、?$/.exec(before) ??
-    /([「『][^「『」』]{2,40}[」』][^\s、。「『」』と]{1,12})と、?$/.exec(before) ??
-    /([^\s、。「『」』と]{2,30})と、?$/.exec(before);
-  const other = m?.[1];
-  return other && names.test(other) && other !== object ? other : undefined;
-}
-
-/**
  * The subject of a relative clause ending at `end`: the last actor marked が before it, with those joined
  * to it by と or や (小渕総理大臣とキム・デジュン大統領が), or a compound's leaders (露朝首脳が).
  */
@@ -1598,51 +1375,6 @@ function relativeSubject(
   let first = last;
   while (first > 0 && /^(?:と|や|、)$/.test(before[first - 1]!.particle)) first--;
   return uniqueActors(before.slice(first, last + 1).flatMap((a) => a.actors));
-}
-
-/** The verb's ending between a trigger and the noun its relative clause describes: 締結|された|条約. */
-const RELATIVE_ENDING = /^(?:された|した|れた|する|される|た)/;
-/** The first character of a noun a relative clause describes: kanji, katakana, or a name in brackets. */
-const NOUN_START = /^[\u4E00-\u9FFF\u30A1-\u30FA「『]/;
-
-/**
- * The verb's ending after a trigger (締結|された), empty when the trigger ends in it itself (発表された),
- * undefined when none follows.
- */
-function verbEnding(text: string, triggerEnd: number): string | undefined {
-  return (
-    RELATIVE_ENDING.exec(text.slice(triggerEnd, triggerEnd + 3))?.[0] ??
-    (/[たる]/.test(text[triggerEnd - 1] ?? "") ? "" : undefined)
-  );
-}
-
-/**
- * Whether the trigger's verb describes the noun right after it (締結された|条約, 合意した|関税措置,
- * 発表した|「板門店宣言」), and whether in the past.
- */
-function describesNoun(text: string, triggerEnd: number): { past: boolean } | undefined {
-  const ending = verbEnding(text, triggerEnd);
-  if (ending === undefined || !NOUN_START.test(text[triggerEnd + ending.length] ?? "")) return undefined;
-  return { past: /た$/.test(ending || text[triggerEnd - 1]!) };
-}
-
-/**
- * An agreement named after the trigger, with its span; `described` when the trigger's clause is a relative
- * clause describing it (署名した共同声明; 1961年に…結ばれ、…「友好協力相互援助条約」 is named but not described).
- */
-function agreementAfter(text: string, triggerEnd: number, sentenceEnd: number) {
-  const rest = text.slice(triggerEnd, sentenceEnd);
-  // (発表された|共同声明: the trigger may end in the verb's ending itself)
-  const ending = verbEnding(text, triggerEnd);
-  const skip = ending?.length ?? 0;
-  // (交わした|協定から: the bare noun right after the clause that describes it names it too)
-  const m =
-    /[「『]?([^\s、。「『」』]{2,30}?(?:条約|協定|宣言|声明|文書|覚書|議定書))[」』]?/.exec(
-      rest.slice(skip),
-    ) ?? (ending !== undefined ? /^(条約|協定)/.exec(rest.slice(skip)) : null);
-  if (!m) return undefined;
-  const at = text.indexOf(m[1]!, triggerEnd + skip + m.index);
-  return { name: m[1]!, start: at, end: at + m[1]!.length, described: ending !== undefined && m.index <= 1 };
 }
 
 /** The cited sentence of a candidate. */
@@ -1680,33 +1412,6 @@ export function eventDate(c: Candidate, published: string | null): EventDate | n
   };
   const b = isoBounds(date);
   return { ...b, granularity: date.day ? "day" : date.month ? "month" : "year", source: "published" };
-}
-
-export function eventPlace(
-  doc: AnalysedDocument,
-  ctx: PipelineContext,
-  p: PlaceArg | null,
-): EventPlace | null {
-  if (!p) return null;
-  const lex = ctx.lexicon;
-  const raw = citeSpan(doc, p.start, p.end);
-  const cited = { start: raw.start, end: raw.end, text: doc.source.body.slice(raw.start, raw.end) };
-  if (p.state && !p.entry) {
-    return {
-      id: p.state,
-      names: [...lex.namesOf("state", p.state), cited.text],
-      kind: "country",
-      country: p.state,
-      cited,
-    };
-  }
-  return {
-    id: p.id,
-    names: [...new Set([...lex.namesOf("place", p.id), cited.text])],
-    kind: p.entry?.kind,
-    country: p.entry?.country,
-    cited,
-  };
 }
 
 export function participantsOf(c: Candidate, doc: AnalysedDocument): Participant[] {

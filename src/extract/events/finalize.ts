@@ -9,8 +9,8 @@ import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import { fromEpochDay, spanDays, toIso } from "../timex/calendar.js";
 import type { ActorRef } from "../../resolve/actors.js";
 import type { ExtractedEvent } from "../types.js";
-import { datelineMention, eventPlace } from "./extract.js";
 import { placeByArrivals } from "./itinerary.js";
+import { datelineMention, eventPlace } from "./place.js";
 import { stateActor } from "./participants.js";
 import { attachDelegations, linkItineraries, linkOutcomes } from "./links.js";
 import {

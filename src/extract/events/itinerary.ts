@@ -15,7 +15,7 @@ import { type AnalysedDocument, citeSpan, inReportedSpeech, sentenceAt } from ".
 import { spanDays } from "../timex/calendar.js";
 import type { ExtractedEvent } from "../types.js";
 import { discourseDates } from "./discourse.js";
-import { eventPlace } from "./extract.js";
+import { eventPlace } from "./place.js";
 import { hostStateOf, stateOf, TRIP_DAYS, visitorOf } from "./sides.js";
 
 /** After a city (or its airport or station): the traveller reaches it. */
