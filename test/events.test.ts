@@ -1428,6 +1428,17 @@ describe("dates", () => {
     assert.equal(call?.date?.start, "2024-10-02");
   });
 
+  it("places what was done before talks (協議に先立ち) against the talks held, not the ones planned since", async () => {
+    const { events } = await extract(
+      "米国とイランの高官は12日、中東オマーンの首都マスカットで協議した。双方は1週間後の19日に2回目の協議を行うことで合意した。" +
+        "アラグチ外相は協議に先立ち、オマーンのバドル外相と会談し、イラン側の立場を伝えていた。",
+      "2025-04-13",
+    );
+    const before = find(events, "CONSULT").find((e) => ids(e).includes("badr-albusaidi"));
+    assert.equal(before?.date?.start, "2025-04-12");
+    assert.equal(before?.status, "occurred");
+  });
+
   it("does not date an event by the end of another clause's span (21日まで滞在し、…首脳会談を行う)", async () => {
     const { events } = await extract(
       "中国の習近平国家主席は20日、北朝鮮の平壌に到着した。習氏は21日まで滞在し、金正恩委員長と首脳会談を行う。",
@@ -1651,6 +1662,17 @@ describe("a delegation met", () => {
     for (const id of ["moon-jae-in", "kim-yo-jong", "kim-yong-nam", "chung-eui-yong"])
       assert.ok(who.includes(id), id);
     assert.ok(!who.includes("kim-jong-un"), "the sender of the letter was not at the talks");
+  });
+
+  it("reads the officials of states named together (米国とイランの高官は) as those states meeting", async () => {
+    const { events } = await extract(
+      "イランの核開発問題を巡り、米国とイランの高官は12日、中東オマーンの首都マスカットで協議した。",
+      "2025-04-13",
+    );
+    const [talks] = find(events, "CONSULT");
+    assert.deepEqual(ids(talks!).sort(), ["IRN", "USA"]);
+    assert.equal(talks!.place?.id, "muscat");
+    assert.equal(talks!.date?.start, "2025-04-12");
   });
 });
 

@@ -16,7 +16,7 @@ export const countedFrom = (text: string, c: Candidate) => !!c.timex && countsFr
 /** これに先立ち, それに先立って: before the event just reported. */
 export const PRIOR_TO_THIS = /(?:これ|それ)に先立(?:ち|って)/;
 /** A meeting named as what an event is placed against (会談後, 3か国の会談に先立って). */
-const AGAINST_MEETING = /(?:会議|会談|会合|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)/;
+const AGAINST_MEETING = /(?:会議|会談|会合|協議|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)/;
 /** Connectives that place an event against the one just reported, on its day or close to it (これに先立ち, 会議後). */
 const RELATIVE_TO_LAST = new RegExp(
   `${PRIOR_TO_THIS.source}|その後|そのあと|この後|このあと|その前に|これを受け|${AGAINST_MEETING.source}`,
@@ -83,8 +83,14 @@ export function dateByEventBefore(
   // (not a meeting told as what had happened before: 25日、…電話で協議していた。…会談後、; and a meeting
   // named is one: 3か国の会談に先立って is not before the shelling the statement condemned, dated 先月23日)
   const named = AGAINST_MEETING.test(lead) && !PRIOR_TO_THIS.test(lead);
+  // (and what was done is placed against nothing still to come: 19日に2回目の協議を行うことで合意した。…協議に先立ち、
+  // …と会談し、…伝えていた is before the talks held, not the ones planned)
   const datedHere = (x: Candidate) =>
-    ownDate(x) && !countedFrom(text, x) && !toldBefore(text, x) && (!named || x.type === "CONSULT");
+    ownDate(x) &&
+    !countedFrom(text, x) &&
+    !toldBefore(text, x) &&
+    (!named || x.type === "CONSULT") &&
+    !(c.status === "occurred" && x.status === "planned");
   const last = earlier.find((x) => datedHere(x) && x.timex!.granularity === "day") ?? earlier.find(datedHere);
   if (last) {
     c.timex = last.timex;
