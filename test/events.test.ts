@@ -1439,6 +1439,17 @@ describe("dates", () => {
     assert.equal(before?.status, "occurred");
   });
 
+  it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
+    const { events } = await extract(
+      "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +
+        "数分間、直接言葉を交わした。双方は1週間後の19日に2回目の協議を行うことで合意した。",
+      "2025-04-13",
+    );
+    const next = find(events, "CONSULT").find((e) => e.date?.start === "2025-04-19");
+    assert.deepEqual(ids(next!).sort(), ["abbas-araghchi", "steve-witkoff"]);
+    assert.equal(next!.status, "planned");
+  });
+
   it("does not date an event by the end of another clause's span (21日まで滞在し、…首脳会談を行う)", async () => {
     const { events } = await extract(
       "中国の習近平国家主席は20日、北朝鮮の平壌に到着した。習氏は21日まで滞在し、金正恩委員長と首脳会談を行う。",

@@ -123,6 +123,8 @@ interface Discourse {
   bare: ReadonlyMap<string, ActorRef>;
   /** The last two leaders a sentence named, and no others (安倍首相は…プーチン大統領と会談した). */
   leaders: ActorRef[] | undefined;
+  /** Two people named together (ウィトコフ氏とアラグチ氏が) in this sentence or the one before. */
+  personPair: ActorRef[] | undefined;
 }
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** What a person's の owns that others hand over, read or answer (親書, 書簡, メッセージ): the person is not there. */
@@ -153,6 +155,10 @@ export function resolveMentions(
   // the last two states named together (ロシアと北朝鮮), and the state mention just before this one
   let pair: CoordinatedStates | undefined;
   let previous: { mention: Mention; actor: ActorRef } | undefined;
+  // the last two people named together (ウィトコフ氏とアラグチ氏が), with their sentence, and the person mention
+  // just before this one
+  let personPair: { persons: ActorRef[]; sentence: number } | undefined;
+  let previousPerson: { mention: Mention; actor: ActorRef } | undefined;
   // 首相は…求めた。…李克強首相の主催で…。首相と文氏は: a title standing alone goes on naming whom it named
   const bare = new Map<string, ActorRef>();
   // 金氏は…。金氏には妹の金与正氏が同行した。金氏は4月27日…: a surname written alone goes on naming whom it
@@ -247,6 +253,7 @@ export function resolveMentions(
               // (両首脳 in a later paragraph than the pair last named together is the pair the article is about:
               // a meeting of the trip told in passing, インド訪問中の20日…モディ首相と会談した, does not take it)
               leaders: firstPair && leadersParagraph !== paragraph ? firstPair : leaders,
+              personPair: personPair && here - personPair.sentence <= 1 ? personPair.persons : undefined,
             });
     if (
       m.kind === "group" &&
@@ -276,6 +283,16 @@ export function resolveMentions(
         pair = { states: [previous.actor, r.actors[0]!], at: clock };
       previous = { mention: m, actor: r.actors[0]! };
     } else previous = undefined;
+    if (m.kind === "person" && !m.anaphor && r.actors.length === 1) {
+      const person = r.actors[0]!;
+      if (
+        previousPerson &&
+        previousPerson.actor.id !== person.id &&
+        COORDINATOR.test(opts.text.slice(previousPerson.mention.end, m.start))
+      )
+        personPair = { persons: [previousPerson.actor, person], sentence: here };
+      previousPerson = { mention: m, actor: person };
+    } else if (m.kind === "person") previousPerson = undefined;
     // a person's country is in the discourse too, for 同国 and 両国
     for (const a of r.actors) if (a.kind === "person" && a.country) remember(stateRef(lex, a.country));
     return r;
@@ -391,11 +408,9 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     const leaders = lastDistinct(persons, 2, (a) => isLeader(lex, a, date));
     return done(leaders.length === 2 ? leaders : lastDistinct(persons, 2, () => true), "anaphora");
   }
+  // (双方 after ウィトコフ氏とアラグチ氏が…バドル外相の立ち会いのもとで: the two named together, not the last two)
   if (m.anaphor === "both-persons")
-    return done(
-      lastDistinct(persons, 2, () => true),
-      "anaphora",
-    );
+    return done(discourse.personPair ?? lastDistinct(persons, 2, () => true), "anaphora");
   if (m.anaphor === "both-title" && m.titleOffices) {
     // 両長官 after ブリンケン国務長官とオースティン国防長官, not after the 外相 and 国防相 they met (Korea's
     // ministers bear the title 長官 too): the two last written with the title
