@@ -1439,6 +1439,23 @@ describe("dates", () => {
     assert.equal(before?.status, "occurred");
   });
 
+  it("dates what was done by the last day past, not by a day a plan told before it is set for", async () => {
+    const { events } = await extract(
+      "河野太郎外相は1日、韓国の康京和外相とタイの首都バンコクで会談した。日本政府が韓国を優遇対象国から除外する政令改正を" +
+        "2日にも閣議決定する方針であることについて、康氏は決定を見送るよう求めた。両氏は東南アジア諸国連合(ASEAN)関連外相会議に出席している。",
+      "2019-08-01",
+    );
+    const attended = find(events, "CONSULT", "multilateral")[0];
+    assert.equal(attended?.date?.start, "2019-08-01");
+    assert.equal(attended?.status, "occurred");
+    const next = await extract(
+      "文大統領は14日に習主席と首脳会談を行う。15日午前には北京大で演説する。演説後、李克強首相と会談した後、重慶市に移動する。",
+      "2017-12-12",
+    );
+    const li = find(next.events, "CONSULT").find((e) => ids(e).includes("li-keqiang"));
+    assert.deepEqual([li?.date?.start, li?.status], ["2017-12-15", "planned"]);
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +
@@ -1673,6 +1690,16 @@ describe("a delegation met", () => {
     for (const id of ["moon-jae-in", "kim-yo-jong", "kim-yong-nam", "chung-eui-yong"])
       assert.ok(who.includes(id), id);
     assert.ok(!who.includes("kim-jong-un"), "the sender of the letter was not at the talks");
+  });
+
+  it("reads one met before a state that qualifies the place (康京和外相とタイの首都バンコクで) as the counterpart", async () => {
+    const { events } = await extract(
+      "河野太郎外相は1日、韓国の康京和外相とタイの首都バンコクで会談した。",
+      "2019-08-01",
+    );
+    const [talks] = find(events, "CONSULT");
+    assert.deepEqual(ids(talks!).sort(), ["kang-kyung-wha", "taro-kono"]);
+    assert.equal(talks!.place?.id, "bangkok");
   });
 
   it("reads the officials of states named together (米国とイランの高官は) as those states meeting", async () => {

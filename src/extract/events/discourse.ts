@@ -88,6 +88,7 @@ const DOCUMENT_CONTENT = new RegExp(
 export const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:(?<!直)後|前|以降|以後|直後(?!に|、))/;
 
 const datesCache = new WeakMap<AnalysedDocument, (Timex | null)[]>();
+const pastDatesCache = new WeakMap<AnalysedDocument, (Timex | null)[]>();
 
 /**
  * The date the text is at when each sentence begins (by sentence index): the last date given before it,
@@ -95,7 +96,24 @@ const datesCache = new WeakMap<AnalysedDocument, (Timex | null)[]>();
  * that report no event too (15日午前には北京大で演説する。演説後、…と会談).
  */
 export function discourseDates(doc: AnalysedDocument): (Timex | null)[] {
-  const cached = datesCache.get(doc);
+  return datesAt(doc, datesCache, () => true);
+}
+
+/**
+ * {@link discourseDates}, of dates not after publication only: what was done is not at a day still to come
+ * (両氏は…外相会議に出席している after …政令改正を2日にも閣議決定する方針).
+ */
+export function pastDiscourseDates(doc: AnalysedDocument): (Timex | null)[] {
+  const published = doc.source.published?.slice(0, 10);
+  return datesAt(doc, pastDatesCache, (t) => !published || t.value.slice(0, 10) <= published);
+}
+
+function datesAt(
+  doc: AnalysedDocument,
+  cache: WeakMap<AnalysedDocument, (Timex | null)[]>,
+  keep: (t: Timex) => boolean,
+): (Timex | null)[] {
+  const cached = cache.get(doc);
   if (cached) return cached;
   const text = doc.norm.text;
   const out: (Timex | null)[] = [];
@@ -104,6 +122,7 @@ export function discourseDates(doc: AnalysedDocument): (Timex | null)[] {
     out[sentence.index] = last && sentence.index - last.sentence <= DATE_REACH ? last.timex : null;
     const dated = sentenceTimexes(doc, sentence).filter(
       (t) =>
+        keep(t) &&
         // (nor does a date in a name: 「9月平壌共同宣言」)
         !inBrackets(doc, t.start, t.end) &&
         t.granularity !== "year" &&
@@ -123,7 +142,7 @@ export function discourseDates(doc: AnalysedDocument): (Timex | null)[] {
     if (dated.length > 0 && !provisions && !pluperfect)
       last = { timex: dated[dated.length - 1]!, sentence: sentence.index };
   }
-  datesCache.set(doc, out);
+  cache.set(doc, out);
   return out;
 }
 

@@ -24,6 +24,7 @@ import {
   coordinated,
   Discourse,
   discourseDates,
+  pastDiscourseDates,
   PROVIDES,
   reportedSubject,
 } from "./discourse.js";
@@ -54,7 +55,7 @@ import {
 import { chooseTrigger } from "./gatherings.js";
 import { knownAgreement, signedAt } from "./known-agreements.js";
 import { destination, pickPlace, placeRank, statesListedBefore } from "./place.js";
-import { readStatus } from "./status.js";
+import { readStatus, toldAsDone } from "./status.js";
 
 /** An event as first read from one trigger, before merging. */
 export interface Candidate {
@@ -496,6 +497,24 @@ function candidate(
   // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
   // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
   const picked = pickDate(doc, args, clause, start, end, lastDate);
+  // 両氏は…外相会議に出席している after …2日にも閣議決定する方針: what was done is dated by the last day the
+  // text gave that is past, not by a day still to come
+  if (
+    picked.source === "discourse" &&
+    status === "occurred" &&
+    toldAsDone(text.slice(end, clause.end)) &&
+    picked.timex === lastDate &&
+    lastDate &&
+    doc.source.published &&
+    lastDate.value.slice(0, 10) > doc.source.published.slice(0, 10)
+  ) {
+    const published = doc.source.published.slice(0, 10);
+    const focal = focalTimex(doc);
+    picked.timex =
+      pastDiscourseDates(doc)[sentence.index] ??
+      (focal && focal.value.slice(0, 10) <= published ? focal : null);
+    if (!picked.timex) picked.source = "published";
+  }
   let source = picked.source;
   // 来週、日本、韓国、中国を歴訪する: a week is no date the tagger gives (nor the contract's timex), but it
   // dates a plan, or what was done, to its days
@@ -630,12 +649,19 @@ function candidate(
     }
   } else {
     // 北朝鮮とロシアの軍事協力に懸念を表明する共同声明: a pair qualifying another noun is no party
+    // (not 康京和外相とタイの首都バンコクで: a state qualifying the place after it)
+    const qualifiesPlace = (b: ActorArg) =>
+      args.places.some((p) => p.start > b.end && /^の(?:首都|首府|古都)?$/.test(text.slice(b.end, p.start)));
     const qualifyingPair = (a: ActorArg) =>
       a.particle === "と" &&
       // (not 鄭義溶国家安保室長ら韓国の特使団と: the と is past the body named after ら)
       text[a.end] === "と" &&
       local.some(
-        (b) => b.start === a.end + 1 && b.particle === "の" && !nextIsPartyOrTrigger(text, b, local, start),
+        (b) =>
+          b.start === a.end + 1 &&
+          b.particle === "の" &&
+          !nextIsPartyOrTrigger(text, b, local, start) &&
+          !qualifiesPlace(b),
       );
     // 1956年に日本とソ連が署名した日ソ共同宣言を基礎に…合意した: who signed an agreement named in a relative
     // clause signed it, and take no part in what the sentence goes on to report

@@ -60,6 +60,17 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
   return best;
 }
 
+/**
+ * Whether the predicate right after a trigger tells it as done (会談した, 出席している), not only by default
+ * (nor as done before something still to come: 会談した後、重慶市に移動する).
+ */
+export function toldAsDone(tail: string): boolean {
+  const past = PAST.exec(tail.slice(0, 12));
+  if (!past) return false;
+  const after = tail.slice(past.index + past[0].length);
+  return !SUPPOSED.test(after) && !/^(?:後|あと|のち|上で|うえで|際)/.test(after);
+}
+
 export interface StatusInput {
   /** Text from the end of the trigger to the end of its clause. */
   tail: string;
