@@ -1456,6 +1456,16 @@ describe("dates", () => {
     assert.deepEqual([li?.date?.start, li?.status], ["2017-12-15", "planned"]);
   });
 
+  it("reads a surname alone (金氏) as the one of that name written out before, not one told of by a title since", async () => {
+    const { events } = await extract(
+      "北朝鮮の金英哲朝鮮労働党副委員長は18日、ワシントンでトランプ米大統領と会談した。報道官は「大統領は金委員長と会うことを" +
+        "楽しみにしている」とした。両首脳は昨年6月12日にシンガポールで首脳会談を行った。金氏は17日にワシントン入りした。",
+      "2019-01-19",
+    );
+    const visit = find(events, "CONSULT", "visit")[0];
+    assert.deepEqual(ids(visit!), ["kim-yong-chol", "USA"]);
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

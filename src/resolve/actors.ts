@@ -125,6 +125,8 @@ interface Discourse {
   leaders: ActorRef[] | undefined;
   /** Two people named together (ウィトコフ氏とアラグチ氏が) in this sentence or the one before. */
   personPair: ActorRef[] | undefined;
+  /** People the text has named in full in its own words (金英哲副委員長), not only by a title (金委員長). */
+  namedFully: ReadonlySet<string>;
 }
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** What a person's の owns that others hand over, read or answer (親書, 書簡, メッセージ): the person is not there. */
@@ -159,6 +161,7 @@ export function resolveMentions(
   // just before this one
   let personPair: { persons: ActorRef[]; sentence: number } | undefined;
   let previousPerson: { mention: Mention; actor: ActorRef } | undefined;
+  const namedFully = new Set<string>();
   // 首相は…求めた。…李克強首相の主催で…。首相と文氏は: a title standing alone goes on naming whom it named
   const bare = new Map<string, ActorRef>();
   // 金氏は…。金氏には妹の金与正氏が同行した。金氏は4月27日…: a surname written alone goes on naming whom it
@@ -254,6 +257,7 @@ export function resolveMentions(
               // a meeting of the trip told in passing, インド訪問中の20日…モディ首相と会談した, does not take it)
               leaders: firstPair && leadersParagraph !== paragraph ? firstPair : leaders,
               personPair: personPair && here - personPair.sentence <= 1 ? personPair.persons : undefined,
+              namedFully,
             });
     if (
       m.kind === "group" &&
@@ -274,6 +278,8 @@ export function resolveMentions(
     const countedFrom =
       m.kind === "person" && !m.anaphor && COUNTED_FROM_PERSON.test(opts.text.slice(m.end, m.end + 8));
     for (const a of r.actors) remember(a, possessor || countedFrom);
+    if (m.personIds?.length && !possessor && !countedFrom && !opts.quoted?.(m.start))
+      for (const a of r.actors) namedFully.add(a.id);
     stateAnaphor =
       m.kind === "state" && m.anaphor && r.actors.length === 1
         ? { end: m.end, state: r.actors[0]!.id }
@@ -377,8 +383,12 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
       const any = recentFirst(byCountry(ever))[0];
       if (any) return done([personRef(lex, any, date, m.title)], "surname+title");
     }
-    // 金氏: whoever of that name the discourse has just mentioned
-    const recent = lastDistinct(persons, 1, (a) => m.surnameOf!.includes(a.id))[0];
+    // 金氏: whoever of that name the discourse has just mentioned — of those it has named in full, if any (not
+    // 金委員長 told of since 金英哲副委員長 was named: a surname alone stands for a name written out before)
+    const ofName = (a: ActorRef) => m.surnameOf!.includes(a.id);
+    const recent =
+      lastDistinct(persons, 1, (a) => ofName(a) && discourse.namedFully.has(a.id))[0] ??
+      lastDistinct(persons, 1, ofName)[0];
     if (recent) return done([recent], "discourse");
     if (named.length === 1) return done([personRef(lex, named[0]!, date, m.title)], "surname+title");
     const raw = m.unknownName ?? "";
