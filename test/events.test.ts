@@ -1712,6 +1712,16 @@ describe("a delegation met", () => {
     assert.equal(talks!.place?.id, "bangkok");
   });
 
+  it("reads a special envoys' delegation as its state, met on the day it arrived, not the day it was reported", async () => {
+    const { events } = await extract(
+      "北朝鮮の朝鮮中央通信は6日、金正恩朝鮮労働党委員長が5日に平壌を訪れた韓国の特使団と面会し、夕食会を催したと報じた。",
+      "2018-03-07",
+    );
+    const [met] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(met!).sort(), ["KOR", "kim-jong-un"]);
+    assert.equal(met!.date?.start, "2018-03-05");
+  });
+
   it("reads the officials of states named together (米国とイランの高官は) as those states meeting", async () => {
     const { events } = await extract(
       "イランの核開発問題を巡り、米国とイランの高官は12日、中東オマーンの首都マスカットで協議した。",

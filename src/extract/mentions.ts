@@ -60,7 +60,7 @@ const HONORIFIC = /^(氏|さん|女史|様|両氏)/;
 const BARE_SURNAME_AFTER = /^(?:[はがもにとのを、]|から)/;
 /** 北朝鮮の代表団, 日本政府は, 米国とイランの高官は: a state acting through its delegation, government or officials. */
 const DELEGATION =
-  /^の?(?:(?:政府|高位級|高官|閣僚級|実務)?(?:代表団|使節団|訪問団)|政府|当局|一行|高官団|大使館|高官(?=[はがもと、]))/;
+  /^の?(?:(?:政府|高位級|高官|閣僚級|実務)?(?:代表団|使節団|訪問団|特使団)|政府|当局|一行|高官団|大使館|高官(?=[はがもと、]))/;
 /** A bare title is a person only when it ends its word: 外相会談 is a meeting, not a minister. */
 const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでやからまでより]|氏|ら)/;
 

@@ -90,7 +90,7 @@ const IN_AGREEMENT_NAME = /^[\u4E00-\u9FFF]{0,6}?(?:条約|協定)/;
 
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+(?:年|週間|日|か月|カ月))/;
+  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|に関する|に関して|に関し、|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+(?:年|週間|日|か月|カ月))/;
 /** What names an earlier meeting or visit after its date (2019年6月の首脳会談以来, 同年の訪朝以来). */
 const EARLIER_OCCURRENCE_NOUN =
   /会談|会見|会議|会合|協議|訪問|訪[中朝日韓米露ロ]|来日|来韓|サミット|首脳|対話|際|時/;
@@ -1235,6 +1235,29 @@ const PROVIDED_FOR = new RegExp(
 const DATED_RELATIVE_CLAUSE =
   /^に[^、。「」]{0,12}?(?:された|れた|した|った|えた|いた)(?!際)[^、。「」]{1,16}?(?:と|を|に|から)$/;
 
+/** 5日に平壌を訪れた(韓国の特使団と): a relative clause telling the day a party arrived. */
+const ARRIVED_FOR =
+  /^に[^、。「」]{0,10}?(?:を訪れた|を訪問した|入りした|に到着した|来日した|訪朝した|訪韓した|訪中した)/;
+
+/**
+ * 朝鮮中央通信は6日、金委員長が5日に…と面会したと報じた: a date right after the topic of a sentence that reports
+ * what follows, when the report gives a date of its own before the trigger, is the report's.
+ */
+function reportDated(
+  text: string,
+  t: Timex,
+  triggerStart: number,
+  sentenceEnd: number,
+  timexes: readonly Timex[],
+): boolean {
+  return (
+    text[t.start - 1] === "は" &&
+    text[t.end] === "、" &&
+    timexes.some((u) => u.start > t.end && u.end <= triggerStart) &&
+    /^[^。「」]*?と(?:報じ|伝え)/.test(text.slice(triggerStart, sentenceEnd))
+  );
+}
+
 /** 当時は, 当時、 opening a clause (not a title's (当時)): at the time just spoken of. */
 const THEN = /(?:^|、)当時(?:は|、|に|も)/;
 /** この際、その際、: the occasion just told, which a sentence opens on. */
@@ -1306,8 +1329,15 @@ function pickDate(
       !(t.end < start && CONTINUED_FROM.test(text.slice(t.end, t.end + 6))) &&
       // 「1月の電話会談で、早期の対面会談に向けて」: the date of another meeting, at which this one was discussed
       !(t.end < start && OTHER_MEETING_DATED.test(text.slice(t.end, start))) &&
-      // 「5月1日に即位された天皇陛下と会見した」: the date of a relative clause about a party
-      !(t.end < start && DATED_RELATIVE_CLAUSE.test(text.slice(t.end, start))) &&
+      // 「5月1日に即位された天皇陛下と会見した」: the date of a relative clause about a party (but the day a party
+      // arrived dates the meeting it came for: 5日に平壌を訪れた韓国の特使団と面会し)
+      !(
+        t.end < start &&
+        DATED_RELATIVE_CLAUSE.test(text.slice(t.end, start)) &&
+        !ARRIVED_FOR.test(text.slice(t.end, start))
+      ) &&
+      // 「朝鮮中央通信は6日、…が5日に…と面会したと報じた」: the day of the report, before the day of what it reports
+      !(t.end < start && reportDated(text, t, start, args.sentence.end, args.timexes)) &&
       // 「交渉を来月中に再開することなどを盛り込んだ宣言に署名」: a date inside the content of a
       // nominalised clause before the trigger belongs to that content
       !(t.end < start && /^[^。「」]*?こと(?:など)?(?:を|が|に|で)/.test(text.slice(t.end, start))) &&
