@@ -1466,6 +1466,17 @@ describe("dates", () => {
     assert.deepEqual(ids(visit!), ["kim-yong-chol", "USA"]);
   });
 
+  it("does not move the text to the date of what a deed responds to (昨年11月の…ことを受け)", async () => {
+    const { events } = await extract(
+      "日米韓3カ国の外務次官協議が13日、ワシントンで開かれた。森氏は同日、趙氏とも個別に協議した。" +
+        "昨年11月の日韓首脳会談で両首脳が懸案の早期解決を図ることで一致したことを受け、意思疎通を続けることを確認した。" +
+        "シャーマン米国務副長官は森健良外務事務次官と会談した。",
+      "2023-02-14",
+    );
+    const sherman = find(events, "CONSULT", "meet").find((e) => ids(e).includes("wendy-sherman"));
+    assert.equal(sherman?.date?.start, "2023-02-13");
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

@@ -87,6 +87,9 @@ const DOCUMENT_CONTENT = new RegExp(
  */
 export const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:(?<!直)後|前|以降|以後|直後(?!に|、))/;
 
+/** …ことを受け, …のを受けて: a clause telling what the sentence's deed responds to. */
+const IN_RESPONSE_TO = /^[^。「」]{0,60}?(?:ことを受け|のを受け)/;
+
 const datesCache = new WeakMap<AnalysedDocument, (Timex | null)[]>();
 const pastDatesCache = new WeakMap<AnalysedDocument, (Timex | null)[]>();
 
@@ -131,7 +134,9 @@ function datesAt(
         !COUNTED_FROM.test(text.slice(t.end, t.end + 14)) &&
         // 訪朝は2018年5月以来です, 平成20年8月に瀋陽で開かれて以来: the date of an earlier occurrence dates
         // nothing after it
-        !countsFrom(text, t),
+        !countsFrom(text, t) &&
+        // (nor does the date of what a deed responds to: 昨年11月の日韓首脳会談で…一致したことを受け、…確認した)
+        !IN_RESPONSE_TO.test(text.slice(t.end, sentence.end)),
     );
     // (▽5月中に将官級軍事会談を開く――などが盛り込まれた: the dates of what a document provides for date
     // nothing the article goes on to report)
