@@ -1477,6 +1477,27 @@ describe("dates", () => {
     assert.equal(sherman?.date?.start, "2023-02-13");
   });
 
+  it("reads a state marked では as where the subject met, not as who met (フィリピンでは、…と首脳会談を行った)", async () => {
+    const { events } = await extract(
+      "尹大統領は7日夜、シンガポール入りした。フィリピンでは、7日にマニラでマルコス大統領と首脳会談を行った。",
+      "2024-10-09",
+    );
+    const manila = find(events, "CONSULT", "meet").find((e) => e.place?.id === "manila");
+    assert.deepEqual(ids(manila!).sort(), ["ferdinand-marcos-jr", "yoon-suk-yeol"]);
+  });
+
+  it("reads 同氏は as the person the sentence before was about, not the last one it named", async () => {
+    const { events } = await extract(
+      "プーチン大統領は19日、平壌で金正恩総書記と会談した。プーチン氏は会談の最後に、次回の首脳会談をモスクワで開きたいとの意向を示し、金氏を招いた。" +
+        "同氏は一連の日程を終えた後、次の訪問国ベトナムに向けて平壌を離れた。ベトナムでは20日、トー・ラム国家主席と会談する予定だ。",
+      "2024-06-19",
+    );
+    const hanoi = find(events, "CONSULT", "meet").find((e) => ids(e).includes("to-lam"));
+    assert.ok(hanoi, "the meeting in Viet Nam was not read");
+    assert.deepEqual(ids(hanoi).sort(), ["to-lam", "vladimir-putin"]);
+    assert.equal(hanoi.status, "planned");
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

@@ -127,8 +127,14 @@ interface Discourse {
   personPair: ActorRef[] | undefined;
   /** People the text has named in full in its own words (金英哲副委員長), not only by a title (金委員長). */
   namedFully: ReadonlySet<string>;
+  /** The person the last sentence or this one is about (プーチン氏は), for 同氏は. */
+  topicPerson: ActorRef | undefined;
+  /** The text the mentions are in. */
+  text: string;
 }
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
+/** は marking a sentence's topic (not では, には). */
+const TOPIC_AFTER = /^は/;
 /** What a person's の owns that others hand over, read or answer (親書, 書簡, メッセージ): the person is not there. */
 const POSSESSED = /^の(?:親書|書簡|メッセージ|祝電|弔電|手紙|親筆|談話)/;
 /** …の康京和(カン・ギョンファ)外相以来: a person an earlier occurrence is counted from. */
@@ -162,6 +168,8 @@ export function resolveMentions(
   let personPair: { persons: ActorRef[]; sentence: number } | undefined;
   let previousPerson: { mention: Mention; actor: ActorRef } | undefined;
   const namedFully = new Set<string>();
+  // the person a sentence is about (its topic, marked は), with the sentence
+  let topicPerson: { actor: ActorRef; sentence: number } | undefined;
   // 首相は…求めた。…李克強首相の主催で…。首相と文氏は: a title standing alone goes on naming whom it named
   const bare = new Map<string, ActorRef>();
   // 金氏は…。金氏には妹の金与正氏が同行した。金氏は4月27日…: a surname written alone goes on naming whom it
@@ -258,6 +266,8 @@ export function resolveMentions(
               leaders: firstPair && leadersParagraph !== paragraph ? firstPair : leaders,
               personPair: personPair && here - personPair.sentence <= 1 ? personPair.persons : undefined,
               namedFully,
+              topicPerson: topicPerson && here - topicPerson.sentence <= 1 ? topicPerson.actor : undefined,
+              text: opts.text,
             });
     if (
       m.kind === "group" &&
@@ -278,6 +288,13 @@ export function resolveMentions(
     const countedFrom =
       m.kind === "person" && !m.anaphor && COUNTED_FROM_PERSON.test(opts.text.slice(m.end, m.end + 8));
     for (const a of r.actors) remember(a, possessor || countedFrom);
+    if (
+      m.kind === "person" &&
+      r.actors.length === 1 &&
+      !opts.quoted?.(m.start) &&
+      TOPIC_AFTER.test(opts.text.slice(m.end, m.end + 2))
+    )
+      topicPerson = { actor: r.actors[0]!, sentence: here };
     if (m.personIds?.length && !possessor && !countedFrom && !opts.quoted?.(m.start))
       for (const a of r.actors) namedFully.add(a.id);
     stateAnaphor =
@@ -401,6 +418,13 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
       lastDistinct(persons, 1, (a) => namedInFull(a, m.unknownName!))[0];
     return done([again ?? unresolved(m.unknownName, m)], "unresolved");
   }
+  // 同氏は after プーチン氏は…金氏を招いた: the one the text is about goes on being its topic
+  if (
+    m.anaphor === "same-person" &&
+    discourse.topicPerson &&
+    TOPIC_AFTER.test(discourse.text.slice(m.end, m.end + 2))
+  )
+    return done([discourse.topicPerson], "anaphora");
   if (m.anaphor === "same-person") {
     const keep = (a: ActorRef) =>
       !m.titleOffices || (a.office !== undefined && m.titleOffices.includes(a.office));

@@ -34,7 +34,9 @@ const PARTY = new Set([
 const SUBJECT = new Set(["は", "が", "も", "では", "としては", "としても", "にとっては", "にとっても"]);
 
 export const isParty = (a: ActorArg) => PARTY.has(a.particle);
-export const isSubject = (a: ActorArg) => SUBJECT.has(a.particle);
+/** (フィリピンでは、…マルコス大統領と会談した: a state marked では is where, not who) */
+export const isSubject = (a: ActorArg) =>
+  SUBJECT.has(a.particle) && !(a.particle === "では" && a.actors.every((x) => x.kind === "state"));
 
 /** Adds actors, one entry per id; a person stands for their state, so the state is dropped. */
 export function uniqueActors(list: ActorRef[]): ActorRef[] {
