@@ -1498,6 +1498,16 @@ describe("dates", () => {
     assert.equal(hanoi.status, "planned");
   });
 
+  it("dates an agreement by its talks, not by a date inside what was agreed (来年にも改正することで合意)", async () => {
+    const { events } = await extract(
+      "東南アジア3カ国を歴訪中の尹錫悦(ユン・ソクヨル)大統領は8日(現地時間)、国賓として訪問中のシンガポールでローレンス・ウォン首相と首脳会談を行った。両首脳は会談後、韓国にとって初めてとなる二国間の「供給網(サプライチェーン)パートナーシップ協定」の署名式に立ち会った。供給網の混乱が生じた場合、両国が5日以内に緊急会議を開いて共同で対応する仕組みを設ける内容だ。" +
+        "両国は液化天然ガス(LNG)の需給協力など複数の了解覚書(MOU)も交わした。両首脳は1972年に発効した航空協定を来年にも改正することで合意し、国交樹立50周年を迎える来年に向けて関係をさらに格上げすることを目指す方針も確認した。尹大統領は同日開かれたビジネスフォーラムで「両国は革新のパートナーを越え、経済安全保障の核心パートナーへと進んでいく」と強調した。尹大統領はウォン首相との会談に先立ち、シャンムガラトナム大統領とも会談した。",
+      "2024-10-09",
+    );
+    const [agreed] = find(events, "AGREE");
+    assert.deepEqual([agreed?.date?.start, agreed?.status], ["2024-10-08", "occurred"]);
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

@@ -1340,7 +1340,15 @@ function pickDate(
       !(t.end < start && reportDated(text, t, start, args.sentence.end, args.timexes)) &&
       // 「交渉を来月中に再開することなどを盛り込んだ宣言に署名」: a date inside the content of a
       // nominalised clause before the trigger belongs to that content
-      !(t.end < start && /^[^。「」]*?こと(?:など)?(?:を|が|に|で)/.test(text.slice(t.end, start))) &&
+      // (…来年にも改正することで合意し: the trigger may begin with the こと itself; not 両政府は22日、…することで合意:
+      // a date set off by a comma is the sentence's)
+      !(
+        t.end < start &&
+        text[t.end] !== "、" &&
+        /^[^。「」]*?こと(?:など)?(?:を|が|に|で)/.test(text.slice(t.end, end)) &&
+        // (a meeting agreed on is dated by its own day: 高位級会談を来月1日に開催することで合意)
+        !/開催|開く|行う|会談|協議/.test(text.slice(t.end, start))
+      ) &&
       // 「1956年の日ソ共同宣言を基礎に」, 「…加速で一致 56年共同宣言を基礎」: the date of a named
       // agreement, not of this event, before or after its trigger
       !DATED_AGREEMENT.test(text.slice(t.end, t.end < start ? Math.min(start, t.end + 48) : t.end + 48)),
