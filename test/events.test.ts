@@ -1508,6 +1508,16 @@ describe("dates", () => {
     assert.deepEqual([agreed?.date?.start, agreed?.status], ["2024-10-08", "occurred"]);
   });
 
+  it("dates what was done 前回 by the earlier occurrence just counted from", async () => {
+    const { events } = await extract(
+      "プーチン大統領は3日、ウランバートルでフレルスフ大統領と会談した。プーチン氏のモンゴル訪問は2019年9月以来。" +
+        "前回はバトトルガ大統領と友好関係と包括的戦略パートナーシップに関する条約に署名した。",
+      "2024-09-04",
+    );
+    const treaty = find(events, "SUPPORT", "sign").find((e) => ids(e).includes("khaltmaagiin-battulga"));
+    assert.equal(treaty?.date?.start.slice(0, 7), "2019-09");
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

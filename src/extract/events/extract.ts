@@ -1258,8 +1258,11 @@ function reportDated(
   );
 }
 
-/** 当時は, 当時、 opening a clause (not a title's (当時)): at the time just spoken of. */
-const THEN = /(?:^|、)当時(?:は|、|に|も)/;
+/**
+ * 当時は, 当時、 opening a clause (not a title's (当時)): at the time just spoken of; 前回は: at the earlier
+ * occurrence just counted from (…2019年9月以来。前回は…条約に署名した).
+ */
+const THEN = /(?:^|、)(?:当時|前回)(?:は|、|に|も)/;
 /** この際、その際、: the occasion just told, which a sentence opens on. */
 const OCCASION_OPENS = /^(?:この際|その際|この時|その時)(?:に)?、/;
 
