@@ -1774,6 +1774,17 @@ describe("a delegation met", () => {
     assert.equal(met!.date?.start, "2018-03-05");
   });
 
+  it("reads the officials of a compound of states (日米韓の外務次官は) as those states, not a level of talks (日朝政府間協議)", async () => {
+    const { events } = await extract(
+      "日米韓の外務次官は26日、電話で協議し、北朝鮮を非難した。",
+      "2022-05-27",
+    );
+    const [call] = find(events, "CONSULT", "phone");
+    assert.deepEqual(ids(call!).sort(), ["JPN", "KOR", "USA"]);
+    const talks = await extract("日朝政府間協議は26日、ストックホルムで開かれた。", "2014-05-27");
+    assert.deepEqual(ids(find(talks.events, "CONSULT")[0]!).sort(), ["JPN", "PRK"]);
+  });
+
   it("reads the officials of states named together (米国とイランの高官は) as those states meeting", async () => {
     const { events } = await extract(
       "イランの核開発問題を巡り、米国とイランの高官は12日、中東オマーンの首都マスカットで協議した。",

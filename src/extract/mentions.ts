@@ -58,9 +58,14 @@ export interface Mention {
 
 const HONORIFIC = /^(氏|さん|女史|様|両氏)/;
 const BARE_SURNAME_AFTER = /^(?:[はがもにとのを、]|から)/;
-/** 北朝鮮の代表団, 日本政府は, 米国とイランの高官は: a state acting through its delegation, government or officials. */
+/**
+ * 北朝鮮の代表団, 日本政府は, 米国とイランの高官は, 日米韓の外務次官は: a state (or states) acting through its
+ * delegation, government or officials.
+ */
 const DELEGATION =
-  /^の?(?:(?:政府|高位級|高官|閣僚級|実務)?(?:代表団|使節団|訪問団|特使団)|政府|当局|一行|高官団|大使館|高官(?=[はがもと、]))/;
+  /^の?(?:(?:政府|高位級|高官|閣僚級|実務)?(?:代表団|使節団|訪問団|特使団)|政府|当局|一行|高官団|大使館|(?:高官|外務次官|首席代表)(?=[はがもと、]))/;
+/** 日米韓の外務次官は: states named together acting through their officials. */
+const OFFICIALS_OF_STATES = /^の(?:高官|外務次官|首席代表)(?=[はがもと、])/;
 /** A bare title is a person only when it ends its word: 外相会談 is a meeting, not a minister. */
 const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでやからまでより]|氏|ら)/;
 
@@ -534,8 +539,11 @@ function compounds(
       !stop?.has(text.slice(start, end)) &&
       alignsWithTokens(start, end, tokens) &&
       !taken.some((t) => OVERLAPS(t, { start, end }))
-    )
-      out.push({ start, end, kind: "group", members });
+    ) {
+      // (日米韓の外務次官は: the states acting through their officials; not 日朝政府間協議, a level of talks)
+      const delegation = OFFICIALS_OF_STATES.exec(text.slice(end, end + 8));
+      out.push({ start, end: end + (delegation?.[0].length ?? 0), kind: "group", members });
+    }
   }
   return out;
 }
