@@ -508,6 +508,14 @@ describe("triggers from data", () => {
 });
 
 describe("status", () => {
+  it("reads a meeting looked forward to (会談することを楽しみにしている) as planned", async () => {
+    const { events } = await extract(
+      "習主席は1日、トランプ大統領とブエノスアイレスで会談することを楽しみにしていると述べた。",
+      "2018-11-02",
+    );
+    assert.equal(find(events, "CONSULT")[0]?.status, "planned");
+  });
+
   it("counts no earlier visit from another kind of event (訪朝は1953年の朝鮮戦争休戦以来初めて), but from a visitor (…の朱鎔基首相以来)", async () => {
     const { events } = await extract(
       "オルブライト米国務長官は23日、平壌で金正日総書記と会談した。米閣僚の訪朝は1953年の朝鮮戦争休戦以来初めて。",
