@@ -1526,6 +1526,27 @@ describe("dates", () => {
     assert.equal(treaty?.date?.start.slice(0, 7), "2019-09");
   });
 
+  it("does not take the subject of a relative clause (ホイットラム氏も訪れた天壇公園) as what the next sentences are about", async () => {
+    const { events } = await extract(
+      "アルバニージー首相は4日から7日までの日程で中国を公式訪問している。6日午前には、ホイットラム氏も訪れた天壇公園を訪れた。" +
+        "7日には人民大会堂で李強総理と首相年次会談を行う予定だ。",
+      "2023-11-06",
+    );
+    const annual = find(events, "CONSULT", "meet").find((e) => ids(e).includes("li-qiang"));
+    assert.deepEqual(ids(annual!).sort(), ["anthony-albanese", "li-qiang"]);
+  });
+
+  it("reads what a document already issued says (発表された共同声明では、…) as no second issuing", async () => {
+    const { events } = await extract(
+      "日本、アメリカ、韓国の3か国の外相会談が6日、ワシントンで開かれ、3か国が結束して対応していくことを確認する共同声明を発表しました。" +
+        "発表された共同声明では、先月23日の延坪島への砲撃を強く非難しました。",
+      "2010-12-07",
+    );
+    const issued = find(events, "SUPPORT", "sign");
+    assert.equal(issued.length, 1);
+    assert.equal(issued[0]!.date?.start, "2010-12-06");
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

@@ -38,7 +38,10 @@ export class Discourse {
     const own = coordinatedSubject(
       text,
       args.actors,
-      args.actors.find((a) => isSubject(a) && !inReportedSpeech(this.doc, a.start, a.end)),
+      args.actors.find(
+        (a) =>
+          isSubject(a) && !inReportedSpeech(this.doc, a.start, a.end) && !subjectOfRelativeClause(text, a),
+      ),
     );
     const last = this.lastTopic;
     const carried =
@@ -72,6 +75,16 @@ export class Discourse {
     };
   }
 }
+
+/**
+ * ホイットラム氏も訪れた天壇公園を訪れた: the subject of a relative clause describing a noun is not what the
+ * sentence, or the next ones, are about.
+ */
+const RELATIVE_CLAUSE_AFTER_SUBJECT =
+  /^[^、。「」はがも]{0,8}?(?:した|った|いた|れた|えた|きた|ねた|んだ)(?=[\u4E00-\u9FFF\u30A1-\u30FA])/;
+const subjectOfRelativeClause = (text: string, a: ActorArg) =>
+  (a.particle === "が" || a.particle === "も") &&
+  RELATIVE_CLAUSE_AFTER_SUBJECT.test(text.slice(a.end + a.particle.length, a.end + a.particle.length + 12));
 
 /** What a document does with what it provides for: 明記した, 盛り込まれた, 規定した. */
 export const PROVIDES = "(?:明記|盛り込|規定|うた|明示)";

@@ -91,6 +91,8 @@ const IN_AGREEMENT_NAME = /^[\u4E00-\u9FFF]{0,6}?(?:条約|協定)/;
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|に関する|に関して|に関し、|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+(?:年|週間|日|か月|カ月))/;
+/** 発表された共同声明では、…を非難した: what a document already reported says, not its issuing again. */
+const CONTENT_OF_DOCUMENT = /^(?:された|れた)[^、。「」]{1,12}(?:では|には)、/;
 /** What names an earlier meeting or visit after its date (2019年6月の首脳会談以来, 同年の訪朝以来). */
 const EARLIER_OCCURRENCE_NOUN =
   /会談|会見|会議|会合|協議|訪問|訪[中朝日韓米露ロ]|来日|来韓|サミット|首脳|対話|際|時/;
@@ -198,6 +200,9 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       )
         continue;
       // (a relative clause says a meeting was held, not a treaty: 人民大会堂で開かれた…条約締結40周年の記念レセプション)
+      // (発表|された共同声明では、: the trigger may end in された itself)
+      const ending = /(?:された|れた)$/.exec(text.slice(m.start, m.end))?.[0] ?? "";
+      if (CONTENT_OF_DOCUMENT.test(ending + text.slice(m.end, m.end + 20))) continue;
       if (
         REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) &&
         !plannedInQuote(doc, m.end) &&
