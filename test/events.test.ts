@@ -503,7 +503,7 @@ describe("triggers from data", () => {
     );
     const june = find(events, "CONSULT").find((e) => e.date?.start === "2019-06-28");
     assert.equal(june?.status, "planned");
-    assert.deepEqual(ids(june!).sort(), ["donald-trump", "shinzo-abe"]);
+    assert.deepEqual(ids(june!).sort(), ["donald-trump", "g20", "shinzo-abe"]);
   });
 });
 
@@ -1129,7 +1129,13 @@ describe("dates", () => {
     assert.equal(wang?.date?.start, "2015-08-06");
     // a gathering dated in its own clause is its own, with those who attended it
     const [arf] = find(events, "CONSULT", "multilateral");
-    assert.deepEqual(ids(arf!).sort(), ["fumio-kishida", "john-kerry", "ri-su-yong", "wang-yi"]);
+    assert.deepEqual(ids(arf!).sort(), [
+      "asean-regional-forum",
+      "fumio-kishida",
+      "john-kerry",
+      "ri-su-yong",
+      "wang-yi",
+    ]);
   });
 
   it("dates nothing after a list of what a document provides for by its dates, and reads ことも決めた as a plan", async () => {
@@ -2375,7 +2381,11 @@ describe("a forum's summit and who is there", () => {
     );
     const [summit] = find(events, "CONSULT", "multilateral");
     assert.ok(summit, "read as a meeting of one, and dropped");
-    assert.deepEqual(ids(summit).sort(), ["THA", "xi-jinping"], "the host state and the attendee");
+    assert.deepEqual(
+      ids(summit).sort(),
+      ["THA", "apec", "xi-jinping"],
+      "the host state, the forum and the attendee",
+    );
     assert.deepEqual([summit.status, summit.date?.start], ["planned", "2022-11-17"]);
   });
 
@@ -2408,7 +2418,7 @@ describe("a forum's summit and who is there", () => {
     );
     const [summit] = find(events, "CONSULT", "multilateral");
     assert.ok(summit, "the G20 summit was not read");
-    assert.deepEqual(ids(summit).sort(), ["fumio-kishida", "li-qiang"]);
+    assert.deepEqual(ids(summit).sort(), ["fumio-kishida", "g20", "li-qiang"]);
     assert.equal(summit.date?.start, "2023-09-09");
   });
 
@@ -2529,6 +2539,16 @@ describe("a forum's summit and who is there", () => {
     );
   });
 
+  it("takes the forum whose summit it is as a party beside its host, in one event with the reports that do not name it", async () => {
+    const { events } = await extract(
+      "石破首相は15日、ペルーの首都リマで開かれたAPEC首脳会議に出席した。首相は首脳会議で、自由貿易の重要性を訴えた。",
+      "2024-11-16",
+    );
+    const summits = find(events, "CONSULT", "multilateral");
+    assert.equal(summits.length, 1);
+    assert.deepEqual(ids(summits[0]!).sort(), ["PER", "apec", "shigeru-ishiba"]);
+  });
+
   it("keeps a forum a leader holds a summit with as its counterpart (ASEANとの首脳会議)", async () => {
     const { events } = await extract(
       "石破総理大臣は10日、ビエンチャンでASEAN=東南アジア諸国連合との首脳会議に出席しました。",
@@ -2551,7 +2571,7 @@ describe("a forum's summit and who is there", () => {
     assert.equal(meeting?.mode, "third-party");
     assert.deepEqual(
       find(events, "CONSULT", "multilateral").map((e) => ids(e).sort()),
-      [["ITA", "fumio-kishida"]],
+      [["ITA", "fumio-kishida", "g20"]],
     );
     assert.equal(find(events, "CONSULT").find((e) => ids(e).includes("KOR"))?.mode, "meet");
   });

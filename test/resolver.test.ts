@@ -2,11 +2,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { eventCard, resolveEventId } from "../src/query/index.js";
 import type { EventRecord } from "../src/resolve/events/types.js";
+import type { Participant } from "../src/extract/types.js";
+import { organizationRef } from "../src/resolve/actors.js";
 import {
   type DocSpec,
   eventDatabase,
   eventOf,
   eventTable,
+  lex,
   liveEvents,
   person,
   state,
@@ -141,6 +144,29 @@ describe("cross-document resolution", () => {
       ["2019-04-25", "2023-09-13", "2024-06-19"],
     );
     assert.equal(eventOf(db, "c#e2"), eventOf(db, "d#e1"), "'April 2019' is the Vladivostok summit");
+  });
+
+  it("merges a report of a summit that names its forum (APEC首脳会議) with one that does not", () => {
+    const D = "2024-11-15";
+    const apec: Participant = { actor: organizationRef(lex, "apec"), role: "actor" };
+    const summit = (id: string, participants: Participant[], sentence: string): DocSpec => ({
+      id,
+      published: "2024-11-16",
+      events: [{ mode: "multilateral", date: [D, D, "day"], place: "lima", participants, sentence }],
+    });
+    const db = ingestAll([
+      summit(
+        "f",
+        [person("shigeru-ishiba", D), state("PER"), apec],
+        "石破首相は15日、リマでAPEC首脳会議に出席した。",
+      ),
+      summit(
+        "g",
+        [person("shigeru-ishiba", D), state("PER")],
+        "石破首相は15日、リマで開かれた首脳会議に出席した。",
+      ),
+    ]);
+    assert.equal(eventOf(db, "g#e1"), eventOf(db, "f#e1"));
   });
 
   it("gives the same events in any order of ingestion", () => {

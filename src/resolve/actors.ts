@@ -70,7 +70,7 @@ export function stateRef(lex: Lexicon, id: string): ActorRef {
   return { kind: "state", id, resolved: !!s, en: s?.name.en ?? id, ja: s?.name.ja ?? id, country: id };
 }
 
-function organizationRef(lex: Lexicon, id: string): ActorRef {
+export function organizationRef(lex: Lexicon, id: string): ActorRef {
   const o = lex.organizations.get(id);
   return {
     kind: "organization",

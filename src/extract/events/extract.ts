@@ -52,7 +52,7 @@ import {
   coordinatedAgreement,
   describesNoun,
 } from "./agreement-names.js";
-import { chooseTrigger } from "./gatherings.js";
+import { chooseTrigger, forumNamedBefore } from "./gatherings.js";
 import { knownAgreement, signedAt } from "./known-agreements.js";
 import { destination, pickPlace, placeRank, statesListedBefore } from "./place.js";
 import { readStatus, toldAsDone } from "./status.js";
@@ -80,6 +80,8 @@ export interface Candidate {
   dateSource: EventDate["source"];
   place: PlaceArg | null;
   object?: string;
+  /** The forum whose summit it is (APEC首脳会議's APEC), a party besides those named. */
+  forum?: string;
 }
 
 /** …を(29日から2日間の日程で韓国に)派遣し、: a person sent, who acts in the clauses after. */
@@ -586,6 +588,7 @@ function candidate(
   let recipients: ActorRef[] = [];
   let place: PlaceArg | null = pickPlace(text, args.places, clause, start, ["で", "では", "での"]);
   let object: string | undefined;
+  let forum: string | undefined;
   // 電話で約25分間会談した: talks held by telephone, however much stands between
   let mode =
     trigger.mode === "meet" && BY_PHONE.test(text.slice(Math.max(clause.start, start - 16), start))
@@ -887,6 +890,9 @@ function candidate(
         if (host && !actors.some((a) => a.id === host || a.country === host))
           actors = uniqueActors([...actors, stateActor(lex, host)]);
       }
+      // APEC首脳会議, G20サミット: the forum whose summit it is takes part in it, beside its host (joined
+      // once reports are merged: mergeCandidates)
+      if (mode === "multilateral") forum = forumNamedBefore(doc, ctx, start);
     }
     if (trigger.roles === "signing") {
       const names = ctx.documents.endsName;
@@ -963,6 +969,7 @@ function candidate(
     place,
     ...(object ? { object } : {}),
     ...(week ? { week } : {}),
+    ...(forum ? { forum } : {}),
   };
   const out: Candidate[] = [base, ...visitors.slice(1).map((v) => ({ ...base, actors: [v] }))];
   for (const other of alsoVisited)

@@ -38,8 +38,17 @@ export function chooseTrigger(
 }
 
 function forumBefore(doc: AnalysedDocument, ctx: PipelineContext, start: number): boolean {
+  return forumNamedBefore(doc, ctx, start) !== undefined;
+}
+
+/** The forum (an international body of the lexicon) named just before a summit's word: APEC首脳会議's APEC. */
+export function forumNamedBefore(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  start: number,
+): string | undefined {
   const text = doc.norm.text;
-  return doc.mentions.some(
+  return doc.mentions.find(
     (m) =>
       m.kind === "organization" &&
       m.end <= start &&
@@ -47,7 +56,7 @@ function forumBefore(doc: AnalysedDocument, ctx: PipelineContext, start: number)
       m.end >= start - 12 &&
       ctx.lexicon.organizations.get(m.entityId ?? "")?.kind === "igo" &&
       FORUM_TO_SUMMIT.test(text.slice(m.end, start)),
-  );
+  )?.entityId;
 }
 
 /** A gathering named to time something by it (会議, サミット, 首脳会合). */

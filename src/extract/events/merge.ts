@@ -4,6 +4,7 @@
  * every sentence as evidence; the most precise date and the most specific
  * place win, and a report that it was held outranks earlier plans.
  */
+import { organizationRef } from "../../resolve/actors.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { ActorRef } from "../../resolve/actors.js";
@@ -215,10 +216,16 @@ export function mergeCandidates(
       ? covers(x.participants, e.participants)
       : covers(x.participants, e.participants) || covers(e.participants, x.participants));
   const partials: ExtractedEvent[] = [];
+  // the forums whose summits the reports name, joined to the events they end in
+  const forums = new Map<ExtractedEvent, Set<string>>();
+  const carryForums = (from: ExtractedEvent, into: ExtractedEvent) => {
+    for (const f of forums.get(from) ?? []) forums.set(into, (forums.get(into) ?? new Set()).add(f));
+  };
   /** Meetings reported as held whose text names one party only (not mere references to a meeting). */
   const oneSided = new Set<ExtractedEvent>();
   for (const { c } of ordered) {
     const e = toEvent(c);
+    if (c.forum) forums.set(e, new Set([c.forum]));
     if (countedFrom(doc.norm.text, c)) earlier.add(e);
     if (!complete(c)) {
       partials.push(e);
@@ -232,8 +239,10 @@ export function mergeCandidates(
       continue;
     }
     const into = events.find((x) => sameOccurrence(x, e, false));
-    if (into) absorb(into, e);
-    else events.push(e);
+    if (into) {
+      absorb(into, e);
+      carryForums(e, into);
+    } else events.push(e);
   }
   // a partial report (会談の冒頭、キム総書記は…) is evidence for the event it belongs to
   for (const e of partials) {
@@ -244,11 +253,18 @@ export function mergeCandidates(
     }
     const into = events.find((x) => sameOccurrence(x, e, true));
     if (into) {
+      carryForums(e, into);
       for (const ev of e.evidence)
         if (!into.evidence.some((y) => y.start === ev.start)) into.evidence.push(ev);
     } else if (oneSided.has(e) && completeTripMeeting(e, events)) events.push(e);
   }
   for (const e of events) e.evidence.sort((a, b) => a.start - b.start);
+  // APEC首脳会議: the forum takes part in its summit, besides those the reports name (added once merged, so
+  // that reports of one summit naming it or not are still one event)
+  for (const [e, ids] of forums)
+    for (const id of ids)
+      if (e.mode === "multilateral" && !e.participants.some((p) => p.actor.id === id))
+        e.participants.push({ actor: organizationRef(ctx.lexicon, id), role: "actor" });
   return events.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start);
 }
 

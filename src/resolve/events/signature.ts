@@ -82,8 +82,15 @@ export function reportSignature(e: ExtractedEvent, published: string | null, lex
   const sides: Record<string, Set<string>> = {};
   const actorSides = new Set<string>();
   let directed = false;
-  for (const p of e.participants) {
-    if (p.role === "delegate") continue;
+  // the forum of a gathering (APEC首脳会議's APEC) tells no gathering from another: a report that names it and
+  // one that does not are of the same summit (unless the forum is all the report names)
+  const forum = (p: ExtractedEvent["participants"][number]) =>
+    e.mode === "multilateral" &&
+    p.actor.kind === "organization" &&
+    lex.organizations.get(p.actor.id)?.kind === "igo";
+  const parties = e.participants.filter((p) => p.role !== "delegate");
+  const sidesFrom = parties.some((p) => !forum(p)) ? parties.filter((p) => !forum(p)) : parties;
+  for (const p of sidesFrom) {
     const side = representedBy(lex, p.actor, lo);
     sides[side] ??= new Set();
     // a person (or an organisation standing for a state) narrows the side; a state alone does not
