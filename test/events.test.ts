@@ -1553,6 +1553,15 @@ describe("dates", () => {
     assert.equal(issued[0]!.date?.start, "2010-12-06");
   });
 
+  it("reads 両外相 as a minister whose first title is another office (王毅国務委員兼外相) and the other", async () => {
+    const { events } = await extract(
+      "王毅国務委員兼外相は22日、ブリンケン米国務長官と電話会談した。両外相は先月27日にも電話で協議している。",
+      "2022-02-22",
+    );
+    const january = find(events, "CONSULT", "phone").find((e) => e.date?.start === "2022-01-27");
+    assert.deepEqual(ids(january!).sort(), ["antony-blinken", "wang-yi"]);
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

@@ -457,13 +457,16 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     if (written.length === 2) return done(written, "anaphora");
     // 両外相 after 岩屋外務大臣 and ルビオ国務長官: the same portfolio under another title counts
     const portfolios = new Set(m.titleOffices.map((o) => lex.offices.get(o)?.portfolio).filter(Boolean));
-    const titled = lastDistinct(
-      persons,
-      2,
-      (a) =>
-        a.office !== undefined &&
-        (m.titleOffices!.includes(a.office) || portfolios.has(lex.offices.get(a.office)?.portfolio)),
-    );
+    // (王毅国務委員兼外相: of every office held on the day, not only the one the title names first)
+    const holds = (a: ActorRef) => {
+      const person = lex.people.get(a.id);
+      const offices = person ? lex.officesHeld(person, date).map((o) => o.id) : [];
+      return [a.office, ...offices].some(
+        (o) =>
+          o !== undefined && (m.titleOffices!.includes(o) || portfolios.has(lex.offices.get(o)?.portfolio)),
+      );
+    };
+    const titled = lastDistinct(persons, 2, holds);
     return done(titled, "anaphora");
   }
   if (bareTitle(m) && discourse.bare.has(m.title!)) return done([discourse.bare.get(m.title!)!], "discourse");
