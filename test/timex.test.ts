@@ -86,6 +86,12 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(t, "2025-10-30").at(-1), ["この日", "2025-10-29"]);
   });
 
+  it("reads a bare month counted from past a continuative clause (1月にインドを訪問し、…会談して以来) as past", () => {
+    const t =
+      "安倍首相は1日、モディ首相と会談した。日印首脳会談は、首相が1月にインドを訪問し、当時のシン首相と会談して以来となる。";
+    assert.deepEqual(tag(t, "2014-09-02").at(-1), ["1月", "2014-01"]);
+  });
+
   it("reads a season word (今秋, 来春, 昨夏) as a season of this, the next or the last year", () => {
     assert.deepEqual(tag("文大統領は今秋、平壌を訪れる。習氏の来春の国賓来日。昨夏の会談。", "2018-04-28"), [
       ["今秋", "2018"],

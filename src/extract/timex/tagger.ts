@@ -171,16 +171,16 @@ function run(
 const SINCE = /^(?:の[^、。]{0,20})?以来/;
 /**
  * 6月17日にカナダで…会談して以来, 2019年11月に…で開かれたBRICS首脳会議の際以来: a clause that counts from the
- * date of an earlier occurrence.
+ * date of an earlier occurrence (past one continuative clause: 1月にインドを訪問し、当時のシン首相と会談して以来).
  */
-const CLAUSE_SINCE = /^[^、。「」]{0,44}?以来/;
+const CLAUSE_SINCE = /^(?:[^、。「」]{0,24}?[しり]、)?[^、。「」]{0,44}?以来/;
 
 /** A date followed by 以来 (2019年1月以来, 4月の訪問以来): an earlier occurrence's, not the sentence's. */
 export const sinceDate = (text: string, t: { end: number }) => SINCE.test(text.slice(t.end, t.end + 24));
 
 /** A date whose clause counts from it (…に会談して以来, 2019年1月以来). */
 export const countsFrom = (text: string, t: { end: number }) =>
-  sinceDate(text, t) || CLAUSE_SINCE.test(text.slice(t.end, t.end + 48));
+  sinceDate(text, t) || CLAUSE_SINCE.test(text.slice(t.end, t.end + 72));
 
 /** The hour of a date told only in Japan's time, if it gives one. */
 function japanHourOf(expression: string): { japanHour?: number } {
