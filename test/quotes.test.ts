@@ -31,6 +31,20 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives no quotation to the subject of a relative clause (韓国が一時、破棄を通告した協定についても「…」と述べた)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "尹大統領は16日、岸田首相と会談した。尹氏は会談後の記者会見で「韓日関係の正常化に向けた決断だ」と強調した。" +
+          "2019年に韓国が一時、破棄を通告した日韓の秘密軍事情報包括保護協定についても「完全な正常化を宣言する」と述べた。",
+        "2023-03-17",
+      ),
+      [
+        ["yoon-suk-yeol", "韓日関係の正常化に向けた決断だ"],
+        ["yoon-suk-yeol", "完全な正常化を宣言する"],
+      ],
+    );
+  });
+
   it("gives a body the lexicon lacks, named after its kind (イスラム原理主義組織ハマスなどは「…」), its words, not the last speaker", async () => {
     assert.deepEqual(
       await quotes(
