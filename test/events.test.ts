@@ -1562,6 +1562,16 @@ describe("dates", () => {
     assert.deepEqual(ids(january!).sort(), ["antony-blinken", "wang-yi"]);
   });
 
+  it("dates what follows a count from an earlier meeting (から数えて) and the last time before (直近では) by the day reported", async () => {
+    const { events } = await extract(
+      "朴槿恵大統領は3日、習近平国家主席と青瓦台で首脳会談を行った。両首脳の会談は、朴大統領が昨年6月に訪中し、" +
+        "北京で行った首脳会談から数えて通算5回目となる。直近では今年3月、オランダ・ハーグで開かれた核安全保障サミットに合わせて会談した。\n\n" +
+        "会談は少人数会談に続いて拡大会談の形で行われた。両首脳は自由貿易協定交渉を年内に妥結させるよう努力することで合意した。",
+      "2014-07-03",
+    );
+    assert.equal(find(events, "AGREE")[0]?.date?.start, "2014-07-03");
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

@@ -100,6 +100,8 @@ const DOCUMENT_CONTENT = new RegExp(
  */
 export const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:(?<!直)後|前|以降|以後|直後(?!に|、))/;
 
+/** 直近では, 前回は: a sentence telling the last occurrence before the one reported. */
+const LAST_TIME = /^(?:直近では|直近は|前回は|前回、)/;
 /** …ことを受け, …のを受けて: a clause telling what the sentence's deed responds to. */
 const IN_RESPONSE_TO = /^[^。「」]{0,60}?(?:ことを受け|のを受け)/;
 
@@ -157,7 +159,9 @@ function datesAt(
     // (nor does a sentence about what had happened before: 六月に…首脳会談で開催が決まっていた。両首脳は
     // このほか…一致した is still the day reported)
     const pluperfect = tellsEarlier(text, sentence.start);
-    if (dated.length > 0 && !provisions && !pluperfect)
+    // (nor does one telling the last time before: 直近では今年3月、…会談した)
+    const lastTime = LAST_TIME.test(text.slice(sentence.start, sentence.start + 8));
+    if (dated.length > 0 && !provisions && !pluperfect && !lastTime)
       last = { timex: dated[dated.length - 1]!, sentence: sentence.index };
   }
   cache.set(doc, out);
