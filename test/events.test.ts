@@ -1572,6 +1572,14 @@ describe("dates", () => {
     assert.equal(find(events, "AGREE")[0]?.date?.start, "2014-07-03");
   });
 
+  it("places a meeting at a venue the lexicon lacks in the city that qualifies it (ロンドンのランカスター・ハウスで)", async () => {
+    const { events } = await extract(
+      "茂木外相は3日、ロンドンのランカスター・ハウスでブリンケン国務長官と会談した。",
+      "2021-05-04",
+    );
+    assert.equal(find(events, "CONSULT")[0]?.place?.id, "london");
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

@@ -131,12 +131,13 @@ function skipLocality(text: string, pos: number): number {
 }
 
 /**
- * ピョンヤンの国際空港に到着, ソウル市内のホテルで会談, ブダペストの首相府で: a city qualifying a venue the lexicon does not
+ * ピョンヤンの国際空港に到着, ソウル市内のホテルで会談, ブダペストの首相府で, ロンドンのランカスター・ハウスで: a city
+ * qualifying a venue the lexicon does not
  * know is where the venue is — the particle after the venue is the city's. Only for places: a state's
  * embassy (中国の大使館で) stands in another country.
  */
 const UNKNOWN_VENUE =
-  /^の[^、。はがをにでとへもや「」()]{0,10}?(?:空港|ホテル|施設|会場|宮殿|宮|庁舎|庁|省|府|官邸|公邸|公館|会館|迎賓館|本部|大使館|総領事館|広場|記念館|博物館|工場|基地|港|大学|会議場|議事堂|宿舎|山荘|別荘|招待所|センター)(では|での|で|に|へ|を)/;
+  /^の[^、。はがをにでとへもや「」()]{0,10}?(?:空港|ホテル|施設|会場|宮殿|宮|庁舎|庁|省|府|官邸|公邸|公館|会館|迎賓館|本部|大使館|総領事館|広場|記念館|博物館|工場|基地|港|大学|会議場|議事堂|宿舎|山荘|別荘|招待所|センター|館|邸|公園|ハウス|ホール|パレス|タワー|プラザ|アリーナ|ガーデン|パーク|リゾート)(では|での|で|に|へ|を)/;
 
 function venueParticle(text: string, pos: number): string | undefined {
   return UNKNOWN_VENUE.exec(text.slice(pos, pos + 24))?.[1];
