@@ -1580,6 +1580,25 @@ describe("dates", () => {
     assert.equal(find(events, "CONSULT")[0]?.place?.id, "london");
   });
 
+  it("reads one brought into a summit (マルコス大統領を交えて、日米比3か国として) as its party", async () => {
+    const { events } = await extract(
+      "岸田総理大臣は11日、フィリピンのマルコス大統領を交えて、日米比3か国として初めての首脳会談に臨むことにしています。",
+      "2024-04-11",
+    );
+    const summit = find(events, "CONSULT").find((e) => e.date?.start === "2024-04-11");
+    assert.ok(summit && ids(summit).includes("ferdinand-marcos-jr") && ids(summit).includes("fumio-kishida"));
+    assert.equal(summit.status, "planned");
+  });
+
+  it("reads talks of three or four parties (4者協議) as multilateral, with a body among them", async () => {
+    const { events } = await extract(
+      "ロシア、ウクライナ、トルコ、国連の4者協議が13日、イスタンブールで開かれた。",
+      "2022-07-14",
+    );
+    const [talks] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(ids(talks!).sort(), ["RUS", "TUR", "UKR", "un"]);
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +
