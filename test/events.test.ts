@@ -1590,6 +1590,15 @@ describe("dates", () => {
     assert.equal(summit.status, "planned");
   });
 
+  it("reads the host of a dinner (ムン大統領主催の夕食会) as its party", async () => {
+    const { events } = await extract(
+      "トランプ大統領は29日夜に大阪から韓国に到着し、ムン大統領主催の夕食会に出席しました。",
+      "2019-06-30",
+    );
+    const dinner = find(events, "CONSULT", "meet")[0];
+    assert.deepEqual(ids(dinner!).sort(), ["donald-trump", "moon-jae-in"]);
+  });
+
   it("reads talks of three or four parties (4者協議) as multilateral, with a body among them", async () => {
     const { events } = await extract(
       "ロシア、ウクライナ、トルコ、国連の4者協議が13日、イスタンブールで開かれた。",
