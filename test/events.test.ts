@@ -1590,6 +1590,15 @@ describe("dates", () => {
     assert.equal(summit.status, "planned");
   });
 
+  it("reads a site the lexicon lacks visited abroad (…コムソモリスクナアムーレで…工場を視察し) as a visit to that city's state", async () => {
+    const { events } = await extract(
+      "北朝鮮の金正日総書記は21日、ハバロフスク地方のコムソモリスクナアムーレで戦闘機を製造する航空機工場を視察した。",
+      "2002-08-24",
+    );
+    const visit = find(events, "CONSULT", "visit")[0];
+    assert.deepEqual([ids(visit!).sort(), visit?.place?.id], [["RUS", "kim-jong-il"], "komsomolsk-on-amur"]);
+  });
+
   it("reads the host of a dinner (ムン大統領主催の夕食会) as its party", async () => {
     const { events } = await extract(
       "トランプ大統領は29日夜に大阪から韓国に到着し、ムン大統領主催の夕食会に出席しました。",

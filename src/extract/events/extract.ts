@@ -649,7 +649,10 @@ function candidate(
       // reports one, in the state the trip went to (merge.ts)
       if (!SITE_VISITED.test(text.slice(clause.start, start)) || visitor.kind !== "person") return null;
       actors = [visitor];
-      place = null;
+      // (…コムソモリスクナアムーレで…工場や造船所を視察し: where the clause puts it, abroad, is the site's city)
+      const siteState = place?.state ?? place?.entry?.country;
+      if (place && siteState && siteState !== visitor.country) recipients = [stateActor(lex, siteState)];
+      else place = null;
     } else {
       // 両首脳は10日にシンガポール入りし: each traveller makes a visit of their own
       visitors = visitorArg.actors.filter((a) => a.country !== host);
