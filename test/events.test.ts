@@ -1599,6 +1599,18 @@ describe("dates", () => {
     assert.deepEqual([ids(visit!).sort(), visit?.place?.id], [["RUS", "kim-jong-il"], "komsomolsk-on-amur"]);
   });
 
+  it("reads 現地入りした as a visit, held, to the place the sentence named", async () => {
+    const { events } = await extract(
+      "習氏は16日から2日間の日程でサンフランシスコで開かれるAPEC首脳会議に出席するため、14日に現地入りした。",
+      "2023-11-16",
+    );
+    const visit = find(events, "CONSULT", "visit")[0];
+    assert.deepEqual(
+      [visit?.place?.id, visit?.status, visit?.date?.start],
+      ["san-francisco", "occurred", "2023-11-14"],
+    );
+  });
+
   it("reads the host of a dinner (ムン大統領主催の夕食会) as its party", async () => {
     const { events } = await extract(
       "トランプ大統領は29日夜に大阪から韓国に到着し、ムン大統領主催の夕食会に出席しました。",

@@ -93,6 +93,8 @@ const IN_AGREEMENT_NAME = /^[\u4E00-\u9FFF]{0,6}?(?:条約|協定)/;
 /** A trigger word used as a time reference or a label, not as an event report. */
 const REFERENCE_AFTER =
   /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|に関する|に関して|に関し、|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+(?:年|週間|日|か月|カ月))/;
+/** A trigger that ends in its verb's own ending (入りした, 訪れた): its tense is its own, not a relative clause's. */
+const VERB_ENDING = /[\u3041-\u3096]$/;
 /** ムン大統領主催の(夕食会), 首相が主催する(晩さん会): the host of a meal or gathering, right before it. */
 const HOSTED_BY = /^(?:の|が)?主催(?:の|する|した)$/;
 /** Xを交えて, 日米比3か国として: a party brought into a meeting, or the states that hold it named as such. */
@@ -499,7 +501,7 @@ function candidate(
   // goes on to say
   const pastRelative = !!describesNoun(text, end)?.past;
   const status =
-    relative === "scheduled" && read === "occurred"
+    relative === "scheduled" && read === "occurred" && !VERB_ENDING.test(text.slice(start, end))
       ? "planned"
       : pastRelative && (read === "planned" || read === "speculated")
         ? "occurred"

@@ -122,6 +122,11 @@ export function destination(
   );
   const specific = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || b.start - a.start)[0];
   if (specific) return specific;
+  // サンフランシスコで開かれる…首脳会議に出席するため、14日に現地入りした: 現地 is the place the sentence named
+  if (text.slice(start - 2, start) === "現地") {
+    const there = places.filter((p) => p.end <= start - 2).pop();
+    if (there) return there;
+  }
   // 訪問中のペルーの首都リマで: else the place right after it, or the one that one qualifies
   if ((word === "訪問" || word === "滞在") && text.startsWith("中の", end)) {
     let at = places.find((p) => p.start === end + 2);
