@@ -1611,6 +1611,18 @@ describe("dates", () => {
     );
   });
 
+  it("reads talks told in a state (米朝の非核化協議が停滞している) as no meeting", async () => {
+    const { events } = await extract(
+      "文大統領は5日、王毅外相と会談した。文氏は、米朝の非核化協議が停滞していることを念頭に「朝鮮半島の完全な非核化と" +
+        "恒久的な平和の構築に向けたプロセスは重大な岐路を迎えている」と述べ、中国に積極的な役割を求めた。",
+      "2019-12-06",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT").map((e) => ids(e).sort()),
+      [["moon-jae-in", "wang-yi"]],
+    );
+  });
+
   it("reads the host of a dinner (ムン大統領主催の夕食会) as its party", async () => {
     const { events } = await extract(
       "トランプ大統領は29日夜に大阪から韓国に到着し、ムン大統領主催の夕食会に出席しました。",

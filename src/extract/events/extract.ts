@@ -99,6 +99,8 @@ const VERB_ENDING = /[\u3041-\u3096]$/;
 const HOSTED_BY = /^(?:の|が)?主催(?:の|する|した)$/;
 /** Xを交えて, 日米比3か国として: a party brought into a meeting, or the states that hold it named as such. */
 const JOINED_IN = /^(?:を交え(?:て|た)|(?:[0-9一二三四五六七八九十]+[かカヶケ]国)?として)/;
+/** 協議が停滞, 交渉は膠着状態: talks told as a process in a state, not as a meeting. */
+const STATE_OF_TALKS = /^(?:が|は|も)[^、。「」]{0,4}?(?:停滞|膠着|難航|行き詰ま|途絶え|頓挫)/;
 /** 発表された共同声明では、…を非難した: what a document already reported says, not its issuing again. */
 const CONTENT_OF_DOCUMENT = /^(?:された|れた)[^、。「」]{1,12}(?:では|には)、/;
 /** What names an earlier meeting or visit after its date (2019年6月の首脳会談以来, 同年の訪朝以来). */
@@ -211,6 +213,8 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       // (発表|された共同声明では、: the trigger may end in された itself)
       const ending = /(?:された|れた)$/.exec(text.slice(m.start, m.end))?.[0] ?? "";
       if (CONTENT_OF_DOCUMENT.test(ending + text.slice(m.end, m.end + 20))) continue;
+      // 米朝の非核化協議が停滞している: the state talks are in, as a process, is no meeting held
+      if (trigger.type === "CONSULT" && STATE_OF_TALKS.test(text.slice(m.end, m.end + 12))) continue;
       if (
         REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) &&
         !plannedInQuote(doc, m.end) &&
