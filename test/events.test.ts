@@ -3333,6 +3333,15 @@ describe("trips", () => {
 });
 
 describe("delegations and reactions", () => {
+  it("puts no one of an earlier occurrence counted from (李克強首相に随行して以来) on the delegation", async () => {
+    const { events } = await extract(
+      "文大統領は5日、青瓦台で中国の王毅外相と会談した。会談には康京和外相も同席した。王氏の訪韓は、2015年10月に李克強首相に随行して以来約4年ぶり。",
+      "2019-12-06",
+    );
+    const met = find(events, "CONSULT", "meet").find((e) => ids(e).includes("wang-yi"));
+    assert.ok(met && !ids(met).includes("li-keqiang"), ids(met!).join());
+  });
+
   it("takes whose companies are sanctioned as the sanction's recipient (ロシアの企業など5団体に制裁を科す)", async () => {
     const { events } = await extract(
       "アメリカ政府は9日、北朝鮮のミサイル開発に関わったとして、ロシアの企業など5団体に独自の制裁を科すと発表しました。",

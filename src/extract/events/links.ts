@@ -15,6 +15,7 @@ import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import { isLeader } from "../../resolve/actors.js";
 import { fromEpochDay, spanDays, toIso } from "../timex/calendar.js";
+import { countsFrom } from "../timex/tagger.js";
 import type { ExtractedEvent, ExtractedQuote } from "../types.js";
 import { countriesOf, deadBy, hostOf, hostStateOf, stateOf, TRIP_DAYS, visitorOf } from "./sides.js";
 import { bylineEnd } from "./arguments.js";
@@ -222,6 +223,8 @@ export function attachDelegations(
       // 金正恩委員長の妹、金与正氏, 金委員長の親書: one who qualifies another person or thing is not on the list
       // (チェ・ソニ外相のほか, …の3人 go on with it)
       if (QUALIFIES.test(text.slice(r.mention.end, r.mention.end + 4))) continue;
+      // (2015年10月に李克強首相に随行して以来: one of an earlier occurrence the text counts from is not on it)
+      if (countsFrom(text, r.mention)) continue;
       const a = r.actors[0]!;
       if (target.participants.some((p) => p.actor.id === a.id)) continue;
       // only people of the parties' states: a commentator quoted nearby is not a delegate
