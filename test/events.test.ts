@@ -1611,6 +1611,16 @@ describe("dates", () => {
     );
   });
 
+  it("reads a working group's meeting (作業部会を開き) as talks", async () => {
+    const { events } = await extract(
+      "米国のヒル国務次官補と北朝鮮の金桂冠外務次官は9月上旬、スイス・ジュネーブで米朝国交正常化作業部会を開いた。",
+      "2007-10-03",
+    );
+    const [talks] = find(events, "CONSULT");
+    assert.deepEqual(ids(talks!).sort(), ["christopher-hill", "kim-kye-gwan"]);
+    assert.equal(talks!.place?.id, "geneva");
+  });
+
   it("reads talks told in a state (米朝の非核化協議が停滞している) as no meeting", async () => {
     const { events } = await extract(
       "文大統領は5日、王毅外相と会談した。文氏は、米朝の非核化協議が停滞していることを念頭に「朝鮮半島の完全な非核化と" +
