@@ -2647,6 +2647,18 @@ describe("a forum's summit and who is there", () => {
     assert.deepEqual(ids(summits[0]!).sort(), ["PER", "apec", "shigeru-ishiba"]);
   });
 
+  it("takes the host's leader the article names as the host of a summit of leaders", async () => {
+    const { events } = await extract(
+      "習近平国家主席は15日、北京で開かれたAPEC首脳会議を主催した。安倍首相は同日、北京で開かれたAPEC首脳会議に出席した。",
+      "2014-11-16",
+    );
+    const summit = find(events, "CONSULT", "multilateral")[0];
+    assert.ok(
+      summit && ids(summit).includes("xi-jinping") && !ids(summit).includes("CHN"),
+      ids(summit!).join(),
+    );
+  });
+
   it("keeps a forum a leader holds a summit with as its counterpart (ASEANとの首脳会議)", async () => {
     const { events } = await extract(
       "石破総理大臣は10日、ビエンチャンでASEAN=東南アジア諸国連合との首脳会議に出席しました。",

@@ -905,8 +905,14 @@ function candidate(
       // a ceremony or summit is hosted by the state it takes place in (a body's session is its own)
       else if (mode === "multilateral" && place) {
         const host = place.state ?? place.entry?.country;
-        if (host && !actors.some((a) => a.id === host || a.country === host))
-          actors = uniqueActors([...actors, stateActor(lex, host)]);
+        if (host && !actors.some((a) => a.id === host || a.country === host)) {
+          // (北京で開かれたAPEC首脳会議: at leader level, the host's leader the article names)
+          const hostActor =
+            atLeaderLevel !== null
+              ? statesToLeaders(lex, [stateActor(lex, host)], date, (id) => namedInDocument(doc, id))
+              : [stateActor(lex, host)];
+          actors = uniqueActors([...actors, ...hostActor]);
+        }
       }
       // APEC首脳会議, G20サミット: the forum whose summit it is takes part in it, beside its host (joined
       // once reports are merged: mergeCandidates)
