@@ -2622,6 +2622,16 @@ describe("a forum's summit and who is there", () => {
     assert.equal(await modeWith(createExtractionPipeline({ lexiconDirs: [lexicon] })), "meet");
   });
 
+  it("reads a signing of a document named with its abbreviation in brackets (了解覚書(MOU)に署名)", async () => {
+    const { events } = await extract(
+      "朴大統領は3日、習主席と会談した。会談後には両国政府が領事協定をはじめ、通商や金融、人的交流などに関する協定や了解覚書（MOU）に署名した。",
+      "2014-07-04",
+    );
+    const [signed] = find(events, "SUPPORT", "sign");
+    assert.ok(signed, "the signing was not read");
+    assert.match(signed.object ?? "", /了解覚書$/);
+  });
+
   it("reads a signing of a kind of document a user's triggers.yaml adds to the bundled ones", async () => {
     const lexicon = mkdtempSync(join(tmpdir(), "kaidan-documents-"));
     writeFileSync(join(lexicon, "triggers.yaml"), "documents: [メモランダム]\n");

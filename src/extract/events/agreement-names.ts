@@ -45,7 +45,8 @@ function agreementNamed(words: string, names: RegExp): string | undefined {
   // 共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した: the kind of document, then its name
   const named = /([^\s、。「『]{2,12})([「『][^「『」』]{1,60}[」』])$/.exec(stripped);
   if (named && names.test(named[1]!)) return named[1]! + named[2]!;
-  const before = stripped.replace(/[」』]$/, "");
+  // (了解覚書(MOU)に署名: the kind's abbreviation in brackets after it)
+  const before = stripped.replace(/[」』]$/, "").replace(/\([A-Za-z]{2,8}\)$/, "");
   const m = /([^\s、。「『]{2,40})$/.exec(before);
   if (!m) return undefined;
   // (成果をまとめた|共同発表文, 結束を確認する|共同声明: a relative clause's verb ends before the name — not
