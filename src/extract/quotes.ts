@@ -19,6 +19,7 @@
 import type { AnalysedDocument } from "../pipeline/document.js";
 import { citeSpan, sentenceAt } from "../pipeline/document.js";
 import type { ActorRef, ResolvedMention } from "../resolve/actors.js";
+import { relativeClauseFollows } from "./events/clauses.js";
 import type { Cited, ExtractedQuote } from "./types.js";
 
 /** A clause of reported content closes between a subject and the quotation. */
@@ -48,10 +49,6 @@ interface Subject {
 
 const SUBJECT_PARTICLES = new Set(["は", "が", "も", "で", "か"]);
 const NOUN_CHAR = /[\u4E00-\u9FFF\u3400-\u4DBF々\u30A1-\u30FA\u30FC]/;
-
-/** が…通告した協定: a subject's clause ending in a past verb that describes the noun after it (not …した後, 際). */
-const RELATIVE_CLAUSE_AFTER =
-  /^が[^「」。]{0,30}?(?:した|った|いた|れた|えた|んだ)(?=(?![後際上時前]|ため|あと)[\u4E00-\u9FFF\u30A1-\u30FA])/;
 
 export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
   const text = doc.norm.text;
@@ -146,7 +143,7 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
     }
     if (!SUBJECT_PARTICLES.has(text[p]!)) continue;
     // 韓国が一時、破棄を通告した…協定についても「…」と述べた: the subject of a relative clause speaks no words
-    if (text[p] === "が" && RELATIVE_CLAUSE_AFTER.test(text.slice(p, p + 40))) continue;
+    if (text[p] === "が" && relativeClauseFollows(text, p + 1, "sentence")) continue;
     const r = byEnd.get(p);
     // プーチン大統領から踏み込んだ発言があって: から marks a speaker only before words of speech
     if (text[p] === "か" && !/^から[^。]{0,10}(?:発言|言葉|説明|指摘|報告|表明)/.test(text.slice(p, p + 16)))

@@ -109,3 +109,20 @@ export function clauseAround(
   }
   return { start, end };
 }
+
+/**
+ * A past verb ending a relative clause that describes the noun right after it (ホイットラム氏も|訪れた|天壇公園,
+ * 韓国が|一時、破棄を通告した|日韓の…協定): the subject just before `from`
+ * (marked が or も) is the relative clause's, not the sentence's. Within the clause alone, or past a comma too
+ * (the speaker of a quotation is looked for across the sentence).
+ */
+const PAST_ENDING = "(?:した|った|いた|れた|えた|きた|ねた|んだ)";
+const NOUN_AFTER = "[\\u4E00-\\u9FFF\\u30A1-\\u30FA]";
+const RELATIVE_CLAUSE = {
+  clause: new RegExp(`^[^、。「」はがも]{0,8}?${PAST_ENDING}(?=${NOUN_AFTER})`),
+  // (across a sentence, …した後 and …した際 are times the verb sets, more often than nouns it describes)
+  sentence: new RegExp(`^[^。「」は]{0,30}?${PAST_ENDING}(?=(?![後際上時前]|ため|あと)${NOUN_AFTER})`),
+};
+
+export const relativeClauseFollows = (text: string, from: number, reach: "clause" | "sentence") =>
+  RELATIVE_CLAUSE[reach].test(text.slice(from, from + 40));

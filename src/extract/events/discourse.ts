@@ -8,7 +8,7 @@ import type { Lexicon } from "../../lexicon/lexicon.js";
 import { type AnalysedDocument, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { countsFrom, tellsEarlier, type Timex } from "../timex/tagger.js";
 import { type ActorArg, type SentenceArguments, sentenceTimexes } from "./arguments.js";
-import { clauseAround } from "./clauses.js";
+import { clauseAround, relativeClauseFollows } from "./clauses.js";
 import { isSubject, uniqueActors } from "./participants.js";
 
 /** The topics of one sentence. */
@@ -80,11 +80,9 @@ export class Discourse {
  * ホイットラム氏も訪れた天壇公園を訪れた: the subject of a relative clause describing a noun is not what the
  * sentence, or the next ones, are about.
  */
-const RELATIVE_CLAUSE_AFTER_SUBJECT =
-  /^[^、。「」はがも]{0,8}?(?:した|った|いた|れた|えた|きた|ねた|んだ)(?=[\u4E00-\u9FFF\u30A1-\u30FA])/;
 const subjectOfRelativeClause = (text: string, a: ActorArg) =>
   (a.particle === "が" || a.particle === "も") &&
-  RELATIVE_CLAUSE_AFTER_SUBJECT.test(text.slice(a.end + a.particle.length, a.end + a.particle.length + 12));
+  relativeClauseFollows(text, a.end + a.particle.length, "clause");
 
 /** What a document does with what it provides for: 明記した, 盛り込まれた, 規定した. */
 export const PROVIDES = "(?:明記|盛り込|規定|うた|明示)";
