@@ -62,10 +62,12 @@ const BARE_SURNAME_AFTER = /^(?:[はがもにとのを、]|から)/;
  * 北朝鮮の代表団, 日本政府は, 米国とイランの高官は, 日米韓の外務次官は: a state (or states) acting through its
  * delegation, government or officials.
  */
-const DELEGATION =
-  /^の?(?:(?:政府|高位級|高官|閣僚級|実務)?(?:代表団|使節団|訪問団|特使団)|政府|当局|一行|高官団|大使館|(?:高官|外務次官|首席代表)(?=[はがもと、]))/;
-/** 日米韓の外務次官は: states named together acting through their officials. */
-const OFFICIALS_OF_STATES = /^の(?:高官|外務次官|首席代表)(?=[はがもと、])/;
+const OFFICIALS = "(?:高官|外務次官|首席代表)(?=[はがもと、])";
+const DELEGATION = new RegExp(
+  `^の?(?:(?:政府|高位級|高官|閣僚級|実務)?(?:代表団|使節団|訪問団|特使団)|政府|当局|一行|高官団|大使館|${OFFICIALS})`,
+);
+/** 日米韓の外務次官は: states named together acting through their officials (not their delegation or government). */
+const OFFICIALS_OF_STATES = new RegExp(`^の${OFFICIALS}`);
 /** A bare title is a person only when it ends its word: 外相会談 is a meeting, not a minister. */
 const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでやからまでより]|氏|ら)/;
 

@@ -127,10 +127,8 @@ interface Discourse {
   personPair: ActorRef[] | undefined;
   /** People the text has named in full in its own words (金英哲副委員長), not only by a title (金委員長). */
   namedFully: ReadonlySet<string>;
-  /** The person the last sentence or this one is about (プーチン氏は), for 同氏は. */
+  /** For 同氏は: the person the last sentence or this one is about (プーチン氏は). */
   topicPerson: ActorRef | undefined;
-  /** The text the mentions are in. */
-  text: string;
 }
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** は marking a sentence's topic (not では, には). */
@@ -266,8 +264,12 @@ export function resolveMentions(
               leaders: firstPair && leadersParagraph !== paragraph ? firstPair : leaders,
               personPair: personPair && here - personPair.sentence <= 1 ? personPair.persons : undefined,
               namedFully,
-              topicPerson: topicPerson && here - topicPerson.sentence <= 1 ? topicPerson.actor : undefined,
-              text: opts.text,
+              topicPerson:
+                topicPerson &&
+                here - topicPerson.sentence <= 1 &&
+                TOPIC_AFTER.test(opts.text.slice(m.end, m.end + 2))
+                  ? topicPerson.actor
+                  : undefined,
             });
     if (
       m.kind === "group" &&
@@ -419,12 +421,7 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     return done([again ?? unresolved(m.unknownName, m)], "unresolved");
   }
   // 同氏は after プーチン氏は…金氏を招いた: the one the text is about goes on being its topic
-  if (
-    m.anaphor === "same-person" &&
-    discourse.topicPerson &&
-    TOPIC_AFTER.test(discourse.text.slice(m.end, m.end + 2))
-  )
-    return done([discourse.topicPerson], "anaphora");
+  if (m.anaphor === "same-person" && discourse.topicPerson) return done([discourse.topicPerson], "anaphora");
   if (m.anaphor === "same-person") {
     const keep = (a: ActorRef) =>
       !m.titleOffices || (a.office !== undefined && m.titleOffices.includes(a.office));

@@ -168,12 +168,13 @@ function run(
 }
 
 /** 2018年5月以来, 19年6月の訪問以来: the date of an earlier occurrence, which the text counts from. */
-const SINCE = /^(?:の[^、。]{0,20})?(?:以来|から数えて)/;
+const COUNTING_FROM = "(?:以来|から数えて)";
+const SINCE = new RegExp(`^(?:の[^、。]{0,20})?${COUNTING_FROM}`);
 /**
  * 6月17日にカナダで…会談して以来, 2019年11月に…で開かれたBRICS首脳会議の際以来: a clause that counts from the
  * date of an earlier occurrence (past one continuative clause: 1月にインドを訪問し、当時のシン首相と会談して以来).
  */
-const CLAUSE_SINCE = /^(?:[^、。「」]{0,24}?[しり]、)?[^、。「」]{0,44}?(?:以来|から数えて)/;
+const CLAUSE_SINCE = new RegExp(`^(?:[^、。「」]{0,24}?[しり]、)?[^、。「」]{0,44}?${COUNTING_FROM}`);
 
 /** A date followed by 以来 (2019年1月以来, 4月の訪問以来): an earlier occurrence's, not the sentence's. */
 export const sinceDate = (text: string, t: { end: number }) => SINCE.test(text.slice(t.end, t.end + 24));
