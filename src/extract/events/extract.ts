@@ -1656,7 +1656,7 @@ const EVENT_PREDICATE =
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate
-  if (/[\u3041-\u3096]$/.test(text[end - 1] ?? "")) return false;
+  if (VERB_ENDING.test(text[end - 1] ?? "")) return false;
   const next = text.slice(end, end + 3);
   const nominal = /^(?:を|が|は|も|に|へ|の|、|など|で(?!は))/.test(next) || end >= clauseEnd;
   if (!nominal) return false;
