@@ -3362,6 +3362,47 @@ describe("trips", () => {
     assert.equal(meetings.length, 2);
     for (const m of meetings) assert.equal(m.links.trip, visit!.id);
   });
+  it("reads 両首脳 after a meeting with one leader whose other party the sentence leaves unsaid as those two", async () => {
+    const { events } = await extract(
+      "習近平国家主席は9日、ブダペストでハンガリーのオルバン首相と会談した。\n" +
+        "習主席は最初の訪問国フランスで、6日にマクロン大統領と会談したほか、フォンデアライエン委員長を交えた中仏EU3者会談に臨んだ。" +
+        "続いて7日夜にベオグラードに入り、翌8日にブチッチ大統領と会談した。両首脳は共同声明に署名した。",
+      "2024-05-10",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.deepEqual(ids(sign!).sort(), ["aleksandar-vucic", "xi-jinping"]);
+  });
+
+  it("places a meeting where the sentence's traveller has just arrived (ベオグラードに入り、…と会談した), and reads the arrival as a visit", async () => {
+    const { events } = await extract(
+      "習主席は最初の訪問国フランスで、6日にパリのエリゼ宮でマクロン大統領と会談した。" +
+        "続いて7日夜にセルビアの首都ベオグラードに入り、翌8日にブチッチ大統領と会談した。",
+      "2024-05-09",
+    );
+    const meeting = find(events, "CONSULT", "meet").find((e) => ids(e).includes("aleksandar-vucic"));
+    assert.deepEqual([meeting?.place?.id, meeting?.date?.start], ["belgrade", "2024-05-08"]);
+    const visit = find(events, "CONSULT", "visit").find((e) => ids(e, "recipient").includes("SRB"));
+    assert.deepEqual([ids(visit!, "actor"), visit?.date?.start], [["xi-jinping"], "2024-05-07"]);
+  });
+
+  it("dates a trip told as it ends (17日、6日間にわたるロシア訪問の日程を終え) from its first day to its last", async () => {
+    const { events } = await extract(
+      "北朝鮮の金正恩総書記は17日、6日間にわたるロシア訪問の日程を終え、専用列車で帰国の途についた。",
+      "2023-09-18",
+    );
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.deepEqual([visit?.date?.start, visit?.date?.end], ["2023-09-12", "2023-09-17"]);
+  });
+
+  it("reads sites looked round on a trip (戦闘機を見て回り) as a visit of that day to the trip's state", async () => {
+    const { events } = await extract(
+      "北朝鮮の金正恩総書記は17日、6日間にわたるロシア訪問の日程を終えた。" +
+        "金総書記は16日、ウラジオストク近郊の飛行場でショイグ国防相とともに戦略爆撃機を見て回った。",
+      "2023-09-18",
+    );
+    const day = find(events, "CONSULT", "visit").find((e) => e.date?.end === "2023-09-16");
+    assert.deepEqual([ids(day!, "actor"), ids(day!, "recipient")], [["kim-jong-un"], ["RUS"]]);
+  });
 });
 
 describe("delegations and reactions", () => {

@@ -133,6 +133,8 @@ interface Discourse {
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** は marking a sentence's topic (not では, には). */
 const TOPIC_AFTER = /^は/;
+/** ブチッチ大統領と会談した: the one a meeting or call was with. */
+const MET_WITH = /^と(?:会談|会見|会い|会っ|面会|電話会談|首脳会談|初会談)/;
 /** What a person's の owns that others hand over, read or answer (親書, 書簡, メッセージ): the person is not there. */
 const POSSESSED = /^の(?:親書|書簡|メッセージ|祝電|弔電|手紙|親筆|談話)/;
 /** …の康京和(カン・ギョンファ)外相以来: a person an earlier occurrence is counted from. */
@@ -167,7 +169,7 @@ export function resolveMentions(
   let previousPerson: { mention: Mention; actor: ActorRef } | undefined;
   const namedFully = new Set<string>();
   // the person a sentence is about (its topic, marked は), with the sentence
-  let topicPerson: { actor: ActorRef; sentence: number } | undefined;
+  let topicPerson: { actor: ActorRef; sentence: number; paragraph: number } | undefined;
   // 首相は…求めた。…李克強首相の主催で…。首相と文氏は: a title standing alone goes on naming whom it named
   const bare = new Map<string, ActorRef>();
   // 金氏は…。金氏には妹の金与正氏が同行した。金氏は4月27日…: a surname written alone goes on naming whom it
@@ -178,6 +180,9 @@ export function resolveMentions(
   // more, and a sentence about one of them (プーチン氏が来日した際の) fewer
   let leaders: ActorRef[] | undefined;
   let sentenceLeaders: ActorRef[] = [];
+  // 習主席は…。続いて…翌8日にブチッチ大統領と会談した。両首脳は: one leader met with the topic's leader, whom
+  // the sentence leaves unsaid, names a pair as well
+  let sentencePartner: ActorRef | undefined;
   /** The paragraph of the sentence that named `leaders`, and the first pair the article named together. */
   let leadersParagraph = -1;
   let firstPair: ActorRef[] | undefined;
@@ -220,12 +225,22 @@ export function resolveMentions(
     const date = opts.dateAt(m.start);
     const here = opts.sentenceAt?.(m.start) ?? 0;
     if (here !== sentence) {
-      if (sentenceLeaders.length === 2) {
-        leaders = sentenceLeaders;
+      const partner = sentenceLeaders.length === 1 ? sentencePartner : undefined;
+      const met =
+        partner &&
+        topicPerson &&
+        topicPerson.actor.id !== partner.id &&
+        topicPerson.paragraph === paragraph &&
+        isLeader(lex, topicPerson.actor, date)
+          ? [topicPerson.actor, partner]
+          : undefined;
+      if (sentenceLeaders.length === 2 || met) {
+        leaders = met ?? sentenceLeaders;
         leadersParagraph = paragraph;
-        firstPair ??= sentenceLeaders;
+        firstPair ??= leaders;
       }
       sentenceLeaders = [];
+      sentencePartner = undefined;
       sentence = here;
       paragraph = opts.paragraphAt?.(m.start) ?? 0;
     }
@@ -280,8 +295,10 @@ export function resolveMentions(
     // (not one a speaker names: 「私自身が金正恩委員長と…向き合わなければならない」)
     if (!m.anaphor && !opts.quoted?.(m.start))
       for (const a of r.actors)
-        if (a.kind === "person" && isLeader(lex, a, date) && !sentenceLeaders.some((b) => b.id === a.id))
+        if (a.kind === "person" && isLeader(lex, a, date) && !sentenceLeaders.some((b) => b.id === a.id)) {
           sentenceLeaders.push(a);
+          if (r.actors.length === 1 && MET_WITH.test(opts.text.slice(m.end, m.end + 6))) sentencePartner = a;
+        }
     if (bareTitle(m) && r.actors.length === 1) bare.set(m.title!, r.actors[0]!);
     if (surnameOnly && r.actors.length === 1 && r.actors[0]!.resolved) surnameForms.set(form, r.actors[0]!);
     // プーチン大統領の親書を手渡した: whose letter it is keeps those who met in front of the discourse
@@ -296,7 +313,7 @@ export function resolveMentions(
       !opts.quoted?.(m.start) &&
       TOPIC_AFTER.test(opts.text.slice(m.end, m.end + 2))
     )
-      topicPerson = { actor: r.actors[0]!, sentence: here };
+      topicPerson = { actor: r.actors[0]!, sentence: here, paragraph };
     if (m.personIds?.length && !possessor && !countedFrom && !opts.quoted?.(m.start))
       for (const a of r.actors) namedFully.add(a.id);
     stateAnaphor =

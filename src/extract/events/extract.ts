@@ -54,7 +54,7 @@ import {
 } from "./agreement-names.js";
 import { chooseTrigger, forumNamedBefore } from "./gatherings.js";
 import { knownAgreement, signedAt } from "./known-agreements.js";
-import { destination, pickPlace, placeRank, statesListedBefore } from "./place.js";
+import { destination, pickPlace, placeRank, reachedBefore, statesListedBefore } from "./place.js";
 import { readStatus, toldAsDone } from "./status.js";
 
 /** An event as first read from one trigger, before merging. */
@@ -75,6 +75,8 @@ export interface Candidate {
   until?: Timex;
   /** 3泊4日の日程で, 4日間の日程で: how many days a trip lasts from the day `timex` gives. */
   days?: number;
+  /** 17日、6日間にわたるロシア訪問を終え: how many days a trip lasted up to the day `timex` gives. */
+  daysEnded?: number;
   /** 来週, 今週後半: the days of a week the clause names, when no date is given (ISO days, inclusive). */
   week?: { start: string; end: string };
   dateSource: EventDate["source"];
@@ -596,7 +598,12 @@ function candidate(
   const date = timex?.value ?? doc.source.published;
   let actors: ActorRef[] = [];
   let recipients: ActorRef[] = [];
-  let place: PlaceArg | null = pickPlace(text, args.places, clause, start, ["で", "では", "での"]);
+  let place: PlaceArg | null =
+    pickPlace(text, args.places, clause, start, ["で", "では", "での"]) ??
+    // (not a gathering: 14日にリマに到着し、APEC非公式首脳会議への出席…を開始した is where it is held, not when)
+    (trigger.roles !== "visit" && trigger.mode !== "multilateral"
+      ? reachedBefore(text, args.places, sentence.start, clause.start)
+      : null);
   let object: string | undefined;
   let forum: string | undefined;
   // 電話で約25分間会談した: talks held by telephone, however much stands between
@@ -972,13 +979,19 @@ function candidate(
   // reachedAtMeeting gives it the parties)
   if (actors.length === 0 && trigger.type !== "AGREE" && !(trigger.roles === "signing" && trigger.near))
     return null;
-  const days =
-    (trigger.roles === "visit" ? tripDays(text.slice(clause.start, clause.end)) : undefined) ??
-    (timex ? daysFrom(text, timex) : undefined);
+  const daysEnded =
+    trigger.roles === "visit" && timex && timex.end <= start
+      ? tripEnded(text, clause.start, start, end)
+      : undefined;
+  const days = daysEnded
+    ? undefined
+    : ((trigger.roles === "visit" ? tripDays(text.slice(clause.start, clause.end)) : undefined) ??
+      (timex ? daysFrom(text, timex) : undefined));
   const base: Candidate = {
     partial: referenceOnly || purposeOfTrip,
     ...(until ? { until } : {}),
     ...(days ? { days } : {}),
+    ...(daysEnded ? { daysEnded } : {}),
     trigger,
     triggerStart: start,
     triggerEnd: end,
@@ -1120,6 +1133,17 @@ const FOR_DAYS = new RegExp(`^から(${NUMBER})日間`);
 
 function daysFrom(text: string, from: Timex): number | undefined {
   const m = FOR_DAYS.exec(text.slice(from.end, from.end + 8));
+  const n = m && readNumber(m[1]!);
+  return n && n > 1 && n <= 31 ? n : undefined;
+}
+
+/** 6日間にわたるロシア訪問の日程を終え: a trip's length in days, told as it ends. */
+const LASTED = new RegExp(`(${NUMBER})日間(?:にわたる|の)[^、。]{0,12}$`);
+const ENDED = /^(?:の日程)?を(?:終え|終了し)/;
+
+function tripEnded(text: string, clauseStart: number, start: number, end: number): number | undefined {
+  if (!ENDED.test(text.slice(end, end + 8))) return undefined;
+  const m = LASTED.exec(text.slice(clauseStart, start));
   const n = m && readNumber(m[1]!);
   return n && n > 1 && n <= 31 ? n : undefined;
 }
@@ -1495,6 +1519,10 @@ export function eventDate(c: Candidate, published: string | null): EventDate | n
       granularity: "range",
       source: c.dateSource,
     };
+  }
+  if (c.timex && c.daysEnded && c.timex.granularity === "day") {
+    const start = toIso(addDays(c.timex.date, 1 - c.daysEnded));
+    return { start, end: isoBounds(c.timex.date).end, granularity: "range", source: c.dateSource };
   }
   if (c.timex && c.days && c.timex.granularity === "day") {
     const start = isoBounds(c.timex.date).start;

@@ -48,6 +48,25 @@ export function pickPlace(
   return [...chosen].sort((a, b) => placeRank(b) - placeRank(a) || distance(a) - distance(b))[0]!;
 }
 
+/** ベオグラードに入り、, 北京に到着し、: a place the sentence's traveller has just reached, in a clause that runs on. */
+const REACHED = /^(?:に(?:入り|到着し|着き)|入りし)(?:、|た後、|てから)/;
+
+/**
+ * The place an earlier clause of the sentence brings its traveller to (続いて7日夜にベオグラードに入り、翌8日に
+ * ブチッチ大統領と会談した): where what follows in the sentence happens, when its own clause names none.
+ */
+export function reachedBefore(
+  text: string,
+  places: readonly PlaceArg[],
+  sentenceStart: number,
+  clauseStart: number,
+): PlaceArg | null {
+  const reached = places.filter(
+    (p) => p.start >= sentenceStart && p.end <= clauseStart && REACHED.test(text.slice(p.end, p.end + 6)),
+  );
+  return reached[reached.length - 1] ?? null;
+}
+
 /** カナダで開かれた(G7サミット): a place a relative clause says something else was held at, before `start`. */
 function heldElsewhere(text: string, p: PlaceArg, start: number): boolean {
   const m = /^で(?:開かれ|行われ|開催され)た/.exec(text.slice(p.end, p.end + 8));
