@@ -1651,6 +1651,20 @@ describe("dates", () => {
     assert.deepEqual(ids(talks!).sort(), ["RUS", "TUR", "UKR", "un"]);
   });
 
+  it("reads a compound of states with a leader brought in (委員長を交えた中仏EU3者会談) as a meeting of their leaders", async () => {
+    const { events } = await extract(
+      "習主席は6日、パリでマクロン大統領と会談したほか、欧州委員会のフォンデアライエン委員長を交えた中仏EU3者会談に臨んだ。",
+      "2024-05-07",
+    );
+    const [talks] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(
+      ids(talks!)
+        .filter((id) => id !== "eu")
+        .sort(),
+      ["emmanuel-macron", "ursula-von-der-leyen", "xi-jinping"],
+    );
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

@@ -132,7 +132,7 @@ const STATE_COUNT = "[0-9一二三四五六七八九十]+[かカケヵ]国";
 const MANNER = "(?:対面|直接|公式|非公式|初めて|初|正式|単独|オンライン|電話)(?:(?:で)?の|な)";
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議, 日韓首脳の正式な会談: a compound naming the parties. */
 const COMPOUND_BEFORE_TRIGGER = new RegExp(
-  `^(?:${STATE_COUNT})?(?:の|による|間の|間で|両国の)?(?:${MEETING_LEVEL}|首脳)?(?:の)?(?:${MANNER})?$`,
+  `^(?:${STATE_COUNT}|[0-9一二三四]者)?(?:の|による|間の|間で|両国の)?(?:${MEETING_LEVEL}|首脳)?(?:の)?(?:${MANNER})?$`,
 );
 /** 3カ国による, 三か国の: the number of the states just listed, between them and the trigger. */
 const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:首脳|外相|外務|首相)?$`);
@@ -722,6 +722,12 @@ function candidate(
     // ministry stands for its state
     const ministryAtLevel = (a: ActorArg) =>
       a.particle === "" && a.end < start && MEETING_LEVEL_BY.test(text.slice(a.end, start));
+    // 中仏EU3者会談: another party written on to the compound, before the trigger
+    const writtenOn = (a: ActorArg) => {
+      let at = a.end;
+      for (const b of local) if (b.start === at && b.end <= start) at = b.end;
+      return at;
+    };
     const parties = local
       .map((a) =>
         ministryAtLevel(a) ? { ...a, actors: a.actors.map((x) => stateOfOrganization(lex, x)) } : a,
@@ -736,7 +742,7 @@ function candidate(
             !(trigger.roles !== "signing" && signedBefore(a))) ||
           (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
           ministryAtLevel(a) ||
-          (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(a.end, start))) ||
+          (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(writtenOn(a), start))) ||
           // マルコス大統領を交えて(、日米比3か国として)首脳会談に臨む: one brought in, and the states it makes;
           // ムン大統領主催の夕食会: its host
           (trigger.type === "CONSULT" &&
@@ -834,7 +840,11 @@ function candidate(
       const leaderLevel =
         /首脳/.test(text.slice(start, end)) ||
         /首脳の?[^、。]{0,6}$/.test(text.slice(clause.start, start)) ||
-        parties.some((a) => a.compound && text.startsWith("首脳", a.end));
+        parties.some((a) => a.compound && text.startsWith("首脳", a.end)) ||
+        // 委員長を交えた中仏EU3者会談: states compounded with leaders of their meeting stand for theirs
+        (parties.some((a) => a.compound) &&
+          actors.some((a) => a.kind === "person") &&
+          actors.every((a) => a.kind !== "person" || isLeader(lex, a, date)));
       const portfolio = leaderLevel ? undefined : portfolioNamed(lex, text.slice(start, end));
       if (leaderLevel) {
         atLeaderLevel = actors;
