@@ -3042,6 +3042,15 @@ describe("agreements", () => {
     );
   });
 
+  it("keeps the bracket a document's name opens with (「…運命共同体」の構築に関する共同声明)", async () => {
+    const { events } = await extract(
+      "習主席とブチッチ大統領は8日、「新時代の中国・セルビア運命共同体」の構築に関する共同声明に署名した。",
+      "2024-05-09",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.equal(sign?.object, "「新時代の中国・セルビア運命共同体」の構築に関する共同声明");
+  });
+
   it("reads two documents one sentence names together as two signings (「日中共同文書」と…共同声明を発表する)", async () => {
     const { events } = await extract(
       "胡錦濤国家主席は福田首相と7日に会談し、「日中共同文書」と地球温暖化対策に関する共同声明を発表する。",

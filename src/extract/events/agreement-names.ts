@@ -54,7 +54,13 @@ function agreementNamed(words: string, names: RegExp): string | undefined {
   const phrase = m[1]!
     .replace(AFTER_LAST_PARTICLE, "")
     .replace(/^[^「」]*(?:[ただ]|(?<![関対])する)(?=[^\u3041-\u3096][^「」]+$)/, "");
-  return names.test(phrase) ? phrase : undefined;
+  if (!names.test(phrase)) return undefined;
+  // 「新時代の中国・セルビア運命共同体」の構築に関する共同声明: a name that opens with a bracketed phrase keeps its bracket
+  const opening = before[m.index - 1];
+  const closing = opening === "「" ? "」" : opening === "『" ? "』" : undefined;
+  return closing && phrase === m[1] && phrase.includes(closing) && !phrase.includes(opening!)
+    ? opening + phrase
+    : phrase;
 }
 
 /**
