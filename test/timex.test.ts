@@ -79,6 +79,16 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(plan, "2018-04-28").at(-1), ["同日", "2018-05-01"]);
   });
 
+  it("reads 同日 as the day reported, not the end of the days a meeting described in passing lasted", () => {
+    const t =
+      "議長国中国は3日、合意文書を発表した。文書は9月27日から30日まで北京で開かれた全体会合でまとまり、正式に採択された。" +
+      "日本の首席代表は同日、記者団に語った。";
+    assert.deepEqual(tag(t, "2007-10-03").at(-1), ["同日", "2007-10-03"]);
+    // (in its own sentence, 同日 is still the end of a span the sentence has just given)
+    const own = "会議は9月27日から30日まで北京で開かれ、同日閉幕した。";
+    assert.deepEqual(tag(own, "2007-10-03").at(-1), ["同日", "2007-09-30"]);
+  });
+
   it("reads この日 as the day reported, not the date of an earlier meeting counted from", () => {
     const t =
       "両首脳が29日、慶州で会談した。対面会談は8月25日(現地時間)にホワイトハウスで開かれて以来だ。" +

@@ -43,6 +43,11 @@ export interface ResolveContext {
   describesNoun?: boolean;
   /** The date's own clause puts it to come (15日から…開かれる): not before the publication. */
   toCome?: boolean;
+  /**
+   * A bound of the days a relative clause says a noun lasted (9月27日から30日まで…で開かれた全体会合で): an
+   * aside, which no later 同日 refers to (a span is not one day).
+   */
+  spanOfNoun?: boolean;
 }
 
 export interface Resolution {
@@ -90,7 +95,8 @@ export class DiscourseCalendar {
       !!ctx.converted ||
       !!ctx.countedFrom ||
       (c.kind === "relative-day" && !!ctx.flashback) ||
-      !!ctx.describesNoun;
+      !!ctx.describesNoun ||
+      !!ctx.spanOfNoun;
     // (and 同日 in its sentence is not the day of a clause describing a noun either)
     this.remember(r.date, aside, !ctx.describesNoun);
     return r;

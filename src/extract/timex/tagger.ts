@@ -125,6 +125,7 @@ function run(
     const inJapanTime = JAPAN_TIME.test(text.slice(Math.max(0, f.start - 6), f.start));
     const converted = inJapanTime && !!previous && previous.end >= f.start - 16;
     const sameSentence = !!previous && !/[。\n]/.test(text.slice(previous.end, f.start));
+    const spanOfNoun = boundsSpanOfNoun(text, f, previous);
     previous = f;
     const r = cal.resolve(f.candidate, {
       inQuote: inside(opts.quotes, f.start, f.end),
@@ -145,6 +146,7 @@ function run(
       ...(f.candidate.kind === "partial" && f.candidate.month === undefined && startedInOwnClause(text, f.end)
         ? { describesNoun: true }
         : {}),
+      ...(spanOfNoun ? { spanOfNoun } : {}),
     });
     // (a date the text counts from — 2020年1月に…訪れて以来 — is an aside: a bare 14日 after it still
     // counts from the publication)
@@ -208,6 +210,22 @@ export function tellsEarlier(text: string, from: number): boolean {
 const DONE_IN_OWN_CLAUSE =
   /^[^、。「」]{0,40}?(?:開かれ|行われ|開催され|[っいえれきけせてめべし])た(?=[\u4E00-\u9FFF\u30A0-\u30FF0-9]|の|際|後)/;
 const doneInOwnClause = (text: string, from: number) => DONE_IN_OWN_CLAUSE.test(text.slice(from, from + 48));
+
+/** から30日まで: the rest of a span after the day that starts it. */
+const SPAN_REST = /^から[^、。から]{1,8}?日(?:まで|にかけて)/;
+const SPAN_END = /^(?:まで|にかけて)/;
+
+/**
+ * Whether the date starts or ends a span of days that a relative clause in the past gives to the noun after
+ * it (9月27日から30日まで北京で開かれた全体会合で): the days the noun lasted, not a day the narration is at.
+ */
+function boundsSpanOfNoun(text: string, f: Found, previous: Found | undefined): boolean {
+  const rest = SPAN_REST.exec(text.slice(f.end, f.end + 16));
+  if (rest) return doneInOwnClause(text, f.end + rest[0].length);
+  const end =
+    previous && text.slice(previous.end, f.start) === "から" && SPAN_END.exec(text.slice(f.end, f.end + 4));
+  return !!end && doneInOwnClause(text, f.end + end[0].length);
+}
 
 /** 4日に始まった(一連の外相会議): a day whose own clause tells, in the past, when the noun after it began. */
 const STARTED_IN_OWN_CLAUSE = /^に(?:始まった|開幕した|スタートした)[^、。「」]{1,30}?(?:は|が)/;
