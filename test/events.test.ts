@@ -1621,6 +1621,14 @@ describe("dates", () => {
     assert.equal(talks!.place?.id, "geneva");
   });
 
+  it("reads talks named for a role in them (6カ国協議の議長国) as no meeting", async () => {
+    const { events } = await extract(
+      "北朝鮮の核問題をめぐる6カ国協議の議長国中国は3日、合意文書を発表した。",
+      "2007-10-03",
+    );
+    assert.deepEqual(find(events, "CONSULT"), []);
+  });
+
   it("reads talks told in a state (米朝の非核化協議が停滞している) as no meeting", async () => {
     const { events } = await extract(
       "文大統領は5日、王毅外相と会談した。文氏は、米朝の非核化協議が停滞していることを念頭に「朝鮮半島の完全な非核化と" +

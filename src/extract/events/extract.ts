@@ -92,9 +92,12 @@ const SENT_TO_DO = /^(?:\([^()]*\))?を[^、。]{0,24}?派遣し、$/;
 /** What follows a word inside an agreement's name: more of the name, then 条約 or 協定. */
 const IN_AGREEMENT_NAME = /^[\u4E00-\u9FFF]{0,6}?(?:条約|協定)/;
 
-/** A trigger word used as a time reference or a label, not as an event report. */
+/**
+ * A trigger word used as a time reference or a label, not as an event report; or naming a role in a
+ * process (6カ国協議の議長国, 協議の首席代表).
+ */
 const REFERENCE_AFTER =
-  /^(?:後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|に関する|に関して|に関し、|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+(?:年|週間|日|か月|カ月))/;
+  /^(?:の(?:議長国|議長|参加国|枠組み|首席代表|加盟国)|後|前|以降|直後|直前|に先立|に先立ち|の冒頭|冒頭|の席|の場|の中で|会場|場所|相手|するのは|したのは|するのが|したのが|のは|の開催|の実現|開始|問題|の成果|の結果|の内容|について|に関する|に関して|に関し、|をめぐ|を巡|を前に|の前に|での合意|招請|招待|要請|計画|構想|日程|の意向|の可能性|の是非|するよう|するように|るよう|るように|交渉|(?:から)?[0-9一二三四五六七八九十百]+周年|から[0-9一二三四五六七八九十百]+(?:年|週間|日|か月|カ月))/;
 /** A trigger that ends in its verb's own ending (入りした, 訪れた): its tense is its own, not a relative clause's. */
 const VERB_ENDING = /[\u3041-\u3096]$/;
 /** ムン大統領主催の(夕食会), 首相が主催する(晩さん会): the host of a meal or gathering, right before it. */
