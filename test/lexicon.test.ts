@@ -149,6 +149,13 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads a bare 首相 as Japan's prime minister, once named, though another state's premier was named since", () => {
+    assert.deepEqual(
+      who("安倍晋三首相は15日、中国の李克強首相と会談した。首相は会議で結束を呼びかけた。", "2016-07-15"),
+      ["shinzo-abe", "li-keqiang", "shinzo-abe"],
+    );
+  });
+
   it("keeps names the lexicon lacks as unresolved actors", () => {
     const text = "ボルトニク氏は述べた。";
     const [r] = resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2024-01-01", text });

@@ -499,6 +499,14 @@ function resolveTitle(
   let offices = m.titleOffices!.map((id) => lex.offices.get(id)!).filter(Boolean);
   if (m.country) offices = offices.filter((o) => o.country === m.country);
   else {
+    // 安倍晋三首相は…李克強首相と会談した。…首相は会議で: in Japanese news the bare title is Japan's office
+    // (offices.yaml's `default`), whoever else bearing it was named since, once its holder has been named
+    for (const o of offices) {
+      if (!o.default) continue;
+      const holder = lex.holdersOf(o.id, date)[0];
+      const named = holder && persons.find((a) => a.id === holder.id);
+      if (named) return done([named], "discourse");
+    }
     // the person the discourse last mentioned with this title
     for (let i = persons.length - 1; i >= 0; i--) {
       const a = persons[i]!;
