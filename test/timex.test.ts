@@ -89,6 +89,34 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(own, "2007-10-03").at(-1), ["同日", "2007-09-30"]);
   });
 
+  it("reads a day listed after a date (7月4日と28日) in that date's month", () => {
+    assert.deepEqual(tag("北朝鮮による7月4日と28日のICBM発射を受けて決議が採択された。", "2017-08-07"), [
+      ["7月4日", "2017-07-04"],
+      ["28日", "2017-07-28"],
+    ]);
+  });
+
+  it("reads 同日 past the first day of what a relative clause says went on since (6日から…続けていた協議)", () => {
+    const t =
+      "両国は10日、外交関係を正常化することで合意した。中国の仲介で6日から北京で続けていた協議がまとまった。" +
+      "王氏は同日、成果を誇った。";
+    assert.deepEqual(tag(t, "2023-03-11").at(-1), ["同日", "2023-03-10"]);
+  });
+
+  it("reads a month a plan is set for (12月には…開く予定で) as to come, and one planned before (開く予定だった) as past", () => {
+    assert.deepEqual(tag("12月には東京で特別首脳会議を開く予定で、首相は意欲を見せている。", "2023-09-07"), [
+      ["12月", "2023-12"],
+    ]);
+    assert.deepEqual(tag("署名式は当初、11日にブリュッセルで開く予定だった。", "2018-07-17"), [
+      ["11日", "2018-07-11"],
+    ]);
+    // (a stay the publication falls in begins before it: 9日から11日まで滞在する予定です)
+    assert.deepEqual(tag("李首相は9日から11日まで北朝鮮に滞在する予定です。", "2025-10-10"), [
+      ["9日", "2025-10-09"],
+      ["11日", "2025-10-11"],
+    ]);
+  });
+
   it("reads この日 as the day reported, not the date of an earlier meeting counted from", () => {
     const t =
       "両首脳が29日、慶州で会談した。対面会談は8月25日(現地時間)にホワイトハウスで開かれて以来だ。" +

@@ -48,6 +48,8 @@ export interface ResolveContext {
    * aside, which no later 同日 refers to (a span is not one day).
    */
   spanOfNoun?: boolean;
+  /** Listed right after a date with its month (7月4日と28日). */
+  listed?: boolean;
 }
 
 export interface Resolution {
@@ -163,7 +165,8 @@ export class DiscourseCalendar {
       }
       case "partial":
         // 3月上旬…。書簡は同12日: the day of the month last told, whatever day was told last
-        if (c.ofLastMonth && this.lastMonth?.month !== undefined)
+        // (7月4日と28日: a day listed after a date is of its month)
+        if ((c.ofLastMonth || (ctx.listed && c.month === undefined)) && this.lastMonth?.month !== undefined)
           return {
             date: { year: this.lastMonth.year, month: this.lastMonth.month, day: c.day },
             anchor: "discourse",

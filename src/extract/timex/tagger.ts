@@ -126,6 +126,11 @@ function run(
     const converted = inJapanTime && !!previous && previous.end >= f.start - 16;
     const sameSentence = !!previous && !/[。\n]/.test(text.slice(previous.end, f.start));
     const spanOfNoun = boundsSpanOfNoun(text, f, previous);
+    const listed =
+      !!previous &&
+      previous.candidate.kind === "partial" &&
+      previous.candidate.month !== undefined &&
+      LISTED_AFTER.test(text.slice(previous.end, f.start));
     previous = f;
     const r = cal.resolve(f.candidate, {
       inQuote: inside(opts.quotes, f.start, f.end),
@@ -136,7 +141,10 @@ function run(
       ...(converted ? { converted } : {}),
       ...(countsFrom(text, f) ? { countedFrom: true } : {}),
       ...(sameSentence ? { sameSentence } : {}),
-      ...(f.candidate.kind === "partial" && TO_COME_AFTER.test(text.slice(f.end, f.end + 32))
+      // (not the first day of a stay the publication falls in: 9日から11日まで滞在する予定です)
+      ...(f.candidate.kind === "partial" &&
+      !SPAN_REST.test(text.slice(f.end, f.end + 16)) &&
+      TO_COME_AFTER.test(text.slice(f.end, f.end + 40))
         ? { toCome: true }
         : {}),
       ...(f.candidate.kind === "relative-day" && (tellsEarlier(text, f.end) || doneInOwnClause(text, f.end))
@@ -147,6 +155,7 @@ function run(
         ? { describesNoun: true }
         : {}),
       ...(spanOfNoun ? { spanOfNoun } : {}),
+      ...(listed ? { listed } : {}),
     });
     // (a date the text counts from — 2020年1月に…訪れて以来 — is an aside: a bare 14日 after it still
     // counts from the publication)
@@ -211,6 +220,9 @@ const DONE_IN_OWN_CLAUSE =
   /^[^、。「」]{0,40}?(?:開かれ|行われ|開催され|[っいえれきけせてめべし])た(?=[\u4E00-\u9FFF\u30A0-\u30FF0-9]|の|際|後)/;
 const doneInOwnClause = (text: string, from: number) => DONE_IN_OWN_CLAUSE.test(text.slice(from, from + 48));
 
+/** 7月4日と(28日): what lists one date after another. */
+const LISTED_AFTER = /^(?:と|、|や|及び|および)$/;
+
 /** から30日まで: the rest of a span after the day that starts it. */
 const SPAN_REST = /^から[^、。から]{1,8}?日(?:まで|にかけて)/;
 const SPAN_END = /^(?:まで|にかけて)/;
@@ -222,6 +234,8 @@ const SPAN_END = /^(?:まで|にかけて)/;
 function boundsSpanOfNoun(text: string, f: Found, previous: Found | undefined): boolean {
   const rest = SPAN_REST.exec(text.slice(f.end, f.end + 16));
   if (rest) return doneInOwnClause(text, f.end + rest[0].length);
+  // (6日から北京で続けていた協議: the first day of what went on since)
+  if (text.startsWith("から", f.end)) return doneInOwnClause(text, f.end + 2);
   const end =
     previous && text.slice(previous.end, f.start) === "から" && SPAN_END.exec(text.slice(f.end, f.end + 4));
   return !!end && doneInOwnClause(text, f.end + end[0].length);
@@ -237,7 +251,7 @@ const startedInOwnClause = (text: string, from: number) =>
  * do then (11月初めにかけて試験的に実施することで一致した).
  */
 const TO_COME_AFTER =
-  /^[^、。「」]{0,24}?(?:開かれる|行われる|開催される|始まる|予定の|予定される|(?:する|行う|開く)こと(?:で|を|に))/;
+  /^[^、。「」]{0,32}?(?:開かれる|行われる|開催される|始まる|予定(?:の|される|で(?!あった|した)|だ(?!った))|(?:する|行う|開く)こと(?:で|を|に))/;
 
 /**
  * Whether the date's own clause tells what was done (6月に北京で開かれた第3回会合を最後に中断したままだ), or the
