@@ -1677,6 +1677,26 @@ describe("dates", () => {
     );
   });
 
+  it("reads states the lexicon names as one group (中央アジア5カ国) as its members", async () => {
+    const { events } = await extract(
+      "中国と中央アジア5カ国による第2回首脳会議が17日、アスタナで開かれた。",
+      "2025-06-18",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    const states = new Set(summit!.participants.map((p) => p.actor.country ?? p.actor.id));
+    for (const s of ["CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"])
+      assert.ok(states.has(s), `${s} is not a party`);
+  });
+
+  it("reads 4カ国の首脳 as the four leaders last named", async () => {
+    const { events } = await extract(
+      "首脳会議には岸田首相、バイデン大統領、マクロン大統領、ショルツ首相が出席した。4カ国の首脳は共同声明に署名した。",
+      "2023-05-20",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.deepEqual(ids(sign!).sort(), ["emmanuel-macron", "fumio-kishida", "joe-biden", "olaf-scholz"]);
+  });
+
   it("reads 双方 as the two named together just before, not the last two named (a mediator after them)", async () => {
     const { events } = await extract(
       "米国とイランの高官は12日、オマーンの首都マスカットで協議した。終了後にはウィトコフ氏とアラグチ氏がバドル外相の立ち会いのもとで" +

@@ -234,6 +234,24 @@ describe("user lexicons", () => {
     );
   });
 
+  it("add a group of states that acts as its members, and refuse one with a state the lexicon lacks", () => {
+    const own = mkdtempSync(join(tmpdir(), "kaidan-group-"));
+    writeFileSync(
+      join(own, "organizations-mine.yaml"),
+      "- id: korea-japan\n  kind: group\n  name: { en: Korea and Japan, ja: 日韓両国 }\n  members: [KOR, JPN]\n",
+    );
+    const mine = new Lexicon(loadLexiconData([own]));
+    assert.deepEqual(mine.organizations.get("korea-japan")?.members, ["KOR", "JPN"]);
+    writeFileSync(
+      join(own, "organizations-mine.yaml"),
+      "- id: lost\n  kind: group\n  name: { en: Lost, ja: 迷子連合 }\n  members: [KOR, XXX]\n",
+    );
+    assert.throws(
+      () => loadLexiconData([own]),
+      (e: unknown) => e instanceof LexiconError && /lost: unknown member state 'XXX'/.test(e.message),
+    );
+  });
+
   it("fail with the file, the entry and the reason", () => {
     const bad = mkdtempSync(join(tmpdir(), "kaidan-bad-"));
     writeFileSync(

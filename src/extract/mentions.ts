@@ -21,7 +21,7 @@ export type Anaphor =
   | "same-person"
   | "both-persons"
   | "both-leaders"
-  | "three-leaders"
+  | "several-leaders"
   | "both-title"
   | "same-state"
   | "both-states";
@@ -48,6 +48,8 @@ export interface Mention {
   /** For compounds (露朝): the states. */
   members?: string[];
   anaphor?: Anaphor;
+  /** How many several-leaders stands for (3首脳, 6カ国の首脳). */
+  count?: number;
   /** A name the lexicon does not know. */
   unknownName?: string;
   /** The title is one its bearer held before (安倍元首相, 前大統領). */
@@ -74,9 +76,9 @@ const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでや�
 const ANAPHORS: [RegExp, Anaphor][] = [
   [/同氏/g, "same-person"],
   [/(?:両国首脳|両首脳|両首相|両大統領)/g, "both-leaders"],
-  [/(?:3首脳|三首脳|3か国首脳|3カ国首脳)(?![会議])/g, "three-leaders"],
-  // 3か国の首脳会談は…以来: the summit of the three leaders the article is about
-  [/(?:3|三)[かカヶケ]国の首脳(?=会談|の|が|は|も)/g, "three-leaders"],
+  [/(?:[3-9]|[三四五六七八九])(?:[かカヶケ]国)?首脳(?![会議])/g, "several-leaders"],
+  // 3か国の首脳会談は…以来, 6カ国の首脳は: the summit of the leaders the article is about, or they
+  [/(?:[3-9]|[三四五六七八九])[かカヶケ]国の首脳(?=会談|の|が|は|も)/g, "several-leaders"],
   [/(?:両氏|両者|双方|2人|二人)(?=[はがもとのを、])/g, "both-persons"],
   [/同国(?!民|内|産|籍|人)/g, "same-state"],
   [/両(?:国政府|国|政府)(?!間|民|関係|国民)(?=[はがもとのを、])/g, "both-states"],
@@ -330,6 +332,12 @@ export function findMentions(
           : null;
     if (kind) {
       const entityId = ids(refs, kind)[0]!;
+      // 中央アジア5カ国: states the lexicon names as one group act as its members, as 日中韓 does
+      const members = kind === "organization" ? lex.organizations.get(entityId)?.members : undefined;
+      if (members) {
+        out.push({ start: m.start, end: m.end, kind: "group", members });
+        continue;
+      }
       const delegation = kind === "state" ? DELEGATION.exec(text.slice(m.end, m.end + 8)) : null;
       out.push({ start: m.start, end: m.end + (delegation?.[0].length ?? 0), kind, entityId });
     }
@@ -550,6 +558,10 @@ function compounds(
   return out;
 }
 
+/** 3 or 三 → 3. */
+const countOf = (digit: string) =>
+  /[0-9]/.test(digit) ? Number(digit) : "〇一二三四五六七八九".indexOf(digit);
+
 function anaphora(text: string, from: number, to: number, taken: Mention[]): Mention[] {
   const slice = text.slice(from, to);
   const out: Mention[] = [];
@@ -559,7 +571,8 @@ function anaphora(text: string, from: number, to: number, taken: Mention[]): Men
       const span = { start: from + m.index, end: from + m.index + m[0].length };
       if (taken.some((t) => OVERLAPS(t, span))) continue;
       const kind: MentionKind = anaphor === "same-state" || anaphor === "both-states" ? "state" : "person";
-      out.push({ start: span.start, end: span.end, kind, anaphor });
+      const count = anaphor === "several-leaders" ? countOf(m[0][0]!) : 0;
+      out.push({ start: span.start, end: span.end, kind, anaphor, ...(count ? { count } : {}) });
     }
   }
   return out;

@@ -231,6 +231,13 @@ function checkReferences(data: LexiconData): void {
   for (const a of data.agreements)
     if (a.place && !places.has(a.place))
       throw new LexiconError("agreements", `${a.id}: unknown place '${a.place}'`);
+  const states = new Set(data.states.map((x) => x.id));
+  for (const o of data.organizations) {
+    if ((o.kind === "group") !== !!o.members)
+      throw new LexiconError("organizations", `${o.id}: a group, and only a group, lists its member states`);
+    for (const m of o.members ?? [])
+      if (!states.has(m)) throw new LexiconError("organizations", `${o.id}: unknown member state '${m}'`);
+  }
   const offices = new Set(data.offices.map((o) => o.id));
   for (const p of data.people) {
     for (const t of p.offices) {

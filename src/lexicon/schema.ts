@@ -41,10 +41,12 @@ export const stateSchema = z
 export const organizationSchema = z
   .object({
     id: entryId,
-    kind: z.enum(["igo", "party", "government", "agency", "military", "media", "company", "ngo"]),
+    // a group: states named together as one (中央アジア5カ国), which act as their members
+    kind: z.enum(["igo", "party", "government", "agency", "military", "media", "company", "ngo", "group"]),
     name: names,
     aliases: surfaceList,
     country: countryCode.optional(),
+    members: z.array(countryCode).min(2).optional(),
     sector: plover_sector.optional(),
     wikidata,
   })

@@ -445,9 +445,9 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     const p = lastDistinct(persons, 1, keep)[0];
     return done(p ? [p] : [], "anaphora");
   }
-  if (m.anaphor === "three-leaders")
+  if (m.anaphor === "several-leaders")
     return done(
-      lastDistinct(persons, 3, (a) => isLeader(lex, a, date)),
+      lastDistinct(persons, m.count ?? 3, (a) => isLeader(lex, a, date)),
       "anaphora",
     );
   if (m.anaphor === "both-leaders") {
