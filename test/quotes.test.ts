@@ -31,6 +31,16 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation to one named with the honorific 師 (ハメネイ師は…「…」と書き込み), not the sentence's first topic", async () => {
+    assert.deepEqual(
+      await quotes(
+        "首相は対話を促したが、ハメネイ師は会談後、自身のツイッターに「返答するつもりもない」と書き込んだ。",
+        "2019-06-13",
+      ),
+      [["ali-khamenei", "返答するつもりもない"]],
+    );
+  });
+
   it("gives no quotation to the subject of a relative clause (韓国が一時、破棄を通告した協定についても「…」と述べた)", async () => {
     assert.deepEqual(
       await quotes(

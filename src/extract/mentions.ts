@@ -58,7 +58,7 @@ export interface Mention {
   qualifies?: number;
 }
 
-const HONORIFIC = /^(氏|さん|女史|様|両氏)/;
+const HONORIFIC = /^(氏|さん|女史|様|両氏|師(?!団|範|匠|走))/;
 const BARE_SURNAME_AFTER = /^(?:[はがもにとのを、]|から)/;
 /**
  * 北朝鮮の代表団, 日本政府は, 米国とイランの高官は, 日米韓の外務次官は: a state (or states) acting through its
