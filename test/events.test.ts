@@ -1677,6 +1677,16 @@ describe("dates", () => {
     );
   });
 
+  it("keeps one named with と before a body's officer, past the body's gloss (安倍首相と欧州連合(EU)のトゥスク大統領)", async () => {
+    const { events } = await extract(
+      "安倍晋三首相と欧州連合（EU）のトゥスク大統領、ユンケル欧州委員長は17日、首相官邸で定期首脳協議を開き、" +
+        "日EU経済連携協定（EPA）に署名した。",
+      "2018-07-18",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.ok(ids(sign!).includes("shinzo-abe"), `signed by ${ids(sign!).join(", ")}`);
+  });
+
   it("reads states the lexicon names as one group (中央アジア5カ国) as its members", async () => {
     const { events } = await extract(
       "中国と中央アジア5カ国による第2回首脳会議が17日、アスタナで開かれた。",

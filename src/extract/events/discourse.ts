@@ -215,6 +215,8 @@ function coordinatedSubject(
   let next = subject;
   for (let i = actors.indexOf(subject) - 1; i >= 0; i--) {
     const a = actors[i]!;
+    // (安倍首相と欧州連合(EU)のトゥスク大統領: the body qualifying the next one, and its gloss, are no links)
+    if (a.particle !== "と" && /^\)?(?:\([^)]*\))?の$/.test(text.slice(a.end, next.start))) continue;
     if (!coordinated(text, a, next)) break;
     joined.unshift(a);
     next = a;

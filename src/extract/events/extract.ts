@@ -692,6 +692,8 @@ function candidate(
           b.start === a.end + 1 &&
           b.particle === "の" &&
           !nextIsPartyOrTrigger(text, b, local, start) &&
+          // (安倍首相と欧州連合(EU)のトゥスク大統領: one who acts for it, past a gloss)
+          !local.some((c) => c.start === afterGloss(text, b.end) + 1 && isParty(c)) &&
           !qualifiesPlace(b),
       );
     // 1956年に日本とソ連が署名した日ソ共同宣言を基礎に…合意した: who signed an agreement named in a relative
