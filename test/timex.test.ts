@@ -89,6 +89,12 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(own, "2007-10-03").at(-1), ["同日", "2007-09-30"]);
   });
 
+  it("reads 同日 as the day reported, not the day of what a deed responded to (28日の発射を受けて)", () => {
+    const t =
+      "外相会談は7日、マニラで開かれた。決議は北朝鮮による28日のICBM発射を受けて米国が起草した。同日、声明も出た。";
+    assert.deepEqual(tag(t, "2017-08-07").at(-1), ["同日", "2017-08-07"]);
+  });
+
   it("reads a day listed after a date (7月4日と28日) in that date's month", () => {
     assert.deepEqual(tag("北朝鮮による7月4日と28日のICBM発射を受けて決議が採択された。", "2017-08-07"), [
       ["7月4日", "2017-07-04"],

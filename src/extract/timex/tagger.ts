@@ -139,7 +139,7 @@ function run(
         ? { past: reportsPast(text, f.end) }
         : {}),
       ...(converted ? { converted } : {}),
-      ...(countsFrom(text, f) ? { countedFrom: true } : {}),
+      ...(countsFrom(text, f) || respondedTo(text, f) ? { countedFrom: true } : {}),
       ...(sameSentence ? { sameSentence } : {}),
       // (not the first day of a stay the publication falls in: 9日から11日まで滞在する予定です)
       ...(f.candidate.kind === "partial" &&
@@ -193,6 +193,10 @@ export const sinceDate = (text: string, t: { end: number }) => SINCE.test(text.s
 /** A date whose clause counts from it (…に会談して以来, 2019年1月以来). */
 export const countsFrom = (text: string, t: { end: number }) =>
   sinceDate(text, t) || CLAUSE_SINCE.test(text.slice(t.end, t.end + 72));
+
+/** 7月4日と28日のICBM発射を受けて: the date of what a deed responds to, an earlier occurrence the text counts from. */
+const RESPONDED_TO = /^[^、。「」]{0,24}?(?:を受け|に対抗|への対抗措置)/;
+const respondedTo = (text: string, t: { end: number }) => RESPONDED_TO.test(text.slice(t.end, t.end + 32));
 
 /** The hour of a date told only in Japan's time, if it gives one. */
 function japanHourOf(expression: string): { japanHour?: number } {
