@@ -508,6 +508,20 @@ describe("triggers from data", () => {
 });
 
 describe("status", () => {
+  it("reads a continuative clause the topic leads by the sentence's verb of saying, not by what it says (…を行うと表明した)", async () => {
+    const { events } = await extract(
+      "首相は16日にエジプトを皮切りに歴訪を始め、17日にはカイロで演説し、周辺国に2億ドルの支援を行うと表明した。",
+      "2015-01-19",
+    );
+    assert.equal(find(events, "CONSULT", "visit")[0]?.status, "occurred");
+    // (but a clause with its own subject is part of what is said: 米政府は、イエレン長官が…訪問し、…すると発表した)
+    const announced = await extract(
+      "米政府は、イエレン財務長官が3日から中国を訪問し、ブリンケン国務長官も近く訪中すると発表した。",
+      "2024-04-02",
+    );
+    assert.equal(find(announced.events, "CONSULT", "visit")[0]?.status, "planned");
+  });
+
   it("reads a meeting looked forward to (会談することを楽しみにしている) as planned", async () => {
     const { events } = await extract(
       "習主席は1日、トランプ大統領とブエノスアイレスで会談することを楽しみにしていると述べた。",

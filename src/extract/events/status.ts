@@ -20,6 +20,10 @@ const PAST =
 const SUPPOSED = /^.{0,3}(?:可能性|とみられ|と見られ|もよう|模様|とされ|という見方)/;
 const NON_PAST =
   /(?:する|します|行う|開く|開かれる|行われる|臨む|会う|訪れる|入りする|出席する|迎える|結ぶ|署名する|締結する|発表する)(?=[。、」]|$|と(?!し)|予定|見通し|方向|考え|意向|ことに|ことで(?:も)?(?:一致|合意|意見が一致))/;
+/** …支援を行う|と表明した: what a sentence's last verb of saying says, up to its と. */
+const SAID_CONTENT = /^.*と(?=(?:表明|述べ|語|強調|説明|発表|約束)[^と]*$)/;
+/** イエレン長官が: a subject of the clause's own, marked が. */
+const OWN_SUBJECT = /[\u4E00-\u9FFF\u30A0-\u30FF)]が/;
 /** 取りまとめ|る。: the non-past ending right after a trigger that is a verb's stem. */
 const STEM_NON_PAST = /^る(?=[。、」]|$|と(?!し)|予定|見通し|方向|考え|意向|ことに)/;
 
@@ -93,10 +97,10 @@ export function readStatus(input: StatusInput, cues: StatusCues): StatusReading 
   // a continuative clause (会談し、…) takes the tense of the sentence's final predicate; the
   // modality of the later clauses (…方針で一致した) belongs to them
   // (a quotation's own verbs are not the sentence's: 会談し、「…を期待する」と述べた)
-  const final = input.rest
-    .replace(/「[^「」]*」/g, "「」")
-    .replace(/[。!?」』)\s]+$/, "")
-    .slice(-8);
+  // (nor, for a clause the topic leads, what it says was said: 首相は…歴訪を始め、…支援を行うと表明した ends on
+  // 表明した — but 米政府は、イエレン長官が…訪問し、…訪中すると発表した reports the clause, its subject marked が)
+  const rest = input.rest.replace(/「[^「」]*」/g, "「」").replace(/[。!?」』)\s]+$/, "");
+  const final = (OWN_SUBJECT.test(input.head) ? rest : rest.replace(SAID_CONTENT, "")).slice(-8);
   // (…会談し、結果を伝える見通し。: a sentence may end on the noun alone)
   if (NON_PAST.test(final) || /(?:する|します|予定だ?|予定です|見通しだ?|見通しです)$/.test(final))
     return "planned";
