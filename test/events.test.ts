@@ -3452,6 +3452,17 @@ describe("trips", () => {
     assert.deepEqual(ids(sign!).sort(), ["aleksandar-vucic", "xi-jinping"]);
   });
 
+  it("reads a tour of a region (中東を歴訪中の) as no visit of its own besides the state reached", async () => {
+    const { events } = await extract(
+      "【エルサレム】中東を歴訪中の安倍晋三首相は18日午後、イスラエルに到着し、エルサレム市内のホテルでネタニヤフ首相と会談した。",
+      "2015-01-19",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "visit").map((e) => ids(e, "recipient")),
+      [["ISR"]],
+    );
+  });
+
   it("places a meeting where the sentence's traveller has just arrived (ベオグラードに入り、…と会談した), and reads the arrival as a visit", async () => {
     const { events } = await extract(
       "習主席は最初の訪問国フランスで、6日にパリのエリゼ宮でマクロン大統領と会談した。" +

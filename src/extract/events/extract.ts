@@ -663,7 +663,13 @@ function candidate(
     if (!dest || !host) {
       // 同仁堂の製薬工場を視察した: a site the lexicon does not know — visited on a trip, if the text
       // reports one, in the state the trip went to (merge.ts)
-      if (!SITE_VISITED.test(text.slice(clause.start, start)) || visitor.kind !== "person") return null;
+      // (中東を歴訪中の: a tour is of states, not of a site)
+      if (
+        !SITE_VISITED.test(text.slice(clause.start, start)) ||
+        visitor.kind !== "person" ||
+        text.startsWith("歴訪", start)
+      )
+        return null;
       actors = [visitor];
       // (…コムソモリスクナアムーレで…工場や造船所を視察し: where the clause puts it, abroad, is the site's city)
       const siteState = place?.state ?? place?.entry?.country;
