@@ -3452,6 +3452,22 @@ describe("trips", () => {
     assert.deepEqual(ids(sign!).sort(), ["aleksandar-vucic", "xi-jinping"]);
   });
 
+  it("reads what follows those accompanying a visitor (…外相らが同行しており) as the visitor's, whose visit is the topic", async () => {
+    const { events } = await extract(
+      "岸田首相は27日夜、公式訪問で来日したベトナムのボー・バン・トゥオン国家主席と首相官邸で会談した。\n" +
+        "トゥオン氏の訪日は、3月の国家主席就任後初めて。ブイ・タイン・ソン外相らが同行しており、30日まで日本に滞在する。" +
+        "28日には皇居で天皇陛下と会見する予定だ。",
+      "2023-11-28",
+    );
+    const visits = find(events, "CONSULT", "visit");
+    assert.deepEqual(
+      visits.map((e) => ids(e, "actor")),
+      [["vo-van-thuong"]],
+    );
+    const audience = find(events, "CONSULT", "meet").find((e) => e.date?.start === "2023-11-28");
+    assert.ok(audience && ids(audience).includes("vo-van-thuong"), "the audience is the visitor's");
+  });
+
   it("reads a tour of a region (中東を歴訪中の) as no visit of its own besides the state reached", async () => {
     const { events } = await extract(
       "【エルサレム】中東を歴訪中の安倍晋三首相は18日午後、イスラエルに到着し、エルサレム市内のホテルでネタニヤフ首相と会談した。",

@@ -40,8 +40,18 @@ export class Discourse {
       args.actors,
       args.actors.find(
         (a) =>
-          isSubject(a) && !inReportedSpeech(this.doc, a.start, a.end) && !subjectOfRelativeClause(text, a),
-      ),
+          isSubject(a) &&
+          !inReportedSpeech(this.doc, a.start, a.end) &&
+          !subjectOfRelativeClause(text, a) &&
+          !accompanies(text, a),
+      ) ??
+        // トゥオン氏の訪日は、…初めて。: whose visit the sentence is about is whom the next ones are about
+        args.actors.find(
+          (a) =>
+            a.actors.length === 1 &&
+            a.actors[0]!.kind === "person" &&
+            VISIT_AS_TOPIC.test(text.slice(a.end, a.end + 6)),
+        ),
     );
     const last = this.lastTopic;
     const carried =
@@ -195,6 +205,15 @@ export function reportedSubject(
       !inReportedSpeech(doc, a.start, a.end),
   );
 }
+
+/**
+ * …副首相や…外相らが同行しており、30日まで日本に滞在する: those who accompany someone are not what the
+ * sentence goes on about; the one they accompany still is.
+ */
+/** (トゥオン氏)の訪日は: a person's visit as the topic. */
+const VISIT_AS_TOPIC = /^の(?:訪[日中韓朝米露欧]|来日|来韓|訪問|外遊)は/;
+const ACCOMPANIES = /^(?:ら)?(?:が|も)(?:[^、。]{0,8}?)(?:同行|随行)/;
+const accompanies = (text: string, a: ActorArg) => ACCOMPANIES.test(text.slice(a.end, a.end + 14));
 
 /** 文在寅大統領と北朝鮮の金正恩委員長は: `a` is joined to the mention after it, as one of several. */
 export function coordinated(text: string, a: ActorArg, next: ActorArg): boolean {
