@@ -3098,6 +3098,29 @@ describe("agreements", () => {
     );
   });
 
+  it("dates a signing by its agreement's year (72年の日中共同声明に署名した元首相), signed by the former premier last named", async () => {
+    const { events } = await extract(
+      "鄧副首相は24日朝、東京・目白の田中角栄元首相の私邸を訪れた。" +
+        "副首相は「井戸を掘った人を忘れない」と語りかけ、72年の日中共同声明に署名した元首相の功績をたたえた。",
+      "1978-10-25",
+    );
+    const signings = find(events, "SUPPORT", "sign");
+    assert.deepEqual(
+      signings.map((e) => [e.object, e.date?.start.slice(0, 4), ids(e).includes("kakuei-tanaka")]),
+      [["日中共同声明", "1972", true]],
+    );
+  });
+
+  it("reads an exchange of instruments of ratification (批准書を取り交わし) as a signing", async () => {
+    const { events } = await extract(
+      "中国の鄧小平副首相は23日午前、首相官邸で開かれた日中平和友好条約の批准書交換式に福田赳夫首相とともに出席した。" +
+        "園田直外相と黄華外相が批准書を取り交わし、条約は同日発効した。副首相は同日午後、福田首相と会談した。",
+      "1978-10-24",
+    );
+    const [sign] = find(events, "SUPPORT", "sign");
+    assert.deepEqual([sign?.object, sign?.date?.start], ["批准書", "1978-10-23"]);
+  });
+
   it("keeps the bracket a document's name opens with (「…運命共同体」の構築に関する共同声明)", async () => {
     const { events } = await extract(
       "習主席とブチッチ大統領は8日、「新時代の中国・セルビア運命共同体」の構築に関する共同声明に署名した。",

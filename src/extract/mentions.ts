@@ -209,8 +209,10 @@ export function findMentions(
     }
     const surnames = ids(refs, "surname");
     // 鳩山元首相: 元 ends a name the lexicon lacks and makes the title a former holder's; not the surname 元
+    // (…に署名した元首相の功績: standing alone before a title, 元 is its prefix, a former holder unnamed)
     const formerPrefix =
-      lex.data.formerTitlePrefixes.includes(m.surface) && KANJI.test(text[m.start - 1] ?? "");
+      lex.data.formerTitlePrefixes.includes(m.surface) &&
+      (KANJI.test(text[m.start - 1] ?? "") || adjacentTitle(k + 1, m.end) !== null);
     if (surnames.length > 0 && !formerPrefix) {
       const former = formerTitle(k + 1, m.end);
       if (former >= 0) {
@@ -305,6 +307,7 @@ export function findMentions(
           mention.start = m.start - former.length;
           mention.title = text.slice(mention.start, m.end);
           mention.titleOffices = [];
+          mention.former = true;
         }
         if (text[m.start - 1] === "両") {
           mention.start--;

@@ -484,6 +484,11 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     return done(titled, "anaphora");
   }
   if (bareTitle(m) && discourse.bare.has(m.title!)) return done([discourse.bare.get(m.title!)!], "discourse");
+  // 田中角栄元首相の私邸を訪れた。…署名した元首相の功績: a former title alone is the one last named with it
+  if (m.former && m.title && !m.personIds?.length && !m.surnameOf?.length) {
+    const named = lastDistinct(persons, 1, (a) => a.title === m.title)[0];
+    if (named) return done([named], "discourse");
+  }
   if (m.titleOffices?.length) return resolveTitle(m, lex, date, persons, done);
   return done([], "unresolved");
 }

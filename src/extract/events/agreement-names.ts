@@ -35,6 +35,10 @@ export function agreementAsTopic(
  */
 const AFTER_LAST_PARTICLE = /^.*(?:は|が|と|(?<!ま)で|を)(?=(?:[^はがとでを]|(?<=ま)で){2,}$)/;
 
+/** 72年の, 1956年10月の: a date before an agreement's name. */
+const DATE_BEFORE_NAME =
+  /^[0-9一二三四五六七八九〇十]{2,4}年(?:[0-9一二三四五六七八九十]{1,2}月)?(?:[0-9一二三四五六七八九十]{1,3}日)?の/;
+
 /** The agreement a phrase ends on; `names` tells a document's name by the noun it ends on (triggers.yaml). */
 function agreementNamed(words: string, names: RegExp): string | undefined {
   // (…協定も締結した: another agreement besides; 共同文書「…」などを取りまとめる: one of several)
@@ -53,6 +57,8 @@ function agreementNamed(words: string, names: RegExp): string | undefined {
   // …に関する, …に対する, which name it)
   const phrase = m[1]!
     .replace(AFTER_LAST_PARTICLE, "")
+    // (72年の日中共同声明: the date it was signed is no part of its name)
+    .replace(DATE_BEFORE_NAME, "")
     .replace(/^[^「」]*(?:[ただ]|(?<![関対])する)(?=[^\u3041-\u3096][^「」]+$)/, "");
   if (!names.test(phrase)) return undefined;
   // 「新時代の中国・セルビア運命共同体」の構築に関する共同声明: a name that opens with a bracketed phrase keeps its bracket

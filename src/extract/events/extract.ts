@@ -174,6 +174,9 @@ const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
 const DATED_AGREEMENT =
   /^(?:まで)?(?:の[^、。を]{0,24}?|に[^、。を]{0,32}?(?:(?:署名|締結|調印|発表|採択)(?:した|された)|結んだ|結ばれた|交わした|交わされた)[^、。を]{0,12}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
+/** (72年)の日中共同声明に署名した: the dated agreement is the one this trigger signs. */
+const SIGNED_HERE =
+  /^の[^、。を]{0,24}?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)(?:に|を)(?:署名|調印|締結)/;
 /** 日本とソ連が署名した日ソ共同宣言を: the parties of an agreement a relative clause names. */
 const SIGNED_AGREEMENT =
   /^が[^、。]{0,12}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,10}?(?:共同声明|共同宣言|宣言|条約|協定)/;
@@ -1435,7 +1438,9 @@ function pickDate(
       ) &&
       // 「1956年の日ソ共同宣言を基礎に」, 「…加速で一致 56年共同宣言を基礎」: the date of a named
       // agreement, not of this event, before or after its trigger
-      !DATED_AGREEMENT.test(text.slice(t.end, t.end < start ? Math.min(start, t.end + 48) : t.end + 48)),
+      // (but 72年の日中共同声明に署名した: the agreement's date is the signing's own)
+      (!DATED_AGREEMENT.test(text.slice(t.end, t.end < start ? Math.min(start, t.end + 48) : t.end + 48)) ||
+        (t.end < start && SIGNED_HERE.test(text.slice(t.end, end)))),
   );
   // (and a date inside a name in brackets names it: 「9月平壌共同宣言」に署名した)
   const outside = own.filter((t) => !inBrackets(doc, t.start, t.end));
