@@ -156,6 +156,10 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads a surname and title as no one of that surname who never held the office (中曽根首相 in 1984)", () => {
+    assert.notDeepEqual(who("中曽根首相は7日、会談した。", "1984-09-07"), ["hirofumi-nakasone"]);
+  });
+
   it("keeps names the lexicon lacks as unresolved actors", () => {
     const text = "ボルトニク氏は述べた。";
     const [r] = resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2024-01-01", text });

@@ -426,7 +426,9 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
       lastDistinct(persons, 1, (a) => ofName(a) && discourse.namedFully.has(a.id))[0] ??
       lastDistinct(persons, 1, ofName)[0];
     if (recent) return done([recent], "discourse");
-    if (named.length === 1) return done([personRef(lex, named[0]!, date, m.title)], "surname+title");
+    // (中曽根首相 in 1984 is not 中曽根弘文, who never held the office: one the lexicon lacks)
+    if (named.length === 1 && !m.titleOffices?.length)
+      return done([personRef(lex, named[0]!, date, m.title)], "surname+title");
     const raw = m.unknownName ?? "";
     return done(raw ? [unresolved(raw, m)] : [], "unresolved");
   }
