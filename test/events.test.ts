@@ -3491,6 +3491,15 @@ describe("trips", () => {
     assert.ok(audience && ids(audience).includes("vo-van-thuong"), "the audience is the visitor's");
   });
 
+  it("reads a visit's relative clause describing the place (続いて訪れた韓国では4日) as a visit there", async () => {
+    const { events } = await extract(
+      "ペロシ氏は2日夜に台北入りし、3日に蔡英文総統と会談した。続いて訪れた韓国では4日、ソウルで金振杓国会議長と会談した。",
+      "2022-08-05",
+    );
+    const visit = find(events, "CONSULT", "visit").find((e) => ids(e, "recipient").includes("KOR"));
+    assert.deepEqual([ids(visit!, "actor"), visit?.date?.start], [["nancy-pelosi"], "2022-08-04"]);
+  });
+
   it("reads a tour of a region (中東を歴訪中の) as no visit of its own besides the state reached", async () => {
     const { events } = await extract(
       "【エルサレム】中東を歴訪中の安倍晋三首相は18日午後、イスラエルに到着し、エルサレム市内のホテルでネタニヤフ首相と会談した。",

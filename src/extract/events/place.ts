@@ -141,6 +141,13 @@ export function destination(
   );
   const specific = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || b.start - a.start)[0];
   if (specific) return specific;
+  // 続いて訪れた韓国では: the place the visit's relative clause describes
+  const described = named ? null : /^(?:た|した)/.exec(text.slice(end, end + 2));
+  if (described) {
+    // (not 訪れた中国の李強首相: a state qualifying the visitor)
+    const next = places.find((p) => p.start === end + described[0].length && p.particle !== "の");
+    if (next) return next;
+  }
   // サンフランシスコで開かれる…首脳会議に出席するため、14日に現地入りした: 現地 is the place the sentence named
   if (text.slice(start - 2, start) === "現地") {
     const there = places.filter((p) => p.end <= start - 2).pop();
