@@ -76,9 +76,10 @@ const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでや�
 const ANAPHORS: [RegExp, Anaphor][] = [
   [/同氏/g, "same-person"],
   [/(?:両国首脳|両首脳|両首相|両大統領)/g, "both-leaders"],
-  [/(?:[3-9]|[三四五六七八九])(?:[かカヶケ]国)?首脳(?![会議])/g, "several-leaders"],
+  // (one digit: not the 13 of 13カ国首脳)
+  [/(?<![0-9十])(?:[3-9]|[三四五六七八九])(?:[かカヶケ]国)?首脳(?![会議])/g, "several-leaders"],
   // 3か国の首脳会談は…以来, 6カ国の首脳は: the summit of the leaders the article is about, or they
-  [/(?:[3-9]|[三四五六七八九])[かカヶケ]国の首脳(?=会談|の|が|は|も)/g, "several-leaders"],
+  [/(?<![0-9十])(?:[3-9]|[三四五六七八九])[かカヶケ]国の首脳(?=会談|の|が|は|も)/g, "several-leaders"],
   [/(?:両氏|両者|双方|2人|二人)(?=[はがもとのを、])/g, "both-persons"],
   [/同国(?!民|内|産|籍|人)/g, "same-state"],
   [/両(?:国政府|国|政府)(?!間|民|関係|国民)(?=[はがもとのを、])/g, "both-states"],

@@ -206,12 +206,12 @@ export function reportedSubject(
   );
 }
 
+/** (トゥオン氏)の訪日は: a person's visit as the topic. */
+const VISIT_AS_TOPIC = /^の(?:訪[日中韓朝米露欧]|来日|来韓|訪問|外遊)は/;
 /**
  * …副首相や…外相らが同行しており、30日まで日本に滞在する: those who accompany someone are not what the
  * sentence goes on about; the one they accompany still is.
  */
-/** (トゥオン氏)の訪日は: a person's visit as the topic. */
-const VISIT_AS_TOPIC = /^の(?:訪[日中韓朝米露欧]|来日|来韓|訪問|外遊)は/;
 const ACCOMPANIES = /^(?:ら)?(?:が|も)(?:[^、。]{0,8}?)(?:同行|随行)/;
 const accompanies = (text: string, a: ActorArg) => ACCOMPANIES.test(text.slice(a.end, a.end + 14));
 
