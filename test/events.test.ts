@@ -508,6 +508,16 @@ describe("triggers from data", () => {
 });
 
 describe("status", () => {
+  it("reads a meeting noun with する (李強首相と短時間立ち話をし) as a meeting held, not a reference", async () => {
+    const { events } = await extract(
+      "岸田首相は6日、ジャカルタで開かれた首脳会議に出席した。これに先立ち、中国の李強首相と会場で短時間立ち話をし、" +
+        "日本の立場を説明した。",
+      "2023-09-07",
+    );
+    const talk = find(events, "CONSULT", "meet").find((e) => ids(e).includes("li-qiang"));
+    assert.deepEqual([ids(talk!).sort(), talk?.status], [["fumio-kishida", "li-qiang"], "occurred"]);
+  });
+
   it("reads a continuative clause the topic leads by the sentence's verb of saying, not by what it says (…を行うと表明した)", async () => {
     const { events } = await extract(
       "首相は16日にエジプトを皮切りに歴訪を始め、17日にはカイロで演説し、周辺国に2億ドルの支援を行うと表明した。",

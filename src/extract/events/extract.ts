@@ -1712,6 +1712,8 @@ function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, h
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate
   if (VERB_ENDING.test(text[end - 1] ?? "")) return false;
   const next = text.slice(end, end + 3);
+  // 立ち話をし, 会談をした: the noun with する is its own predicate
+  if (/^をし/.test(next)) return false;
   const nominal = /^(?:を|が|は|も|に|へ|の|、|など|で(?!は))/.test(next) || end >= clauseEnd;
   if (!nominal) return false;
   if (headline && /^へ/.test(next)) return false;
