@@ -251,6 +251,13 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("reads a span of years to come (次の50年に向けた) as no year", () => {
+    assert.deepEqual(
+      tag("首相は6日、「次の50年に向けた新たな協力のビジョンを示したい」と述べた。", "2023-09-07"),
+      [["6日", "2023-09-06"]],
+    );
+  });
+
   it("places a month of what was agreed to do, in a sentence about the past, in the months ahead; reads 有効期間10年, 今後の20年 as no years", () => {
     assert.deepEqual(
       tag(
