@@ -14,6 +14,7 @@
 import { Gazetteer, type GazetteerMatch } from "../analyse/gazetteer.js";
 import type { Token } from "../analyse/tokenizer.js";
 import { type Lexicon, type SurfaceRef, surfaceKey } from "../lexicon/lexicon.js";
+import { readNumber } from "./timex/numerals.js";
 
 export type MentionKind = "person" | "state" | "organization" | "place" | "group";
 
@@ -562,10 +563,6 @@ function compounds(
   return out;
 }
 
-/** 3 or 三 → 3. */
-const countOf = (digit: string) =>
-  /[0-9]/.test(digit) ? Number(digit) : "〇一二三四五六七八九".indexOf(digit);
-
 function anaphora(text: string, from: number, to: number, taken: Mention[]): Mention[] {
   const slice = text.slice(from, to);
   const out: Mention[] = [];
@@ -575,7 +572,7 @@ function anaphora(text: string, from: number, to: number, taken: Mention[]): Men
       const span = { start: from + m.index, end: from + m.index + m[0].length };
       if (taken.some((t) => OVERLAPS(t, span))) continue;
       const kind: MentionKind = anaphor === "same-state" || anaphor === "both-states" ? "state" : "person";
-      const count = anaphor === "several-leaders" ? countOf(m[0][0]!) : 0;
+      const count = anaphor === "several-leaders" ? readNumber(m[0][0]!) : 0;
       out.push({ start: span.start, end: span.end, kind, anaphor, ...(count ? { count } : {}) });
     }
   }

@@ -172,14 +172,17 @@ const HELD_BEFORE =
   /(?:行った|行われた|開いた|開かれた|実施した|実施された)(?:[0-9一二三四五六七八九十]+回目の|初の|最初の)?[\u4E00-\u9FFF]{0,8}$/;
 const RECIPIENT_PARTICLES = ["に", "を", "と", "との", "への", "に対し", "に対して"];
 const STATEMENT_TYPES = new Set(["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "GIFT"]);
-const DATED_AGREEMENT =
-  /^(?:まで)?(?:の[^、。を]{0,24}?|に[^、。を]{0,32}?(?:(?:署名|締結|調印|発表|採択)(?:した|された)|結んだ|結ばれた|交わした|交わされた)[^、。を]{0,12}?)?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)/;
+/** The nouns an agreement's name ends on, where a date or a relative clause is told apart from the event's. */
+const AGREEMENT_NOUN = "(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)";
+const DATED_AGREEMENT = new RegExp(
+  `^(?:まで)?(?:の[^、。を]{0,24}?|に[^、。を]{0,32}?(?:(?:署名|締結|調印|発表|採択)(?:した|された)|結んだ|結ばれた|交わした|交わされた)[^、。を]{0,12}?)?${AGREEMENT_NOUN}`,
+);
 /** (72年)の日中共同声明に署名した: the dated agreement is the one this trigger signs. */
-const SIGNED_HERE =
-  /^の[^、。を]{0,24}?(?:共同声明|共同宣言|宣言|条約|協定|コミュニケ)(?:に|を)(?:署名|調印|締結)/;
+const SIGNED_HERE = new RegExp(`^の[^、。を]{0,24}?${AGREEMENT_NOUN}(?:に|を)(?:署名|調印|締結)`);
 /** 日本とソ連が署名した日ソ共同宣言を: the parties of an agreement a relative clause names. */
-const SIGNED_AGREEMENT =
-  /^が[^、。]{0,12}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,10}?(?:共同声明|共同宣言|宣言|条約|協定)/;
+const SIGNED_AGREEMENT = new RegExp(
+  `^が[^、。]{0,12}?(?:署名|締結|調印|発表|採択)(?:した|された)[^、。を]{0,10}?${AGREEMENT_NOUN}`,
+);
 
 export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Candidate[] {
   const text = doc.norm.text;

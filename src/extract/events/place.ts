@@ -9,6 +9,7 @@ import { type AnalysedDocument, citeSpan } from "../../pipeline/document.js";
 import type { Mention } from "../mentions.js";
 import type { EventPlace } from "../types.js";
 import type { PlaceArg } from "./arguments.js";
+import { describesNoun } from "./agreement-names.js";
 import { WRITTEN_AND_WORDS } from "./clauses.js";
 import { PLACE_RANK } from "./sides.js";
 
@@ -142,10 +143,9 @@ export function destination(
   const specific = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || b.start - a.start)[0];
   if (specific) return specific;
   // 続いて訪れた韓国では: the place the visit's relative clause describes
-  const described = named ? null : /^(?:た|した)/.exec(text.slice(end, end + 2));
-  if (described) {
-    // (not 訪れた中国の李強首相: a state qualifying the visitor)
-    const next = places.find((p) => p.start === end + described[0].length && p.particle !== "の");
+  // (not 訪れた中国の李強首相: a state qualifying the visitor)
+  if (!named && describesNoun(text, end)) {
+    const next = places.find((p) => p.start > end && p.start <= end + 3 && p.particle !== "の");
     if (next) return next;
   }
   // サンフランシスコで開かれる…首脳会議に出席するため、14日に現地入りした: 現地 is the place the sentence named
