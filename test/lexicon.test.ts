@@ -157,7 +157,19 @@ describe("mentions and title-over-time resolution", () => {
   });
 
   it("reads a surname and title as no one of that surname who never held the office (中曽根首相 in 1984)", () => {
-    assert.notDeepEqual(who("中曽根首相は7日、会談した。", "1984-09-07"), ["hirofumi-nakasone"]);
+    // a lexicon that knows 中曽根弘文, the foreign minister, and not 中曽根康弘, the prime minister
+    const own = mkdtempSync(join(tmpdir(), "kaidan-surname-"));
+    mkdirSync(join(own, "people"));
+    writeFileSync(
+      join(own, "people", "only-the-son.yaml"),
+      "- id: hirofumi-nakasone-only\n  name: { en: Hirofumi Nakasone, ja: 中曽根弘文 }\n  surname: [中曽根]\n" +
+        "  country: JPN\n  offices:\n    - { office: jpn-foreign-minister, from: 2008-09-24, to: 2009-09-16 }\n",
+    );
+    const data = loadLexiconData([own]);
+    data.people = data.people.filter((p) => !p.id.endsWith("-nakasone"));
+    const l = new Lexicon(data);
+    assert.deepEqual(who("中曽根外相は7日、会談した。", "2009-01-07", l), ["hirofumi-nakasone-only"]);
+    assert.notDeepEqual(who("中曽根首相は7日、会談した。", "1984-09-07", l), ["hirofumi-nakasone-only"]);
   });
 
   it("keeps names the lexicon lacks as unresolved actors", () => {
