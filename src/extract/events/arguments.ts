@@ -93,9 +93,19 @@ function skipUnknownTitle(text: string, pos: number): number {
 
 /**
  * 韓国の首脳は, …ロシアの6カ国は: the leaders of the state just named, or the states a list of them ends
- * in, who act.
+ * in, who act; カザフスタン、ウズベキスタン、モンゴルの3か国を訪問: the states a list ends in, visited or met.
  */
-const LEADERS_OF = /^の(?:首脳(?:ら|たち)?|[0-9一二三四五六七八九十]+[かカケヵ]国)(は|が)/;
+const LEADERS_OF = /^の(?:首脳(?:ら|たち)?|[0-9一二三四五六七八九十]+[かカケヵ]国)/;
+/** The particles after such leaders or states that make them parties (not 3か国による委員会, 3か国の首都). */
+const PARTY_PARTICLES = new Set(["は", "が", "も", "を", "に", "には", "へ", "と", "との", "とは"]);
+
+/** The particle after 韓国の首脳 / …モンゴルの3か国, if it makes them parties. */
+function leadersParticle(text: string, at: number): string | undefined {
+  const m = LEADERS_OF.exec(text.slice(at, at + 8));
+  if (!m) return undefined;
+  const particle = particleAfter(text, at + m[0].length);
+  return PARTY_PARTICLES.has(particle) ? particle : undefined;
+}
 
 /**
  * 日中両首脳は, 日韓両政府が, 米中両国は, 韓米首脳は, 日中外相が: the states of a compound, by their leaders,
@@ -159,7 +169,7 @@ function particleOf(text: string, m: Mention): string {
     const at = skipLocality(text, after);
     const own = particleAfter(text, at);
     // 日本と中国、韓国の首脳は: the leaders of the states listed are the states acting
-    if (m.kind === "state" && own === "の") return LEADERS_OF.exec(text.slice(at, at + 8))?.[1] ?? own;
+    if (m.kind === "state" && own === "の") return leadersParticle(text, at) ?? own;
     return m.kind === "place" && own === "の" ? (venueParticle(text, at) ?? own) : own;
   }
   if (m.kind === "person") return particleAfter(text, skipUnknownTitle(text, after));
