@@ -156,6 +156,17 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads a short form of a title (林長官) as the one of that surname just named, not another who held that word's office", () => {
+    // 林炳稷, South Korea's foreign minister (外務部長官) of 1948–51, is also 林 with the title 長官
+    assert.deepEqual(
+      who(
+        "林官房長官は8日の記者会見で、首相の訪問を発表した。林長官は「協力を深めたい」と述べた。",
+        "2024-08-08",
+      ),
+      ["yoshimasa-hayashi", "fumio-kishida", "yoshimasa-hayashi"],
+    );
+  });
+
   it("reads a surname and title as no one of that surname who never held the office (中曽根首相 in 1984)", () => {
     // a lexicon that knows 中曽根弘文, the foreign minister, and not 中曽根康弘, the prime minister
     const own = mkdtempSync(join(tmpdir(), "kaidan-surname-"));

@@ -399,6 +399,12 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
   }
   if (m.surnameOf?.length) {
     const named = m.surnameOf.map((id) => lex.people.get(id)!).filter(Boolean);
+    // 金氏: whoever of that name the discourse has just mentioned — of those it has named in full, if any (not
+    // 金委員長 told of since 金英哲副委員長 was named: a surname alone stands for a name written out before)
+    const ofName = (a: ActorRef) => m.surnameOf!.includes(a.id);
+    const recentOfName = () =>
+      lastDistinct(persons, 1, (a) => ofName(a) && discourse.namedFully.has(a.id))[0] ??
+      lastDistinct(persons, 1, ofName)[0];
     if (m.titleOffices?.length) {
       // 安倍元首相: one who had left the office by the day, not one holding it
       const held = (t: { from?: string; to?: string }) =>
@@ -414,17 +420,16 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
       }
       const pick = recentFirst(byCountry(holding))[0] ?? recentFirst(holding)[0];
       if (pick) return done([personRef(lex, pick, date, m.title)], "surname+title");
+      // 林長官 after 林官房長官: a short form of the title of one just named, rather than the office of that
+      // word another 林 held long before
+      const again = recentOfName();
+      if (again) return done([again], "discourse");
       // the title is wrong for the date: fall back to anyone with that surname and title
       const ever = named.filter((p) => p.offices.some((t) => m.titleOffices!.includes(t.office)));
       const any = recentFirst(byCountry(ever))[0];
       if (any) return done([personRef(lex, any, date, m.title)], "surname+title");
     }
-    // 金氏: whoever of that name the discourse has just mentioned — of those it has named in full, if any (not
-    // 金委員長 told of since 金英哲副委員長 was named: a surname alone stands for a name written out before)
-    const ofName = (a: ActorRef) => m.surnameOf!.includes(a.id);
-    const recent =
-      lastDistinct(persons, 1, (a) => ofName(a) && discourse.namedFully.has(a.id))[0] ??
-      lastDistinct(persons, 1, ofName)[0];
+    const recent = recentOfName();
     if (recent) return done([recent], "discourse");
     // (中曽根首相 in 1984 is not 中曽根弘文, who never held the office: one the lexicon lacks)
     if (named.length === 1 && !m.titleOffices?.length)
