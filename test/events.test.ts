@@ -3311,6 +3311,41 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("reads the states a list ends in (…モンゴルの3か国を訪問) as each visited", async () => {
+    const { events } = await extract(
+      "石破首相は来月2日から6日までの日程で、フィリピン、ベトナム、インドネシアの3か国を訪問する。",
+      "2025-04-10",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => [ids(e, "recipient"), e.status]);
+    assert.deepEqual(visits.sort(), [
+      [["IDN"], "planned"],
+      [["PHL"], "planned"],
+      [["VNM"], "planned"],
+    ]);
+  });
+
+  it("dates what a planned trip's traveller plans in a host state by the trip, not by a year the text recalls", async () => {
+    const { events } = await extract(
+      [
+        "政府は、岸田首相が9日から12日までの日程でモンゴルを訪問すると発表した。",
+        "日本とモンゴルの首脳会談は2006年8月に当時の小泉首相がウランバートルを訪れて以来の節目となる。同年8月には経済協力でも合意した。",
+        "岸田首相は訪問先のモンゴルでフレルスフ大統領と会談する予定で、拉致問題への協力を求めるとみられる。",
+      ].join("\n"),
+      "2024-08-08",
+    );
+    const meetings = find(events, "CONSULT", "meet").filter((e) => ids(e).includes("ukhnaa-khurelsukh"));
+    assert.deepEqual(
+      meetings.map((e) => [e.date?.start, e.date?.end, e.status]),
+      [["2024-08-09", "2024-08-12", "planned"]],
+    );
+    // (and the visit its sentence reports again, 訪問先のモンゴル, is the same trip)
+    const visits = find(events, "CONSULT", "visit").filter((e) => ids(e, "actor").includes("fumio-kishida"));
+    assert.deepEqual(
+      visits.map((e) => [e.date?.start, e.date?.end]),
+      [["2024-08-09", "2024-08-12"]],
+    );
+  });
+
   it("reads a visit told from the host's side (岸田首相を国賓として迎え) as the guest's visit to the host's state", async () => {
     const { events } = await extract(
       "バイデン氏は来週、岸田文雄首相を国賓として迎え、10日にホワイトハウスで首脳会談に臨む。",

@@ -111,6 +111,7 @@ export function finalizeEvents(
   );
   const redated = dateVisitsByTheirMeetings(events);
   dateTourStops(events);
+  for (const e of datePlansByTheirTrip(events)) redated.add(e);
   const kept = events.filter((e) => {
     if (e.type === "NONE") return false;
     const parties = e.participants.length;
@@ -205,6 +206,50 @@ function dateVisitsByTheirMeetings(events: ExtractedEvent[]): Set<ExtractedEvent
     redated.add(v);
   }
   return redated;
+}
+
+/**
+ * 岸田首相が9日から12日までの日程で…モンゴルの3か国を訪問 … モンゴルでフレルスフ大統領と会談する予定: what a
+ * planned trip's traveller plans in one of its host states, with no date of its own or only one the
+ * text gave for something else, is planned for the days of the trip (a day inside them stays).
+ * Returns the events so dated.
+ */
+function datePlansByTheirTrip(events: ExtractedEvent[]): ExtractedEvent[] {
+  const trips = events.filter(
+    (t) =>
+      t.type === "CONSULT" &&
+      t.mode === "visit" &&
+      t.status === "planned" &&
+      (t.date?.source === "clause" || t.date?.source === "sentence"),
+  );
+  const dated: ExtractedEvent[] = [];
+  for (const e of events) {
+    const planned = e.status === "planned" || e.status === "speculated";
+    const own = e.date?.source === "clause" || e.date?.source === "sentence";
+    if (!planned || own || e.mode === "visit" || e.mode === "phone") continue;
+    const trip = trips.find((t) => plannedThere(e, t));
+    const span = trip && dayOf(trip);
+    if (!trip || !span) continue;
+    // (the first or last day of the trip's own span, 9日から12日まで, is no day of what is planned on it)
+    const days = e.date?.source === "discourse" ? dayOf(e) : null;
+    const within =
+      !!days && days[0] >= span[0] && days[1] <= span[1] && (span[0] === span[1] || !span.includes(days[0]));
+    if (!within) e.date = { ...trip.date!, source: "discourse" };
+    dated.push(e);
+  }
+  return dated;
+}
+
+/** Whether `e` has the traveller of a trip meeting someone of its host state, or in it. */
+function plannedThere(e: ExtractedEvent, trip: ExtractedEvent): boolean {
+  const visitor = visitorOf(trip);
+  const state = hostStateOf(trip);
+  if (visitor?.kind !== "person" || !state) return false;
+  if (!e.participants.some((p) => p.actor.id === visitor.id)) return false;
+  return (
+    e.place?.country === state ||
+    e.participants.some((p) => p.actor.id !== visitor.id && stateOf(p.actor) === state)
+  );
 }
 
 /** The meetings, dated by their own clause or sentence, that the visitor of `v` has in or with its host state. */
