@@ -126,6 +126,17 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation told by surname and title (キム書記) to the one the lexicon lacks named with that title", async () => {
+    assert.deepEqual(
+      await quotes(
+        "会談には、団長を務めるキム・ギナム書記と、キム・ヤンゴン統一戦線部長らが出席し、キム・ジョンイル総書記のメッセージを伝えた。" +
+          "キム書記は会談のあと、記者団に「とてもいい気持ちで帰ることになった」と話した。",
+        "2009-08-23",
+      ),
+      [["unresolved:キム・ギナム", "とてもいい気持ちで帰ることになった"]],
+    );
+  });
+
   it("takes an appeal (「…」と呼びかけた) for speech, and naming (「…」と呼ぶ) for none", async () => {
     assert.deepEqual(
       await quotes(

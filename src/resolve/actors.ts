@@ -405,6 +405,15 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     const recentOfName = () =>
       lastDistinct(persons, 1, (a) => ofName(a) && discourse.namedFully.has(a.id))[0] ??
       lastDistinct(persons, 1, ofName)[0];
+    // (a name the lexicon lacks counts when written with the surname: キム・ギナム)
+    const surnames = named.flatMap((p) => p.surname ?? []);
+    const unknownOfName = (a: ActorRef) =>
+      !a.resolved && surnames.some((s) => a.ja.startsWith(s) && a.ja.length > s.length);
+    const recentWithTitle = (title: string | undefined) =>
+      title
+        ? (lastDistinct(persons, 1, (a) => (ofName(a) || unknownOfName(a)) && a.title === title)[0] ??
+          lastDistinct(persons, 1, (a) => ofName(a) && !!a.title?.endsWith(title))[0])
+        : undefined;
     if (m.titleOffices?.length) {
       // 安倍元首相: one who had left the office by the day, not one holding it
       const held = (t: { from?: string; to?: string }) =>
@@ -420,9 +429,10 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
       }
       const pick = recentFirst(byCountry(holding))[0] ?? recentFirst(holding)[0];
       if (pick) return done([personRef(lex, pick, date, m.title)], "surname+title");
-      // 林長官 after 林官房長官: a short form of the title of one just named, rather than the office of that
-      // word another 林 held long before
-      const again = recentOfName();
+      // キム書記 after キム・ギナム書記, キム部長 after キム・ヤンゴン統一戦線部長, 林長官 after 林官房長官: one of that
+      // surname just named with that title, or a longer one ending in it — rather than the office of that
+      // word another of the surname held long before
+      const again = recentWithTitle(m.title);
       if (again) return done([again], "discourse");
       // the title is wrong for the date: fall back to anyone with that surname and title
       const ever = named.filter((p) => p.offices.some((t) => m.titleOffices!.includes(t.office)));
