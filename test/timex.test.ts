@@ -243,6 +243,11 @@ describe("temporal tagger", () => {
     );
     // the party's 80th anniversary and ten years since they met are not 1980 and 2010
     assert.deepEqual(tag("党創建80年に合わせて訪朝した。", "2025-10-10"), []);
+    // twenty years of conflict are no year 1920 (but 98年に合意した is 1998)
+    assert.deepEqual(
+      tag("20年にわたって対立が続いてきた両国は、20年に及ぶ紛争を終えた。98年に合意した。", "2018-07-10"),
+      [["98年", "1998"]],
+    );
     assert.deepEqual(tag("「初めて会ってから、もう10年になりますね」", "2011-08-25"), []);
     // the next ten years, and seventy years since a treaty, are no years 2010 and 1970
     assert.deepEqual(
