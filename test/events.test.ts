@@ -3311,6 +3311,15 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("does not take the place a traveller left (ソウルを離れた…) for the one visited", async () => {
+    const { events } = await extract(
+      "会談を終えてソウルを離れた岸田首相は、7日、米国を訪問中の国連のグテーレス事務総長とニューヨークで会談した。",
+      "2023-05-08",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => [ids(e), e.place?.id]);
+    assert.deepEqual(visits, [[["antonio-guterres", "USA"], "USA"]]);
+  });
+
   it("reads the states a list ends in (…モンゴルの3か国を訪問) as each visited", async () => {
     const { events } = await extract(
       "石破首相は来月2日から6日までの日程で、フィリピン、ベトナム、インドネシアの3か国を訪問する。",

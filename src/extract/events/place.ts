@@ -108,6 +108,9 @@ export function statesListedBefore(
 }
 
 /** Where a visit goes: 訪朝's own state, or the place or state visited (を/に/へ) in the clause. */
+/** アスマラを離れた, 北京を後にし, 羽田空港を出発: the place a traveller leaves. */
+const LEFT = /^を(?:離れ|後に|あとに|出発|発っ|発ち|たっ|立ち|出国)/;
+
 export function destination(
   doc: AnalysedDocument,
   ctx: PipelineContext,
@@ -132,12 +135,14 @@ export function destination(
     const best = [...after].sort((a, b) => placeRank(b) - placeRank(a))[0];
     if (best) return best;
   }
-  // the place or state visited: を/に/へ, or written right before the word (中国訪問)
+  // the place or state visited: を/に/へ, or written right before the word (中国訪問) — not one left
+  // (アスマラを離れたアビー首相は、…エチオピアを訪問中の)
   const candidates = places.filter(
     (p) =>
       p.start >= clause.start &&
       p.end <= start &&
       (/^(を|に|へ|には|への)$/.test(p.particle) || p.end === start) &&
+      !LEFT.test(text.slice(p.end, p.end + 6)) &&
       (!named || (p.state ?? p.entry?.country) === named),
   );
   const specific = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || b.start - a.start)[0];
