@@ -3311,6 +3311,15 @@ describe("one event per occurrence, with every sentence as evidence", () => {
 });
 
 describe("trips", () => {
+  it("reads a stop on the way (ラホールに立ち寄り) as a visit", async () => {
+    const { events } = await extract(
+      "インドのモディ首相は25日、アフガニスタンからの帰途、パキスタン東部ラホールに立ち寄り、シャリフ首相と会談した。",
+      "2015-12-26",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => [ids(e), e.place?.id, e.date?.start]);
+    assert.deepEqual(visits, [[["narendra-modi", "PAK"], "lahore", "2015-12-25"]]);
+  });
+
   it("does not take the place a traveller left (ソウルを離れた…) for the one visited", async () => {
     const { events } = await extract(
       "会談を終えてソウルを離れた岸田首相は、7日、米国を訪問中の国連のグテーレス事務総長とニューヨークで会談した。",
