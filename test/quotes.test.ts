@@ -137,6 +137,16 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation to one named with a title the lexicon does not list for them (カストロ議長は「…」)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "オバマ米大統領は21日、カストロ国家評議会議長と会談した。会見で、カストロ議長は「禁輸の解除が不可欠だ」と述べ、オバマ氏に働きかけを求めた。",
+        "2016-03-22",
+      ),
+      [["raul-castro", "禁輸の解除が不可欠だ"]],
+    );
+  });
+
   it("takes an appeal (「…」と呼びかけた) for speech, and naming (「…」と呼ぶ) for none", async () => {
     assert.deepEqual(
       await quotes(

@@ -20,6 +20,7 @@ import type { AnalysedDocument } from "../pipeline/document.js";
 import { citeSpan, sentenceAt } from "../pipeline/document.js";
 import type { ActorRef, ResolvedMention } from "../resolve/actors.js";
 import { relativeClauseFollows } from "./events/clauses.js";
+import { skipUnknownTitle } from "./events/arguments.js";
 import type { Cited, ExtractedQuote } from "./types.js";
 
 /** A clause of reported content closes between a subject and the quotation. */
@@ -127,6 +128,12 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
   const out: Subject[] = [];
   const byEnd = new Map<number, ResolvedMention>();
   for (const r of doc.resolved) if (r.mention.qualifies === undefined) byEnd.set(r.mention.end, r);
+  // カストロ議長は「…」: a person speaks past a title the lexicon does not list for them
+  for (const r of doc.resolved) {
+    if (r.mention.qualifies !== undefined || r.mention.kind !== "person") continue;
+    const past = skipUnknownTitle(text, r.mention.end);
+    if (past !== r.mention.end && !byEnd.has(past)) byEnd.set(past, r);
+  }
   for (let p = 1; p < text.length; p++) {
     // 麻生太郎外相の談話を発表。「…」と歓迎し: whose statement is issued says what follows
     if (text[p] === "の" && STATEMENT_ISSUED.test(text.slice(p, p + 12))) {

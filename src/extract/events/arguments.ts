@@ -81,7 +81,7 @@ const UNKNOWN_TITLE = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}?${TITLE_WORD}`);
 /** The same, ending at the last title word (同市党委員会書記, not 同市党委員). */
 const UNKNOWN_TITLE_LONGEST = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}${TITLE_WORD}`);
 
-function skipUnknownTitle(text: string, pos: number): number {
+export function skipUnknownTitle(text: string, pos: number): number {
   // 陳敏爾・同市党委員会書記と: the title may be joined by ・, and hold a title word inside (委員会書記)
   const from = text[pos] === "・" ? pos + 1 : pos;
   for (const re of [UNKNOWN_TITLE_LONGEST, UNKNOWN_TITLE]) {
