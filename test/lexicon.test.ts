@@ -167,6 +167,25 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads N foreign ministers (五カ国の外相, 3外相) as those last named, else the states of the N leaders, never Japan's", () => {
+    assert.deepEqual(
+      who(
+        "インドネシアのスハルト大統領、マレーシアのフセイン・オン首相、フィリピンのマルコス大統領、" +
+          "シンガポールのリー・クアンユー首相、タイのククリット・プラモート首相の五首脳は署名した。" +
+          "議題は、五カ国の外相がパタヤで開いた外相会議で詰めた。",
+        "1976-02-25",
+      ).slice(-2),
+      ["suharto+hussein-onn+ferdinand-marcos+lee-kuan-yew+kukrit-pramoj", "IDN+MYS+PHL+SGP+THA"],
+    );
+    assert.deepEqual(
+      who(
+        "上川陽子外相と中国の王毅外相、韓国の朴振外相は26日、会談した。3外相は協力を確認した。",
+        "2023-11-27",
+      ),
+      ["yoko-kamikawa", "wang-yi", "park-jin", "yoko-kamikawa+wang-yi+park-jin"],
+    );
+  });
+
   it("reads a surname and title as no one of that surname who never held the office (中曽根首相 in 1984)", () => {
     // a lexicon that knows 中曽根弘文, the foreign minister, and not 中曽根康弘, the prime minister
     const own = mkdtempSync(join(tmpdir(), "kaidan-surname-"));

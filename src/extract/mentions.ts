@@ -23,6 +23,7 @@ export type Anaphor =
   | "both-persons"
   | "both-leaders"
   | "several-leaders"
+  | "several-foreign-ministers"
   | "both-title"
   | "same-state"
   | "both-states";
@@ -49,7 +50,7 @@ export interface Mention {
   /** For compounds (露朝): the states. */
   members?: string[];
   anaphor?: Anaphor;
-  /** How many several-leaders stands for (3首脳, 6カ国の首脳). */
+  /** How many several-leaders or several-foreign-ministers stands for (3首脳, 6カ国の首脳, 3外相). */
   count?: number;
   /** A name the lexicon does not know. */
   unknownName?: string;
@@ -81,6 +82,12 @@ const ANAPHORS: [RegExp, Anaphor][] = [
   [/(?<![0-9十])(?:[3-9]|[三四五六七八九])(?:[かカヶケ]国)?首脳(?![会議])/g, "several-leaders"],
   // 3か国の首脳会談は…以来, 6カ国の首脳は: the summit of the leaders the article is about, or they
   [/(?<![0-9十])(?:[3-9]|[三四五六七八九])[かカヶケ]国の首脳(?=会談|の|が|は|も)/g, "several-leaders"],
+  // 五カ国の外相が, …ドビルパンの3外相が: the foreign ministers of the states the article is about (not
+  // 3カ国の外相会談, a meeting)
+  [
+    /(?<![0-9十])(?:[3-9]|[三四五六七八九])(?:[かカヶケ]国の)?外相(?=[はがもとのを、らに])/g,
+    "several-foreign-ministers",
+  ],
   [/(?:両氏|両者|双方|2人|二人)(?=[はがもとのを、])/g, "both-persons"],
   [/同国(?!民|内|産|籍|人)/g, "same-state"],
   [/両(?:国政府|国|政府)(?!間|民|関係|国民)(?=[はがもとのを、])/g, "both-states"],
@@ -563,6 +570,10 @@ function compounds(
   return out;
 }
 
+/** A title standing alone (外相), no name with it. */
+const titleOnly = (m: Mention): boolean =>
+  m.kind === "person" && !m.anaphor && !m.personIds?.length && !m.surnameOf?.length && !m.unknownName;
+
 function anaphora(text: string, from: number, to: number, taken: Mention[]): Mention[] {
   const slice = text.slice(from, to);
   const out: Mention[] = [];
@@ -570,9 +581,14 @@ function anaphora(text: string, from: number, to: number, taken: Mention[]): Men
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const span = { start: from + m.index, end: from + m.index + m[0].length };
+      // (the bare title the count stands before is part of it: 3外相, not Japan's 外相)
+      if (anaphor === "several-foreign-ministers")
+        for (let i = taken.length - 1; i >= 0; i--)
+          if (OVERLAPS(taken[i]!, span) && titleOnly(taken[i]!)) taken.splice(i, 1);
       if (taken.some((t) => OVERLAPS(t, span))) continue;
       const kind: MentionKind = anaphor === "same-state" || anaphor === "both-states" ? "state" : "person";
-      const count = anaphor === "several-leaders" ? readNumber(m[0][0]!) : 0;
+      const count =
+        anaphor === "several-leaders" || anaphor === "several-foreign-ministers" ? readNumber(m[0][0]!) : 0;
       out.push({ start: span.start, end: span.end, kind, anaphor, ...(count ? { count } : {}) });
     }
   }
@@ -785,8 +801,7 @@ function joinConcurrentTitles(text: string, mentions: Mention[]): void {
   for (let i = 0; i + 1 < mentions.length; i++) {
     const a = mentions[i]!;
     const b = mentions[i + 1]!;
-    const titleOnly = b.kind === "person" && !b.personIds?.length && !b.surnameOf?.length && !b.unknownName;
-    if (a.kind !== "person" || !titleOnly || text[a.end] !== "兼" || b.start !== a.end + 1) continue;
+    if (a.kind !== "person" || !titleOnly(b) || text[a.end] !== "兼" || b.start !== a.end + 1) continue;
     a.end = b.end;
     mentions.splice(i + 1, 1);
   }

@@ -467,6 +467,16 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
       lastDistinct(persons, m.count ?? 3, (a) => isLeader(lex, a, date)),
       "anaphora",
     );
+  if (m.anaphor === "several-foreign-ministers") {
+    // the foreign ministers last named, else the states of the leaders last named (五首脳 … 五カ国の外相),
+    // else no one — not Japan's foreign minister, whom a bare 外相 would be
+    const n = m.count ?? 3;
+    const ministers = lastDistinct(persons, n, (a) => foreignMinisterOn(lex, a, date));
+    if (ministers.length === n) return done(ministers, "anaphora");
+    const leaders = lastDistinct(persons, n, (a) => isLeader(lex, a, date) && !!a.country);
+    const states = [...new Set(leaders.map((a) => a.country!))];
+    return done(states.length === n ? states.map((s) => stateRef(lex, s)) : [], "anaphora");
+  }
   if (m.anaphor === "both-leaders") {
     // (both leading on the day: not 2011年12月の野田佳彦首相以来 read in 2023)
     if (discourse.leaders?.every((a) => isLeader(lex, a, date))) return done(discourse.leaders, "anaphora");
@@ -575,6 +585,12 @@ function narrow(
     return { p, score };
   });
   return scored.sort((a, b) => b.score - a.score).map((s) => s.p);
+}
+
+/** Whether a person of the lexicon was a foreign minister on the date. */
+function foreignMinisterOn(lex: Lexicon, a: ActorRef, date: string | null): boolean {
+  const p = a.kind === "person" ? lex.people.get(a.id) : undefined;
+  return !!p && lex.officesHeld(p, date).some((o) => o.portfolio === "foreign-affairs");
 }
 
 function unresolved(raw: string, m: Mention): ActorRef {
