@@ -3310,6 +3310,21 @@ describe("one event per occurrence, with every sentence as evidence", () => {
   });
 });
 
+describe("dates far from any the text gives", () => {
+  it("dates a meeting told with no date in reach by the day the lead reports", async () => {
+    const { events } = await extract(
+      [
+        "イスラエルとアラブ首長国連邦(UAE)は15日、ホワイトハウスで国交正常化に関する文書に署名した。",
+        "両国は平和条約に署名した。宗教間の共存をうたった宣言にも署名した。式典には多くの招待客が集まった。中東の構図は大きく変わる。",
+        "トランプ氏は式典に先立ち、大統領執務室でネタニヤフ氏と会談した。",
+      ].join("\n"),
+      "2020-09-16",
+    );
+    const meetings = find(events, "CONSULT", "meet").map((e) => [ids(e).sort(), e.date?.start]);
+    assert.deepEqual(meetings, [[["benjamin-netanyahu", "donald-trump"], "2020-09-15"]]);
+  });
+});
+
 describe("trips", () => {
   it("reads a stop on the way (ラホールに立ち寄り) as a visit", async () => {
     const { events } = await extract(

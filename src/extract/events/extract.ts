@@ -1492,6 +1492,25 @@ function pickDate(
 const focalCache = new WeakMap<AnalysedDocument, Timex | null>();
 
 /** The day-granular date the article cites most often, outside quotations (ties: the first). */
+/**
+ * The day the lead reports (イスラエルとUAE、バーレーンは15日、…署名した), when it is not after publication:
+ * what an article about one day's news tells with no date of its own, far from any, happened that day.
+ */
+function leadDay(doc: AnalysedDocument): Timex | null {
+  const lead = doc.sentences.filter((s) => !s.headline)[0];
+  if (!lead) return null;
+  const published = doc.source.published?.slice(0, 10);
+  const day = doc.timexes.find(
+    (t) =>
+      t.start >= lead.start &&
+      t.end <= lead.end &&
+      t.granularity === "day" &&
+      !t.converted &&
+      !inReportedSpeech(doc, t.start, t.end),
+  );
+  return day && (!published || day.value.slice(0, 10) <= published) ? day : null;
+}
+
 function focalTimex(doc: AnalysedDocument): Timex | null {
   if (focalCache.has(doc)) return focalCache.get(doc)!;
   const counts = new Map<string, { n: number; t: Timex }>();
@@ -1503,7 +1522,7 @@ function focalTimex(doc: AnalysedDocument): Timex | null {
   }
   let best: { n: number; t: Timex } | null = null;
   for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-  const focal = best && best.n >= 2 ? best.t : null;
+  const focal = best && best.n >= 2 ? best.t : leadDay(doc);
   focalCache.set(doc, focal);
   return focal;
 }
