@@ -149,6 +149,14 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads 副首相 standing alone as the vice premier named before it (鄧副首相 in 1978)", () => {
+    assert.deepEqual(who("鄧副首相は22日に来日した。副首相は23日、天皇陛下と会見した。", "1978-10-24"), [
+      "deng-xiaoping",
+      "deng-xiaoping",
+      "emperor-showa",
+    ]);
+  });
+
   it("reads a bare 首相 as Japan's prime minister, once named, though another state's premier was named since", () => {
     assert.deepEqual(
       who("安倍晋三首相は15日、中国の李克強首相と会談した。首相は会議で結束を呼びかけた。", "2016-07-15"),
