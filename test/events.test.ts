@@ -3310,6 +3310,19 @@ describe("one event per occurrence, with every sentence as evidence", () => {
   });
 });
 
+describe("calls at a home", () => {
+  it("reads a call at someone's home (…元首相の私邸を訪れた) as a meeting with them, not a visit of its own", async () => {
+    const { events } = await extract(
+      "鄧小平副首相は22日に来日した。副首相は24日朝、東京・目白の田中角栄元首相の私邸を訪れた。",
+      "1978-10-25",
+    );
+    const meetings = find(events, "CONSULT", "meet").map((e) => [ids(e).sort(), e.date?.start]);
+    assert.deepEqual(meetings, [[["deng-xiaoping", "kakuei-tanaka"], "1978-10-24"]]);
+    const visits = find(events, "CONSULT", "visit").map((e) => e.date?.start);
+    assert.ok(!visits.includes("1978-10-24"), `a visit of the 24th: ${visits.join(", ")}`);
+  });
+});
+
 describe("dates far from any the text gives", () => {
   it("dates a meeting told with no date in reach by the day the lead reports", async () => {
     const { events } = await extract(

@@ -263,6 +263,12 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
           dates[sentence.index] ?? null,
         ) ?? [];
       for (const c of found) {
+        // (a call at someone's home is the meeting there, not a visit of its own)
+        const atHome = metAtHome(ctx, text, args, c);
+        if (atHome) {
+          out.push(atHome);
+          continue;
+        }
         alsoWithTheSame(text, m.end, c, out);
         heldBeforeByThePair(text, c, out);
         dateByEventBefore(text, sentence, m.start, c, out);
@@ -277,6 +283,39 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
     }
   }
   return out;
+}
+
+/** 田中角栄元首相の私邸を(訪れた): the home of the person named before it. */
+const HOME_OF = /^の(?:私邸|自宅|邸宅|私宅|別邸|別荘|公邸)(?:を|で|に|へ)/;
+
+/**
+ * 東京・目白の田中角栄元首相の私邸を訪れた, …の自宅で会談した: who calls at someone's home meets them there.
+ * A meeting whose other party is only the home's owner takes them; a visit to the home is that meeting.
+ */
+function metAtHome(
+  ctx: PipelineContext,
+  text: string,
+  args: SentenceArguments,
+  c: Candidate,
+): Candidate | undefined {
+  if (c.type !== "CONSULT" || (c.mode !== "visit" && c.mode !== "meet") || c.actors.length !== 1) return;
+  const visitor = c.actors[0]!;
+  const owner = args.actors.find(
+    (a) =>
+      a.end <= c.triggerStart &&
+      c.triggerStart - a.end <= 12 &&
+      a.actors.length === 1 &&
+      a.actors[0]!.kind === "person" &&
+      a.actors[0]!.id !== visitor.id &&
+      HOME_OF.test(text.slice(a.end, a.end + 6)),
+  )?.actors[0];
+  if (!owner || visitor.kind !== "person") return;
+  if (c.mode === "meet") {
+    c.actors = [visitor, owner];
+    return;
+  }
+  const meet = ctx.triggers.find((t) => t.type === "CONSULT" && t.mode === "meet");
+  return meet ? { ...c, trigger: meet, mode: "meet", actors: [visitor, owner], recipients: [] } : undefined;
 }
 
 /** 会談する|方向で調整する|ことで一致: what is agreed is only a meeting to hold (を行う, を開く). */
