@@ -68,20 +68,36 @@ function placeAtDateline(
 function onTrip(e: ExtractedEvent, trip: ExtractedEvent): boolean {
   // (a meeting, or what is signed or agreed at one: 経済協力の関連文書にも署名する予定だ)
   const onePlace = e.type === "CONSULT" || e.type === "AGREE" || (e.type === "SUPPORT" && e.mode === "sign");
-  if (e === trip || !onePlace || !e.date || !trip.date) return false;
+  if (e === trip || !onePlace || !e.date || !trip.date || !withTheHost(e, trip)) return false;
+  const days = (Date.parse(e.date.start) - Date.parse(trip.date.start)) / 86_400_000;
+  return days >= 0 && days <= TRIP_DAYS;
+}
+
+/**
+ * Whether `e` has the traveller of `trip` in its host state: a visit to the same state, a meeting with
+ * someone of it, or (`orThere`) one held in it.
+ */
+function withTheHost(e: ExtractedEvent, trip: ExtractedEvent, orThere = false): boolean {
   const visitor = visitorOf(trip);
   const state = hostStateOf(trip);
   if (visitor?.kind !== "person" || !state) return false;
   if (!e.participants.some((p) => p.actor.id === visitor.id)) return false;
-  // a visit to the same state, or a meeting with someone of it
-  const inHost =
-    e.mode === "visit"
-      ? hostStateOf(e) === state
-      : e.participants.some((p) => p.actor.id !== visitor.id && stateOf(p.actor) === state);
-  if (!inHost) return false;
-  const days = (Date.parse(e.date.start) - Date.parse(trip.date.start)) / 86_400_000;
-  return days >= 0 && days <= TRIP_DAYS;
+  if (e.mode === "visit") return hostStateOf(e) === state;
+  return (
+    (orThere && e.place?.country === state) ||
+    e.participants.some((p) => p.actor.id !== visitor.id && stateOf(p.actor) === state)
+  );
 }
+
+/** The visits of a status the text dates in their own clause or sentence: trips it reports. */
+const tripsTold = (events: ExtractedEvent[], status: ExtractedEvent["status"]) =>
+  events.filter(
+    (e) =>
+      e.type === "CONSULT" &&
+      e.mode === "visit" &&
+      e.status === status &&
+      (e.date?.source === "clause" || e.date?.source === "sentence"),
+  );
 
 export function finalizeEvents(
   doc: AnalysedDocument,
@@ -102,13 +118,7 @@ export function finalizeEvents(
           ? { ...p, actor: stateActor(ctx.lexicon, p.actor.country) }
           : p,
       );
-  const trips = events.filter(
-    (e) =>
-      e.type === "CONSULT" &&
-      e.mode === "visit" &&
-      e.status === "occurred" &&
-      (e.date?.source === "clause" || e.date?.source === "sentence"),
-  );
+  const trips = tripsTold(events, "occurred");
   const redated = dateVisitsByTheirMeetings(events);
   dateTourStops(events);
   for (const e of datePlansByTheirTrip(events)) redated.add(e);
@@ -215,19 +225,13 @@ function dateVisitsByTheirMeetings(events: ExtractedEvent[]): Set<ExtractedEvent
  * Returns the events so dated.
  */
 function datePlansByTheirTrip(events: ExtractedEvent[]): ExtractedEvent[] {
-  const trips = events.filter(
-    (t) =>
-      t.type === "CONSULT" &&
-      t.mode === "visit" &&
-      t.status === "planned" &&
-      (t.date?.source === "clause" || t.date?.source === "sentence"),
-  );
+  const trips = tripsTold(events, "planned");
   const dated: ExtractedEvent[] = [];
   for (const e of events) {
     const planned = e.status === "planned" || e.status === "speculated";
     const own = e.date?.source === "clause" || e.date?.source === "sentence";
     if (!planned || own || e.mode === "visit" || e.mode === "phone") continue;
-    const trip = trips.find((t) => plannedThere(e, t));
+    const trip = trips.find((t) => withTheHost(e, t, true));
     const span = trip && dayOf(trip);
     if (!trip || !span) continue;
     // (the first or last day of the trip's own span, 9日から12日まで, is no day of what is planned on it)
@@ -238,18 +242,6 @@ function datePlansByTheirTrip(events: ExtractedEvent[]): ExtractedEvent[] {
     dated.push(e);
   }
   return dated;
-}
-
-/** Whether `e` has the traveller of a trip meeting someone of its host state, or in it. */
-function plannedThere(e: ExtractedEvent, trip: ExtractedEvent): boolean {
-  const visitor = visitorOf(trip);
-  const state = hostStateOf(trip);
-  if (visitor?.kind !== "person" || !state) return false;
-  if (!e.participants.some((p) => p.actor.id === visitor.id)) return false;
-  return (
-    e.place?.country === state ||
-    e.participants.some((p) => p.actor.id !== visitor.id && stateOf(p.actor) === state)
-  );
 }
 
 /** The meetings, dated by their own clause or sentence, that the visitor of `v` has in or with its host state. */
