@@ -1530,7 +1530,10 @@ function pickDate(
 
 const focalCache = new WeakMap<AnalysedDocument, Timex | null>();
 
-/** The day-granular date the article cites most often, outside quotations (ties: the first). */
+/**
+ * The day-granular date the article cites most often, outside quotations (ties: the first), if cited more
+ * than once; else the day its lead reports.
+ */
 /**
  * The day the lead reports (イスラエルとUAE、バーレーンは15日、…署名した), when it is not after publication:
  * what an article about one day's news tells with no date of its own, far from any, happened that day.
