@@ -425,6 +425,16 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("places 翌18日 on the day after the day just told, though that was an aside (昨年12月17日)", () => {
+    assert.deepEqual(
+      tag(
+        "両首脳は1日、会談した。事件は昨年12月17日に起きた。首相は翌18日に大統領と電話で会談した。",
+        "1997-02-02",
+      ).map((t) => t[1]),
+      ["1997-02-01", "1996-12-17", "1996-12-18"],
+    );
+  });
+
   it("places a bare day whose own clause puts it to come (15日から…開かれる) no earlier than the publication", () => {
     const text =
       "独政府は10月26日、出資を承認した。両首脳は、15日から2日間の日程でバリ島で開かれる首脳会議に出席する。";

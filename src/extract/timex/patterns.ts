@@ -11,7 +11,7 @@ export type TimexCandidate =
   /** A two-digit year (72年, 02年9月17日): the century comes from the anchor. */
   | { kind: "short-year"; yy: number; month?: number; day?: number }
   /** Month and/or day without a year (9月12日, 9月, 12日). */
-  | { kind: "partial"; month?: number; day?: number; ofLastMonth?: true }
+  | { kind: "partial"; month?: number; day?: number; ofLastMonth?: true; dayAfterLast?: true }
   /** A year relative to the anchor (去年, ことし2月, 来年春). */
   | { kind: "relative-year"; offset: number; deictic: boolean; month?: number; day?: number }
   /** A month relative to the anchor (先月, 今月24日). */
@@ -207,7 +207,7 @@ export const TIMEX_RULES: TimexRule[] = [
     name: "next-day-explicit",
     // 翌11日: the next day, with its number written out
     pattern: g(`翌(${N})日${DAY_SUFFIX}`),
-    build: (m) => ({ kind: "partial", day: readNumber(m[1]!) }),
+    build: (m) => ({ kind: "partial", day: readNumber(m[1]!), dayAfterLast: true }),
   },
   {
     name: "same-day",

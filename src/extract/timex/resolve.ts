@@ -163,7 +163,10 @@ export class DiscourseCalendar {
         if (year > ref) year -= 100;
         return { date: { year, month: c.month, day: c.month ? c.day : undefined }, anchor: "published" };
       }
-      case "partial":
+      case "partial": {
+        // 昨年12月17日に起きた。首相は翌18日に…: the day after the day just told, aside or not
+        const next = c.dayAfterLast && this.lastMentionedDay ? addDays(this.lastMentionedDay, 1) : null;
+        if (next && next.day === c.day) return { date: next, anchor: "discourse" };
         // 3月上旬…。書簡は同12日: the day of the month last told, whatever day was told last
         // (7月4日と28日: a day listed after a date is of its month)
         if ((c.ofLastMonth || (ctx.listed && c.month === undefined)) && this.lastMonth?.month !== undefined)
@@ -172,6 +175,7 @@ export class DiscourseCalendar {
             anchor: "discourse",
           };
         return this.placePartial(c.month, c.day, ctx);
+      }
       case "relative-year": {
         const base = c.deictic ? this.deicticAnchor(ctx, "year") : this.lastYear;
         if (!base) return null;
