@@ -3348,6 +3348,15 @@ describe("trips", () => {
     assert.deepEqual(visits, [[["narendra-modi", "PAK"], "lahore", "2015-12-25"]]);
   });
 
+  it("reads heading for a place (スイスに向かい) as a visit there", async () => {
+    const { events } = await extract(
+      "安倍首相は21日にモスクワに到着した。この後スイスに向かい、23日にダボスで講演する予定だ。",
+      "2019-01-22",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => ids(e, "recipient")[0]);
+    assert.deepEqual(visits.sort(), ["CHE", "RUS"]);
+  });
+
   it("does not take the place a traveller left (ソウルを離れた…) for the one visited", async () => {
     const { events } = await extract(
       "会談を終えてソウルを離れた岸田首相は、7日、米国を訪問中の国連のグテーレス事務総長とニューヨークで会談した。",
