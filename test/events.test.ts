@@ -2513,6 +2513,15 @@ describe("a forum's summit and who is there", () => {
     );
   });
 
+  it("reads the summits of forums beyond East Asia (SAARC, ASEM) as gatherings", async () => {
+    const { events } = await extract(
+      "インドのバジパイ首相は4日、イスラマバードで開かれた南アジア地域協力連合（SAARC）首脳会議に出席した。",
+      "2004-01-05",
+    );
+    const summits = find(events, "CONSULT", "multilateral").map((e) => ids(e));
+    assert.deepEqual(summits, [["atal-bihari-vajpayee", "PAK", "saarc"]]);
+  });
+
   it("puts those who meet where a summit is being held at the summit (APEC首脳会議が開かれているリマで…と会談)", async () => {
     const { events } = await extract(
       "尹錫悦大統領が15日、アジア太平洋経済協力会議(APEC)首脳会議が開かれているペルーの首都リマで、中国の習近平国家主席と首脳会談を行った。",
