@@ -149,6 +149,13 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads 西独首相 as West Germany's chancellor, not Japan's prime minister (コール西独首相 in 1990)", () => {
+    assert.deepEqual(
+      who("ソ連を訪問中のコール西独首相は16日、ゴルバチョフ大統領と会談した。", "1990-07-17"),
+      ["helmut-kohl", "mikhail-gorbachev"],
+    );
+  });
+
   it("reads 副首相 standing alone as the vice premier named before it (鄧副首相 in 1978)", () => {
     assert.deepEqual(who("鄧副首相は22日に来日した。副首相は23日、天皇陛下と会見した。", "1978-10-24"), [
       "deng-xiaoping",
