@@ -199,6 +199,14 @@ describe("mentions and title-over-time resolution", () => {
       ),
       ["yoko-kamikawa", "wang-yi", "park-jin", "yoko-kamikawa+wang-yi+park-jin"],
     );
+    // 両国の外相: the two states' ministers, as 両国 is those states
+    assert.deepEqual(
+      who(
+        "インドのバジパイ首相とパキスタンのシャリフ首相は21日、宣言に署名した。両首脳は、両国の外相が定期的に会談することでも合意した。",
+        "1999-02-22",
+      ).slice(-1),
+      ["IND+PAK"],
+    );
   });
 
   it("reads a surname and title as no one of that surname who never held the office (中曽根首相 in 1984)", () => {

@@ -82,10 +82,10 @@ const ANAPHORS: [RegExp, Anaphor][] = [
   [/(?<![0-9十])(?:[3-9]|[三四五六七八九])(?:[かカヶケ]国)?首脳(?![会議])/g, "several-leaders"],
   // 3か国の首脳会談は…以来, 6カ国の首脳は: the summit of the leaders the article is about, or they
   [/(?<![0-9十])(?:[3-9]|[三四五六七八九])[かカヶケ]国の首脳(?=会談|の|が|は|も)/g, "several-leaders"],
-  // 五カ国の外相が, …ドビルパンの3外相が: the foreign ministers of the states the article is about (not
-  // 3カ国の外相会談, a meeting)
+  // 五カ国の外相が, …ドビルパンの3外相が, 両国の外相が: the foreign ministers of the states the article is
+  // about (not 3カ国の外相会談, a meeting)
   [
-    /(?<![0-9十])(?:[3-9]|[三四五六七八九])(?:[かカヶケ]国の)?外相(?=[はがもとのを、らに])/g,
+    /(?:(?<![0-9十])(?:[3-9]|[三四五六七八九])(?:[かカヶケ]国の)?|両国の)外相(?=[はがもとのを、らに])/g,
     "several-foreign-ministers",
   ],
   [/(?:両氏|両者|双方|2人|二人)(?=[はがもとのを、])/g, "both-persons"],
@@ -585,10 +585,15 @@ function anaphora(text: string, from: number, to: number, taken: Mention[]): Men
       if (anaphor === "several-foreign-ministers")
         for (let i = taken.length - 1; i >= 0; i--)
           if (OVERLAPS(taken[i]!, span) && titleOnly(taken[i]!)) taken.splice(i, 1);
-      if (taken.some((t) => OVERLAPS(t, span))) continue;
+      if (taken.some((t) => OVERLAPS(t, span)) || out.some((t) => OVERLAPS(t, span))) continue;
       const kind: MentionKind = anaphor === "same-state" || anaphor === "both-states" ? "state" : "person";
+      // (両国の外相: the two)
       const count =
-        anaphor === "several-leaders" || anaphor === "several-foreign-ministers" ? readNumber(m[0][0]!) : 0;
+        anaphor === "several-leaders" || anaphor === "several-foreign-ministers"
+          ? m[0].startsWith("両")
+            ? 2
+            : readNumber(m[0][0]!)
+          : 0;
       out.push({ start: span.start, end: span.end, kind, anaphor, ...(count ? { count } : {}) });
     }
   }

@@ -375,14 +375,15 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
       m.members.map((s) => stateRef(lex, s)),
       "lexicon",
     );
-  if (m.kind === "state" && m.anaphor === "both-states") {
-    // 両国: the states of the two people the text has just been about, else the last two states —
-    // unless two states were named together since (ミラー報道官は「ロシアと北朝鮮の…」と述べ、両国を非難)
+  // 両国: the states of the two people the text has just been about, else the last two states —
+  // unless two states were named together since (ミラー報道官は「ロシアと北朝鮮の…」と述べ、両国を非難)
+  const bothStates = (): ActorRef[] => {
     const people = lastDistinct(persons, 2, (a) => !!a.country);
-    if (pair && people.every((p) => pair.at > lastSeen(p))) return done(pair.states, "anaphora");
+    if (pair && people.every((p) => pair.at > lastSeen(p))) return pair.states;
     const theirs = [...new Set(people.map((a) => a.country!))];
-    return done(theirs.length === 2 ? theirs.map((s) => stateRef(lex, s)) : states.slice(-2), "anaphora");
-  }
+    return theirs.length === 2 ? theirs.map((s) => stateRef(lex, s)) : states.slice(-2);
+  };
+  if (m.kind === "state" && m.anaphor === "both-states") return done(bothStates(), "anaphora");
   if (m.kind === "state" && m.anaphor) {
     const s = states[states.length - 1];
     return done(s ? [s] : [], "anaphora");
@@ -473,6 +474,8 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     const n = m.count ?? 3;
     const ministers = lastDistinct(persons, n, (a) => foreignMinisterOn(lex, a, date));
     if (ministers.length === n) return done(ministers, "anaphora");
+    // (両国の外相: the states 両国 would be)
+    if (n === 2) return done(bothStates(), "anaphora");
     const leaders = lastDistinct(persons, n, (a) => isLeader(lex, a, date) && !!a.country);
     const states = [...new Set(leaders.map((a) => a.country!))];
     return done(states.length === n ? states.map((s) => stateRef(lex, s)) : [], "anaphora");
