@@ -3319,6 +3319,17 @@ describe("one event per occurrence, with every sentence as evidence", () => {
   });
 });
 
+describe("delegations", () => {
+  it("reads a condolence delegation (北朝鮮の弔問団は) as its state's side of the meeting", async () => {
+    const { events } = await extract(
+      "北朝鮮の弔問団は23日午前、大統領府でイ・ミョンバク大統領と会談した。",
+      "2009-08-23",
+    );
+    const meetings = find(events, "CONSULT", "meet").map((e) => ids(e).sort());
+    assert.deepEqual(meetings, [["PRK", "lee-myung-bak"]]);
+  });
+});
+
 describe("calls at a home", () => {
   it("reads a call at someone's home (…元首相の私邸を訪れた) as a meeting with them, not a visit of its own", async () => {
     const { events } = await extract(

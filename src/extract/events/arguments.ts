@@ -47,7 +47,7 @@ export function bylineEnd(text: string, start: number, end: number): number {
 
 /** 下院指導部, 韓国の特使団, 政府高官: a body of people named after ら, ending in a word for a group. */
 const GROUP_AFTER_RA =
-  /^(?:[\u4E00-\u9FFF\u30A0-\u30FF]{1,8}の)?[\u4E00-\u9FFF]{0,8}?(?:指導部|代表団|特使団|使節団|訪問団|議員団|一行|幹部|高官|首脳陣|関係者)/;
+  /^(?:[\u4E00-\u9FFF\u30A0-\u30FF]{1,8}の)?[\u4E00-\u9FFF]{0,8}?(?:指導部|代表団|特使団|使節団|訪問団|弔問団|議員団|一行|幹部|高官|首脳陣|関係者)/;
 
 /** 習近平国家主席(61)と, 岸田文雄首相(自民党総裁)は: an aside in parentheses does not hide the particle. */
 function skipAside(text: string, pos: number, start: number): number {
