@@ -3330,6 +3330,17 @@ describe("delegations", () => {
   });
 });
 
+describe("meals", () => {
+  it("reads a lunch shared (昼食をともにした, in kana as in kanji) with a third leader as their gathering", async () => {
+    const { events } = await extract(
+      "橋本首相とフジモリ大統領は1日、トロントで会談した。両首脳は会談後、カナダのクレティエン首相を交えて昼食をともにした。",
+      "1997-02-02",
+    );
+    const gatherings = find(events, "CONSULT", "multilateral").map((e) => ids(e).sort());
+    assert.deepEqual(gatherings, [["alberto-fujimori", "jean-chretien", "ryutaro-hashimoto"]]);
+  });
+});
+
 describe("calls at a home", () => {
   it("reads a call at someone's home (…元首相の私邸を訪れた) as a meeting with them, not a visit of its own", async () => {
     const { events } = await extract(
