@@ -67,8 +67,10 @@ const BARE_SURNAME_AFTER = /^(?:[はがもにとのを、]|から)/;
  * delegation, government or officials.
  */
 const OFFICIALS = "(?:高官|外務次官|首席代表)(?=[はがもと、])";
+/** The words for a delegation sent abroad (代表団, 特使団, 弔問団), shared by whatever reads one. */
+export const DELEGATION_NOUN = "(?:代表団|使節団|訪問団|特使団|弔問団)";
 const DELEGATION = new RegExp(
-  `^の?(?:(?:政府|高位級|高官|閣僚級|実務)?(?:代表団|使節団|訪問団|特使団|弔問団)|政府|当局|一行|高官団|大使館|${OFFICIALS})`,
+  `^の?(?:(?:政府|高位級|高官|閣僚級|実務)?${DELEGATION_NOUN}|政府|当局|一行|高官団|大使館|${OFFICIALS})`,
 );
 /** 日米韓の外務次官は: states named together acting through their officials (not their delegation or government). */
 const OFFICIALS_OF_STATES = new RegExp(`^の${OFFICIALS}`);

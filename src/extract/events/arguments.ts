@@ -7,7 +7,7 @@ import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { PlaceEntry } from "../../lexicon/schema.js";
 import { type AnalysedDocument, inReportedSpeech } from "../../pipeline/document.js";
 import { type ActorRef, type ResolvedMention, stateRef } from "../../resolve/actors.js";
-import { afterGloss, type Mention } from "../mentions.js";
+import { afterGloss, DELEGATION_NOUN, type Mention } from "../mentions.js";
 import type { Timex } from "../timex/tagger.js";
 import { particleAfter } from "./clauses.js";
 
@@ -46,8 +46,12 @@ export function bylineEnd(text: string, start: number, end: number): number {
 }
 
 /** 下院指導部, 韓国の特使団, 政府高官: a body of people named after ら, ending in a word for a group. */
-const GROUP_AFTER_RA =
-  /^(?:[\u4E00-\u9FFF\u30A0-\u30FF]{1,8}の)?[\u4E00-\u9FFF]{0,8}?(?:指導部|代表団|特使団|使節団|訪問団|弔問団|議員団|一行|幹部|高官|首脳陣|関係者)/;
+const GROUP_AFTER_RA = new RegExp(
+  `^(?:[\\u4E00-\\u9FFF\\u30A0-\\u30FF]{1,8}の)?[\\u4E00-\\u9FFF]{0,8}?(?:${DELEGATION_NOUN}|指導部|議員団|一行|幹部|高官|首脳陣|関係者)`,
+);
+
+/** 李鴻忠氏率いる代表団と: a delegation named by whom it is led by. */
+const LED_DELEGATION = new RegExp(`^(?:が|の)?率いる[^、。はがをにでと]{0,10}?(?:${DELEGATION_NOUN}|一行)`);
 
 /** 習近平国家主席(61)と, 岸田文雄首相(自民党総裁)は: an aside in parentheses does not hide the particle. */
 function skipAside(text: string, pos: number, start: number): number {
@@ -160,9 +164,7 @@ function venueParticle(text: string, pos: number): string | undefined {
  */
 function particleOf(text: string, m: Mention): string {
   // 李鴻忠氏率いる代表団と: the leader of a delegation stands for it
-  const led = /^(?:が|の)?率いる[^、。はがをにでと]{0,10}?(?:代表団|使節団|一行|訪問団)/.exec(
-    text.slice(m.end, m.end + 20),
-  );
+  const led = LED_DELEGATION.exec(text.slice(m.end, m.end + 20));
   const head = m.kind === "group" ? GROUP_HEAD.exec(text.slice(m.end, m.end + 3)) : null;
   const after = led ? m.end + led[0].length : head ? m.end + head[0].length : skipAside(text, m.end, m.start);
   if ((m.kind === "place" || m.kind === "state") && m.entityId) {
