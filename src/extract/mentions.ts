@@ -576,6 +576,10 @@ function compounds(
 const titleOnly = (m: Mention): boolean =>
   m.kind === "person" && !m.anaphor && !m.personIds?.length && !m.surnameOf?.length && !m.unknownName;
 
+/**
+ * The anaphors (同氏, 両首脳, 3外相, 両国) between `from` and `to` that no mention already `taken` covers.
+ * A count of foreign ministers (3外相) takes the bare title inside it out of `taken`: it is one mention.
+ */
 function anaphora(text: string, from: number, to: number, taken: Mention[]): Mention[] {
   const slice = text.slice(from, to);
   const out: Mention[] = [];

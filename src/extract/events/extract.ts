@@ -1539,7 +1539,7 @@ const focalCache = new WeakMap<AnalysedDocument, Timex | null>();
  * what an article about one day's news tells with no date of its own, far from any, happened that day.
  */
 function leadDay(doc: AnalysedDocument): Timex | null {
-  const lead = doc.sentences.filter((s) => !s.headline)[0];
+  const lead = doc.sentences.find((s) => !s.headline);
   if (!lead) return null;
   const published = doc.source.published?.slice(0, 10);
   const day = doc.timexes.find(
