@@ -400,21 +400,7 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
   }
   if (m.surnameOf?.length) {
     const named = m.surnameOf.map((id) => lex.people.get(id)!).filter(Boolean);
-    // 金氏: whoever of that name the discourse has just mentioned — of those it has named in full, if any (not
-    // 金委員長 told of since 金英哲副委員長 was named: a surname alone stands for a name written out before)
     const ofName = (a: ActorRef) => m.surnameOf!.includes(a.id);
-    const recentOfName = () =>
-      lastDistinct(persons, 1, (a) => ofName(a) && discourse.namedFully.has(a.id))[0] ??
-      lastDistinct(persons, 1, ofName)[0];
-    // (a name the lexicon lacks counts when written with the surname: キム・ギナム)
-    const surnames = named.flatMap((p) => p.surname ?? []);
-    const unknownOfName = (a: ActorRef) =>
-      !a.resolved && surnames.some((s) => a.ja.startsWith(s) && a.ja.length > s.length);
-    const recentWithTitle = (title: string | undefined) =>
-      title
-        ? (lastDistinct(persons, 1, (a) => (ofName(a) || unknownOfName(a)) && a.title === title)[0] ??
-          lastDistinct(persons, 1, (a) => ofName(a) && !!a.title?.endsWith(title))[0])
-        : undefined;
     if (m.titleOffices?.length) {
       // 安倍元首相: one who had left the office by the day, not one holding it
       const held = (t: { from?: string; to?: string }) =>
@@ -433,14 +419,26 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
       // キム書記 after キム・ギナム書記, キム部長 after キム・ヤンゴン統一戦線部長, 林長官 after 林官房長官: one of that
       // surname just named with that title, or a longer one ending in it — rather than the office of that
       // word another of the surname held long before
-      const again = recentWithTitle(m.title);
+      // (a name the lexicon lacks counts when written with the surname: キム・ギナム)
+      const surnames = named.flatMap((p) => p.surname ?? []);
+      const unknownOfName = (a: ActorRef) =>
+        !a.resolved && surnames.some((s) => a.ja.startsWith(s) && a.ja.length > s.length);
+      const title = m.title;
+      const again =
+        title &&
+        (lastDistinct(persons, 1, (a) => (ofName(a) || unknownOfName(a)) && a.title === title)[0] ??
+          lastDistinct(persons, 1, (a) => ofName(a) && !!a.title?.endsWith(title))[0]);
       if (again) return done([again], "discourse");
       // the title is wrong for the date: fall back to anyone with that surname and title
       const ever = named.filter((p) => p.offices.some((t) => m.titleOffices!.includes(t.office)));
       const any = recentFirst(byCountry(ever))[0];
       if (any) return done([personRef(lex, any, date, m.title)], "surname+title");
     }
-    const recent = recentOfName();
+    // 金氏: whoever of that name the discourse has just mentioned — of those it has named in full, if any (not
+    // 金委員長 told of since 金英哲副委員長 was named: a surname alone stands for a name written out before)
+    const recent =
+      lastDistinct(persons, 1, (a) => ofName(a) && discourse.namedFully.has(a.id))[0] ??
+      lastDistinct(persons, 1, ofName)[0];
     if (recent) return done([recent], "discourse");
     // (中曽根首相 in 1984 is not 中曽根弘文, who never held the office: one the lexicon lacks)
     if (named.length === 1 && !m.titleOffices?.length)
@@ -477,8 +475,8 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     // (両国の外相: the states 両国 would be)
     if (n === 2) return done(bothStates(), "anaphora");
     const leaders = lastDistinct(persons, n, (a) => isLeader(lex, a, date) && !!a.country);
-    const states = [...new Set(leaders.map((a) => a.country!))];
-    return done(states.length === n ? states.map((s) => stateRef(lex, s)) : [], "anaphora");
+    const theirs = [...new Set(leaders.map((a) => a.country!))];
+    return done(theirs.length === n ? theirs.map((s) => stateRef(lex, s)) : [], "anaphora");
   }
   if (m.anaphor === "both-leaders") {
     // (both leading on the day: not 2011年12月の野田佳彦首相以来 read in 2023)
