@@ -3388,6 +3388,28 @@ describe("trips", () => {
     assert.deepEqual(visits.sort(), ["CHE", "RUS"]);
   });
 
+  it("visits the state a city was in on the day (モスクワ in 1987: the Soviet Union)", async () => {
+    const { events } = await extract(
+      "シュルツ米国務長官は22日、モスクワを訪れ、シェワルナゼ外相と会談した。",
+      "1987-10-23",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => [ids(e), e.place?.id, e.place?.country]);
+    assert.deepEqual(visits, [[["george-shultz", "SUN"], "moscow", "SUN"]]);
+    // and today's state when the city is no longer the Soviet Union's
+    const later = await extract("ブリンケン国務長官は22日、モスクワを訪れた。", "2021-10-23");
+    assert.deepEqual(ids(find(later.events, "CONSULT", "visit")[0]!, "recipient"), ["RUS"]);
+  });
+
+  it("does not take a Soviet leader met in Moscow in 1990 for one met on a third party's ground", async () => {
+    const { events } = await extract(
+      "西独のコール首相は15日、モスクワでソ連のゴルバチョフ大統領と会談した。",
+      "1990-07-16",
+    );
+    const [meeting] = find(events, "CONSULT");
+    assert.equal(meeting?.mode, "meet");
+    assert.equal(meeting?.place?.country, "SUN");
+  });
+
   it("does not take the place a traveller left (ソウルを離れた…) for the one visited", async () => {
     const { events } = await extract(
       "会談を終えてソウルを離れた岸田首相は、7日、米国を訪問中の国連のグテーレス事務総長とニューヨークで会談した。",

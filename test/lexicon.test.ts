@@ -321,6 +321,18 @@ describe("user lexicons", () => {
     );
   });
 
+  it("refuse a state said to have been part of a state the lexicon lacks", () => {
+    const own = mkdtempSync(join(tmpdir(), "kaidan-part-of-"));
+    writeFileSync(
+      join(own, "states-mine.yaml"),
+      "- id: XKX\n  name: { en: Kosovo, ja: コソボ }\n  part_of: [{ state: YUX, until: 1992-04-27 }]\n",
+    );
+    assert.throws(
+      () => loadLexiconData([own]),
+      (e: unknown) => e instanceof LexiconError && /XKX: part of unknown state 'YUX'/.test(e.message),
+    );
+  });
+
   it("fail with the file, the entry and the reason", () => {
     const bad = mkdtempSync(join(tmpdir(), "kaidan-bad-"));
     writeFileSync(

@@ -158,6 +158,16 @@ export class Lexicon {
     return [...new Set([e.name.en, e.name.ja, ...e.aliases])];
   }
 
+  /**
+   * The state whose territory `state` was on `date` (itself, unless it was then part of another):
+   * RUS in 1987 is SUN. A date of a coarser granularity counts by its first day.
+   */
+  stateOn(state: string, date: string | null | undefined): string {
+    if (!date) return state;
+    for (const w of this.states.get(state)?.part_of ?? []) if (date < w.until) return w.state;
+    return state;
+  }
+
   /** The country a person, organisation or place belongs to. */
   countryOf(kind: EntityKind, id: string): string | null {
     if (kind === "state") return id;

@@ -232,6 +232,10 @@ function checkReferences(data: LexiconData): void {
     if (a.place && !places.has(a.place))
       throw new LexiconError("agreements", `${a.id}: unknown place '${a.place}'`);
   const states = new Set(data.states.map((x) => x.id));
+  for (const x of data.states)
+    for (const w of x.part_of ?? [])
+      if (!states.has(w.state))
+        throw new LexiconError("states", `${x.id}: part of unknown state '${w.state}'`);
   for (const o of data.organizations) {
     if ((o.kind === "group") !== !!o.members)
       throw new LexiconError("organizations", `${o.id}: a group, and only a group, lists its member states`);

@@ -35,6 +35,12 @@ export const stateSchema = z
     wikidata,
     valid_from: isoDate.optional(),
     valid_to: isoDate.optional(),
+    /**
+     * The states its territory belonged to before it was independent, and the day it ceased to
+     * (exclusive): a visit to モスクワ in 1987 is a visit to the Soviet Union, and a meeting there of a
+     * Soviet and a West German leader is held at home, not on a third party's ground.
+     */
+    part_of: z.array(z.object({ state: countryCode, until: isoDate }).strict()).optional(),
   })
   .strict();
 

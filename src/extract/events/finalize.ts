@@ -89,6 +89,25 @@ function withTheHost(e: ExtractedEvent, trip: ExtractedEvent, orThere = false): 
   );
 }
 
+/**
+ * A city's state on the event's day, not today's: シュルツ長官がモスクワを訪れ in 1987 visits the Soviet
+ * Union, and コール首相 meeting ゴルバチョフ大統領 there in 1990 meets him at home. The state the place
+ * was read as visiting changes with it; a state the text names itself is left as named.
+ */
+function placeInItsDay(ctx: PipelineContext, e: ExtractedEvent): void {
+  const country = e.place?.country;
+  if (!e.place || !country || e.place.id === country || !e.date) return;
+  const then = ctx.lexicon.stateOn(country, e.date.start);
+  if (then === country) return;
+  e.place = { ...e.place, country: then };
+  if (e.mode === "visit")
+    e.participants = e.participants.map((p) =>
+      p.role === "recipient" && p.actor.kind === "state" && p.actor.id === country
+        ? { ...p, actor: stateActor(ctx.lexicon, then) }
+        : p,
+    );
+}
+
 /** The visits of a status the text dates in their own clause or sentence: trips it reports. */
 const tripsTold = (events: ExtractedEvent[], status: ExtractedEvent["status"]) =>
   events.filter(
@@ -118,6 +137,7 @@ export function finalizeEvents(
           ? { ...p, actor: stateActor(ctx.lexicon, p.actor.country) }
           : p,
       );
+  for (const e of events) placeInItsDay(ctx, e);
   const trips = tripsTold(events, "occurred");
   const redated = dateVisitsByTheirMeetings(events);
   dateTourStops(events);
@@ -179,7 +199,10 @@ export function finalizeEvents(
     ) || gatheringNamedBeside(doc, ctx, e, summits);
   for (const e of meetings) {
     if (e.mode !== "meet") continue;
-    if (e.place?.country && !countriesOf(e).has(e.place.country) && !atSummit(e)) e.mode = "third-party";
+    const here = e.place?.country;
+    // (each party's state on the day: ゴルバチョフ大統領, of Russia in the lexicon, met at home in Moscow in 1990)
+    const theirs = [...countriesOf(e)].map((c) => ctx.lexicon.stateOn(c, e.date?.start));
+    if (here && !theirs.includes(here) && !atSummit(e)) e.mode = "third-party";
   }
   kept.forEach((e, i) => {
     e.id = `${doc.source.id}#e${i + 1}`;
