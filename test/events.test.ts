@@ -3369,6 +3369,24 @@ describe("dates far from any the text gives", () => {
   });
 });
 
+describe("paragraphs of history", () => {
+  it("dates nothing after a paragraph that told another year's days by them", async () => {
+    const { events } = await extract(
+      [
+        "オバマ米大統領は21日、ハバナでカストロ国家評議会議長と会談した。",
+        "昨年9月29日には、ニューヨークで両首脳が2度目の会談を行った。",
+        "共和党は今回の訪問を厳しく批判している。",
+      ].join("\n\n"),
+      "2016-03-22",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT").map((e) => e.date?.start),
+      ["2016-03-21", "2015-09-29"],
+    );
+    assert.equal(find(events, "ACCUSE")[0]?.date?.start, "2016-03-21");
+  });
+});
+
 describe("trips", () => {
   it("reads a stop on the way (ラホールに立ち寄り) as a visit", async () => {
     const { events } = await extract(

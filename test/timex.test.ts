@@ -459,6 +459,20 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("places the days of a paragraph that opens on a day of another year in that year, and only there", () => {
+    const text = [
+      "オバマ米大統領は21日、ハバナでカストロ議長と会談した。",
+      "昨年4月11日には、パナマで両首脳が初めて会談した。7月20日には双方の首都で大使館が再開した。",
+      "オバマ氏は6月10日に再びキューバを訪れる予定だ。",
+    ].join("\n");
+    assert.deepEqual(tag(text, "2016-03-22"), [
+      ["21日", "2016-03-21"],
+      ["昨年4月11日", "2015-04-11"],
+      ["7月20日", "2015-07-20"],
+      ["6月10日", "2016-06-10"],
+    ]);
+  });
+
   it("reads no calendar year in a fiscal year (今年度, 来年度)", () => {
     assert.deepEqual(
       tag("今年度で終了するODAに代わり、来年度から新たな枠組みを設ける。今年の夏にも", "2018-10-26"),

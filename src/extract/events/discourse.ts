@@ -143,8 +143,10 @@ function datesAt(
   if (cached) return cached;
   const text = doc.norm.text;
   const out: (Timex | null)[] = [];
-  let last: { timex: Timex; sentence: number } | null = null;
+  let last: { timex: Timex; sentence: number; paragraph: number } | null = null;
   for (const sentence of doc.sentences) {
+    // (a paragraph of history dates nothing after it: ■残る課題 ¶ …共和党は…批判している is today's)
+    if (last?.timex.history && sentence.paragraph !== last.paragraph) last = null;
     out[sentence.index] = last && sentence.index - last.sentence <= DATE_REACH ? last.timex : null;
     const dated = sentenceTimexes(doc, sentence).filter(
       (t) =>
@@ -170,7 +172,7 @@ function datesAt(
     // (nor does one telling the last time before: 直近では今年3月、…会談した)
     const lastTime = LAST_TIME.test(text.slice(sentence.start, sentence.start + 8));
     if (dated.length > 0 && !provisions && !pluperfect && !lastTime)
-      last = { timex: dated[dated.length - 1]!, sentence: sentence.index };
+      last = { timex: dated[dated.length - 1]!, sentence: sentence.index, paragraph: sentence.paragraph };
   }
   cache.set(doc, out);
   return out;

@@ -58,6 +58,8 @@ export interface Resolution {
   alternative?: CalendarDate;
   /** How the value was found: the anchor it depends on, for explanations. */
   anchor: "text" | "published" | "discourse" | "focal";
+  /** Told in a paragraph of history (see DiscourseCalendar.resolve): it dates nothing past the paragraph. */
+  history?: true;
 }
 
 export class DiscourseCalendar {
@@ -68,6 +70,8 @@ export class DiscourseCalendar {
   private lastYear: CalendarDate | null;
   /** The last day mentioned, asides included. */
   private lastMentionedDay: CalendarDate | null = null;
+  /** In a paragraph of history (see resolve), the narration's days before it. */
+  private beforeHistory: { lastDay: CalendarDate | null; lastPastDay: CalendarDate | null } | null = null;
 
   constructor(
     private readonly published: CalendarDate | null,
@@ -82,6 +86,12 @@ export class DiscourseCalendar {
 
   /** Resolves one expression and moves the discourse anchor. */
   resolve(c: TimexCandidate, ctx: ResolveContext): Resolution | null {
+    // a paragraph of history is over: the narration is back at its own day
+    if (ctx.paragraphStart && this.beforeHistory) {
+      this.lastDay = this.beforeHistory.lastDay;
+      this.lastPastDay = this.beforeHistory.lastPastDay;
+      this.beforeHistory = null;
+    }
     const r = this.place(c, ctx);
     if (!r || !isValid(r.date)) return null;
     // 去年9月 / ことし4月27日 / 先月24日 are asides about another time, and 日本時間の19日 is the local day
@@ -91,8 +101,19 @@ export class DiscourseCalendar {
     // the day reported)
     // (nor does 前日 in a sentence about what had happened before: 安倍首相は前日、…と述べていた, then
     // 同日午前 is the narration's day again)
+    // (but a paragraph that opens on a day of another year, told as what happened then, is a paragraph of
+    // history, day after day, until the next: 昨年4月11日には…会談した。…7月20日に…再開した — the year of
+    // 7月20日 is that one)
+    const history =
+      c.kind === "relative-year" &&
+      c.day !== undefined &&
+      !ctx.flashback &&
+      !ctx.describesNoun &&
+      (ctx.paragraphStart || this.beforeHistory !== null);
+    if (history && ctx.paragraphStart)
+      this.beforeHistory = { lastDay: this.lastDay, lastPastDay: this.lastPastDay };
     const aside =
-      c.kind === "relative-year" ||
+      (c.kind === "relative-year" && !history) ||
       c.kind === "relative-month" ||
       !!ctx.converted ||
       !!ctx.countedFrom ||
@@ -101,7 +122,7 @@ export class DiscourseCalendar {
       !!ctx.spanOfNoun;
     // (and 同日 in its sentence is not the day of a clause describing a noun either)
     this.remember(r.date, aside, !ctx.describesNoun);
-    return r;
+    return this.beforeHistory ? { ...r, history: true } : r;
   }
 
   /** The day everything relative is counted from, if known. */

@@ -27,6 +27,8 @@ export interface Timex {
    * abroad may be the one before (src/extract/timex/time-zones.ts).
    */
   japanHour?: number;
+  /** Told in a paragraph of history (昨年4月11日には…。…7月20日に…): it dates nothing past the paragraph. */
+  history?: true;
 }
 
 interface Found {
@@ -172,6 +174,7 @@ function run(
       anchor: r.anchor,
       ...(r.alternative ? { alternative: toIso(r.alternative) } : {}),
       ...(converted ? { converted: true as const } : {}),
+      ...(r.history ? { history: true as const } : {}),
       ...(inJapanTime && !converted ? japanHourOf(text.slice(f.start, f.end)) : {}),
     });
   }
