@@ -473,6 +473,23 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("places a bare day of what was done in the past month with its year the narration moved to", () => {
+    const text = "対立が動いたのは2014年12月だ。両首脳は16日に電話で協議し、翌17日、交渉の開始を発表した。";
+    assert.deepEqual(tag(text, "2016-03-22").slice(1), [
+      ["16日", "2014-12-16"],
+      ["翌17日", "2014-12-17"],
+    ]);
+    // (not in a month to come, nor for what is still to come)
+    assert.deepEqual(
+      tag("首脳会談は2016年5月に開く方向だ。両首脳は20日に電話で協議した。", "2016-03-22")[1],
+      ["20日", "2016-03-20"],
+    );
+    assert.deepEqual(tag("対立が動いたのは2016年1月だ。両首脳は25日に会談する。", "2016-03-22")[1], [
+      "25日",
+      "2016-03-25",
+    ]);
+  });
+
   it("reads no calendar year in a fiscal year (今年度, 来年度)", () => {
     assert.deepEqual(
       tag("今年度で終了するODAに代わり、来年度から新たな枠組みを設ける。今年の夏にも", "2018-10-26"),

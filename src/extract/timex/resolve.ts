@@ -70,6 +70,8 @@ export class DiscourseCalendar {
   private lastYear: CalendarDate | null;
   /** The last day mentioned, asides included. */
   private lastMentionedDay: CalendarDate | null = null;
+  /** A month the narration moved to after the last day it gave (2014年12月だ。両首脳は16日に…). */
+  private monthSinceDay: CalendarDate | null = null;
   /** In a paragraph of history (see resolve), the narration's days before it. */
   private beforeHistory: { lastDay: CalendarDate | null; lastPastDay: CalendarDate | null } | null = null;
 
@@ -122,6 +124,16 @@ export class DiscourseCalendar {
       !!ctx.spanOfNoun;
     // (and 同日 in its sentence is not the day of a clause describing a noun either)
     this.remember(r.date, aside, !ctx.describesNoun);
+    // (2014年12月だ。両首脳は16日に…: a past month with its year, where the narration has moved)
+    if (
+      c.kind === "absolute" &&
+      c.month !== undefined &&
+      c.day === undefined &&
+      !aside &&
+      this.published?.month !== undefined &&
+      c.year * 12 + c.month < this.published.year * 12 + this.published.month
+    )
+      this.monthSinceDay = r.date;
     return this.beforeHistory ? { ...r, history: true } : r;
   }
 
@@ -164,6 +176,7 @@ export class DiscourseCalendar {
   private remember(d: CalendarDate, aside = false, mentioned = true): void {
     const gran = granularityOf(d);
     if (gran === "day" && mentioned) this.lastMentionedDay = d;
+    if (gran === "day") this.monthSinceDay = null;
     if (gran === "day" && !aside) {
       this.lastDay = d;
       if (!this.afterPublication(d)) this.lastPastDay = d;
@@ -264,6 +277,7 @@ export class DiscourseCalendar {
     const anchor =
       (month === undefined && ctx.sameSentence && aside && !this.afterPublication(aside) ? aside : null) ??
       (month === undefined && ctx.paragraphStart ? this.published : null) ??
+      (month === undefined && ctx.past ? this.monthSinceDay : null) ??
       this.lastDay ??
       this.lastMonth ??
       this.published;

@@ -137,7 +137,8 @@ function run(
     const r = cal.resolve(f.candidate, {
       inQuote: inside(opts.quotes, f.start, f.end),
       paragraphStart: !datedInParagraph,
-      ...(f.candidate.kind === "same" || (f.candidate.kind === "partial" && f.candidate.day === undefined)
+      ...(f.candidate.kind === "same" ||
+      (f.candidate.kind === "partial" && (f.candidate.day === undefined || f.candidate.month === undefined))
         ? { past: reportsPast(text, f.end) }
         : {}),
       ...(converted ? { converted } : {}),
