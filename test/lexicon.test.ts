@@ -69,6 +69,16 @@ describe("mentions and title-over-time resolution", () => {
     assert.deepEqual(who("米国務長官は", "2018-05-31"), ["mike-pompeo"]);
   });
 
+  it("reads a former title with its state between (ヤヌコビッチ前ウクライナ大統領) as the name's, not the office's", () => {
+    assert.deepEqual(
+      who(
+        "オバマ大統領は、ヤヌコビッチ前ウクライナ大統領らに制裁を科した。大統領は声明を出した。",
+        "2014-03-18",
+      ),
+      ["barack-obama", "viktor-yanukovych", "barack-obama"],
+    );
+  });
+
   it("resolves 同氏 and 両首脳 from the discourse", () => {
     assert.deepEqual(
       who("プーチン大統領とキム総書記が会談した。両首脳は握手した。同氏は述べた。", "2024-06-19"),

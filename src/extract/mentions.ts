@@ -141,8 +141,13 @@ export function findMentions(
   const titleAfter = (prefixes: readonly string[], from: number, pos: number): number => {
     const prefix = prefixes.find((p) => text.startsWith(p, pos));
     if (!prefix) return -1;
-    for (let j = from; j < matches.length && matches[j]!.start <= pos + prefix.length; j++)
-      if (matches[j]!.start === pos + prefix.length && has(matches[j]!.value, "title")) return j;
+    let at = pos + prefix.length;
+    for (let j = from; j < matches.length && matches[j]!.start <= at; j++) {
+      if (matches[j]!.start !== at) continue;
+      if (has(matches[j]!.value, "title")) return j;
+      // (ヤヌコビッチ前ウクライナ大統領: the state whose office it was may stand between)
+      if (has(matches[j]!.value, "state")) at = matches[j]!.end;
+    }
     return -1;
   };
   // 岸田文雄前首相, 安倍元首相: a title after one of stopwords.yaml's former_title_prefixes (元 is a surname
