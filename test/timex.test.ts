@@ -490,6 +490,19 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("takes この日 after a sentence opening on a day of this month (今月18日には、) as that day", () => {
+    const text =
+      "会議は30日に開幕した。今月18日には、米ソ外相が会談し、招請状を送ると発表。ソ連はこの日、外交関係を回復した。";
+    assert.deepEqual(tag(text, "1991-10-31").slice(1), [
+      ["今月18日", "1991-10-18"],
+      ["この日", "1991-10-18"],
+    ]);
+    // (one told in passing mid-sentence is still an aside: 同日 is the narration's day)
+    const aside =
+      "両首脳は30日に会談した。首相は今月18日に訪れた都市で演説した。両首脳は同日夜、夕食を共にした。";
+    assert.deepEqual(tag(aside, "1991-10-31")[2], ["同日夜", "1991-10-30"]);
+  });
+
   it("reads no calendar year in a fiscal year (今年度, 来年度)", () => {
     assert.deepEqual(
       tag("今年度で終了するODAに代わり、来年度から新たな枠組みを設ける。今年の夏にも", "2018-10-26"),

@@ -48,6 +48,8 @@ export interface ResolveContext {
    * aside, which no later 同日 refers to (a span is not one day).
    */
   spanOfNoun?: boolean;
+  /** The expression opens its sentence (今月18日には、…). */
+  opensSentence?: boolean;
   /** Listed right after a date with its month (7月4日と28日). */
   listed?: boolean;
 }
@@ -116,7 +118,8 @@ export class DiscourseCalendar {
       this.beforeHistory = { lastDay: this.lastDay, lastPastDay: this.lastPastDay };
     const aside =
       (c.kind === "relative-year" && !history) ||
-      c.kind === "relative-month" ||
+      // (a day of this or last month the sentence opens on moves the narration: 今月18日には、…。…この日)
+      (c.kind === "relative-month" && !(ctx.opensSentence && c.day !== undefined)) ||
       !!ctx.converted ||
       !!ctx.countedFrom ||
       (c.kind === "relative-day" && !!ctx.flashback) ||

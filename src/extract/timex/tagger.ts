@@ -144,6 +144,8 @@ function run(
       ...(converted ? { converted } : {}),
       ...(countsFrom(text, f) || respondedTo(text, f) ? { countedFrom: true } : {}),
       ...(sameSentence ? { sameSentence } : {}),
+      // (今月18日には、…会談し…発表。ソ連はこの日、: a day the sentence opens on is where the narration is)
+      ...(f.start === 0 || /[。\n]/.test(text[f.start - 1]!) ? { opensSentence: true } : {}),
       // (not the first day of a stay the publication falls in: 9日から11日まで滞在する予定です)
       ...(f.candidate.kind === "partial" &&
       !SPAN_REST.test(text.slice(f.end, f.end + 16)) &&
