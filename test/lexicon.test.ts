@@ -28,6 +28,12 @@ describe("lexicon", () => {
     assert.ok(kim.offices.length >= 3);
   });
 
+  it("names people also without the diacritics of their English names (Lech Kaczynski, Lula)", () => {
+    const kaczynski = lex.people.get("lech-kaczynski")!;
+    assert.ok(lex.namesOf("person", kaczynski.id).includes("Lech Kaczynski"));
+    assert.ok(lex.namesOf("person", "luiz-inacio-lula-da-silva").includes("Luiz Inacio Lula da Silva"));
+  });
+
   it("knows one-letter abbreviations for compounds (露朝, 日米韓)", () => {
     const m = findMentions("露朝首脳会談と日米韓3か国の連携", lex, gaz).filter((x) => x.kind === "group");
     assert.deepEqual(

@@ -155,7 +155,9 @@ export class Lexicon {
             ? this.organizations.get(id)
             : this.places.get(id);
     if (!e) return [id];
-    return [...new Set([e.name.en, e.name.ja, ...e.aliases])];
+    // (Lech Kaczyński is also Lech Kaczynski, as English copy and users' queries often spell him)
+    const plain = [e.name.en, ...e.aliases].map((n) => n.normalize("NFKD").replace(/\p{M}/gu, ""));
+    return [...new Set([e.name.en, e.name.ja, ...e.aliases, ...plain])];
   }
 
   /**
