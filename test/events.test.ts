@@ -3369,6 +3369,16 @@ describe("dates far from any the text gives", () => {
   });
 });
 
+describe("agents of what is agreed on", () => {
+  it("leaves both agents of the talks agreed on (茂木…とライトハイザー…による協議を加速) out of the agreement", async () => {
+    const { events } = await extract(
+      "安倍首相は27日、トランプ大統領と会談した。両首脳は、茂木敏充経済再生担当相とライトハイザー米通商代表による協議を加速させることで一致した。",
+      "2019-05-28",
+    );
+    assert.deepEqual(ids(find(events, "AGREE")[0]!).sort(), ["donald-trump", "shinzo-abe"]);
+  });
+});
+
 describe("paragraphs of history", () => {
   it("dates nothing after a paragraph that told another year's days by them", async () => {
     const { events } = await extract(

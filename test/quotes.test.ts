@@ -147,6 +147,16 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation to a minister named with a portfolio title the lexicon lacks (経済再生担当相は「…」)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "安倍首相は11日、習近平国家主席と会談した。共同議長を務めた茂木敏充経済再生担当相は「保護主義に対抗するメッセージになる」と強調した。",
+        "2017-11-12",
+      ),
+      [["toshimitsu-motegi", "保護主義に対抗するメッセージになる"]],
+    );
+  });
+
   it("takes an appeal (「…」と呼びかけた) for speech, and naming (「…」と呼ぶ) for none", async () => {
     assert.deepEqual(
       await quotes(

@@ -765,8 +765,17 @@ function candidate(
     const otherMeeting = (a: ActorArg) =>
       a.end + 2 < start && /^との(?:首脳|電話)?(?:会談|会見|協議|会合)/.test(text.slice(a.end, a.end + 8));
     // 北朝鮮による拉致被害者の家族と面会した: the agent of what qualifies the counterpart is no party
-    const agentOfAnother = (a: ActorArg) =>
-      a.particle === "による" && a.end < start && /[とをにが]/.test(text.slice(a.end + 3, start));
+    // (茂木経済再生担当相とライトハイザー米通商代表による協議を加速させることで一致した: both agents)
+    const agentOfAnother = (a: ActorArg): boolean => {
+      if (a.particle === "による") return a.end < start && /[とをにが]/.test(text.slice(a.end + 3, start));
+      const next = local.find((b) => b.start >= a.end);
+      return (
+        a.particle === "と" &&
+        !!next &&
+        /^[^、。]{0,16}と$/.test(text.slice(a.end, next.start)) &&
+        agentOfAnother(next)
+      );
+    };
     // 中国やロシアとの協力を強化していくことで一致: the partner of a deed agreed on (Xとの協力) is no party to it
     const partnerOfContent = (a: ActorArg): boolean => {
       if (trigger.type !== "AGREE" || a.end >= start) return false;
