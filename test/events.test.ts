@@ -6,6 +6,7 @@ import { describe, it } from "node:test";
 import type { ExtractedEvent } from "../src/extract/types.js";
 import { contractLines } from "../src/extract/contract.js";
 import { linkOutcomes } from "../src/extract/events/links.js";
+import { readStatus } from "../src/extract/events/status.js";
 import { extractionOf } from "../src/pipeline/extraction.js";
 import { createExtractionPipeline } from "../src/pipeline/standard.js";
 import { textDocument } from "./helpers/source.js";
@@ -3376,6 +3377,38 @@ describe("agents of what is agreed on", () => {
       "2019-05-28",
     );
     assert.deepEqual(ids(find(events, "AGREE")[0]!).sort(), ["donald-trump", "shinzo-abe"]);
+  });
+});
+
+describe("the first time since", () => {
+  it("does not date a meeting by the day the first one since is counted from (10月の党大会を経て…てから、初の首脳会談)", async () => {
+    const { events } = await extract(
+      "安倍首相は11日、ダナンで習近平国家主席と会談した。習氏が10月の共産党大会を経て2期目の指導部を発足させてから、初の日中首脳会談となった。",
+      "2017-11-12",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT").map((e) => e.date?.start),
+      ["2017-11-11"],
+    );
+  });
+});
+
+describe("wishes", () => {
+  it("reads a wish (実現させたい, 行いたい) as no past, and a wish put to another (たいと提案) as no event", () => {
+    const read = (tail: string) =>
+      readStatus({ tail, head: "", headline: false, rest: "" }, pipeline.ctx.statusCues);
+    assert.equal(read("を実現させたいとの考えだ"), "planned");
+    assert.equal(read("を早期に行いたい考えだ"), "planned");
+    assert.equal(read("を実現させたいと提案した"), "proposed");
+    assert.equal(read("を実現させた"), "occurred");
+  });
+
+  it("reads a visit one wishes to bring about (来日を実現させたいと提案) as no visit made", async () => {
+    const { events } = await extract(
+      "安倍首相は11日、習近平国家主席と会談した。首相は、日中韓首脳会談を早期に開き、李克強首相の来日を実現させたいと提案した。",
+      "2017-11-12",
+    );
+    assert.deepEqual(find(events, "CONSULT", "visit"), []);
   });
 });
 

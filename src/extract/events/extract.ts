@@ -14,7 +14,7 @@ import { type ActorRef, isLeader } from "../../resolve/actors.js";
 import { afterGloss, MEETING_LEVEL } from "../mentions.js";
 import { addDays, epochDay, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
-import { sinceDate, type Timex } from "../timex/tagger.js";
+import { firstSinceEnd, sinceDate, type Timex } from "../timex/tagger.js";
 import { weekNamed } from "../timex/weeks.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
@@ -1463,6 +1463,8 @@ function pickDate(
       ) &&
       // 「2003年の就任後初の来日」: the date of another event the text counts from
       !(t.end < start && COUNTED_FROM.test(text.slice(t.end, start))) &&
+      // (10月の党大会を経て…発足させてから、初の日中首脳会談: counted from before the trigger, past its clause)
+      !(t.end < start && firstSinceEnd(text, t) >= 0 && firstSinceEnd(text, t) <= start) &&
       // 「二日午前、前日に続いて…首脳会談を行い」: the day of the talks continued (earlierOccurrences)
       !(t.end < start && CONTINUED_FROM.test(text.slice(t.end, t.end + 6))) &&
       // 「1月の電話会談で、早期の対面会談に向けて」: the date of another meeting, at which this one was discussed

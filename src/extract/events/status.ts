@@ -54,7 +54,7 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
   consider(cues.proposed, "proposed");
   consider(cues.planned, "planned");
   consider(cues.speculated, "speculated");
-  const past = PAST.exec(tail);
+  const past = pastForm(tail);
   if (past && (!best || past.index < best.at)) {
     const supposed = SUPPOSED.test(tail.slice(past.index + past[0].length));
     best = { at: past.index, status: supposed ? "speculated" : "occurred" };
@@ -62,6 +62,21 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
   const nonPast = NON_PAST.exec(tail) ?? STEM_NON_PAST.exec(tail);
   if (nonPast && (!best || nonPast.index < best.at)) best = { at: nonPast.index, status: "planned" };
   return best;
+}
+
+/** The first past form of the tail: not a wish (実現させたい, 行いたい: た of たい is no past). */
+function pastForm(tail: string): RegExpExecArray | null {
+  for (let from = 0; from < tail.length;) {
+    const past = PAST.exec(tail.slice(from));
+    if (!past) return null;
+    const end = from + past.index + past[0].length;
+    if (!(past[0].endsWith("た") && tail[end] === "い")) {
+      past.index += from;
+      return past;
+    }
+    from = end;
+  }
+  return null;
 }
 
 /**

@@ -189,12 +189,23 @@ const COUNTING_FROM = "(?:以来|から数えて)";
 const SINCE = new RegExp(`^(?:の[^、。]{0,20})?${COUNTING_FROM}`);
 /**
  * 6月17日にカナダで…会談して以来, 2019年11月に…で開かれたBRICS首脳会議の際以来: a clause that counts from the
- * date of an earlier occurrence (past one continuative clause: 1月にインドを訪問し、当時のシン首相と会談して以来).
+ * date of an earlier occurrence (past one continuative clause: 1月にインドを訪問し、当時のシン首相と会談して以来),
+ * or that the first or Nth time since is counted from (10月の党大会を経て…発足させてから、初の首脳会談).
  */
-const CLAUSE_SINCE = new RegExp(`^(?:[^、。「」]{0,24}?[しり]、)?[^、。「」]{0,44}?${COUNTING_FROM}`);
+const FIRST_SINCE_WORDS = "[てで]から、?(?:初|最初|[0-9]+(?:回|度)目)";
+const CLAUSE_SINCE = new RegExp(
+  `^(?:[^、。「」]{0,24}?[しり]、)?[^、。「」]{0,44}?(?:${COUNTING_FROM}|${FIRST_SINCE_WORDS})`,
+);
+const FIRST_SINCE = new RegExp(`^[^、。「」]{0,44}?${FIRST_SINCE_WORDS}`);
 
 /** A date followed by 以来 (2019年1月以来, 4月の訪問以来): an earlier occurrence's, not the sentence's. */
 export const sinceDate = (text: string, t: { end: number }) => SINCE.test(text.slice(t.end, t.end + 24));
+
+/** Where a clause counting the first or Nth time since a date ends (…発足させてから、初), else -1. */
+export function firstSinceEnd(text: string, t: { end: number }): number {
+  const m = FIRST_SINCE.exec(text.slice(t.end, t.end + 72));
+  return m ? t.end + m[0].length : -1;
+}
 
 /** A date whose clause counts from it (…に会談して以来, 2019年1月以来). */
 export const countsFrom = (text: string, t: { end: number }) =>
