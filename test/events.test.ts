@@ -3380,6 +3380,24 @@ describe("agents of what is agreed on", () => {
   });
 });
 
+describe("subjects listed", () => {
+  it("reads leaders listed with 、それに (…ドラギ首相、それにルーマニアのヨハニス大統領が) as meeting the host together", async () => {
+    const { events } = await extract(
+      "16日には、ドイツのショルツ首相、フランスのマクロン大統領、イタリアのドラギ首相、それにルーマニアのヨハニス大統領が首都キーウを訪れてゼレンスキー大統領と会談した。",
+      "2022-06-24",
+    );
+    const meetings = events.filter((e) => e.type === "CONSULT" && e.mode !== "visit");
+    assert.equal(meetings.length, 1);
+    assert.deepEqual(ids(meetings[0]!).sort(), [
+      "emmanuel-macron",
+      "klaus-iohannis",
+      "mario-draghi",
+      "olaf-scholz",
+      "volodymyr-zelensky",
+    ]);
+  });
+});
+
 describe("the first time since", () => {
   it("does not date a meeting by the day the first one since is counted from (10月の党大会を経て…てから、初の首脳会談)", async () => {
     const { events } = await extract(

@@ -842,6 +842,7 @@ function candidate(
     const ownSubject = parties.some((a) => isSubject(a) && a.start >= clause.start);
     // XはA、Bとそれぞれ会談: one meeting with each counterpart (the subject may be the topic)
     split = splitCounterparts(
+      text,
       ownSubject || !topic ? parties : [topic, ...parties],
       /個別|別々|それぞれ/.test(text.slice(clause.start, start)),
     );
@@ -1659,14 +1660,16 @@ export function participantsOf(c: Candidate, doc: AnalysedDocument): Participant
 export type { ExtractedEvent };
 
 /** XはA、Bと会談: a subject and a list of counterparts joined by 、 (or それぞれ). */
-function splitCounterparts(parties: ActorArg[], separately = false): [ActorArg, ActorArg[]] | null {
+function splitCounterparts(
+  text: string,
+  parties: ActorArg[],
+  separately = false,
+): [ActorArg, ActorArg[]] | null {
   const subject = parties.find((a) => /^(は|が|も)$/.test(a.particle));
   if (!subject) return null;
   // ブリンケン国務長官とオースティン国防長官は…鄭外相、徐国防相と協議を開いた: two on each side meet together
-  if (
-    parties.some((a) => a.end < subject.start && subject.start - a.end <= 2 && /^(と|、)$/.test(a.particle))
-  )
-    return null;
+  // (…ドラギ首相、それにルーマニアのヨハニス大統領は: joined past a state qualifying the last, as coordinated() reads it)
+  if (parties.some((a) => a.end < subject.start && coordinated(text, a, subject))) return null;
   const others = parties.filter((a) => a !== subject).sort((a, b) => a.start - b.start);
   if (others.length < 2) return null;
   const last = others[others.length - 1]!;
