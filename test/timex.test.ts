@@ -503,6 +503,15 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(aside, "1991-10-31")[2], ["同日夜", "1991-10-30"]);
   });
 
+  it("keeps この日 at the narration's day after a day that tells when the subject began (8日に本格化した戦闘は)", () => {
+    const text =
+      "大統領は12日、首相と会談した。8日に本格化した戦闘は、停戦に向けて動き出した。トビリシにはこの日、各国の首脳も駆けつけた。";
+    assert.deepEqual(tag(text, "2008-08-13").slice(1), [
+      ["8日", "2008-08-08"],
+      ["この日", "2008-08-12"],
+    ]);
+  });
+
   it("reads no calendar year in a fiscal year (今年度, 来年度)", () => {
     assert.deepEqual(
       tag("今年度で終了するODAに代わり、来年度から新たな枠組みを設ける。今年の夏にも", "2018-10-26"),

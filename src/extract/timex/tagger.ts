@@ -262,8 +262,12 @@ function boundsSpanOfNoun(text: string, f: Found, previous: Found | undefined): 
   return !!end && doneInOwnClause(text, f.end + end[0].length);
 }
 
-/** 4日に始まった(一連の外相会議): a day whose own clause tells, in the past, when the noun after it began. */
-const STARTED_IN_OWN_CLAUSE = /^に(?:始まった|開幕した|スタートした)[^、。「」]{1,30}?(?:は|が)/;
+/**
+ * 4日に始まった(一連の外相会議), 8日に本格化した(戦闘は): a day whose own clause tells, in the past, when the noun
+ * after it began.
+ */
+const STARTED_IN_OWN_CLAUSE =
+  /^に(?:始まった|開幕した|スタートした|本格化した|勃発した|発生した|起きた|激化した)[^、。「」]{1,30}?(?:は|が)/;
 const startedInOwnClause = (text: string, from: number) =>
   STARTED_IN_OWN_CLAUSE.test(text.slice(from, from + 40));
 
