@@ -3398,6 +3398,17 @@ describe("subjects listed", () => {
   });
 });
 
+describe("dates of what is agreed", () => {
+  it("does not date an agreement by when what it agrees takes effect (15日午前0時からの停戦などで合意した)", async () => {
+    const { events } = await extract(
+      "プーチン大統領とメルケル首相は12日、ミンスクで協議し、15日午前0時（日本時間同日午前7時）からの停戦などで合意した。",
+      "2015-02-13",
+    );
+    const [agreed] = find(events, "AGREE");
+    assert.deepEqual([agreed?.date?.start, agreed?.status], ["2015-02-12", "occurred"]);
+  });
+});
+
 describe("the first time since", () => {
   it("does not date a meeting by the day the first one since is counted from (10月の党大会を経て…てから、初の首脳会談)", async () => {
     const { events } = await extract(

@@ -1403,6 +1403,9 @@ const THEN = /(?:^|、)(?:当時|前回)(?:は|、|に|も)/;
 const OCCASION_OPENS = /^(?:この際|その際|この時|その時)(?:に)?、/;
 
 /** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
+/** …からの停戦などで, …までの撤退を: a date bounding a noun that the trigger takes as its content. */
+const SPAN_OF_CONTENT = /^(?:[(（][^)）]*[)）])?(?:から|まで)の[^、。]{1,16}?(?:で|を|に|$)/;
+
 function pickDate(
   doc: AnalysedDocument,
   args: SentenceArguments,
@@ -1464,6 +1467,8 @@ function pickDate(
       ) &&
       // 「2003年の就任後初の来日」: the date of another event the text counts from
       !(t.end < start && COUNTED_FROM.test(text.slice(t.end, start))) &&
+      // 「15日午前0時からの停戦などで合意した」: when what is agreed or done takes effect, not this event's day
+      !(t.end < start && SPAN_OF_CONTENT.test(text.slice(t.end, start))) &&
       // (10月の党大会を経て…発足させてから、初の日中首脳会談: counted from before the trigger, past its clause)
       !(t.end < start && firstSinceEnd(text, t) >= 0 && firstSinceEnd(text, t) <= start) &&
       // 「二日午前、前日に続いて…首脳会談を行い」: the day of the talks continued (earlierOccurrences)
