@@ -3398,6 +3398,17 @@ describe("subjects listed", () => {
   });
 });
 
+describe("talks of a call", () => {
+  it("reads the talks of the pair that spoke by phone that day (両氏は…意見を交わした) as the call's, not a meeting", async () => {
+    const { events } = await extract(
+      "トランプ次期米大統領は2日、台湾の蔡英文総統と電話で会談した。台湾の総統府によると、電話は約10分間行われ、両氏はアジア情勢について意見を交わした。",
+      "2016-12-03",
+    );
+    const talks = find(events, "CONSULT").map((e) => [e.mode, e.evidence.length]);
+    assert.deepEqual(talks, [["phone", 2]]);
+  });
+});
+
 describe("dates of what is agreed", () => {
   it("does not date an agreement by when what it agrees takes effect (15日午前0時からの停戦などで合意した)", async () => {
     const { events } = await extract(

@@ -258,6 +258,7 @@ export function mergeCandidates(
         if (!into.evidence.some((y) => y.start === ev.start)) into.evidence.push(ev);
     } else if (oneSided.has(e) && completeTripMeeting(e, events)) events.push(e);
   }
+  talksOfTheirCall(events);
   for (const e of events) e.evidence.sort((a, b) => a.start - b.start);
   // APEC首脳会議: the forum takes part in its summit, besides those the reports name (added once merged, so
   // that reports of one summit naming it or not are still one event)
@@ -266,6 +267,24 @@ export function mergeCandidates(
       if (e.mode === "multilateral" && !e.participants.some((p) => p.actor.id === id))
         e.participants.push({ actor: organizationRef(ctx.lexicon, id), role: "actor" });
   return events.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start);
+}
+
+/**
+ * トランプ氏は2日、蔡英文総統と電話で会談した。…両氏は…意見を交わした: talks the same two held that day,
+ * told nowhere in particular, are the call's, not a meeting in person.
+ */
+function talksOfTheirCall(events: ExtractedEvent[]): void {
+  for (const call of events.filter((e) => e.type === "CONSULT" && e.mode === "phone" && e.date)) {
+    for (let i = events.length - 1; i >= 0; i--) {
+      const talk = events[i]!;
+      if (talk.type !== "CONSULT" || talk.mode !== "meet" || talk.place || !talk.date) continue;
+      if (talk.date.granularity !== "day" || !datesOverlap(call.date, talk.date)) continue;
+      if (!covers(call.participants, talk.participants) || !covers(talk.participants, call.participants))
+        continue;
+      absorb(call, talk);
+      events.splice(i, 1);
+    }
+  }
 }
 
 /**
