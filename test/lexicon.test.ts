@@ -28,10 +28,12 @@ describe("lexicon", () => {
     assert.ok(kim.offices.length >= 3);
   });
 
-  it("names people also without the diacritics of their English names (Lech Kaczynski, Lula)", () => {
+  it("names people also without the diacritics or the Jr. of their English names (Lech Kaczynski, Lula, Yasay)", () => {
     const kaczynski = lex.people.get("lech-kaczynski")!;
     assert.ok(lex.namesOf("person", kaczynski.id).includes("Lech Kaczynski"));
     assert.ok(lex.namesOf("person", "luiz-inacio-lula-da-silva").includes("Luiz Inacio Lula da Silva"));
+    const yasay = [...lex.people.values()].find((p) => p.name.en === "Perfecto Yasay Jr.")!;
+    assert.ok(lex.namesOf("person", yasay.id).includes("Perfecto Yasay"));
   });
 
   it("knows one-letter abbreviations for compounds (露朝, 日米韓)", () => {

@@ -156,7 +156,11 @@ export class Lexicon {
             : this.places.get(id);
     if (!e) return [id];
     // (Lech Kaczyński is also Lech Kaczynski, as English copy and users' queries often spell him)
-    const plain = [e.name.en, ...e.aliases].map((n) => n.normalize("NFKD").replace(/\p{M}/gu, ""));
+    // (and Perfecto Yasay Jr. is Perfecto Yasay, as most copy writes him)
+    const plain = [e.name.en, ...e.aliases].flatMap((n) => {
+      const folded = n.normalize("NFKD").replace(/\p{M}/gu, "");
+      return [folded, folded.replace(/,? (?:Jr|Sr)\.?$/, "")];
+    });
     return [...new Set([e.name.en, e.name.ja, ...e.aliases, ...plain])];
   }
 
