@@ -157,6 +157,17 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("takes a stance told (「…」という日本の立場を伝えた) for speech, and a term (「…」という言葉) for none", async () => {
+    assert.deepEqual(
+      await quotes(
+        "菅首相は4日、温家宝首相と懇談した。菅首相が「尖閣諸島はわが国固有の領土であり、領土問題は存在しない」という日本の立場を伝えた。" +
+          "両首脳は「戦略的互恵関係」という言葉を使った。",
+        "2010-10-05",
+      ),
+      [["naoto-kan", "尖閣諸島はわが国固有の領土であり、領土問題は存在しない"]],
+    );
+  });
+
   it("takes an appeal (「…」と呼びかけた) for speech, and naming (「…」と呼ぶ) for none", async () => {
     assert.deepEqual(
       await quotes(

@@ -14,8 +14,13 @@ const STANCE = "考え|見方|認識|立場|意向|方針|見解|姿勢|声明|�
 const REPORTING = new RegExp(
   `^[」』](?:する|した|し|される|された|だ|である|です)?(?:など|なども)?(?:と(?:も|は)?、|と(?:も)?[^。「」]{0,24}?(?:${VERBS})|との(?:${STANCE}))`,
 );
-/** Naming, not reporting: 「新冷戦」と呼び, 「友好年」と位置づけ (but 「…」と呼びかけた is an appeal). */
-const NAMING = /^[」』]と(?:呼(?!びかけ|び掛け)|称|名付|題|いう|いった|言われ|位置づけ|位置付け|銘打)/;
+/**
+ * Naming, not reporting: 「新冷戦」と呼び, 「友好年」と位置づけ (but 「…」と呼びかけた is an appeal, and 「…」という
+ * 日本の立場を伝えた a stance told).
+ */
+const NAMING = new RegExp(
+  `^[」』]と(?:呼(?!びかけ|び掛け)|称|名付|題|いう(?![^。「」]{0,8}?(?:${STANCE})を)|いった|言われ|位置づけ|位置付け|銘打)`,
+);
 
 /**
  * A document's name listed with another one: 「日中共同文書」と地球温暖化対策に関する共同声明を発表する,
