@@ -11,7 +11,10 @@
  * month that puts it nearest the anchor — at the start of a paragraph, the
  * publication date, not an aside's month the paragraph before (…が4月27日に
  * 署名した宣言。¶ 首相は12日夕…); when two months are nearly as near, the
- * result is marked ambiguous with the alternative.
+ * result is marked ambiguous with the alternative. A paragraph that opens on
+ * a day of another year (昨年4月11日には…) tells that year's days until it
+ * ends, and a past month the narration moves to (…のは2014年12月だ。) holds the
+ * bare days of what was done after it.
  */
 import {
   addDays,
