@@ -512,6 +512,20 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("counts 今月 from the dateline's day when the story was filed the day before publication", () => {
+    const text = "【ニューヨーク30日共同】両外相は30日、会談した。外相は今月初めに平壌を訪れていた。";
+    assert.deepEqual(tag(text, "1990-10-01"), [
+      ["30日", "1990-09-30"],
+      ["30日", "1990-09-30"],
+      ["今月初め", "1990-09"],
+    ]);
+  });
+
+  it("places a month urged to come (11月中に始めるよう勧告する) after the day told, in a sentence of what was done", () => {
+    const text = "3党は8日、政府間交渉を11月中に始めるよう両国政府に勧告する共同宣言に署名した。";
+    assert.deepEqual(tag(text, "1990-09-10")[1], ["11月中", "1990-11"]);
+  });
+
   it("reads no calendar year in a fiscal year (今年度, 来年度)", () => {
     assert.deepEqual(
       tag("今年度で終了するODAに代わり、来年度から新たな枠組みを設ける。今年の夏にも", "2018-10-26"),

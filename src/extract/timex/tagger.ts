@@ -2,7 +2,15 @@
  * The temporal tagger: finds date expressions in the normalised text and
  * places each on the calendar at its own granularity.
  */
-import { type CalendarDate, epochDay, type Granularity, granularityOf, parseIso, toIso } from "./calendar.js";
+import {
+  type CalendarDate,
+  epochDay,
+  fromEpochDay,
+  type Granularity,
+  granularityOf,
+  parseIso,
+  toIso,
+} from "./calendar.js";
 import { TIMEX_RULES, type TimexCandidate } from "./patterns.js";
 import { DiscourseCalendar, type Resolution } from "./resolve.js";
 import { hourOf } from "./time-zones.js";
@@ -91,7 +99,7 @@ const inside = (spans: readonly { start: number; end: number }[] | undefined, a:
   !!spans?.some((s) => a >= s.start && b <= s.end);
 
 export function tagTimex(text: string, opts: TagOptions): Timex[] {
-  const published = parseIso(opts.published);
+  const published = writtenOn(text, parseIso(opts.published));
   const candidates = findTimexCandidates(text).filter((f) => !inside(opts.exclude, f.start, f.end));
   // first pass without a focal date, to find the date the article is about
   const first = run(text, candidates, published, null, opts);
@@ -184,6 +192,25 @@ function run(
   return out;
 }
 
+/** 【ニューヨーク30日共同】: the day a wire story's dateline gives, at its start. */
+const DATELINE_DAY = /^【[^】\n]{0,16}?([0-9]{1,2})日[^】\n]{0,12}】/;
+
+/**
+ * The day the article was written: its dateline's day, when that is a few days before the publication
+ * (【ニューヨーク30日共同】 in the paper of 1 October is 30 September, and its 今月初め is September's), else
+ * the publication date.
+ */
+function writtenOn(text: string, published: CalendarDate | null): CalendarDate | null {
+  const m = DATELINE_DAY.exec(text);
+  if (!m || published?.day === undefined) return published;
+  const day = Number(m[1]);
+  for (let back = 1; back <= 3; back++) {
+    const d = fromEpochDay(epochDay(published) - back);
+    if (d.day === day) return d;
+  }
+  return published;
+}
+
 /** 2018年5月以来, 19年6月の訪問以来: the date of an earlier occurrence, which the text counts from. */
 const COUNTING_FROM = "(?:以来|から数えて)";
 const SINCE = new RegExp(`^(?:の[^、。]{0,20})?${COUNTING_FROM}`);
@@ -273,10 +300,10 @@ const startedInOwnClause = (text: string, from: number) =>
 
 /**
  * A clause of its own that puts the date to come: 10月末から慶州で開かれる(APEC首脳会議), or what was agreed to
- * do then (11月初めにかけて試験的に実施することで一致した).
+ * do then (11月初めにかけて試験的に実施することで一致した), or urged (11月中に始めるよう…勧告する).
  */
 const TO_COME_AFTER =
-  /^[^、。「」]{0,32}?(?:開かれる|行われる|開催される|始まる|予定(?:の|される|で(?!あった|した)|だ(?!った))|(?:する|行う|開く)こと(?:で|を|に))/;
+  /^[^、。「」]{0,32}?(?:開かれる|行われる|開催される|始まる|予定(?:の|される|で(?!あった|した)|だ(?!った))|(?:する|行う|開く)こと(?:で|を|に)|(?:始める|開始する|開く|行う)よう)/;
 
 /**
  * Whether the date's own clause tells what was done (6月に北京で開かれた第3回会合を最後に中断したままだ), or the
