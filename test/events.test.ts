@@ -3433,6 +3433,18 @@ describe("the first time since", () => {
   });
 });
 
+describe("meetings urged", () => {
+  it("reads a meeting others are urged to join (4者会談に応じるよう…働きかける) as no event, nor its parties the agreement's", async () => {
+    const { events } = await extract(
+      "クリントン米大統領は29日、江沢民国家主席と会談した。会談では、大統領が手続きを進める考えを伝えた。" +
+        "また、北朝鮮に対し、南北と米中による4者会談に応じるよう共同で働きかけることでも一致した。",
+      "1997-10-30",
+    );
+    assert.deepEqual(find(events, "CONSULT", "multilateral"), []);
+    assert.deepEqual(ids(find(events, "AGREE")[0]!).sort(), ["bill-clinton", "jiang-zemin"]);
+  });
+});
+
 describe("wishes", () => {
   it("reads a wish (実現させたい, 行いたい) as no past, and a wish put to another (たいと提案) as no event", () => {
     const read = (tail: string) =>
