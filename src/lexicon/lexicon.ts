@@ -144,8 +144,21 @@ export class Lexicon {
       .filter((o): o is OfficeEntry => o !== undefined);
   }
 
+  /** Every entity's names, worked out once (namesOf runs for every event's place and every actor printed). */
+  private readonly names = new Map<string, string[]>();
+
   /** Every name known for an entity: canonical English and Japanese, then aliases. */
   namesOf(kind: EntityKind, id: string): string[] {
+    const key = `${kind}\u0000${id}`;
+    let names = this.names.get(key);
+    if (!names) {
+      names = this.namesWorkedOut(kind, id);
+      this.names.set(key, names);
+    }
+    return names.slice();
+  }
+
+  private namesWorkedOut(kind: EntityKind, id: string): string[] {
     const e =
       kind === "person"
         ? this.people.get(id)

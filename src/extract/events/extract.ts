@@ -1402,10 +1402,13 @@ const THEN = /(?:^|、)(?:当時|前回)(?:は|、|に|も)/;
 /** この際、その際、: the occasion just told, which a sentence opens on. */
 const OCCASION_OPENS = /^(?:この際|その際|この時|その時)(?:に)?、/;
 
-/** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
 /** …からの停戦などで, …までの撤退を: a date bounding a noun that the trigger takes as its content. */
 const SPAN_OF_CONTENT = /^(?:[(（][^)）]*[)）])?(?:から|まで)の[^、。]{1,16}?(?:で|を|に|$)/;
 
+/** Whether the words counting from a date (firstSinceEnd; -1: none) end before the trigger starts. */
+const countedBeforeTrigger = (end: number, start: number) => end >= 0 && end <= start;
+
+/** The date of a trigger: its clause's, else its sentence's, else the discourse's, else publication. */
 function pickDate(
   doc: AnalysedDocument,
   args: SentenceArguments,
@@ -1470,7 +1473,7 @@ function pickDate(
       // 「15日午前0時からの停戦などで合意した」: when what is agreed or done takes effect, not this event's day
       !(t.end < start && SPAN_OF_CONTENT.test(text.slice(t.end, start))) &&
       // (10月の党大会を経て…発足させてから、初の日中首脳会談: counted from before the trigger, past its clause)
-      !(t.end < start && firstSinceEnd(text, t) >= 0 && firstSinceEnd(text, t) <= start) &&
+      !(t.end < start && countedBeforeTrigger(firstSinceEnd(text, t), start)) &&
       // 「二日午前、前日に続いて…首脳会談を行い」: the day of the talks continued (earlierOccurrences)
       !(t.end < start && CONTINUED_FROM.test(text.slice(t.end, t.end + 6))) &&
       // 「1月の電話会談で、早期の対面会談に向けて」: the date of another meeting, at which this one was discussed
