@@ -19,8 +19,7 @@
 import type { AnalysedDocument } from "../pipeline/document.js";
 import { citeSpan, sentenceAt } from "../pipeline/document.js";
 import type { ActorRef, ResolvedMention } from "../resolve/actors.js";
-import { relativeClauseFollows } from "./events/clauses.js";
-import { skipUnknownTitle } from "./events/arguments.js";
+import { relativeClauseFollows, skipUnknownTitle } from "./clauses.js";
 import type { Cited, ExtractedQuote } from "./types.js";
 
 /** A clause of reported content closes between a subject and the quotation. */

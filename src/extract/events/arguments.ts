@@ -9,7 +9,7 @@ import { type AnalysedDocument, inReportedSpeech } from "../../pipeline/document
 import { type ActorRef, type ResolvedMention, stateRef } from "../../resolve/actors.js";
 import { afterGloss, DELEGATION_NOUN, type Mention } from "../mentions.js";
 import type { Timex } from "../timex/tagger.js";
-import { particleAfter } from "./clauses.js";
+import { particleAfter, skipUnknownTitle } from "../clauses.js";
 
 export interface ActorArg {
   start: number;
@@ -74,26 +74,6 @@ function skipAside(text: string, pos: number, start: number): number {
   return glossed > pos && /^(?:氏|さん|女史)/.test(text.slice(glossed, glossed + 2))
     ? glossed + (text.startsWith("女史", glossed) ? 2 : 1)
     : glossed;
-}
-
-/**
- * 王毅政治局委員と, 楊潔篪中央外事工作委員会弁公室主任は: a title the lexicon does not list, written
- * after a name, stands between the person and the particle.
- */
-const TITLE_WORD =
-  "(?:委員|委員長|書記|主任|局長|部長|長官|大使|代表|顧問|補佐官|議員|議長|総裁|大臣|担当相|次官|報道官)";
-const UNKNOWN_TITLE = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}?${TITLE_WORD}`);
-/** The same, ending at the last title word (同市党委員会書記, not 同市党委員). */
-const UNKNOWN_TITLE_LONGEST = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}${TITLE_WORD}`);
-
-export function skipUnknownTitle(text: string, pos: number): number {
-  // 陳敏爾・同市党委員会書記と: the title may be joined by ・, and hold a title word inside (委員会書記)
-  const from = text[pos] === "・" ? pos + 1 : pos;
-  for (const re of [UNKNOWN_TITLE_LONGEST, UNKNOWN_TITLE]) {
-    const m = re.exec(text.slice(from, from + 16));
-    if (m && particleAfter(text, from + m[0].length)) return from + m[0].length;
-  }
-  return pos;
 }
 
 /**

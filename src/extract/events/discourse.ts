@@ -8,7 +8,7 @@ import type { Lexicon } from "../../lexicon/lexicon.js";
 import { type AnalysedDocument, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { countsFrom, tellsEarlier, type Timex } from "../timex/tagger.js";
 import { type ActorArg, type SentenceArguments, sentenceTimexes } from "./arguments.js";
-import { clauseAround, relativeClauseFollows } from "./clauses.js";
+import { clauseAround, relativeClauseFollows } from "../clauses.js";
 import { isSubject, uniqueActors } from "./participants.js";
 
 /** The topics of one sentence. */

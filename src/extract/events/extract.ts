@@ -18,7 +18,7 @@ import { firstSinceEnd, sinceDate, type Timex } from "../timex/tagger.js";
 import { weekNamed } from "../timex/weeks.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
-import { clauseAround, clauseStarts } from "./clauses.js";
+import { clauseAround, clauseStarts } from "../clauses.js";
 import {
   COUNTED_FROM,
   coordinated,

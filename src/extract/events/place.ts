@@ -10,7 +10,7 @@ import type { Mention } from "../mentions.js";
 import type { EventPlace } from "../types.js";
 import type { PlaceArg } from "./arguments.js";
 import { describesNoun } from "./agreement-names.js";
-import { WRITTEN_AND_WORDS } from "./clauses.js";
+import { WRITTEN_AND_WORDS } from "../clauses.js";
 import { PLACE_RANK } from "./sides.js";
 
 /** How specific a place is (sides.ts's PLACE_RANK): a venue before a city before a country. */

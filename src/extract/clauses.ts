@@ -1,12 +1,13 @@
 /**
- * Clauses and case particles: the little syntax event extraction needs.
+ * Clauses and case particles: the little syntax that event and quotation
+ * extraction share.
  *
  * A sentence is cut into clauses after a predicate in its continuative form
  * followed by 、 (到着し、 / 述べたうえで、 / 会談したが、): each clause has its
  * own arguments, while the sentence topic (Xは at the start) governs all of
  * them. Each mention is read with the particle that follows it.
  */
-import type { Token } from "../../analyse/tokenizer.js";
+import type { Token } from "../analyse/tokenizer.js";
 
 /** The particle after a mention, longest form first. */
 const PARTICLES = [
@@ -126,3 +127,23 @@ const RELATIVE_CLAUSE = {
 
 export const relativeClauseFollows = (text: string, from: number, reach: "clause" | "sentence") =>
   RELATIVE_CLAUSE[reach].test(text.slice(from, from + 40));
+
+/**
+ * 王毅政治局委員と, 楊潔篪中央外事工作委員会弁公室主任は: a title the lexicon does not list, written
+ * after a name, stands between the person and the particle.
+ */
+const TITLE_WORD =
+  "(?:委員|委員長|書記|主任|局長|部長|長官|大使|代表|顧問|補佐官|議員|議長|総裁|大臣|担当相|次官|報道官)";
+const UNKNOWN_TITLE = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}?${TITLE_WORD}`);
+/** The same, ending at the last title word (同市党委員会書記, not 同市党委員). */
+const UNKNOWN_TITLE_LONGEST = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}${TITLE_WORD}`);
+
+export function skipUnknownTitle(text: string, pos: number): number {
+  // 陳敏爾・同市党委員会書記と: the title may be joined by ・, and hold a title word inside (委員会書記)
+  const from = text[pos] === "・" ? pos + 1 : pos;
+  for (const re of [UNKNOWN_TITLE_LONGEST, UNKNOWN_TITLE]) {
+    const m = re.exec(text.slice(from, from + 16));
+    if (m && particleAfter(text, from + m[0].length)) return from + m[0].length;
+  }
+  return pos;
+}
