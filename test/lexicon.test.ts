@@ -189,6 +189,31 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads a bare 大統領 as the president it was last written after, not one named since by 氏 alone", () => {
+    assert.deepEqual(
+      who(
+        "オバマ大統領は、プーチン氏の側近ら7人に制裁を科す大統領令に署名した。大統領はホワイトハウスで演説した。",
+        "2014-03-17",
+      ),
+      ["barack-obama", "vladimir-putin", "barack-obama"],
+    );
+    // …and one who holds the office on the day: プーチン大統領 of 2002, prime minister in 2011, is not it
+    assert.deepEqual(
+      who(
+        "2002年に金総書記とプーチン大統領が会談した。金総書記はメドベージェフ大統領と会談した。メドベージェフ氏は会談後に語った。大統領はこれを受け入れた。",
+        "2011-08-24",
+      ),
+      [
+        "kim-jong-il",
+        "vladimir-putin",
+        "kim-jong-il",
+        "dmitry-medvedev",
+        "dmitry-medvedev",
+        "dmitry-medvedev",
+      ],
+    );
+  });
+
   it("reads a short form of a title (林長官) as the one of that surname just named, not another who held that word's office", () => {
     // 林炳稷, South Korea's foreign minister (外務部長官) of 1948–51, is also 林 with the title 長官
     assert.deepEqual(

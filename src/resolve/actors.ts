@@ -129,6 +129,8 @@ interface Discourse {
   namedFully: ReadonlySet<string>;
   /** For 同氏は: the person the last sentence or this one is about (プーチン氏は). */
   topicPerson: ActorRef | undefined;
+  /** The title each person was last written with (オバマ大統領: 大統領; none after プーチン氏). */
+  writtenTitle: ReadonlyMap<string, string>;
 }
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** は marking a sentence's topic (not では, には). */
@@ -175,6 +177,7 @@ export function resolveMentions(
   // 金氏は…。金氏には妹の金与正氏が同行した。金氏は4月27日…: a surname written alone goes on naming whom it
   // named, though another of that name has been named in full since
   const surnameForms = new Map<string, ActorRef>();
+  const writtenTitle = new Map<string, string>();
   // 両首脳 is the two leaders of the last sentence that named two and no more (安倍首相は…プーチン大統領と会談
   // した), not whichever two were named last: a gathering's list (モディ首相、マハティール首相…も出席した) names
   // more, and a sentence about one of them (プーチン氏が来日した際の) fewer
@@ -279,6 +282,7 @@ export function resolveMentions(
               leaders: firstPair && leadersParagraph !== paragraph ? firstPair : leaders,
               personPair: personPair && here - personPair.sentence <= 1 ? personPair.persons : undefined,
               namedFully,
+              writtenTitle,
               topicPerson:
                 topicPerson &&
                 here - topicPerson.sentence <= 1 &&
@@ -300,6 +304,10 @@ export function resolveMentions(
           if (r.actors.length === 1 && MET_WITH.test(opts.text.slice(m.end, m.end + 6))) sentencePartner = a;
         }
     if (bareTitle(m) && r.actors.length === 1) bare.set(m.title!, r.actors[0]!);
+    if (m.kind === "person" && !m.anaphor && r.actors.length === 1 && !opts.quoted?.(m.start)) {
+      if (m.title) writtenTitle.set(r.actors[0]!.id, m.title);
+      else writtenTitle.delete(r.actors[0]!.id);
+    }
     if (surnameOnly && r.actors.length === 1 && r.actors[0]!.resolved) surnameForms.set(form, r.actors[0]!);
     // プーチン大統領の親書を手渡した: whose letter it is keeps those who met in front of the discourse
     const possessor = m.kind === "person" && !m.anaphor && POSSESSED.test(opts.text.slice(m.end, m.end + 8));
@@ -517,8 +525,14 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     const named = lastDistinct(persons, 1, (a) => a.title === m.title)[0];
     if (named) return done([named], "discourse");
   }
-  if (m.titleOffices?.length) return resolveTitle(m, lex, date, persons, done);
+  if (m.titleOffices?.length) return resolveTitle(m, lex, date, persons, discourse.writtenTitle, done);
   return done([], "unresolved");
+}
+
+/** Whether the person holds the office on the day (プーチン大統領(現首相) named in 2011 does not hold 大統領). */
+function holdsOfficeOn(lex: Lexicon, a: ActorRef, office: string, date: string | null): boolean {
+  const person = lex.people.get(a.id);
+  return !!person && lex.officesHeld(person, date).some((o) => o.id === office);
 }
 
 /** A title alone: 米国務長官, ロシアの大統領, or 首相 meaning whoever the discourse or the default says. */
@@ -527,6 +541,7 @@ function resolveTitle(
   lex: Lexicon,
   date: string | null,
   persons: ActorRef[],
+  writtenTitle: ReadonlyMap<string, string>,
   done: (actors: ActorRef[], via: ResolvedMention["via"]) => ResolvedMention,
 ): ResolvedMention {
   let offices = m.titleOffices!.map((id) => lex.offices.get(id)!).filter(Boolean);
@@ -540,7 +555,18 @@ function resolveTitle(
       const named = holder && persons.find((a) => a.id === holder.id);
       if (named) return done([named], "discourse");
     }
-    // the person the discourse last mentioned with this title
+    // the person the discourse last wrote this title after (オバマ大統領は…プーチン氏の側近…。大統領は「…」:
+    // Obama, not Putin, whose office it is too but who was named since by 氏), else the last who holds it
+    for (let i = persons.length - 1; i >= 0; i--) {
+      const a = persons[i]!;
+      if (
+        a.office &&
+        m.titleOffices!.includes(a.office) &&
+        writtenTitle.get(a.id)?.endsWith(m.title!) &&
+        holdsOfficeOn(lex, a, a.office, date)
+      )
+        return done([a], "discourse");
+    }
     for (let i = persons.length - 1; i >= 0; i--) {
       const a = persons[i]!;
       if (a.office && m.titleOffices!.includes(a.office)) return done([a], "discourse");
