@@ -55,6 +55,25 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives no quotation to the subject of a clause of the present describing a noun (ルセフ氏が…就任する式典に出席し、「…」)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "ブラジルのルラ大統領は14日、北京で習近平国家主席と会談した。" +
+          "13日には、盟友のルセフ氏がBRICS諸国の新開発銀行の総裁に就任する式典に出席し、「なぜすべての国がドルに頼らなければならないのか」と述べた。",
+        "2023-04-15",
+      ),
+      [["luiz-inacio-lula-da-silva", "なぜすべての国がドルに頼らなければならないのか"]],
+    );
+    // …but one who is to do something (訪問する予定で) is the sentence's subject still
+    assert.deepEqual(
+      await quotes(
+        "ルラ大統領が中国を訪問する予定で、「関係を新たな水準に引き上げたい」と述べた。",
+        "2023-04-10",
+      ),
+      [["luiz-inacio-lula-da-silva", "関係を新たな水準に引き上げたい"]],
+    );
+  });
+
   it("gives a body the lexicon lacks, named after its kind (イスラム原理主義組織ハマスなどは「…」), its words, not the last speaker", async () => {
     assert.deepEqual(
       await quotes(

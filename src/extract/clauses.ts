@@ -122,7 +122,11 @@ const NOUN_AFTER = "[\\u4E00-\\u9FFF\\u30A1-\\u30FA]";
 const RELATIVE_CLAUSE = {
   clause: new RegExp(`^[^、。「」はがも]{0,8}?${PAST_ENDING}(?=${NOUN_AFTER})`),
   // (across a sentence, …した後 and …した際 are times the verb sets, more often than nouns it describes)
-  sentence: new RegExp(`^[^。「」は]{0,30}?${PAST_ENDING}(?=(?![後際上時前]|ため|あと)${NOUN_AFTER})`),
+  // (and past a verb of the present too: ルセフ氏が…総裁に就任する式典に出席し、「…」 — but not one a plan or
+  // a purpose follows, 訪問する予定, 出席するため, which tell of the subject itself)
+  sentence: new RegExp(
+    `^[^。「」は]{0,30}?(?:${PAST_ENDING}(?=(?![後際上時前]|ため|あと)${NOUN_AFTER})|する(?=(?![後際上時前]|ため|あと|予定|見通し|方針|考え|意向|方向|構え|見込み|可能性|必要|こと|もの|よう)${NOUN_AFTER}))`,
+  ),
 };
 
 export const relativeClauseFollows = (text: string, from: number, reach: "clause" | "sentence") =>
