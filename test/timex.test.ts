@@ -53,6 +53,31 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("reads a bare day as this month's, not next month's more than a week ahead, though that is nearer the day last told", () => {
+    const t =
+      "ロシア軍は23日正午から国境地帯に入る。トルコは今月9日、越境作戦を開始した。トランプ大統領は6日にエルドアン氏と電話会談した。";
+    assert.deepEqual(tag(t, "2019-10-23"), [
+      ["23日正午", "2019-10-23"],
+      ["今月9日", "2019-10-09"],
+      ["6日", "2019-10-06"],
+    ]);
+    // …while the day a range ends keeps its start's month, however far ahead (6月11日から13日まで in May)
+    assert.deepEqual(tag("G7は6月11日から13日まで、コーンウォールで首脳会議を開く。", "2021-05-06"), [
+      ["6月11日", "2021-06-11"],
+      ["13日", "2021-06-13"],
+    ]);
+  });
+
+  it("reads no date in a day counted or extended (滞在を1日延ばし, 1日4便)", () => {
+    assert.deepEqual(
+      tag(
+        "当初は22日に帰国する予定だったが、滞在を1日延ばし、直行便を1日4便から8便に増やすことで合意した。",
+        "2009-08-23",
+      ),
+      [["22日", "2009-08-22"]],
+    );
+  });
+
   it("anchors on the discourse: 会談後の14日 after 2023年9月12日", () => {
     const t =
       "首脳会談は2023年9月12日に行われた。会談後の14日、報道官が明らかにした。同日、外相も述べた。翌日には帰国した。";

@@ -38,7 +38,8 @@ const DAY_SUFFIX = `(?:\\((?:月|火|水|木|金|土|日)\\))?(?:${TIME_OF_DAY}|
 const MONTH_PART = "(?:上旬|中旬|下旬|初旬|初め|はじめ|末|半ば|中)?";
 const SEASON = "(?:の)?(?:春|夏|秋|冬)";
 /** Not a date: durations, ordinals and counts that share the shape. */
-const NOT_AFTER_DAY = "(?!間|ぶり|目|以内|余り|近く|連続|ほど|程度|分|後|前|ずれ|遅れ|延び|早ま|繰り)";
+const NOT_AFTER_DAY =
+  "(?!間|ぶり|目|以内|余り|近く|連続|ほど|程度|分|後|前|ずれ|遅れ|延び|早ま|繰り|延ば|延長|早め|遅ら|前倒|あたり|当たり|平均|[0-9]+(?:便|回|往復|件|人|台|トン|隻|機|万|千|百))";
 const NOT_AFTER_YEAR = "(?!間|ぶり|目|以内|余り|近く|連続|ほど|程度|分|後|前|半|代|生|度|来|周年|以上)";
 
 const num = (s: string | undefined) => (s === undefined ? undefined : readNumber(s));

@@ -271,6 +271,18 @@ export class DiscourseCalendar {
     }
   }
 
+  private samePublicationMonth(d: CalendarDate): boolean {
+    return this.published?.year === d.year && this.published.month === d.month;
+  }
+
+  /** A day of the month after the publication's, more than ten days after it. */
+  private farIntoNextMonth(d: CalendarDate): boolean {
+    const p = this.published;
+    if (p?.day === undefined || d.day === undefined) return false;
+    const next = addMonths(p, 1);
+    return d.year === next.year && d.month === next.month && epochDay(d) - epochDay(p) > 7;
+  }
+
   /** Month-day or day without a year: the reading nearest the anchor. */
   private placePartial(
     month: number | undefined,
@@ -298,6 +310,15 @@ export class DiscourseCalendar {
         .map((k) => ({ ...addMonths(anchor, k), day }))
         .filter(isValid)
         .filter((d) => !ctx.toCome || !this.beforePublication(d))
+        // (トランプ米大統領は6日に…電話会談した in the paper of the 23rd is this month's 6th, though next month's is
+        // nearer: a day of next month more than ten days ahead would have been written 来月6日)
+        // (but 6月11日から13日まで in the paper of 6 May: the day a range ends is of its start's month)
+        .filter(
+          (d, _, all) =>
+            !this.samePublicationMonth(anchor) ||
+            !this.farIntoNextMonth(d) ||
+            all.every((x) => this.farIntoNextMonth(x)),
+        )
         .map((d) => ({ d, dist: Math.abs(epochDay(d) - epochDay(anchor)) }))
         .sort((a, b) => a.dist - b.dist);
       const best = options[0];
