@@ -37,6 +37,63 @@ describe("event triggers and roles", () => {
     assert.equal(meet.status, "occurred");
   });
 
+  it("reads talks as by telephone when the sentence began by telling them so (電話で会談していて、20日には…と、24日には…と会談しています)", async () => {
+    const { events } = await extract(
+      "菅総理大臣は、今月16日の就任以降、各国の首脳と相次いで電話で会談していて、20日にはアメリカのトランプ大統領と、前日の24日には韓国のムン・ジェイン大統領と会談しています。",
+      "2020-09-26",
+    );
+    const talks = find(events, "CONSULT").filter((e) => ids(e).length === 2);
+    assert.deepEqual(
+      talks.map((e) => [e.mode, e.date?.start, ids(e).sort().join("+")]),
+      [
+        ["phone", "2020-09-20", "donald-trump+yoshihide-suga"],
+        ["phone", "2020-09-24", "moon-jae-in+yoshihide-suga"],
+      ],
+    );
+    // …but not talks another holds after going there (池田外相も現地入りして大統領と会談した)
+    const { events: other } = await extract(
+      "橋本首相は翌18日にフジモリ大統領と電話で会談して人質の安全確保を要請し、池田行彦外相も現地入りして大統領と会談した。",
+      "1996-12-20",
+    );
+    const ikeda = find(other, "CONSULT").find((e) => ids(e).includes("yukihiko-ikeda"));
+    assert.equal(ikeda?.mode, "meet");
+  });
+
+  it("reads a gathering the clause after について is about holding (日中韓首脳会議について、年内に日本で開催する方向で調整)", async () => {
+    const { events } = await extract(
+      "日本政府は、日中韓首脳会議について、年内に日本で開催する方向で調整を続けています。",
+      "2020-09-26",
+    );
+    const [summit] = find(events, "CONSULT", "multilateral");
+    assert.ok(summit, "the planned summit");
+    assert.equal(summit.status, "planned");
+    assert.deepEqual(ids(summit).sort(), ["CHN", "JPN", "KOR"]);
+    // …and one to gather within the year is its states', though their leaders are named: who will lead
+    // them then is not known
+    const { events: named } = await extract(
+      "菅首相は25日、中国の習近平国家主席、韓国の文在寅大統領と相次いで電話で会談した。" +
+        "日本政府は日中韓首脳会議を年内に日本で開催する方向で調整している。",
+      "2020-09-26",
+    );
+    assert.deepEqual(ids(find(named, "CONSULT", "multilateral")[0]!).sort(), ["CHN", "JPN", "KOR"]);
+    // …while a meeting referred to is still no event of its own (会談について説明した)
+    const { events: told } = await extract(
+      "官房長官は記者会見で、日中首脳会談について説明した。",
+      "2020-09-26",
+    );
+    assert.equal(find(told, "CONSULT").length, 0);
+  });
+
+  it("leaves a summit told only by its year as its states', and as no place for talks of a day (年内に日本で開かれる予定の韓中日首脳会議)", async () => {
+    const { events } = await extract(
+      "朴槿恵大統領は6日、ビエンチャンでオバマ大統領と会談した。7日には安倍首相とも会談した。" +
+        "両首脳は、年内に日本で開かれる予定の韓中日首脳会議の成功に向けて協力することで一致した。",
+      "2016-09-08",
+    );
+    for (const e of find(events, "CONSULT", "meet"))
+      assert.notEqual(e.place?.id, "JPN", `${ids(e).join("+")} was not held in Japan`);
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",

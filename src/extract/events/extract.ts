@@ -89,6 +89,12 @@ export interface Candidate {
 /** …を(29日から2日間の日程で韓国に)派遣し、: a person sent, who acts in the clauses after. */
 const SENT_TO_DO = /^(?:\([^()]*\))?を[^、。]{0,24}?派遣し、$/;
 
+/**
+ * 日中韓3か国の首脳会議について、年内に日本で開催する方向で調整: the meeting is what the clause after について
+ * is about holding — a meeting reported, not a reference to one.
+ */
+const HOLDING_OF_TOPIC = /^について、?[^。「」]{0,30}?(?:開催す|開催し|開く|開き|開か|行う|行い|行わ)/;
+
 /** What follows a word inside an agreement's name: more of the name, then 条約 or 協定. */
 const IN_AGREEMENT_NAME = /^[\u4E00-\u9FFF]{0,6}?(?:条約|協定)/;
 
@@ -228,6 +234,7 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
       if (trigger.type === "CONSULT" && STATE_OF_TALKS.test(text.slice(m.end, m.end + 12))) continue;
       if (
         REFERENCE_AFTER.test(text.slice(m.end, m.end + 8)) &&
+        !(trigger.type === "CONSULT" && HOLDING_OF_TOPIC.test(text.slice(m.end, m.end + 40))) &&
         !plannedInQuote(doc, m.end) &&
         (trigger.type !== "CONSULT" || heldInRelative(text, sentence.start, m.start) !== "held")
       )
@@ -656,7 +663,15 @@ function candidate(
   let forum: string | undefined;
   // 電話で約25分間会談した: talks held by telephone, however much stands between
   let mode =
-    trigger.mode === "meet" && BY_PHONE.test(text.slice(Math.max(clause.start, start - 16), start))
+    trigger.mode === "meet" &&
+    (BY_PHONE.test(text.slice(Math.max(clause.start, start - 16), start)) ||
+      // 各国の首脳と相次いで電話で会談していて、20日には…と、24日には…と会談しています: talks the sentence
+      // began by telling as held by telephone, held nowhere in particular, and held already
+      // (by the same speaker: not 池田外相も現地入りして大統領と会談した after 首相は…電話で会談して)
+      (!place &&
+        !local.some((a) => isSubject(a) && a.end <= start) &&
+        PHONE_EARLIER.test(text.slice(sentence.start, clause.start)) &&
+        !NOT_YET.test(text.slice(start, sentence.end))))
       ? "phone"
       : trigger.mode;
   let split: [ActorArg, ActorArg[]] | null = null;
@@ -929,9 +944,12 @@ function candidate(
           actors.map((a) => (a.kind === "state" ? (named.find((p) => p.country === a.id) ?? a) : a)),
         );
         // (a summit of a later year is its states': who will lead them then is not known —
-        // 来年の日中韓首脳会議)
+        // 来年の日中韓首脳会議; nor who will gather within the year, 日中韓首脳会議を年内に日本で開催する方向)
         const laterYear =
-          !!timex && timex.granularity === "year" && timex.value > (doc.source.published ?? "").slice(0, 4);
+          !!timex &&
+          timex.granularity === "year" &&
+          (timex.value > (doc.source.published ?? "").slice(0, 4) ||
+            ((mode === "multilateral" || actors.length >= 3) && WITHIN_THE_YEAR.test(timex.text)));
         if (!laterYear) actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
         // 2016年12月にプーチン氏が来日した際の首脳会談: a summit on a leader's visit is with the host's leader
         const occasion = VISIT_OCCASION.exec(text.slice(clause.start, start));
@@ -1348,6 +1366,15 @@ const MOVED_TO = /^[^。「」]{0,8}?予定だったが[^。]*?に延期/;
 /** 電話で(約25分間): the means of the talks that follow, with what may stand between. */
 const BY_PHONE =
   /(?:電話|テレビ会議|ビデオ会議|オンライン)(?:で|により|を通じて|形式で|方式で)[^。「」]{0,10}$/;
+
+/** 年内, 今年中: some time before the year ends, still to come. */
+const WITHIN_THE_YEAR = /^(?:年内|今年中|ことし中|本年中|今年内)/;
+
+/** 電話で会談していて, 電話会談を行い: talks by telephone told in an earlier clause. */
+const PHONE_EARLIER =
+  /(?:(?:電話|テレビ会議|ビデオ会議|オンライン)(?:で|により|を通じて|形式で|方式で)[^。「」]{0,10}?(?:会談|協議|話し|意見を交わ)|電話(?:会談|協議))/;
+/** 予定, 方向で調整, 見通し, たい: what is still to come. */
+const NOT_YET = /予定|方向|調整|見通し|たい/;
 
 /** 日韓(首脳会合): two states written as one compound just before a trigger. */
 const isPairCompound = (a: ActorArg, triggerStart: number) =>

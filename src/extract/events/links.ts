@@ -104,6 +104,8 @@ export function linkItineraries(events: ExtractedEvent[], lex: Lexicon): void {
       (m) =>
         m !== e &&
         within(e, m) &&
+        // (not one told only by its year, 年内に日本で開かれる予定の韓中日首脳会議, for talks told by their day)
+        (m.date?.granularity !== "year" || e.date?.granularity === "year") &&
         e.participants.some((p) => m.participants.some((q) => q.actor.id === p.actor.id)),
     );
     if (summit) e.place = summit.place;
