@@ -94,6 +94,24 @@ describe("event triggers and roles", () => {
       assert.notEqual(e.place?.id, "JPN", `${ids(e).join("+")} was not held in Japan`);
   });
 
+  it("gives no visit to the topic when the clause has a subject of its own the lexicon lacks (支倉常長の一行がハバナに立ち寄った)", async () => {
+    const { events } = await extract(
+      "安倍総理大臣は、日本の総理大臣として初めてキューバを訪れ、現地時間の22日、首都ハバナでラウル・カストロ国家評議会議長と会談しました。" +
+        "江戸時代初めの1614年には、支倉常長の一行がハバナに立ち寄ったとされています。",
+      "2016-09-23",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "visit").map((e) => [ids(e).join("+"), e.date?.start]),
+      [["shinzo-abe+CUB", "2016-09-22"]],
+    );
+    // …but a subject inside a clause describing the place is not the clause's (虐殺が起きたキーウ近郊のブチャを訪れ)
+    const { events: bucha } = await extract(
+      "岸田首相は21日、キーウに入った。首相は、多数の民間人が殺害されたキーウ近郊のブチャを訪れ、献花した。",
+      "2023-03-22",
+    );
+    assert.ok(find(bucha, "CONSULT", "visit").some((e) => e.place?.id === "bucha"));
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",

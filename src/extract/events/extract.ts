@@ -18,7 +18,7 @@ import { firstSinceEnd, sinceDate, type Timex } from "../timex/tagger.js";
 import { weekNamed } from "../timex/weeks.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
-import { clauseAround, clauseStarts } from "../clauses.js";
+import { clauseAround, clauseStarts, relativeClauseFollows } from "../clauses.js";
 import {
   COUNTED_FROM,
   coordinated,
@@ -715,7 +715,7 @@ function candidate(
             (a) => a.particle === " " && a.actors.length === 1 && a.actors[0]!.kind !== "organization",
           )
         : undefined) ??
-      topic;
+      (unknownSubject(text, local, clause.start, start) ? undefined : topic);
     const visitor = visitorArg?.actors[0];
     if (!visitor) return null;
     const dest = destination(doc, ctx, trigger, text.slice(start, end), args.places, clause, start, end);
@@ -1366,6 +1366,28 @@ const MOVED_TO = /^[^。「」]{0,8}?予定だったが[^。]*?に延期/;
 /** 電話で(約25分間): the means of the talks that follow, with what may stand between. */
 const BY_PHONE =
   /(?:電話|テレビ会議|ビデオ会議|オンライン)(?:で|により|を通じて|形式で|方式で)[^。「」]{0,10}$/;
+
+/**
+ * 支倉常長の一行がハバナに立ち寄った: a subject marked が the lexicon does not know, between the clause's
+ * start and the trigger — the clause is about someone else than the sentence's topic.
+ */
+function unknownSubject(text: string, local: readonly ActorArg[], from: number, to: number): boolean {
+  for (let i = text.lastIndexOf("が", to - 1); i > from; i = text.lastIndexOf("が", i - 1)) {
+    // (not one of a clause describing a noun: 民間人虐殺が起きたキーウ近郊のブチャを訪れ; nor leaders named
+    // by their rank, G7の首脳が中国を訪れるのは: the topic, told of again)
+    if (
+      !NOUN_BEFORE_GA.test(text[i - 1]!) ||
+      text[i + 1] === "、" ||
+      relativeClauseFollows(text, i + 1, "clause") ||
+      /(?:首脳|元首|指導者)$/.test(text.slice(Math.max(0, i - 3), i))
+    )
+      continue;
+    if (local.some((a) => a.end === i || (a.start < i && a.end > i))) return false;
+    return true;
+  }
+  return false;
+}
+const NOUN_BEFORE_GA = /[\u4E00-\u9FFF\u30A1-\u30FA\u30FC]/;
 
 /** 年内, 今年中: some time before the year ends, still to come. */
 const WITHIN_THE_YEAR = /^(?:年内|今年中|ことし中|本年中|今年内)/;
