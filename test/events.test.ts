@@ -112,6 +112,19 @@ describe("event triggers and roles", () => {
     assert.ok(find(bucha, "CONSULT", "visit").some((e) => e.place?.id === "bucha"));
   });
 
+  it("reads talks held at a home just visited as with its owner, on the day told before what they respond to (…前議長の自宅を訪れ、およそ1時間会談しました)", async () => {
+    const { events } = await extract(
+      "安倍総理大臣は、現地時間の22日、首都ハバナでラウル・カストロ国家評議会議長と会談しました。" +
+        "安倍総理大臣は、北朝鮮が今月9日に核実験を強行したことを踏まえ、キューバが北朝鮮に働きかけるよう求めました。" +
+        "続いて安倍総理大臣は、キューバ革命を率いたフィデル・カストロ前議長の自宅を訪れ、およそ1時間会談しました。",
+      "2016-09-23",
+    );
+    const fidel = find(events, "CONSULT", "meet").find((e) => ids(e).includes("fidel-castro"));
+    assert.ok(fidel, "the talks with Fidel Castro");
+    assert.deepEqual(ids(fidel).sort(), ["fidel-castro", "shinzo-abe"]);
+    assert.equal(fidel.date?.start, "2016-09-22");
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",

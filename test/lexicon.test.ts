@@ -214,6 +214,16 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads a given name with 氏 as the one of the lexicon just named in full (フィデル・カストロ前議長…フィデル氏)", () => {
+    assert.deepEqual(
+      who(
+        "安倍首相はフィデル・カストロ前議長の自宅を訪れた。フィデル氏は2003年に日本を訪れた。",
+        "2016-09-22",
+      ),
+      ["shinzo-abe", "fidel-castro", "fidel-castro"],
+    );
+  });
+
   it("reads a short form of a title (林長官) as the one of that surname just named, not another who held that word's office", () => {
     // 林炳稷, South Korea's foreign minister (外務部長官) of 1948–51, is also 林 with the title 長官
     assert.deepEqual(

@@ -152,6 +152,10 @@ const namedInFull = (a: ActorRef, surname: string) =>
   a.en.length > surname.length &&
   (a.en.startsWith(surname) || a.en.endsWith(`・${surname}`));
 
+/** フィデル for フィデル・カストロ: the first of a katakana name's parts, as the person's name is written. */
+const givenNameOf = (a: ActorRef, name: string) =>
+  a.kind === "person" && name.length >= 2 && a.ja.startsWith(`${name}・`);
+
 export function resolveMentions(
   mentions: readonly Mention[],
   lex: Lexicon,
@@ -456,9 +460,12 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
   }
   if (m.unknownName) {
     // 坪井さん after 坪井直さん: the surname of one named in full
+    // フィデル氏 after フィデル・カストロ前議長: the given name of one the lexicon knows, named in full
     const again =
       persons.find((a) => !a.resolved && a.en === m.unknownName) ??
-      lastDistinct(persons, 1, (a) => namedInFull(a, m.unknownName!))[0];
+      lastDistinct(persons, 1, (a) => namedInFull(a, m.unknownName!))[0] ??
+      lastDistinct(persons, 1, (a) => a.resolved && givenNameOf(a, m.unknownName!))[0];
+    if (again?.resolved) return done([again], "discourse");
     return done([again ?? unresolved(m.unknownName, m)], "unresolved");
   }
   // 同氏は after プーチン氏は…金氏を招いた: the one the text is about goes on being its topic

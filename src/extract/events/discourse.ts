@@ -110,8 +110,8 @@ export const COUNTED_FROM = /^の[^、。をがはにで]{1,10}?(?:(?<!直)後|�
 
 /** 直近では, 前回は: a sentence telling the last occurrence before the one reported. */
 const LAST_TIME = /^(?:直近では|直近は|前回は|前回、)/;
-/** …ことを受け, …のを受けて: a clause telling what the sentence's deed responds to. */
-const IN_RESPONSE_TO = /^[^。「」]{0,60}?(?:ことを受け|のを受け)/;
+/** …ことを受け, …のを受けて, …ことを踏まえ: a clause telling what the sentence's deed responds to. */
+const IN_RESPONSE_TO = /^[^。「」]{0,60}?(?:ことを受け|のを受け|ことを踏まえ|のを踏まえ)/;
 
 const datesCache = new WeakMap<AnalysedDocument, (Timex | null)[]>();
 const pastDatesCache = new WeakMap<AnalysedDocument, (Timex | null)[]>();

@@ -852,6 +852,19 @@ function candidate(
     ) {
       for (let i = parties.length - 1; i >= 0; i--) if (isSubject(parties[i]!)) parties.splice(i, 1);
     }
+    // フィデル・カストロ前議長の自宅を訪れ、およそ1時間会談しました: talks held at one's home just visited
+    // are with them
+    if (trigger.mode === "meet" && parties.length === 0) {
+      const host = args.actors.find(
+        (a) =>
+          a.start >= sentence.start &&
+          a.end <= clause.start &&
+          a.actors.length === 1 &&
+          a.actors[0]!.kind === "person" &&
+          HOME_VISITED.test(text.slice(a.end, a.end + 16)),
+      );
+      if (host) parties.push(host);
+    }
     // the sentence topic takes part only when the clause does not name the parties itself
     const named = uniqueActors(parties.flatMap((a) => a.actors)).length;
     const ownSubject = parties.some((a) => isSubject(a) && a.start >= clause.start);
@@ -1388,6 +1401,10 @@ function unknownSubject(text: string, local: readonly ActorArg[], from: number, 
   return false;
 }
 const NOUN_BEFORE_GA = /[\u4E00-\u9FFF\u30A1-\u30FA\u30FC]/;
+
+/** …の自宅を訪れ, …の私邸を訪問し: the home of the one whose の it is, visited. */
+const HOME_VISITED =
+  /^(?:\([^()]*\))?[\u4E00-\u9FFF]{0,6}?の(?:自宅|私邸|邸宅|公邸|住居|病室|療養先|別荘)を(?:訪れ|訪問し|訪ね)/;
 
 /** 年内, 今年中: some time before the year ends, still to come. */
 const WITHIN_THE_YEAR = /^(?:年内|今年中|ことし中|本年中|今年内)/;
