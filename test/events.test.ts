@@ -125,6 +125,14 @@ describe("event triggers and roles", () => {
     assert.equal(fidel.date?.start, "2016-09-22");
   });
 
+  it("reads no meeting in an offer to host one (ロシアとウクライナの首脳会談をトルコで開く用意があるとも表明)", async () => {
+    const { events } = await extract(
+      "エルドアン大統領は、ロシアとウクライナの首脳会談をトルコで開く用意があるとも表明しています。",
+      "2022-03-11",
+    );
+    assert.deepEqual(find(events, "CONSULT"), []);
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",
