@@ -133,6 +133,16 @@ describe("event triggers and roles", () => {
     assert.deepEqual(find(events, "CONSULT"), []);
   });
 
+  it("reads a katakana name touching its state and title, its reading in brackets dropped (ゼレンスキー（Volodymyr Zelensky）ウクライナ大統領)", async () => {
+    const { events } = await extract(
+      "【2月9日 AFP】フランスのエマニュエル・マクロン（Emmanuel Macron）大統領は8日、ウクライナの首都キエフを訪れ、" +
+        "ウォロディミル・ゼレンスキー（Volodymyr Zelensky）ウクライナ大統領と会談した。",
+      "2022-02-09",
+    );
+    const [meet] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(meet!).sort(), ["emmanuel-macron", "volodymyr-zelensky"]);
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",

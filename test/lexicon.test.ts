@@ -61,6 +61,13 @@ describe("mentions and title-over-time resolution", () => {
     assert.deepEqual(who("キム・ジョンウン金正恩朝鮮労働党委員長と会談", "2018-05-31"), ["kim-jong-un"]);
   });
 
+  it("reads two katakana words it knows where they touch, but no name inside a katakana word", () => {
+    const surfaces = (t: string) => gaz.findAll(t).map((m) => m.surface);
+    assert.deepEqual(surfaces("ゼレンスキーウクライナ大統領"), ["ゼレンスキー", "ウクライナ", "大統領"]);
+    assert.deepEqual(surfaces("トランプカードで遊ぶ"), []);
+    assert.deepEqual(surfaces("プーチンロシアンルーレット"), []);
+  });
+
   it("resolves a surname with a title to whoever held the title then", () => {
     assert.deepEqual(who("金委員長は", "2018-05-31"), ["kim-jong-un"]);
     assert.deepEqual(who("金総書記は", "2002-09-17"), ["kim-jong-il"]);

@@ -23,6 +23,13 @@ export interface GazetteerMatch<T> {
 export const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
 
 export class Gazetteer<T> {
+  /**
+   * @param knownWordsTouch whether two katakana words it knows may be read where they touch
+   *   (ゼレンスキーウクライナ大統領: names, where a reading in brackets was dropped between them); the
+   *   trigger words' automaton keeps every katakana word whole (サミットフォーラム is one name).
+   */
+  constructor(private readonly knownWordsTouch = false) {}
+
   private readonly root: TrieNode = { next: new Map() };
   private size_ = 0;
   /** The UTF-16 units that start a surface form: most characters of a text do not, and are passed over. */
@@ -56,6 +63,7 @@ export class Gazetteer<T> {
   findAll(text: string, from = 0, to = text.length): GazetteerMatch<T>[] {
     const out: GazetteerMatch<T>[] = [];
     let i = from;
+    let prevEnd = -1;
     const starts = this.starts;
     while (i < to) {
       const c = text.charCodeAt(i);
@@ -73,7 +81,7 @@ export class Gazetteer<T> {
       let bestEnd = -1;
       let bestValue: unknown;
       while (node) {
-        if (node.value !== undefined && this.boundaryOk(text, i, j, to)) {
+        if (node.value !== undefined && this.boundaryOk(text, i, j, to, prevEnd)) {
           bestEnd = j;
           bestValue = node.value;
         }
@@ -84,15 +92,34 @@ export class Gazetteer<T> {
       if (bestEnd > 0) {
         out.push({ start: i, end: bestEnd, surface: text.slice(i, bestEnd), value: bestValue as T });
         i = bestEnd;
+        prevEnd = bestEnd;
       } else i++;
     }
     return out;
   }
 
-  private boundaryOk(text: string, start: number, end: number, to: number): boolean {
-    if (isKatakana(text.charCodeAt(start)) && start > 0 && isKatakana(text.charCodeAt(start - 1)))
+  private boundaryOk(text: string, start: number, end: number, to: number, prevEnd: number): boolean {
+    if (
+      isKatakana(text.charCodeAt(start)) &&
+      start > 0 &&
+      isKatakana(text.charCodeAt(start - 1)) &&
+      !(this.knownWordsTouch && start === prevEnd)
+    )
       return false;
-    if (isKatakana(text.charCodeAt(end - 1)) && end < to && isKatakana(text.charCodeAt(end))) return false;
+    // (but two words it knows may touch, where it reads them so: ゼレンスキー（Zelensky）ウクライナ大統領)
+    if (isKatakana(text.charCodeAt(end - 1)) && end < to && isKatakana(text.charCodeAt(end)))
+      return this.knownWordsTouch && this.wordAt(text, end, to);
     return true;
+  }
+
+  /** Whether a whole katakana word the automaton knows starts at `start` (one not cut off by more katakana). */
+  private wordAt(text: string, start: number, to: number): boolean {
+    let node = this.root.next.get(text.charCodeAt(start));
+    for (let j = start + 1; node; j++) {
+      if (node.value !== undefined && (j >= to || !isKatakana(text.charCodeAt(j)))) return true;
+      if (j >= to) return false;
+      node = node.next.get(text.charCodeAt(j));
+    }
+    return false;
   }
 }

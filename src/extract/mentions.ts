@@ -99,7 +99,7 @@ export type LexiconGazetteer = Gazetteer<SurfaceRef[]>;
 
 /** The automaton over every surface form of the lexicon. */
 export function buildGazetteer(lex: Lexicon): LexiconGazetteer {
-  const g = new Gazetteer<SurfaceRef[]>();
+  const g = new Gazetteer<SurfaceRef[]>(true);
   for (const [key, refs] of lex.surfaces) g.add(key, refs);
   return g;
 }
@@ -177,9 +177,26 @@ export function findMentions(
         next++;
       }
       // 張徳江・全国人民代表大会常務委員長: a title joined to the name by ・
-      const title =
+      let title =
         adjacentTitle(next, mention.end) ??
         (text[mention.end] === "・" ? adjacentTitle(next, mention.end + 1) : null);
+      // ゼレンスキーウクライナ大統領 (ゼレンスキー（Zelensky）ウクライナ大統領, the reading dropped): a state
+      // in katakana touching the name, then the title — the name's, as its state's
+      const state = at(next);
+      const stateTitle = state ? adjacentTitle(next + 1, state.end) : null;
+      if (
+        !title &&
+        state &&
+        stateTitle &&
+        state.start === mention.end &&
+        has(state.value, "state") &&
+        KATAKANA_BLOCK.test(text[state.start]!) &&
+        KATAKANA_BLOCK.test(text[state.start - 1]!)
+      ) {
+        title = { ...stateTitle, start: state.start, surface: text.slice(state.start, stateTitle.end) };
+        used.add(next);
+        next++;
+      }
       const former = title ? -1 : formerTitle(next, mention.end);
       // トランプ次期大統領, バイデン現大統領: a title after one of title_prefixes is the name's too
       const prefixed = title || former >= 0 ? -1 : titleAfter(lex.data.titlePrefixes, next, mention.end);
