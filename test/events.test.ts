@@ -143,6 +143,23 @@ describe("event triggers and roles", () => {
     assert.deepEqual(ids(meet!).sort(), ["emmanuel-macron", "volodymyr-zelensky"]);
   });
 
+  it("reads visits listed each with its day, and the talks of each respectively (7日にモスクワを、8日にはキエフを相次いで訪れ、…とそれぞれ会談)", async () => {
+    const { events } = await extract(
+      "フランスのマクロン大統領は7日にロシアの首都モスクワを、8日にはウクライナの首都キエフを相次いで訪れ、" +
+        "プーチン露大統領、ゼレンスキー・ウクライナ大統領とそれぞれ会談した。",
+      "2022-02-09",
+    );
+    const show = (e: ExtractedEvent) => [e.date?.start, e.place?.id, ids(e).sort().join("+")];
+    assert.deepEqual(find(events, "CONSULT", "visit").map(show), [
+      ["2022-02-07", "moscow", "RUS+emmanuel-macron"],
+      ["2022-02-08", "kyiv", "UKR+emmanuel-macron"],
+    ]);
+    assert.deepEqual(find(events, "CONSULT", "meet").map(show), [
+      ["2022-02-07", "moscow", "emmanuel-macron+vladimir-putin"],
+      ["2022-02-08", "kyiv", "emmanuel-macron+volodymyr-zelensky"],
+    ]);
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",

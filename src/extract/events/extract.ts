@@ -1131,10 +1131,23 @@ function candidate(
     );
   else if (split && trigger.roles === "reciprocal") {
     const [subject, counterparts] = split;
+    // 7日にモスクワを、8日にはキエフを相次いで訪れ、プーチン露大統領、ゼレンスキー大統領とそれぞれ会談した:
+    // each counterpart met on the visit listed in the same place, on its day and in its city
+    const trips = /それぞれ/.test(text.slice(clause.start, start))
+      ? visitsListed(text, args, sentence.start, clause.start)
+      : [];
     out.splice(
       0,
       1,
-      ...counterparts.map((c) => {
+      ...counterparts.map((c, i) => {
+        if (trips.length === counterparts.length)
+          return {
+            ...base,
+            timex: trips[i]!.timex,
+            dateSource: "clause" as const,
+            place: trips[i]!.place,
+            actors: uniqueActors([...subject.actors, ...c.actors]),
+          };
         // 同日午後に谷内局長と、30日には岸田外相と: each meeting has the date written before it
         const own = args.timexes.filter((t) => t.end <= c.start && t.start >= clause.start).pop();
         const dated = own && own.start > subject.end ? { timex: own, dateSource: "clause" as const } : {};
@@ -1154,12 +1167,25 @@ function candidate(
   }
   // 両首脳は今年5月にソチで、9月にウラジオストクで、11月にはリマで会談しており: one meeting on each date, at
   // the place written after it
-  const stops = trigger.type === "CONSULT" && out.length === 1 ? datedStops(text, args, clause, start) : [];
-  if (stops.length >= 2)
+  // (マクロン大統領は7日にモスクワを、8日にはキエフを相次いで訪れ: one visit on each date, to the place
+  // written after it)
+  const visiting = trigger.roles === "visit";
+  const stops =
+    trigger.type === "CONSULT" && out.length === 1
+      ? datedStops(text, args, clause, start, visiting ? "を" : "で")
+      : [];
+  const stateOf = (p: PlaceArg) => p.state ?? p.entry?.country;
+  if (stops.length >= 2 && (!visiting || stops.every((s) => stateOf(s.place))))
     out.splice(
       0,
       1,
-      ...stops.map((s) => ({ ...base, timex: s.timex, dateSource: "clause" as const, place: s.place })),
+      ...stops.map((s) => ({
+        ...base,
+        timex: s.timex,
+        dateSource: "clause" as const,
+        place: s.place,
+        ...(visiting ? { recipients: [stateActor(lex, stateOf(s.place)!)] } : {}),
+      })),
     );
   for (const earlier of base.actors.length > 0 ? earlierOccurrences(doc, args, start, end) : []) {
     // 二日午前、前日に続いて…首脳会談を行い: talks held again the next day are one meeting over both days
@@ -1207,14 +1233,16 @@ const dayBefore = (a: Timex, b: Timex) =>
 
 /**
  * Dates before a trigger each followed by a place of its own (5月にソチで、9月にウラジオストクで、11月には
- * リマで会談): every date of the clause before the trigger, each with one place marked で before the next
- * date (or the trigger), the pairs joined by 、. Anything else is no list of stops: none.
+ * リマで会談; 7日にモスクワを、8日にはキエフを相次いで訪れ): every date of the clause before the trigger, each
+ * with one place marked by the particle (で for meetings, を for visits) before the next date (or the trigger),
+ * the pairs joined by 、. Anything else is no list of stops: none.
  */
 function datedStops(
   text: string,
   args: SentenceArguments,
   clause: { start: number; end: number },
   start: number,
+  particle: "で" | "を",
 ): { timex: Timex; place: PlaceArg }[] {
   const dates = args.timexes.filter((t) => t.start >= clause.start && t.end <= start);
   if (dates.length < 2) return [];
@@ -1222,14 +1250,30 @@ function datedStops(
   for (let i = 0; i < dates.length; i++) {
     const t = dates[i]!;
     const until = dates[i + 1]?.start ?? start;
-    const place = args.places.filter((p) => p.start >= t.end && p.end <= until && p.particle === "で").pop();
+    const place = args.places
+      .filter((p) => p.start >= t.end && p.end <= until && p.particle === particle)
+      .pop();
     if (!place) return [];
-    // between the place and what follows: 、 before the next date, nothing before the trigger
+    // between the place and what follows: 、 before the next date, nothing (or 相次いで) before the trigger
     const gap = text.slice(place.end + 1, until);
-    if (i + 1 < dates.length ? gap !== "、" : gap !== "") return [];
+    if (i + 1 < dates.length ? gap !== "、" : !/^(?:相次いで|それぞれ)?$/.test(gap)) return [];
     stops.push({ timex: t, place });
   }
   return stops;
+}
+
+/** The dated visits a clause lists before the one it ends in (7日にモスクワを、8日にはキエフを相次いで訪れ、). */
+function visitsListed(
+  text: string,
+  args: SentenceArguments,
+  from: number,
+  to: number,
+): { timex: Timex; place: PlaceArg }[] {
+  const verb = /(?:相次いで|それぞれ)?(?:訪れ|訪問し)、$/.exec(text.slice(from, to));
+  if (!verb) return [];
+  const at = to - verb[0].length;
+  const gapBefore = /^(?:相次いで|それぞれ)/.exec(verb[0])?.[0].length ?? 0;
+  return datedStops(text, args, { start: from, end: to }, at + gapBefore, "を");
 }
 
 /** 3泊4日の日程で, 4日間の日程で: a trip's length in days, as its clause announces it. */
