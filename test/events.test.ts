@@ -160,6 +160,19 @@ describe("event triggers and roles", () => {
     ]);
   });
 
+  it("gives no summit to a topic who led no state on its day (菅総理大臣は…去年6月に大阪で行われた安倍前総理大臣との首脳会談で)", async () => {
+    const { events } = await extract(
+      "菅総理大臣は25日夜、中国の習近平国家主席と電話会談を行いました。" +
+        "習主席の来日をめぐっては、去年6月に大阪で行われた安倍前総理大臣との首脳会談で、ことし春に実現させることで一致していました。",
+      "2020-09-26",
+    );
+    const summits = find(events, "CONSULT").filter((e) => e.date?.start.startsWith("2019"));
+    assert.ok(
+      summits.every((e) => !ids(e).includes("yoshihide-suga")),
+      "Suga was no leader in June 2019",
+    );
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",

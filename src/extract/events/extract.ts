@@ -883,7 +883,16 @@ function candidate(
       topic.start < clause.start &&
       (named < 2 || (companions && !followingSubject)) &&
       !ownSubject &&
-      !otherPortfolio(lex, topic, text.slice(start, end))
+      !otherPortfolio(lex, topic, text.slice(start, end)) &&
+      // (去年6月に大阪で行われた安倍前総理大臣との首脳会談 in a text about 菅総理大臣: a summit of a day the
+      // topic led no state on is not theirs)
+      !(
+        /首脳/.test(text.slice(start, end)) &&
+        topic.actors.length === 1 &&
+        topic.actors[0]!.kind === "person" &&
+        timex?.granularity !== "year" &&
+        !isLeader(lex, topic.actors[0]!, date)
+      )
     ) {
       parties.push(topic);
     }
