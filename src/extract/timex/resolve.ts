@@ -55,6 +55,8 @@ export interface ResolveContext {
   opensSentence?: boolean;
   /** Listed right after a date with its month (7月4日と28日). */
   listed?: boolean;
+  /** Listed after an aside (先月4日と28日): an aside too. */
+  listedAfterAside?: boolean;
 }
 
 export interface Resolution {
@@ -127,7 +129,8 @@ export class DiscourseCalendar {
       !!ctx.countedFrom ||
       (c.kind === "relative-day" && !!ctx.flashback) ||
       !!ctx.describesNoun ||
-      !!ctx.spanOfNoun;
+      !!ctx.spanOfNoun ||
+      !!ctx.listedAfterAside;
     // (and 同日 in its sentence is not the day of a clause describing a noun either)
     this.remember(r.date, aside, !ctx.describesNoun);
     // (2014年12月だ。両首脳は16日に…: a past month with its year, where the narration has moved)
@@ -207,6 +210,13 @@ export class DiscourseCalendar {
         // 昨年12月17日に起きた。首相は翌18日に…: the day after the day just told, aside or not
         const next = c.dayAfterLast && this.lastMentionedDay ? addDays(this.lastMentionedDay, 1) : null;
         if (next && next.day === c.day) return { date: next, anchor: "discourse" };
+        // (先月4日と28日: a day listed after a date is of that date's month, an aside's too)
+        const listedWith = ctx.listed && c.month === undefined ? this.lastMentionedDay : null;
+        if (listedWith?.month !== undefined)
+          return {
+            date: { year: listedWith.year, month: listedWith.month, day: c.day },
+            anchor: "discourse",
+          };
         // 3月上旬…。書簡は同12日: the day of the month last told, whatever day was told last
         // (7月4日と28日: a day listed after a date is of its month)
         if ((c.ofLastMonth || (ctx.listed && c.month === undefined)) && this.lastMonth?.month !== undefined)

@@ -138,9 +138,12 @@ function run(
     const spanOfNoun = boundsSpanOfNoun(text, f, previous);
     const listed =
       !!previous &&
-      previous.candidate.kind === "partial" &&
-      previous.candidate.month !== undefined &&
+      ((previous.candidate.kind === "partial" && previous.candidate.month !== undefined) ||
+        // (先月4日と28日)
+        (previous.candidate.kind === "relative-month" && previous.candidate.day !== undefined)) &&
       LISTED_AFTER.test(text.slice(previous.end, f.start));
+    // (先月4日と28日: listed after an aside, an aside too)
+    const listedAfterAside = listed && previous?.candidate.kind === "relative-month";
     previous = f;
     const r = cal.resolve(f.candidate, {
       inQuote: inside(opts.quotes, f.start, f.end),
@@ -155,8 +158,10 @@ function run(
       // (今月18日には、…会談し…発表。ソ連はこの日、: a day the sentence opens on is where the narration is)
       ...(f.start === 0 || /[。\n]/.test(text[f.start - 1]!) ? { opensSentence: true } : {}),
       // (not the first day of a stay the publication falls in: 9日から11日まで滞在する予定です)
+      // (nor the day a clause of its own tells a document was made: 5日に採択した決議を履行することで一致)
       ...(f.candidate.kind === "partial" &&
       !SPAN_REST.test(text.slice(f.end, f.end + 16)) &&
+      !MADE_IN_OWN_CLAUSE.test(text.slice(f.end, f.end + 40)) &&
       TO_COME_AFTER.test(text.slice(f.end, f.end + 40))
         ? { toCome: true }
         : {}),
@@ -169,6 +174,7 @@ function run(
         : {}),
       ...(spanOfNoun ? { spanOfNoun } : {}),
       ...(listed ? { listed } : {}),
+      ...(listedAfterAside ? { listedAfterAside } : {}),
     });
     // (a date the text counts from — 2020年1月に…訪れて以来 — is an aside: a bare 14日 after it still
     // counts from the publication)
@@ -295,8 +301,12 @@ function boundsSpanOfNoun(text: string, f: Found, previous: Found | undefined): 
  */
 const STARTED_IN_OWN_CLAUSE =
   /^に(?:始まった|開幕した|スタートした|本格化した|勃発した|発生した|起きた|激化した)[^、。「」]{1,30}?(?:は|が)/;
+/** 5日(米東部時間)に全会一致で採択した(制裁決議): a day whose own clause tells when the document after it was made. */
+const MADE_IN_OWN_CLAUSE =
+  /^(?:\([^()]{1,10}\))?に[^、。「」]{0,16}?(?:採択|署名|締結|調印|発表|公表)した(?=[\u4E00-\u9FFF\u30A1-\u30FA「『])/;
 const startedInOwnClause = (text: string, from: number) =>
-  STARTED_IN_OWN_CLAUSE.test(text.slice(from, from + 40));
+  STARTED_IN_OWN_CLAUSE.test(text.slice(from, from + 40)) ||
+  MADE_IN_OWN_CLAUSE.test(text.slice(from, from + 40));
 
 /**
  * A clause of its own that puts the date to come: 10月末から慶州で開かれる(APEC首脳会議), or what was agreed to
