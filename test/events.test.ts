@@ -173,6 +173,17 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("reads counterparts met one after another as one meeting each (…国家主席や…首相とも相次いで会談した)", async () => {
+    const { events } = await extract(
+      "習近平国家主席は14日、ハノイでトー・ラム書記長と会談した。習氏は15日までにルオン・クオン国家主席やファム・ミン・チン首相とも相次いで会談した。",
+      "2025-04-17",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "meet").map((e) => ids(e).sort().join("+")),
+      ["to-lam+xi-jinping", "luong-cuong+xi-jinping", "pham-minh-chinh+xi-jinping"],
+    );
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",

@@ -74,6 +74,16 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation to an official the lexicon lacks, by the whole name the dictionary cuts apart (国防省の文尚均報道官は「…」)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "韓国国防省の文尚均報道官は記者会見で「わが国の安全保障に役立つ」と意義を強調した。",
+        "2016-11-24",
+      ),
+      [["unresolved:文尚均", "わが国の安全保障に役立つ"]],
+    );
+  });
+
   it("gives a body the lexicon lacks, named after its kind (イスラム原理主義組織ハマスなどは「…」), its words, not the last speaker", async () => {
     assert.deepEqual(
       await quotes(

@@ -745,14 +745,9 @@ function unknownNames(
     )
       j++;
     // 日本の木寺昌人駐中国大使: a surname the dictionary lacks, cut into single kanji before the given name
+    // (whatever the dictionary takes them for: 文|尚 (a conjunction)|均 of 国防省の文尚均報道官)
     let k = i;
-    while (
-      k > 0 &&
-      i - k < 2 &&
-      tokens[k - 1]!.pos === "名詞" &&
-      /^[\u4E00-\u9FFF]$/.test(tokens[k - 1]!.surface)
-    )
-      k--;
+    while (k > 0 && i - k < 2 && /^[\u4E00-\u9FFF]$/.test(tokens[k - 1]!.surface)) k--;
     const opened = k === 0 || /^(?:の|、|は|と|が)$/.test(tokens[k - 1]!.surface);
     const start = k < i && opened && t.pos2 === "人名" ? tokens[k]!.start : t.start;
     // 金容範(キム・ヨンボム): a kanji the dictionary does not read as part of the name, before its reading

@@ -872,7 +872,7 @@ function candidate(
     split = splitCounterparts(
       text,
       ownSubject || !topic ? parties : [topic, ...parties],
-      /個別|別々|それぞれ/.test(text.slice(clause.start, start)),
+      /個別|別々|それぞれ|相次いで/.test(text.slice(clause.start, start)),
     );
     pairs = pairedOff(text, parties, clause.start, start);
     const inSpeech = inReportedSpeech(doc, start, end);
