@@ -91,6 +91,18 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("reads a speaker's 今年 as the year they spoke in, not the last year told before (…2008年まで)を承認した。…「今年は…」)", () => {
+    const t =
+      "両国元首は14日、実施要綱(2005年から2008年まで)を承認した。胡主席は「今年は国交樹立55周年にあたる」と述べた。";
+    const q = t.indexOf("「");
+    assert.deepEqual(tag(t, "2004-10-15", [{ start: q + 1, end: t.indexOf("」") }]).pop(), ["今年", "2004"]);
+    // …while a year told in the sentence is when they spoke (2019年6月の首脳会談で、安倍首相が「来年の桜の咲く頃に…」)
+    const u =
+      "習氏の来日は、2019年6月の首脳会談で、安倍首相が「来年の桜の咲く頃に国賓としてお迎えしたい」と提案していた。";
+    const r = u.indexOf("「");
+    assert.deepEqual(tag(u, "2020-03-05", [{ start: r + 1, end: u.indexOf("」") }]).pop(), ["来年", "2020"]);
+  });
+
   it("anchors on the discourse: 会談後の14日 after 2023年9月12日", () => {
     const t =
       "首脳会談は2023年9月12日に行われた。会談後の14日、報道官が明らかにした。同日、外相も述べた。翌日には帰国した。";

@@ -178,7 +178,11 @@ export class DiscourseCalendar {
    */
   private deicticAnchor(ctx: ResolveContext, unit: "day" | "month" | "year"): CalendarDate | null {
     if (!ctx.inQuote) return this.published;
-    const reported = unit === "day" ? this.lastDay : unit === "month" ? this.lastMonth : this.lastYear;
+    // (a speaker's 今年 is the year of the day they spoke, not of the last year told before the sentence:
+    // 実施要綱(2005年から2008年まで)を承認した。…「今年は中露国交樹立55周年にあたる」 — but one told in the
+    // sentence is when they spoke: 2019年6月の首脳会談で、安倍晋三首相が「来年の桜の咲く頃に…」)
+    const told = unit === "month" ? this.lastMonth : this.lastYear;
+    const reported = unit === "day" ? this.lastDay : ctx.sameSentence ? told : (this.lastDay ?? told);
     return reported ?? this.published;
   }
 
