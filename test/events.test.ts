@@ -184,6 +184,22 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("reads another document signed that day as a signing of its own (…協定にも署名した)", async () => {
+    const { events } = await extract(
+      "安倍晋三首相は8日、キャンベラでオーストラリアのアボット首相と会談し、両国の経済連携協定（EPA）に署名した。" +
+        "豪首相は、集団的自衛権の行使を容認した1日の閣議決定を歓迎した。両政府は同日、防衛装備品・技術の移転に関する協定にも署名した。",
+      "2014-07-09",
+    );
+    const signings = find(events, "SUPPORT", "sign");
+    assert.deepEqual(
+      signings.map((e) => [e.object, e.date?.start]),
+      [
+        ["両国の経済連携協定", "2014-07-08"],
+        ["防衛装備品・技術の移転に関する協定", "2014-07-08"],
+      ],
+    );
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",

@@ -103,6 +103,16 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(u, "2020-03-05", [{ start: r + 1, end: u.indexOf("」") }]).pop(), ["来年", "2020"]);
   });
 
+  it("reads the day of a noun a past clause describes as an aside (…容認した1日の閣議決定について…。首相は同日)", () => {
+    const t =
+      "首相は8日、豪首相と会談した。豪首相は、集団的自衛権の行使を容認した1日の閣議決定を歓迎した。首相は同日、演説した。";
+    assert.deepEqual(tag(t, "2014-07-09"), [
+      ["8日", "2014-07-08"],
+      ["1日", "2014-07-01"],
+      ["同日", "2014-07-08"],
+    ]);
+  });
+
   it("anchors on the discourse: 会談後の14日 after 2023年9月12日", () => {
     const t =
       "首脳会談は2023年9月12日に行われた。会談後の14日、報道官が明らかにした。同日、外相も述べた。翌日には帰国した。";

@@ -138,7 +138,14 @@ const twoDocumentsOfOneReport = (x: ExtractedEvent, e: ExtractedEvent) =>
   !!x.object &&
   !!e.object &&
   x.object !== e.object &&
-  x.evidence.some((a) => e.evidence.some((b) => a.start === b.start));
+  (x.evidence.some((a) => e.evidence.some((b) => a.start === b.start)) ||
+    // (両政府は同日、防衛装備品・技術の移転に関する協定にも署名した: another document, signed too)
+    (!x.object.includes(e.object) &&
+      !e.object.includes(x.object) &&
+      [x, e].some((ev) => ev.evidence.some((a) => ANOTHER_SIGNED.test(a.text)))));
+
+/** …協定にも署名した, …とも調印: a document signed besides another. */
+const ANOTHER_SIGNED = /(?:に|と)も(?:署名|調印)/;
 
 const weakDate = (e: ExtractedEvent) =>
   !e.date ||

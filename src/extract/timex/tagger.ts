@@ -169,7 +169,9 @@ function run(
         ? { flashback: true }
         : {}),
       // (4日に始まった…外相会議は同日、最終日を迎え: the day of a clause describing a noun is an aside)
-      ...(f.candidate.kind === "partial" && f.candidate.month === undefined && startedInOwnClause(text, f.end)
+      ...(f.candidate.kind === "partial" &&
+      f.candidate.month === undefined &&
+      (startedInOwnClause(text, f.end) || datesNounOfClause(text, f))
         ? { describesNoun: true }
         : {}),
       ...(spanOfNoun ? { spanOfNoun } : {}),
@@ -304,6 +306,11 @@ const STARTED_IN_OWN_CLAUSE =
 /** 5日(米東部時間)に全会一致で採択した(制裁決議): a day whose own clause tells when the document after it was made. */
 const MADE_IN_OWN_CLAUSE =
   /^(?:\([^()]{1,10}\))?に[^、。「」]{0,16}?(?:採択|署名|締結|調印|発表|公表)した(?=[\u4E00-\u9FFF\u30A1-\u30FA「『])/;
+/** 集団的自衛権の行使を限定的に容認した1日の閣議決定: the day of a noun a past clause describes, an aside. */
+const datesNounOfClause = (text: string, f: { start: number; end: number }) =>
+  /(?:した|された|れた|った)$/.test(text.slice(Math.max(0, f.start - 3), f.start)) &&
+  /^の[\u4E00-\u9FFF]/.test(text.slice(f.end, f.end + 2)) &&
+  !/^の(?:午前|午後|朝|夜|夕|未明|深夜|昼)/.test(text.slice(f.end, f.end + 4));
 const startedInOwnClause = (text: string, from: number) =>
   STARTED_IN_OWN_CLAUSE.test(text.slice(from, from + 40)) ||
   MADE_IN_OWN_CLAUSE.test(text.slice(from, from + 40));
