@@ -101,7 +101,24 @@ export class DiscourseCalendar {
       this.lastPastDay = this.beforeHistory.lastPastDay;
       this.beforeHistory = null;
     }
-    const r = this.place(c, ctx);
+    let r = this.place(c, ctx);
+    // (昨年12月16日に…、翌17日に…発表した。…オバマ氏は11日の記者会見で: a bare day before the last day the
+    // paragraph of history told is not of its month — the narration is back at its own day)
+    const historyDay = this.beforeHistory ? this.lastDay : null;
+    if (
+      r &&
+      this.beforeHistory &&
+      historyDay?.day !== undefined &&
+      c.kind === "partial" &&
+      c.month === undefined &&
+      r.date.day !== undefined &&
+      epochDay(r.date) < epochDay(historyDay)
+    ) {
+      this.lastDay = this.beforeHistory.lastDay;
+      this.lastPastDay = this.beforeHistory.lastPastDay;
+      this.beforeHistory = null;
+      r = this.place(c, ctx);
+    }
     if (!r || !isValid(r.date)) return null;
     // 去年9月 / ことし4月27日 / 先月24日 are asides about another time, and 日本時間の19日 is the local day
     // told in Japan's time: they do not move the day the narration is at, so a later bare 10日 (or a
