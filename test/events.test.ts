@@ -3618,6 +3618,13 @@ describe("wishes", () => {
     assert.equal(read("を実現させた"), "occurred");
   });
 
+  it("reads an aim past a comma as another noun's (会談するなど、和解に向けた調整を後押ししてきた), not the trigger's own (締結に向けた交渉)", () => {
+    const read = (tail: string) =>
+      readStatus({ tail, head: "", headline: false, rest: "" }, pipeline.ctx.statusCues);
+    assert.equal(read("するなど、和解に向けた調整を後押ししてきた"), "occurred");
+    assert.equal(read("に向けた交渉を早期に始めることで合意した"), "planned");
+  });
+
   it("reads a visit one wishes to bring about (来日を実現させたいと提案) as no visit made", async () => {
     const { events } = await extract(
       "安倍首相は11日、習近平国家主席と会談した。首相は、日中韓首脳会談を早期に開き、李克強首相の来日を実現させたいと提案した。",

@@ -38,7 +38,14 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
     for (const w of words) {
       let at = tail.indexOf(w);
       // 意向を表明した, 考えを示した: the cue names the content of another predicate
-      while (at >= 0 && status === "planned" && /^を/.test(tail.slice(at + w.length))) {
+      // (会談するなど、和解に向けた調整を後押ししてきた: に向けた past a comma describes another noun — not
+      // 締結に向けた交渉, the trigger's own aim)
+      while (
+        at >= 0 &&
+        status === "planned" &&
+        (/^を/.test(tail.slice(at + w.length)) ||
+          (/^た[\u4E00-\u9FFF]/.test(tail.slice(at + w.length)) && tail.slice(0, at).includes("、")))
+      ) {
         at = tail.indexOf(w, at + 1);
       }
       // 首脳会談は、具体的な成果を出せずに幕を閉じた: a negation of another verb, with an object of its
