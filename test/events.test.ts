@@ -200,6 +200,16 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("reads a signing by both governments at their leaders' meeting as the states' (両国政府は…協力文書にも調印した)", async () => {
+    const { events } = await extract(
+      "中国の習近平国家主席は21日、ウランバートルでモンゴルのエルベグドルジ大統領と会談し、共同宣言に署名した。" +
+        "両国政府は鉱物資源の開発やインフラ整備など多分野にわたる協力文書にも調印した。",
+      "2014-08-22",
+    );
+    const documents = find(events, "SUPPORT", "sign").find((e) => e.object?.includes("協力文書"));
+    assert.deepEqual(ids(documents!).sort(), ["CHN", "MNG"]);
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",

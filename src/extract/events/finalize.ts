@@ -415,6 +415,8 @@ function representByMeetingParticipants(events: ExtractedEvent[]): void {
     .sort((a, b) => Number(b.status === "occurred") - Number(a.status === "occurred"));
   for (const e of events) {
     if (e.type !== "AGREE" && !(e.type === "SUPPORT" && e.mode === "sign")) continue;
+    // (両国政府は…協力文書にも調印した: signed by the governments, not their leaders)
+    if (e.evidence.some((ev) => SIGNED_BY_GOVERNMENTS.test(ev.text))) continue;
     for (const [i, p] of e.participants.entries()) {
       if (p.actor.kind !== "state") continue;
       const witnesses = meetings.filter(
@@ -438,6 +440,9 @@ function representByMeetingParticipants(events: ExtractedEvent[]): void {
     }
   }
 }
+
+/** 両国政府は…調印, 両政府が…署名: the governments of both states sign, not their leaders. */
+const SIGNED_BY_GOVERNMENTS = /(?:両国政府|両政府)(?:が|は)[^。]{0,60}?(?:署名|調印)/;
 
 /** 日本側代表の(杉山局長), 北朝鮮側は(宋大使が代表を務めた): a state's side, then who represented it. */
 const SIDE_LED_BY = /^側(?:代表の|の(?:首席)?代表の|は)/;
