@@ -3628,6 +3628,21 @@ describe("wishes", () => {
     assert.equal(read("を実現させた"), "occurred");
   });
 
+  it("reads what is done before a plan as planned too (…と会談した後、…演説する予定だ), not what is done before words said", async () => {
+    const { events } = await extract(
+      "クリントン大統領は26日、アンマンでフセイン国王と会談した後、記者会見で「歴史的な日だ」と述べた。" +
+        "27日にはシリアの首都ダマスカスでアサド大統領と会談した後、イスラエルを訪れて国会で演説する予定だ。",
+      "1994-10-27",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "meet").map((e) => [ids(e).sort().join("+"), e.status]),
+      [
+        ["bill-clinton+king-hussein", "occurred"],
+        ["bill-clinton+hafez-al-assad", "planned"],
+      ],
+    );
+  });
+
   it("reads an aim past a comma as another noun's (会談するなど、和解に向けた調整を後押ししてきた), not the trigger's own (締結に向けた交渉)", () => {
     const read = (tail: string) =>
       readStatus({ tail, head: "", headline: false, rest: "" }, pipeline.ctx.statusCues);

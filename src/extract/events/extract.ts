@@ -560,7 +560,8 @@ function candidate(
       );
   // 発表したロ朝共同宣言: a trigger in the past describing the noun after it was done, whatever the sentence
   // goes on to say
-  const pastRelative = !!describesNoun(text, end)?.past;
+  // (not 会談した後, a time the verb sets)
+  const pastRelative = !!describesNoun(text, end)?.past && !DONE_BEFORE.test(text.slice(end, end + 8));
   const status =
     relative === "scheduled" && read === "occurred" && !VERB_ENDING.test(text.slice(start, end))
       ? "planned"
@@ -1458,6 +1459,9 @@ const NOUN_BEFORE_GA = /[\u4E00-\u9FFF\u30A1-\u30FA\u30FC]/;
 /** …の自宅を訪れ, …の私邸を訪問し: the home of the one whose の it is, visited. */
 const HOME_VISITED =
   /^(?:\([^()]*\))?[\u4E00-\u9FFF]{0,6}?の(?:自宅|私邸|邸宅|公邸|住居|病室|療養先|別荘)を(?:訪れ|訪問し|訪ね)/;
+
+/** …した後, …したうえで: the verb sets a time for what follows; it describes no noun. */
+const DONE_BEFORE = /^[^、。]{0,4}?た(?:後|あと|上で|うえで)/;
 
 /** 年内, 今年中: some time before the year ends, still to come. */
 const WITHIN_THE_YEAR = /^(?:年内|今年中|ことし中|本年中|今年内)/;

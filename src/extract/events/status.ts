@@ -108,9 +108,22 @@ export interface StatusInput {
   rest: string;
 }
 
+/** …した後, …したうえで: a past told relative to what follows it. */
+const BEFORE_THEN = /^[^、。]{0,4}?た(?:後|あと|上で|うえで)/;
+/** …する予定だ。: a sentence ending on a plan. */
+const PLAN_ENDS = /(?:予定|見通し|方針|計画)(?:だ|です|である)?[。」\s]*$/;
+
 export function readStatus(input: StatusInput, cues: StatusCues): StatusReading {
   if (input.headline && /^へ(?:\s|$|[、。])/.test(input.tail)) return "planned";
   const tail = earliest(input.tail, cues);
+  // (ダマスカスでアサド大統領と会談した後、イスラエルを訪れて…演説する予定だ: a past relative to the plan the
+  // sentence ends on is no past — not 会談した後、…と述べた)
+  if (
+    tail?.status === "occurred" &&
+    BEFORE_THEN.test(input.tail.slice(tail.at)) &&
+    PLAN_ENDS.test(input.rest)
+  )
+    return "planned";
   if (tail) return tail.status;
   // a noun trigger modified by a relative clause: 行われる見通しの首脳会談
   const modifier = /(予定|見通し|見込み)の$|(?:する|される|行われる|開かれる)$/.exec(input.head.slice(-12));
