@@ -210,6 +210,16 @@ describe("event triggers and roles", () => {
     assert.deepEqual(ids(documents!).sort(), ["CHN", "MNG"]);
   });
 
+  it("reads the people a clause names meeting as its parties, not the 両国 the sentence is about (両国は…フセイン国王とラビン首相が…会談し)", async () => {
+    const { events } = await extract(
+      "クリントン大統領は同日朝、カイロでエジプトのムバラク大統領と会談した。27日にはダマスカスでシリアのアサド大統領と会談する予定だ。" +
+        "両国は7月25日、ワシントンのホワイトハウスでヨルダンのフセイン国王とイスラエルのラビン首相が初めて公式に会談した。",
+      "1994-10-27",
+    );
+    const july = find(events, "CONSULT").find((e) => e.date?.start === "1994-07-25");
+    assert.deepEqual(ids(july!).sort(), ["king-hussein", "yitzhak-rabin"]);
+  });
+
   it("reads the party after a title the lexicon lacks joined by ・ (陳敏爾・同市党委員会書記と会談する)", async () => {
     const { events } = await extract(
       "文在寅大統領は16日、重慶市トップの陳敏爾・同市党委員会書記と会談する。",

@@ -866,6 +866,19 @@ function candidate(
       );
       if (host) parties.push(host);
     }
+    // 両国は7月25日、…フセイン国王とラビン首相が初めて公式に会談し: the people the clause names meeting (が) are its
+    // parties; 両国 is what the sentence is about, and may stand for others the discourse named since
+    const people = parties.filter(
+      (a) => a.end <= start && /^(?:と|が)$/.test(a.particle) && a.actors.every((x) => x.kind === "person"),
+    );
+    const peoplesStates = new Set(people.flatMap((a) => a.actors.map((x) => x.country)));
+    if (people.some((a) => a.particle === "が") && peoplesStates.size >= 2 && !peoplesStates.has(null))
+      for (let i = parties.length - 1; i >= 0; i--)
+        if (
+          parties[i]!.resolved.mention.anaphor === "both-states" &&
+          /^(?:は|も)$/.test(parties[i]!.particle)
+        )
+          parties.splice(i, 1);
     // the sentence topic takes part only when the clause does not name the parties itself
     const named = uniqueActors(parties.flatMap((a) => a.actors)).length;
     const ownSubject = parties.some((a) => isSubject(a) && a.start >= clause.start);
