@@ -292,8 +292,12 @@ export function findCandidates(doc: AnalysedDocument, ctx: PipelineContext): Can
   return out;
 }
 
-/** 田中角栄元首相の私邸を(訪れた): the home of the person named before it. */
-const HOME_OF = /^の(?:私邸|自宅|邸宅|私宅|別邸|別荘|公邸)(?:を|で|に|へ)/;
+/**
+ * 田中角栄元首相の私邸を(訪れた): the home of the person named before it (past a title the lexicon does not
+ * give them: フィデル・カストロ前議長の自宅を).
+ */
+const HOME_OF =
+  /^(?:\([^()]*\))?[\u4E00-\u9FFF]{0,6}?の(?:私邸|自宅|邸宅|私宅|別邸|別荘|公邸|住居|病室|療養先)(?:を|で|に|へ)/;
 
 /**
  * 東京・目白の田中角栄元首相の私邸を訪れた, …の自宅で会談した: who calls at someone's home meets them there.
@@ -310,11 +314,13 @@ function metAtHome(
   const owner = args.actors.find(
     (a) =>
       a.end <= c.triggerStart &&
-      c.triggerStart - a.end <= 12 &&
+      // (…の自宅を訪れ、およそ1時間会談しました: the talks may follow the call in a clause of their own)
+      c.triggerStart - a.end <= 32 &&
+      !text.slice(a.end, c.triggerStart).includes("。") &&
       a.actors.length === 1 &&
       a.actors[0]!.kind === "person" &&
       a.actors[0]!.id !== visitor.id &&
-      HOME_OF.test(text.slice(a.end, a.end + 6)),
+      HOME_OF.test(text.slice(a.end, a.end + 16)),
   )?.actors[0];
   if (!owner || visitor.kind !== "person") return;
   if (c.mode === "meet") {
@@ -852,19 +858,6 @@ function candidate(
       coordinated.some((a) => /^(?:による|の|の間で|間の)$/.test(a.particle) || a.compound)
     ) {
       for (let i = parties.length - 1; i >= 0; i--) if (isSubject(parties[i]!)) parties.splice(i, 1);
-    }
-    // フィデル・カストロ前議長の自宅を訪れ、およそ1時間会談しました: talks held at one's home just visited
-    // are with them
-    if (trigger.mode === "meet" && parties.length === 0) {
-      const host = args.actors.find(
-        (a) =>
-          a.start >= sentence.start &&
-          a.end <= clause.start &&
-          a.actors.length === 1 &&
-          a.actors[0]!.kind === "person" &&
-          HOME_VISITED.test(text.slice(a.end, a.end + 16)),
-      );
-      if (host) parties.push(host);
     }
     // 両国は7月25日、…フセイン国王とラビン首相が初めて公式に会談し: the people the clause names meeting (が) are its
     // parties; 両国 is what the sentence is about, and may stand for others the discourse named since
@@ -1468,10 +1461,6 @@ function unknownSubject(text: string, local: readonly ActorArg[], from: number, 
   return false;
 }
 const NOUN_BEFORE_GA = /[\u4E00-\u9FFF\u30A1-\u30FA\u30FC]/;
-
-/** …の自宅を訪れ, …の私邸を訪問し: the home of the one whose の it is, visited. */
-const HOME_VISITED =
-  /^(?:\([^()]*\))?[\u4E00-\u9FFF]{0,6}?の(?:自宅|私邸|邸宅|公邸|住居|病室|療養先|別荘)を(?:訪れ|訪問し|訪ね)/;
 
 /** …した後, …したうえで: the verb sets a time for what follows; it describes no noun. */
 const DONE_BEFORE = /^[^、。]{0,4}?た(?:後|あと|上で|うえで)/;
