@@ -55,7 +55,7 @@ import {
 import { chooseTrigger, forumNamedBefore } from "./gatherings.js";
 import { knownAgreement, signedAt } from "./known-agreements.js";
 import { destination, pickPlace, placeRank, reachedBefore, statesListedBefore } from "./place.js";
-import { readStatus, toldAsDone } from "./status.js";
+import { BEFORE_THEN, readStatus, toldAsDone } from "./status.js";
 
 /** An event as first read from one trigger, before merging. */
 export interface Candidate {
@@ -567,7 +567,7 @@ function candidate(
   // 発表したロ朝共同宣言: a trigger in the past describing the noun after it was done, whatever the sentence
   // goes on to say
   // (not 会談した後, a time the verb sets)
-  const pastRelative = !!describesNoun(text, end)?.past && !DONE_BEFORE.test(text.slice(end, end + 8));
+  const pastRelative = !!describesNoun(text, end)?.past && !BEFORE_THEN.test(text.slice(end, end + 8));
   const status =
     relative === "scheduled" && read === "occurred" && !VERB_ENDING.test(text.slice(start, end))
       ? "planned"
@@ -1461,9 +1461,6 @@ function unknownSubject(text: string, local: readonly ActorArg[], from: number, 
   return false;
 }
 const NOUN_BEFORE_GA = /[\u4E00-\u9FFF\u30A1-\u30FA\u30FC]/;
-
-/** …した後, …したうえで: the verb sets a time for what follows; it describes no noun. */
-const DONE_BEFORE = /^[^、。]{0,4}?た(?:後|あと|上で|うえで)/;
 
 /** 年内, 今年中: some time before the year ends, still to come. */
 const WITHIN_THE_YEAR = /^(?:年内|今年中|ことし中|本年中|今年内)/;

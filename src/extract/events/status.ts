@@ -109,7 +109,7 @@ export interface StatusInput {
 }
 
 /** …した後, …したうえで: a past told relative to what follows it. */
-const BEFORE_THEN = /^[^、。]{0,4}?た(?:後|あと|上で|うえで)/;
+export const BEFORE_THEN = /^[^、。]{0,4}?た(?:後|あと|上で|うえで)/;
 /** …する予定だ。: a sentence ending on a plan. */
 const PLAN_ENDS = /(?:予定|見通し|方針|計画)(?:だ|です|である)?[。」\s]*$/;
 
