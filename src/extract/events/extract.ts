@@ -678,7 +678,7 @@ function candidate(
       (!place &&
         !local.some((a) => isSubject(a) && a.end <= start) &&
         PHONE_EARLIER.test(text.slice(sentence.start, clause.start)) &&
-        !NOT_YET.test(text.slice(start, sentence.end))))
+        !stillToCome(ctx, text.slice(start, sentence.end))))
       ? "phone"
       : trigger.mode;
   let split: [ActorArg, ActorArg[]] | null = null;
@@ -1468,8 +1468,9 @@ const WITHIN_THE_YEAR = /^(?:年内|今年中|ことし中|本年中|今年内)/
 /** 電話で会談していて, 電話会談を行い: talks by telephone told in an earlier clause. */
 const PHONE_EARLIER =
   /(?:(?:電話|テレビ会議|ビデオ会議|オンライン)(?:で|により|を通じて|形式で|方式で)[^。「」]{0,10}?(?:会談|協議|話し|意見を交わ)|電話(?:会談|協議))/;
-/** 予定, 方向で調整, 見通し, たい: what is still to come. */
-const NOT_YET = /予定|方向|調整|見通し|たい/;
+/** 予定, 方向で調整, 見通し, たい考え: a cue of triggers.yaml that something is still to come, or only proposed. */
+const stillToCome = (ctx: PipelineContext, rest: string) =>
+  [...ctx.statusCues.planned, ...ctx.statusCues.proposed].some((w) => rest.includes(w));
 
 /** 日韓(首脳会合): two states written as one compound just before a trigger. */
 const isPairCompound = (a: ActorArg, triggerStart: number) =>
