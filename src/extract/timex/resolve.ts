@@ -232,7 +232,7 @@ export class DiscourseCalendar {
         const next = c.dayAfterLast && this.lastMentionedDay ? addDays(this.lastMentionedDay, 1) : null;
         if (next && next.day === c.day) return { date: next, anchor: "discourse" };
         // (先月4日と28日: a day listed after a date is of that date's month, an aside's too)
-        const listedWith = ctx.listed && c.month === undefined ? this.lastMentionedDay : null;
+        const listedWith = ctx.listedAfterAside && c.month === undefined ? this.lastMentionedDay : null;
         if (listedWith?.month !== undefined)
           return {
             date: { year: listedWith.year, month: listedWith.month, day: c.day },
@@ -306,7 +306,7 @@ export class DiscourseCalendar {
     return this.published?.year === d.year && this.published.month === d.month;
   }
 
-  /** A day of the month after the publication's, more than ten days after it. */
+  /** A day of the month after the publication's, more than a week after it. */
   private farIntoNextMonth(d: CalendarDate): boolean {
     const p = this.published;
     if (p?.day === undefined || d.day === undefined) return false;
@@ -342,7 +342,7 @@ export class DiscourseCalendar {
         .filter(isValid)
         .filter((d) => !ctx.toCome || !this.beforePublication(d))
         // (トランプ米大統領は6日に…電話会談した in the paper of the 23rd is this month's 6th, though next month's is
-        // nearer: a day of next month more than ten days ahead would have been written 来月6日)
+        // nearer: a day of next month more than a week ahead would have been written 来月6日)
         // (but 6月11日から13日まで in the paper of 6 May: the day a range ends is of its start's month)
         .filter(
           (d, _, all) =>
