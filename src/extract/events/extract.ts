@@ -30,7 +30,6 @@ import {
 } from "./discourse.js";
 import {
   AGREED_CONTENT,
-  ATTENDED_BY,
   dateByEventBefore,
   joinMeetingAttended,
   PRIOR_TO_THIS,
@@ -53,6 +52,7 @@ import {
   describesNoun,
 } from "./agreement-names.js";
 import { chooseTrigger, forumNamedBefore } from "./gatherings.js";
+import { partiesOfClause } from "./clause-parties.js";
 import { knownAgreement, signedAt } from "./known-agreements.js";
 import { destination, pickPlace, placeRank, reachedBefore, statesListedBefore } from "./place.js";
 import { BEFORE_THEN, readStatus, toldAsDone } from "./status.js";
@@ -155,8 +155,6 @@ const AGREEMENT_REACHED =
   /(?:ことで|方針で|に)(?:一致|合意)(?:した|していた|しました|していました)(?:という|もの(?:だ|です))?。?$/;
 /** を, a verb in the past or present, then the noun it describes: 核実験を強行した(北朝鮮). */
 const RELATIVE_CLAUSE = /^を[^、。「」はがをにでと]{1,8}?(?:した|している|する)(?=[^、。])/;
-/** Who the subject does something with: とともに, と共に, と一緒に. */
-const COMPANION = /^(?:とともに|と共に|と一緒に|と並んで|と並び)$/;
 /** 会合を開き, 会議が開かれ, 会合を招集: a session held, not one attended or planned by others. */
 const SESSION_HELD = /^(?:を|が)?(?:開|招集)/;
 /** の, then the thing owned, then を right before the trigger: 北朝鮮の(弾道ミサイル発射)を非難. */
@@ -467,83 +465,18 @@ function candidate(
       SENT_TO_DO.test(text.slice(a.end, clause.start)),
   );
   topic = reported ?? sent ?? topic;
-  const speech = doc.quotations.find((q) => q.speech && start > q.start && end < q.end);
-  const local = args.actors.filter(
-    (a) =>
-      a.start >= clause.start &&
-      a.start < end &&
-      a.end <= clause.end &&
-      (!speech || (a.start > speech.start && a.end < speech.end)),
+  const { local, companions, followingSubject } = partiesOfClause(
+    doc,
+    trigger,
+    start,
+    end,
+    sentence,
+    clause,
+    args,
+    reporter,
   );
-  // 電話会談でブッシュ大統領から「…」と要請された: the counterpart may follow the talk
-  if (trigger.type === "CONSULT" && text[end] === "で") {
-    const after = args.actors.find(
-      (a) =>
-        a.start > end && a.start <= end + 16 && a.end <= clause.end && /^(?:から|と|との)$/.test(a.particle),
-    );
-    if (after) local.push(after);
-  }
-  // 軍事パレードを、習主席やプーチン大統領とともに観覧した: those the subject attends it with take part
-  let companions = false;
-  let followingSubject = false;
-  if (trigger.roles === "reciprocal" && trigger.type === "CONSULT") {
-    const later = args.actors.filter((a) => a.start >= end && a.end <= clause.end);
-    const companion = later.findIndex((a) => COMPANION.test(a.particle));
-    companions = companion >= 0;
-    if (companion >= 0) {
-      let first = companion;
-      while (first > 0 && /^(?:や|、|と)$/.test(later[first - 1]!.particle)) first--;
-      for (const a of later.slice(first, companion + 1)) local.push({ ...a, particle: "や" });
-      // キム総書記とともに李首相や、ロシア与党「統一ロシア」のメドベージェフ党首らが参観する: the subject may
-      // follow its companion (a state or party qualifying one of its members is none)
-      const rest = later.slice(companion + 1);
-      for (let i = 0; i < rest.length; i++) {
-        const a = rest[i]!;
-        const qualifier =
-          (a.particle === "の" || a.particle === "") && !!rest[i + 1] && a.actors[0]?.kind !== "person";
-        if (qualifier) continue;
-        if (!/^(?:や|、|と|が|は|も|)$/.test(a.particle)) break;
-        local.push({ ...a, particle: "や" });
-        followingSubject = true;
-      }
-    }
-  }
-  // 金委員長は習総書記に対し…訪問するよう招請し、習総書記はこれを受け入れた: who invited whom, earlier in the
-  // sentence, are the parties to the acceptance
-  // (not the spokesman whose report it is: ペスコフ報道官は…これを受け入れたと明らかにした)
-  if (trigger.context) {
-    for (const a of args.actors)
-      if (
-        a.start >= sentence.start &&
-        a.end <= start &&
-        a !== reporter &&
-        !local.includes(a) &&
-        /^(?:が|は|から|に|に対し|に対して)$/.test(a.particle)
-      )
-        local.push(a);
-  }
   // (past an aside in brackets: 先進7カ国首脳会議(G7サミット)には首相が出席し)
   const past = afterGloss(text, end);
-  // 首脳会議に高市総理大臣が出席する: the attendee of a gathering may follow it
-  if (/^に(?:、)?[^。]{0,20}?(?:出席|参加)/.test(text.slice(past, clause.end))) {
-    // (…首脳会議に出席している韓国の尹錫悦大統領と会見した: the attendee a relative clause describes)
-    const attendee = args.actors.find(
-      (a) =>
-        a.start >= past &&
-        a.end <= clause.end &&
-        ((isSubject(a) && /^に[^。]*$/.test(text.slice(past, a.start))) ||
-          (a.actors.every((x) => x.kind === "person") && ATTENDING.test(text.slice(past, a.start)))),
-    );
-    if (attendee) local.push(attendee);
-  }
-  // 会談には北朝鮮側から金永南…委員長、崔輝…委員長が、韓国側から鄭義溶…室長らが出席した: who attended it
-  const attended = ATTENDED_BY.exec(text.slice(past, sentence.end));
-  if (attended) {
-    const until = past + attended[0].length;
-    for (const a of args.actors)
-      if (a.start >= past && a.end <= until && a.actors.every((x) => x.kind === "person"))
-        local.push({ ...a, particle: "や" });
-  }
   const head = relativeHead(text, end, args.actors);
   // ことで一致, 方針で合意: what comes before is what was agreed, whose own tense (継続する) is not the
   // agreement's
@@ -1478,9 +1411,6 @@ const isPairCompound = (a: ActorArg, triggerStart: number) =>
   a.end === triggerStart &&
   a.actors.length === 2 &&
   a.actors.every((x) => x.kind === "state");
-
-/** A gathering's attendee described by a relative clause: 首脳会議に出席している韓国の… */
-const ATTENDING = /^に(?:出席|参加)(?:している|中の|した)(?:[^、。]{0,8}の)?$/;
 
 /** What follows a trigger inside the content of a document: …することも明記した, …することなどを盛り込んだ. */
 const PROVIDED_FOR = new RegExp(
