@@ -416,68 +416,20 @@ function visitDecided(
     c.actors = uniqueActors([...c.actors, stateActor(ctx.lexicon, host)]);
 }
 
-/**
- * 両首脳の会談は…以来で、6月9日には電話会談も行っている: a meeting of one party that is "also" held is with
- * the other party of the meeting told just before it (in this sentence or the one before).
- */
-function alsoWithTheSame(text: string, triggerEnd: number, c: Candidate, before: readonly Candidate[]): void {
-  const [only] = c.actors;
-  // (…の際に再び会見した: again, with the one met before)
-  const again = /(?:再び|再度|改めて)$/.test(
-    text.slice(Math.max(c.sentence.start, c.triggerStart - 3), c.triggerStart),
-  );
-  if (c.type !== "CONSULT" || c.actors.length !== 1 || (text[triggerEnd] !== "も" && !again)) return;
-  // (not a summit's name the meeting is timed by, read as a meeting of one: …首脳会議の際に再び会見した)
-  const told = before.findLast(
-    (b) =>
-      b.type === "CONSULT" &&
-      b.mode !== "multilateral" &&
-      b.sentence.index >= c.sentence.index - 1 &&
-      (b.actors.length > 1 || !again),
-  );
-  if (told?.actors.length === 2 && told.actors.some((a) => a.id === only!.id)) c.actors = told.actors;
-}
-
-function candidate(
-  doc: AnalysedDocument,
+/** The status a trigger's clause gives its event, and what the date depends on: an agreement reached at it, a relative clause holding it. */
+function statusOfTrigger(
   ctx: PipelineContext,
+  text: string,
   trigger: Trigger,
   start: number,
   end: number,
   sentence: Sentence,
   clause: { start: number; end: number },
-  args: SentenceArguments,
-  topic: ActorArg | undefined,
-  lastDate: Timex | null,
-): Candidate[] | null {
-  const text = doc.norm.text;
-  const lex = ctx.lexicon;
-  // the topic that reports what the sentence says (ペスコフ報道官は…と明らかにした), if it does
-  const reported = reportedSubject(doc, args, topic, end, sentence);
-  const reporter = reported && topic?.particle === "は" ? topic : undefined;
-  // 中国政府は楊潔篪共産党政治局員を…韓国に派遣し、文在寅大統領らに…説明する: the one sent does what follows
-  const sent = args.actors.find(
-    (a) =>
-      a.end <= clause.start &&
-      a.start >= sentence.start &&
-      a.actors.length > 0 &&
-      a.actors.every((x) => x.kind === "person") &&
-      SENT_TO_DO.test(text.slice(a.end, clause.start)),
-  );
-  topic = reported ?? sent ?? topic;
-  const { local, companions, followingSubject } = partiesOfClause(
-    doc,
-    trigger,
-    start,
-    end,
-    sentence,
-    clause,
-    args,
-    reporter,
-  );
-  // (past an aside in brackets: 先進7カ国首脳会議(G7サミット)には首相が出席し)
-  const past = afterGloss(text, end);
-  const head = relativeHead(text, end, args.actors);
+): {
+  status: EventStatus | "negated" | "proposed";
+  heldAgreement: boolean;
+  relative: ReturnType<typeof heldInRelative>;
+} {
   // ことで一致, 方針で合意: what comes before is what was agreed, whose own tense (継続する) is not the
   // agreement's
   const agreedContent = AGREED_CONTENT.test(text.slice(start, end));
@@ -507,7 +459,35 @@ function candidate(
       : pastRelative && (read === "planned" || read === "speculated")
         ? "occurred"
         : read;
-  if (status === "negated" || status === "proposed") return null;
+  return { status, heldAgreement, relative };
+}
+
+/** Where a trigger's date came from and what it says of the event: null when the event happens on no date the text gives. */
+interface TriggerDate {
+  timex: Timex | null;
+  until: Timex | undefined;
+  source: EventDate["source"];
+  week: ReturnType<typeof weekNamed>;
+  /** Only a reference to an event reported elsewhere (a noun with no predicate, what a trip is for). */
+  referenceOnly: boolean;
+  purposeOfTrip: boolean;
+}
+
+/** The date of a trigger's event: the clause's own, the sentence's or the discourse's (pickDate), then a span's start, a return's stay. */
+function dateOfTrigger(
+  doc: AnalysedDocument,
+  trigger: Trigger,
+  start: number,
+  end: number,
+  sentence: Sentence,
+  clause: { start: number; end: number },
+  args: SentenceArguments,
+  lastDate: Timex | null,
+  past: number,
+  read: { status: EventStatus; heldAgreement: boolean; relative: ReturnType<typeof heldInRelative> },
+): TriggerDate | null {
+  const text = doc.norm.text;
+  const { status, heldAgreement, relative } = read;
   // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
   // of its own (行われた, 開く予定, 臨む); otherwise it only refers to one
   const picked = pickDate(doc, args, clause, start, end, lastDate);
@@ -590,6 +570,88 @@ function candidate(
     !!timex &&
     timex.end <= start &&
     TRIP_FOR.test(text.slice(past, clause.end));
+  return { timex, until, source, week, referenceOnly, purposeOfTrip };
+}
+
+/**
+ * 両首脳の会談は…以来で、6月9日には電話会談も行っている: a meeting of one party that is "also" held is with
+ * the other party of the meeting told just before it (in this sentence or the one before).
+ */
+function alsoWithTheSame(text: string, triggerEnd: number, c: Candidate, before: readonly Candidate[]): void {
+  const [only] = c.actors;
+  // (…の際に再び会見した: again, with the one met before)
+  const again = /(?:再び|再度|改めて)$/.test(
+    text.slice(Math.max(c.sentence.start, c.triggerStart - 3), c.triggerStart),
+  );
+  if (c.type !== "CONSULT" || c.actors.length !== 1 || (text[triggerEnd] !== "も" && !again)) return;
+  // (not a summit's name the meeting is timed by, read as a meeting of one: …首脳会議の際に再び会見した)
+  const told = before.findLast(
+    (b) =>
+      b.type === "CONSULT" &&
+      b.mode !== "multilateral" &&
+      b.sentence.index >= c.sentence.index - 1 &&
+      (b.actors.length > 1 || !again),
+  );
+  if (told?.actors.length === 2 && told.actors.some((a) => a.id === only!.id)) c.actors = told.actors;
+}
+
+function candidate(
+  doc: AnalysedDocument,
+  ctx: PipelineContext,
+  trigger: Trigger,
+  start: number,
+  end: number,
+  sentence: Sentence,
+  clause: { start: number; end: number },
+  args: SentenceArguments,
+  topic: ActorArg | undefined,
+  lastDate: Timex | null,
+): Candidate[] | null {
+  const text = doc.norm.text;
+  const lex = ctx.lexicon;
+  // the topic that reports what the sentence says (ペスコフ報道官は…と明らかにした), if it does
+  const reported = reportedSubject(doc, args, topic, end, sentence);
+  const reporter = reported && topic?.particle === "は" ? topic : undefined;
+  // 中国政府は楊潔篪共産党政治局員を…韓国に派遣し、文在寅大統領らに…説明する: the one sent does what follows
+  const sent = args.actors.find(
+    (a) =>
+      a.end <= clause.start &&
+      a.start >= sentence.start &&
+      a.actors.length > 0 &&
+      a.actors.every((x) => x.kind === "person") &&
+      SENT_TO_DO.test(text.slice(a.end, clause.start)),
+  );
+  topic = reported ?? sent ?? topic;
+  const { local, companions, followingSubject } = partiesOfClause(
+    doc,
+    trigger,
+    start,
+    end,
+    sentence,
+    clause,
+    args,
+    reporter,
+  );
+  // (past an aside in brackets: 先進7カ国首脳会議(G7サミット)には首相が出席し)
+  const past = afterGloss(text, end);
+  const head = relativeHead(text, end, args.actors);
+  const { status, heldAgreement, relative } = statusOfTrigger(
+    ctx,
+    text,
+    trigger,
+    start,
+    end,
+    sentence,
+    clause,
+  );
+  if (status === "negated" || status === "proposed") return null;
+  const dated = dateOfTrigger(doc, trigger, start, end, sentence, clause, args, lastDate, past, {
+    status,
+    heldAgreement,
+    relative,
+  });
+  if (!dated) return null;
+  const { timex, until, source, week, referenceOnly, purposeOfTrip } = dated;
   const date = timex?.value ?? doc.source.published;
   let actors: ActorRef[] = [];
   let recipients: ActorRef[] = [];
