@@ -573,6 +573,406 @@ function dateOfTrigger(
   return { timex, until, source, week, referenceOnly, purposeOfTrip };
 }
 
+/** What candidate() has read of a trigger and its clause, for the readers of its roles. */
+interface TriggerScope {
+  doc: AnalysedDocument;
+  ctx: PipelineContext;
+  trigger: Trigger;
+  start: number;
+  end: number;
+  sentence: Sentence;
+  clause: { start: number; end: number };
+  args: SentenceArguments;
+  topic: ActorArg | undefined;
+  /** The parties of the clause (clause-parties.ts). */
+  local: ActorArg[];
+  companions: boolean;
+  followingSubject: boolean;
+  /** The noun a relative clause around the trigger describes, if a party. */
+  head: ActorArg | undefined;
+  timex: Timex | null;
+  date: string | null;
+}
+
+/** The roles of a trigger's event as far as read: who, with or to whom, where, about what, how. */
+interface Roles {
+  actors: ActorRef[];
+  recipients: ActorRef[];
+  place: PlaceArg | null;
+  object: string | undefined;
+  forum: string | undefined;
+  mode: Trigger["mode"] | "phone";
+  split: [ActorArg, ActorArg[]] | null;
+  pairs: [ActorArg, ActorArg][] | null;
+  atLeaderLevel: ActorRef[] | null;
+}
+
+/**
+ * The roles of every trigger but a visit or a hosting — talks, gatherings, statements, signings and acts
+ * directed at someone — read from the clause's parties into `roles`; false when the trigger reports no
+ * event (no subject for a directed act, no document for a signing).
+ */
+function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
+  const {
+    doc,
+    ctx,
+    trigger,
+    start,
+    end,
+    sentence,
+    clause,
+    args,
+    topic,
+    local,
+    companions,
+    followingSubject,
+  } = s;
+  const { head, timex, date } = s;
+  const text = doc.norm.text;
+  const lex = ctx.lexicon;
+  let { actors, recipients, place, object, forum, mode, split, pairs, atLeaderLevel } = roles;
+  // 北朝鮮とロシアの軍事協力に懸念を表明する共同声明: a pair qualifying another noun is no party
+  // (not 康京和外相とタイの首都バンコクで: a state qualifying the place after it)
+  const qualifiesPlace = (b: ActorArg) =>
+    args.places.some((p) => p.start > b.end && /^の(?:首都|首府|古都)?$/.test(text.slice(b.end, p.start)));
+  const qualifyingPair = (a: ActorArg) =>
+    a.particle === "と" &&
+    // (not 鄭義溶国家安保室長ら韓国の特使団と: the と is past the body named after ら)
+    text[a.end] === "と" &&
+    local.some(
+      (b) =>
+        b.start === a.end + 1 &&
+        b.particle === "の" &&
+        !nextIsPartyOrTrigger(text, b, local, start) &&
+        // (安倍首相と欧州連合(EU)のトゥスク大統領: one who acts for it, past a gloss)
+        !local.some((c) => c.start === afterGloss(text, b.end) + 1 && isParty(c)) &&
+        !qualifiesPlace(b),
+    );
+  // 1956年に日本とソ連が署名した日ソ共同宣言を基礎に…合意した: who signed an agreement named in a relative
+  // clause signed it, and take no part in what the sentence goes on to report
+  const signedAsSubject = (a: ActorArg) =>
+    a.end <= start && SIGNED_AGREEMENT.test(text.slice(a.end, Math.min(start, a.end + 40)));
+  // (小泉純一郎首相(当時)と金正日総書記が署名した日朝平壌宣言: those joined to the signer by と too)
+  const signedBefore = (a: ActorArg) =>
+    signedAsSubject(a) ||
+    (a.particle === "と" &&
+      local.some(
+        (b) =>
+          b.start > a.end &&
+          /^(?:[(（][^()（）]*[)）])?と$/.test(text.slice(a.end, b.start)) &&
+          signedAsSubject(b),
+      ));
+  // バイデン氏との会談に先立ちハリス副大統領とも会談した: a party of another meeting named before this one
+  const otherMeeting = (a: ActorArg) =>
+    a.end + 2 < start && /^との(?:首脳|電話)?(?:会談|会見|協議|会合)/.test(text.slice(a.end, a.end + 8));
+  // 北朝鮮による拉致被害者の家族と面会した: the agent of what qualifies the counterpart is no party
+  // (茂木経済再生担当相とライトハイザー米通商代表による協議を加速させることで一致した: both agents)
+  const agentOfAnother = (a: ActorArg): boolean => {
+    if (a.particle === "による") return a.end < start && /[とをにが]/.test(text.slice(a.end + 3, start));
+    const next = local.find((b) => b.start >= a.end);
+    return (
+      a.particle === "と" &&
+      !!next &&
+      /^[^、。]{0,16}と$/.test(text.slice(a.end, next.start)) &&
+      agentOfAnother(next)
+    );
+  };
+  // 中国やロシアとの協力を強化していくことで一致: the partner of a deed agreed on (Xとの協力) is no party to it
+  const partnerOfContent = (a: ActorArg): boolean => {
+    if (trigger.type !== "AGREE" || a.end >= start) return false;
+    if (a.particle === "との") return !text.startsWith("との間", a.end) && a.end + 2 < start;
+    const next = local.find((b) => b.start >= a.end);
+    return a.particle === "や" && !!next && next.start - a.end <= 1 && partnerOfContent(next);
+  };
+  // 日本と北朝鮮の外務省局長級による政府間協議: a ministry, the level its officials meet at, the talks — the
+  // ministry stands for its state
+  const ministryAtLevel = (a: ActorArg) =>
+    a.particle === "" && a.end < start && MEETING_LEVEL_BY.test(text.slice(a.end, start));
+  // 中仏EU3者会談: another party written on to the compound, before the trigger
+  const writtenOn = (a: ActorArg) => {
+    let at = a.end;
+    for (const b of local) if (b.start === at && b.end <= start) at = b.end;
+    return at;
+  };
+  const parties = local
+    .map((a) => (ministryAtLevel(a) ? { ...a, actors: a.actors.map((x) => stateOfOrganization(lex, x)) } : a))
+    .filter(
+      (a) =>
+        (isParty(a) &&
+          !qualifyingPair(a) &&
+          !otherMeeting(a) &&
+          !agentOfAnother(a) &&
+          !partnerOfContent(a) &&
+          !(trigger.roles !== "signing" && signedBefore(a))) ||
+        (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
+        ministryAtLevel(a) ||
+        (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(writtenOn(a), start))) ||
+        // マルコス大統領を交えて(、日米比3か国として)首脳会談に臨む: one brought in, and the states it makes;
+        // ムン大統領主催の夕食会: its host
+        (trigger.type === "CONSULT" &&
+          a.end < start &&
+          (JOINED_IN.test(text.slice(a.end, a.end + 12)) || HOSTED_BY.test(text.slice(a.end, start)))) ||
+        // 3か国の首脳会談, 両首脳会談: the people an anaphor names, written into the meeting's word
+        (!!a.resolved.mention.anaphor && a.start < start && a.end >= start && a.end <= end) ||
+        ((trigger.type === "AGREE" || trigger.type === "CONSULT") &&
+          a.particle === "から" &&
+          // (訪問先のマレーシアから電話で: where the call was made from)
+          !STAYING_IN.test(text.slice(Math.max(0, a.start - 6), a.start))) ||
+        !!trigger.party_particles?.includes(a.particle) ||
+        (trigger.mode === "phone" && a.particle === "に"),
+    );
+  if (head) parties.push(head);
+  // 両首脳は…7月に日米両政府が合意した関税措置を巡る合意の…に署名した: what a relative clause says was done
+  // by its own subject, not by the sentence's topic
+  if (describesNoun(text, end) && parties.some((a) => a.particle === "が" && a.end <= start))
+    for (let i = parties.length - 1; i >= 0; i--)
+      if (/^(?:は|も)$/.test(parties[i]!.particle) && parties[i]!.end <= start) parties.splice(i, 1);
+  // 林報道官は…中国と韓国による「外交安保対話」: a pair coordinated around the event noun is
+  // its parties, and the subject of the sentence only reports it
+  const coordinated = parties.filter((a) => !isSubject(a));
+  if (
+    uniqueActors(coordinated.flatMap((a) => a.actors)).length >= 2 &&
+    coordinated.some((a) => /^(?:による|の|の間で|間の)$/.test(a.particle) || a.compound)
+  ) {
+    for (let i = parties.length - 1; i >= 0; i--) if (isSubject(parties[i]!)) parties.splice(i, 1);
+  }
+  // 両国は7月25日、…フセイン国王とラビン首相が初めて公式に会談し: the people the clause names meeting (が) are its
+  // parties; 両国 is what the sentence is about, and may stand for others the discourse named since
+  const people = parties.filter(
+    (a) => a.end <= start && /^(?:と|が)$/.test(a.particle) && a.actors.every((x) => x.kind === "person"),
+  );
+  const peoplesStates = new Set(people.flatMap((a) => a.actors.map((x) => x.country)));
+  if (people.some((a) => a.particle === "が") && peoplesStates.size >= 2 && !peoplesStates.has(null))
+    for (let i = parties.length - 1; i >= 0; i--)
+      if (parties[i]!.resolved.mention.anaphor === "both-states" && /^(?:は|も)$/.test(parties[i]!.particle))
+        parties.splice(i, 1);
+  // the sentence topic takes part only when the clause does not name the parties itself
+  const named = uniqueActors(parties.flatMap((a) => a.actors)).length;
+  const ownSubject = parties.some((a) => isSubject(a) && a.start >= clause.start);
+  // XはA、Bとそれぞれ会談: one meeting with each counterpart (the subject may be the topic)
+  split = splitCounterparts(
+    text,
+    ownSubject || !topic ? parties : [topic, ...parties],
+    /個別|別々|それぞれ|相次いで/.test(text.slice(clause.start, start)),
+  );
+  pairs = pairedOff(text, parties, clause.start, start);
+  const inSpeech = inReportedSpeech(doc, start, end);
+  if (
+    topic &&
+    !inSpeech &&
+    !parties.includes(topic) &&
+    topic.start < clause.start &&
+    (named < 2 || (companions && !followingSubject)) &&
+    !ownSubject &&
+    !otherPortfolio(lex, topic, text.slice(start, end)) &&
+    // (去年6月に大阪で行われた安倍前総理大臣との首脳会談 in a text about 菅総理大臣: a summit of a day the
+    // topic led no state on is not theirs)
+    !(
+      /首脳/.test(text.slice(start, end)) &&
+      topic.actors.length === 1 &&
+      topic.actors[0]!.kind === "person" &&
+      timex?.granularity !== "year" &&
+      !isLeader(lex, topic.actors[0]!, date)
+    )
+  ) {
+    parties.push(topic);
+  }
+  if (trigger.roles === "directed") {
+    // 核実験を強行した北朝鮮への制裁: the act belongs to whom the relative clause describes
+    const clauseHead = RELATIVE_CLAUSE.exec(text.slice(end, end + 16));
+    const described = clauseHead && args.actors.find((a) => a.start === end + clauseHead[0].length);
+    const subject = described ?? [...parties].reverse().find((a) => isSubject(a)) ?? topic ?? head;
+    if (!subject) return false;
+    actors = subject.actors;
+    const recipientParticles = trigger.recipient_particles ?? RECIPIENT_PARTICLES;
+    recipients = uniqueActors(
+      local.filter((a) => a !== subject && recipientParticles.includes(a.particle)).flatMap((a) => a.actors),
+    );
+    // 北朝鮮の挑発を非難, 中国の立場を支持: whose act or stance it is, when no one is addressed
+    if (recipients.length === 0) {
+      const owner = local.find(
+        (a) =>
+          a !== subject &&
+          a.particle === "の" &&
+          (OWNED_OBJECT.test(text.slice(a.end, start)) ||
+            (recipientParticles.includes("に") && OWNED_RECIPIENT.test(text.slice(a.end, start)))),
+      );
+      if (owner) recipients = uniqueActors(owner.actors);
+    }
+  } else {
+    actors = uniqueActors([
+      ...parties.flatMap((a) => a.actors),
+      ...(trigger.participants ?? []).map((id) => stateActor(lex, id)),
+    ]);
+    // of organisations, only international bodies meet (安保理 meets; 国務省 publishes photos)
+    const isIgo = (a: ActorRef) => a.kind === "organization" && lex.organizations.get(a.id)?.kind === "igo";
+    // …but a forum a summit is held with is its counterpart (ASEANとの首脳会議)
+    const counterparts = new Set(
+      mode === "multilateral"
+        ? parties.filter((a) => /^(?:と|との)$/.test(a.particle)).flatMap((a) => a.actors.map((x) => x.id))
+        : [],
+    );
+    actors = actors.filter(
+      (a) =>
+        a.kind !== "organization" ||
+        (isIgo(a) && (counterparts.has(a.id) || !actors.some((b) => b.kind === "person"))),
+    );
+    // (首脳会談, and 日韓首脳の正式な会談: the leaders are named before the meeting noun)
+    // (米朝首脳の対面は…の会談以来: the leaders of the compound that is the subject)
+    const leaderLevel =
+      /首脳/.test(text.slice(start, end)) ||
+      /首脳の?[^、。]{0,6}$/.test(text.slice(clause.start, start)) ||
+      parties.some((a) => a.compound && text.startsWith("首脳", a.end)) ||
+      // 委員長を交えた中仏EU3者会談: states compounded with leaders of their meeting stand for theirs
+      (parties.some((a) => a.compound) &&
+        actors.some((a) => a.kind === "person") &&
+        actors.every((a) => a.kind !== "person" || isLeader(lex, a, date)));
+    const portfolio = leaderLevel ? undefined : portfolioNamed(lex, text.slice(start, end));
+    if (leaderLevel) {
+      atLeaderLevel = actors;
+      // 李克強首相の主催で開かれた日中韓首脳会議: a leader of the state named with the summit stands for it
+      // (not the foreign minister who announces it)
+      const named = args.actors.flatMap((a) =>
+        a.start >= clause.start &&
+        a.end <= clause.end &&
+        a.actors.length === 1 &&
+        a.actors[0]!.kind === "person" &&
+        isLeader(lex, a.actors[0]!, date)
+          ? a.actors
+          : [],
+      );
+      actors = uniqueActors(
+        actors.map((a) => (a.kind === "state" ? (named.find((p) => p.country === a.id) ?? a) : a)),
+      );
+      // (a summit of a later year is its states': who will lead them then is not known —
+      // 来年の日中韓首脳会議; nor who will gather within the year, 日中韓首脳会議を年内に日本で開催する方向)
+      const laterYear =
+        !!timex &&
+        timex.granularity === "year" &&
+        (timex.value > (doc.source.published ?? "").slice(0, 4) ||
+          ((mode === "multilateral" || actors.length >= 3) && WITHIN_THE_YEAR.test(timex.text)));
+      if (!laterYear) actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
+      // 2016年12月にプーチン氏が来日した際の首脳会談: a summit on a leader's visit is with the host's leader
+      const occasion = VISIT_OCCASION.exec(text.slice(clause.start, start));
+      const host = occasion ? lex.abbreviations.get(occasion[1]!) : undefined;
+      if (host && actors.length === 1 && actors[0]!.country !== host)
+        actors = uniqueActors([
+          ...actors,
+          ...statesToLeaders(lex, [stateActor(lex, host)], date, (id) => namedInDocument(doc, id)),
+        ]);
+      // 岸田文雄首相を国賓として迎え、10日に…首脳会談に臨む: a summit of one leader is with the leader of
+      // another state that leader receives before it in the sentence
+      const [only] = actors;
+      if (actors.length === 1 && only!.kind === "person") {
+        const received = args.actors.filter(
+          (a) =>
+            a.start >= sentence.start &&
+            a.end <= start &&
+            a.actors.length === 1 &&
+            a.actors[0]!.kind === "person" &&
+            a.actors[0]!.country !== only!.country &&
+            isLeader(lex, a.actors[0]!, date) &&
+            RECEIVED.test(text.slice(a.end, a.end + 14)),
+        );
+        if (received.length === 1) actors = uniqueActors([only!, ...received[0]!.actors]);
+      }
+    } else if (portfolio)
+      actors = statesToMinisters(lex, actors, portfolio, date, (id) => namedInDocument(doc, id));
+    // 安保理は…公開会合を開き: an international body in session is a meeting of its members, and
+    // what the session is about (北朝鮮による発射を受けて) is no party to it
+    // (安保理では15日、…閣僚級会合が開かれ、…長官らが出席していた: the body where it was held, and the
+    // people who chaired or attended it)
+    const body =
+      parties.find(
+        (a) => a.actors.length === 1 && isIgo(a.actors[0]!) && (isSubject(a) || a.particle === "の"),
+      ) ??
+      args.actors.find(
+        (a) =>
+          a.particle === "では" &&
+          a.actors.length === 1 &&
+          isIgo(a.actors[0]!) &&
+          a.start >= sentence.start &&
+          a.end <= start,
+      );
+    if (trigger.type === "CONSULT" && body && SESSION_HELD.test(text.slice(end, end + 4))) {
+      const people = parties
+        .filter((a) => a.actors.every((x) => x.kind === "person"))
+        .flatMap((a) => a.actors);
+      actors = uniqueActors([...body.actors, ...people]);
+      mode = "multilateral";
+    }
+    // 日韓首脳会合: a gathering's word with two states compounded before it names their meeting
+    else if (mode === "multilateral" && parties.length === 1 && isPairCompound(parties[0]!, start))
+      mode = "meet";
+    // a ceremony or summit is hosted by the state it takes place in (a body's session is its own)
+    else if (mode === "multilateral" && place) {
+      const host = place.state ?? place.entry?.country;
+      if (host && !actors.some((a) => a.id === host || a.country === host)) {
+        // (北京で開かれたAPEC首脳会議: at leader level, the host's leader the article names)
+        const hostActor =
+          atLeaderLevel !== null
+            ? statesToLeaders(lex, [stateActor(lex, host)], date, (id) => namedInDocument(doc, id))
+            : [stateActor(lex, host)];
+        actors = uniqueActors([...actors, ...hostActor]);
+      }
+    }
+    // APEC首脳会議, G20サミット: the forum whose summit it is takes part in it, beside its host (joined
+    // once reports are merged: mergeCandidates)
+    if (mode === "multilateral") forum = forumNamedBefore(doc, ctx, start);
+  }
+  if (trigger.roles === "signing") {
+    const names = ctx.documents.endsName;
+    const before = agreementBefore(text, clause.start, start, names);
+    const after = before ? undefined : agreementAfter(text, end, sentence.end);
+    object = before ?? after?.name ?? agreementAsTopic(text, sentence.start, start, names);
+    if (!object) return false;
+    // an agreement a relative clause describes was signed by the clause's subject (両国首脳が署名した条約)
+    // or by its name's states (1978年に締結された中日平和友好条約), whoever the sentence is about
+    const signers = after?.described ? relativeSubject(doc, ctx, text, local, start, date) : [];
+    // (両国の友好善隣協力条約: both states, as the discourse names them, too)
+    const ownStates =
+      after?.described &&
+      doc.resolved.find(
+        (r) =>
+          (r.mention.kind === "group" || r.mention.anaphor === "both-states") &&
+          r.actors.length >= 2 &&
+          r.mention.start >= after.start &&
+          r.mention.end <= after.end,
+      );
+    // (…際に金総書記と発表したロ朝共同宣言: who the clause names signing with the subject stands for their state)
+    const withWhom = local.filter((a) => a.particle === "と" && a.end <= start && start - a.end <= 6);
+    const people = [...signers, ...withWhom.flatMap((a) => a.actors)].filter((a) => a.kind === "person");
+    if (ownStates)
+      actors = uniqueActors(ownStates.actors.map((s) => people.find((a) => a.country === s.id) ?? s));
+    else if (signers.length >= 2) actors = signers;
+    else if (actors.length < 2) {
+      const len = object.length;
+      const compound = doc.resolved.find(
+        (r) => r.mention.kind === "group" && r.mention.start >= start - len - 2 && r.mention.end <= start,
+      );
+      if (compound) actors = uniqueActors([...actors, ...compound.actors]);
+    }
+    // 平壌宣言, 板門店宣言: a named agreement the lexicon knows is its parties' (those named here stand for
+    // their states)
+    const known = knownAgreement(lex, object);
+    // (where it was signed, for one a relative clause describes: the text tells where a signing it
+    // narrates took place)
+    if (known && !place && after?.described) place = signedAt(ctx, known, start, end);
+    if (known && (actors.length < 2 || after?.described))
+      actors = uniqueActors(
+        known.parties.map(
+          (id) =>
+            // (a leader when it was signed signs for the state, not whoever the discourse named last of
+            // it: 金与正…が出迎え、…板門店宣言に署名して以来)
+            actors.find((a) => a.kind === "person" && a.country === id && isLeader(lex, a, known.signed)) ??
+            stateActor(lex, id),
+        ),
+      );
+  }
+  Object.assign(roles, { actors, recipients, place, object, forum, mode, split, pairs, atLeaderLevel });
+  return true;
+}
+
 /**
  * 両首脳の会談は…以来で、6月9日には電話会談も行っている: a meeting of one party that is "also" held is with
  * the other party of the meeting told just before it (in this sentence or the one before).
@@ -747,351 +1147,26 @@ function candidate(
       alsoVisited = statesListedBefore(text, args.places, dest, clause.start);
     }
   } else {
-    // 北朝鮮とロシアの軍事協力に懸念を表明する共同声明: a pair qualifying another noun is no party
-    // (not 康京和外相とタイの首都バンコクで: a state qualifying the place after it)
-    const qualifiesPlace = (b: ActorArg) =>
-      args.places.some((p) => p.start > b.end && /^の(?:首都|首府|古都)?$/.test(text.slice(b.end, p.start)));
-    const qualifyingPair = (a: ActorArg) =>
-      a.particle === "と" &&
-      // (not 鄭義溶国家安保室長ら韓国の特使団と: the と is past the body named after ら)
-      text[a.end] === "と" &&
-      local.some(
-        (b) =>
-          b.start === a.end + 1 &&
-          b.particle === "の" &&
-          !nextIsPartyOrTrigger(text, b, local, start) &&
-          // (安倍首相と欧州連合(EU)のトゥスク大統領: one who acts for it, past a gloss)
-          !local.some((c) => c.start === afterGloss(text, b.end) + 1 && isParty(c)) &&
-          !qualifiesPlace(b),
-      );
-    // 1956年に日本とソ連が署名した日ソ共同宣言を基礎に…合意した: who signed an agreement named in a relative
-    // clause signed it, and take no part in what the sentence goes on to report
-    const signedAsSubject = (a: ActorArg) =>
-      a.end <= start && SIGNED_AGREEMENT.test(text.slice(a.end, Math.min(start, a.end + 40)));
-    // (小泉純一郎首相(当時)と金正日総書記が署名した日朝平壌宣言: those joined to the signer by と too)
-    const signedBefore = (a: ActorArg) =>
-      signedAsSubject(a) ||
-      (a.particle === "と" &&
-        local.some(
-          (b) =>
-            b.start > a.end &&
-            /^(?:[(（][^()（）]*[)）])?と$/.test(text.slice(a.end, b.start)) &&
-            signedAsSubject(b),
-        ));
-    // バイデン氏との会談に先立ちハリス副大統領とも会談した: a party of another meeting named before this one
-    const otherMeeting = (a: ActorArg) =>
-      a.end + 2 < start && /^との(?:首脳|電話)?(?:会談|会見|協議|会合)/.test(text.slice(a.end, a.end + 8));
-    // 北朝鮮による拉致被害者の家族と面会した: the agent of what qualifies the counterpart is no party
-    // (茂木経済再生担当相とライトハイザー米通商代表による協議を加速させることで一致した: both agents)
-    const agentOfAnother = (a: ActorArg): boolean => {
-      if (a.particle === "による") return a.end < start && /[とをにが]/.test(text.slice(a.end + 3, start));
-      const next = local.find((b) => b.start >= a.end);
-      return (
-        a.particle === "と" &&
-        !!next &&
-        /^[^、。]{0,16}と$/.test(text.slice(a.end, next.start)) &&
-        agentOfAnother(next)
-      );
+    const roles: Roles = { actors, recipients, place, object, forum, mode, split, pairs, atLeaderLevel };
+    const scope: TriggerScope = {
+      doc,
+      ctx,
+      trigger,
+      start,
+      end,
+      sentence,
+      clause,
+      args,
+      topic,
+      local,
+      companions,
+      followingSubject,
+      head,
+      timex,
+      date,
     };
-    // 中国やロシアとの協力を強化していくことで一致: the partner of a deed agreed on (Xとの協力) is no party to it
-    const partnerOfContent = (a: ActorArg): boolean => {
-      if (trigger.type !== "AGREE" || a.end >= start) return false;
-      if (a.particle === "との") return !text.startsWith("との間", a.end) && a.end + 2 < start;
-      const next = local.find((b) => b.start >= a.end);
-      return a.particle === "や" && !!next && next.start - a.end <= 1 && partnerOfContent(next);
-    };
-    // 日本と北朝鮮の外務省局長級による政府間協議: a ministry, the level its officials meet at, the talks — the
-    // ministry stands for its state
-    const ministryAtLevel = (a: ActorArg) =>
-      a.particle === "" && a.end < start && MEETING_LEVEL_BY.test(text.slice(a.end, start));
-    // 中仏EU3者会談: another party written on to the compound, before the trigger
-    const writtenOn = (a: ActorArg) => {
-      let at = a.end;
-      for (const b of local) if (b.start === at && b.end <= start) at = b.end;
-      return at;
-    };
-    const parties = local
-      .map((a) =>
-        ministryAtLevel(a) ? { ...a, actors: a.actors.map((x) => stateOfOrganization(lex, x)) } : a,
-      )
-      .filter(
-        (a) =>
-          (isParty(a) &&
-            !qualifyingPair(a) &&
-            !otherMeeting(a) &&
-            !agentOfAnother(a) &&
-            !partnerOfContent(a) &&
-            !(trigger.roles !== "signing" && signedBefore(a))) ||
-          (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
-          ministryAtLevel(a) ||
-          (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(writtenOn(a), start))) ||
-          // マルコス大統領を交えて(、日米比3か国として)首脳会談に臨む: one brought in, and the states it makes;
-          // ムン大統領主催の夕食会: its host
-          (trigger.type === "CONSULT" &&
-            a.end < start &&
-            (JOINED_IN.test(text.slice(a.end, a.end + 12)) || HOSTED_BY.test(text.slice(a.end, start)))) ||
-          // 3か国の首脳会談, 両首脳会談: the people an anaphor names, written into the meeting's word
-          (!!a.resolved.mention.anaphor && a.start < start && a.end >= start && a.end <= end) ||
-          ((trigger.type === "AGREE" || trigger.type === "CONSULT") &&
-            a.particle === "から" &&
-            // (訪問先のマレーシアから電話で: where the call was made from)
-            !STAYING_IN.test(text.slice(Math.max(0, a.start - 6), a.start))) ||
-          !!trigger.party_particles?.includes(a.particle) ||
-          (trigger.mode === "phone" && a.particle === "に"),
-      );
-    if (head) parties.push(head);
-    // 両首脳は…7月に日米両政府が合意した関税措置を巡る合意の…に署名した: what a relative clause says was done
-    // by its own subject, not by the sentence's topic
-    if (describesNoun(text, end) && parties.some((a) => a.particle === "が" && a.end <= start))
-      for (let i = parties.length - 1; i >= 0; i--)
-        if (/^(?:は|も)$/.test(parties[i]!.particle) && parties[i]!.end <= start) parties.splice(i, 1);
-    // 林報道官は…中国と韓国による「外交安保対話」: a pair coordinated around the event noun is
-    // its parties, and the subject of the sentence only reports it
-    const coordinated = parties.filter((a) => !isSubject(a));
-    if (
-      uniqueActors(coordinated.flatMap((a) => a.actors)).length >= 2 &&
-      coordinated.some((a) => /^(?:による|の|の間で|間の)$/.test(a.particle) || a.compound)
-    ) {
-      for (let i = parties.length - 1; i >= 0; i--) if (isSubject(parties[i]!)) parties.splice(i, 1);
-    }
-    // 両国は7月25日、…フセイン国王とラビン首相が初めて公式に会談し: the people the clause names meeting (が) are its
-    // parties; 両国 is what the sentence is about, and may stand for others the discourse named since
-    const people = parties.filter(
-      (a) => a.end <= start && /^(?:と|が)$/.test(a.particle) && a.actors.every((x) => x.kind === "person"),
-    );
-    const peoplesStates = new Set(people.flatMap((a) => a.actors.map((x) => x.country)));
-    if (people.some((a) => a.particle === "が") && peoplesStates.size >= 2 && !peoplesStates.has(null))
-      for (let i = parties.length - 1; i >= 0; i--)
-        if (
-          parties[i]!.resolved.mention.anaphor === "both-states" &&
-          /^(?:は|も)$/.test(parties[i]!.particle)
-        )
-          parties.splice(i, 1);
-    // the sentence topic takes part only when the clause does not name the parties itself
-    const named = uniqueActors(parties.flatMap((a) => a.actors)).length;
-    const ownSubject = parties.some((a) => isSubject(a) && a.start >= clause.start);
-    // XはA、Bとそれぞれ会談: one meeting with each counterpart (the subject may be the topic)
-    split = splitCounterparts(
-      text,
-      ownSubject || !topic ? parties : [topic, ...parties],
-      /個別|別々|それぞれ|相次いで/.test(text.slice(clause.start, start)),
-    );
-    pairs = pairedOff(text, parties, clause.start, start);
-    const inSpeech = inReportedSpeech(doc, start, end);
-    if (
-      topic &&
-      !inSpeech &&
-      !parties.includes(topic) &&
-      topic.start < clause.start &&
-      (named < 2 || (companions && !followingSubject)) &&
-      !ownSubject &&
-      !otherPortfolio(lex, topic, text.slice(start, end)) &&
-      // (去年6月に大阪で行われた安倍前総理大臣との首脳会談 in a text about 菅総理大臣: a summit of a day the
-      // topic led no state on is not theirs)
-      !(
-        /首脳/.test(text.slice(start, end)) &&
-        topic.actors.length === 1 &&
-        topic.actors[0]!.kind === "person" &&
-        timex?.granularity !== "year" &&
-        !isLeader(lex, topic.actors[0]!, date)
-      )
-    ) {
-      parties.push(topic);
-    }
-    if (trigger.roles === "directed") {
-      // 核実験を強行した北朝鮮への制裁: the act belongs to whom the relative clause describes
-      const clauseHead = RELATIVE_CLAUSE.exec(text.slice(end, end + 16));
-      const described = clauseHead && args.actors.find((a) => a.start === end + clauseHead[0].length);
-      const subject = described ?? [...parties].reverse().find((a) => isSubject(a)) ?? topic ?? head;
-      if (!subject) return null;
-      actors = subject.actors;
-      const recipientParticles = trigger.recipient_particles ?? RECIPIENT_PARTICLES;
-      recipients = uniqueActors(
-        local
-          .filter((a) => a !== subject && recipientParticles.includes(a.particle))
-          .flatMap((a) => a.actors),
-      );
-      // 北朝鮮の挑発を非難, 中国の立場を支持: whose act or stance it is, when no one is addressed
-      if (recipients.length === 0) {
-        const owner = local.find(
-          (a) =>
-            a !== subject &&
-            a.particle === "の" &&
-            (OWNED_OBJECT.test(text.slice(a.end, start)) ||
-              (recipientParticles.includes("に") && OWNED_RECIPIENT.test(text.slice(a.end, start)))),
-        );
-        if (owner) recipients = uniqueActors(owner.actors);
-      }
-    } else {
-      actors = uniqueActors([
-        ...parties.flatMap((a) => a.actors),
-        ...(trigger.participants ?? []).map((id) => stateActor(lex, id)),
-      ]);
-      // of organisations, only international bodies meet (安保理 meets; 国務省 publishes photos)
-      const isIgo = (a: ActorRef) => a.kind === "organization" && lex.organizations.get(a.id)?.kind === "igo";
-      // …but a forum a summit is held with is its counterpart (ASEANとの首脳会議)
-      const counterparts = new Set(
-        mode === "multilateral"
-          ? parties.filter((a) => /^(?:と|との)$/.test(a.particle)).flatMap((a) => a.actors.map((x) => x.id))
-          : [],
-      );
-      actors = actors.filter(
-        (a) =>
-          a.kind !== "organization" ||
-          (isIgo(a) && (counterparts.has(a.id) || !actors.some((b) => b.kind === "person"))),
-      );
-      // (首脳会談, and 日韓首脳の正式な会談: the leaders are named before the meeting noun)
-      // (米朝首脳の対面は…の会談以来: the leaders of the compound that is the subject)
-      const leaderLevel =
-        /首脳/.test(text.slice(start, end)) ||
-        /首脳の?[^、。]{0,6}$/.test(text.slice(clause.start, start)) ||
-        parties.some((a) => a.compound && text.startsWith("首脳", a.end)) ||
-        // 委員長を交えた中仏EU3者会談: states compounded with leaders of their meeting stand for theirs
-        (parties.some((a) => a.compound) &&
-          actors.some((a) => a.kind === "person") &&
-          actors.every((a) => a.kind !== "person" || isLeader(lex, a, date)));
-      const portfolio = leaderLevel ? undefined : portfolioNamed(lex, text.slice(start, end));
-      if (leaderLevel) {
-        atLeaderLevel = actors;
-        // 李克強首相の主催で開かれた日中韓首脳会議: a leader of the state named with the summit stands for it
-        // (not the foreign minister who announces it)
-        const named = args.actors.flatMap((a) =>
-          a.start >= clause.start &&
-          a.end <= clause.end &&
-          a.actors.length === 1 &&
-          a.actors[0]!.kind === "person" &&
-          isLeader(lex, a.actors[0]!, date)
-            ? a.actors
-            : [],
-        );
-        actors = uniqueActors(
-          actors.map((a) => (a.kind === "state" ? (named.find((p) => p.country === a.id) ?? a) : a)),
-        );
-        // (a summit of a later year is its states': who will lead them then is not known —
-        // 来年の日中韓首脳会議; nor who will gather within the year, 日中韓首脳会議を年内に日本で開催する方向)
-        const laterYear =
-          !!timex &&
-          timex.granularity === "year" &&
-          (timex.value > (doc.source.published ?? "").slice(0, 4) ||
-            ((mode === "multilateral" || actors.length >= 3) && WITHIN_THE_YEAR.test(timex.text)));
-        if (!laterYear) actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
-        // 2016年12月にプーチン氏が来日した際の首脳会談: a summit on a leader's visit is with the host's leader
-        const occasion = VISIT_OCCASION.exec(text.slice(clause.start, start));
-        const host = occasion ? lex.abbreviations.get(occasion[1]!) : undefined;
-        if (host && actors.length === 1 && actors[0]!.country !== host)
-          actors = uniqueActors([
-            ...actors,
-            ...statesToLeaders(lex, [stateActor(lex, host)], date, (id) => namedInDocument(doc, id)),
-          ]);
-        // 岸田文雄首相を国賓として迎え、10日に…首脳会談に臨む: a summit of one leader is with the leader of
-        // another state that leader receives before it in the sentence
-        const [only] = actors;
-        if (actors.length === 1 && only!.kind === "person") {
-          const received = args.actors.filter(
-            (a) =>
-              a.start >= sentence.start &&
-              a.end <= start &&
-              a.actors.length === 1 &&
-              a.actors[0]!.kind === "person" &&
-              a.actors[0]!.country !== only!.country &&
-              isLeader(lex, a.actors[0]!, date) &&
-              RECEIVED.test(text.slice(a.end, a.end + 14)),
-          );
-          if (received.length === 1) actors = uniqueActors([only!, ...received[0]!.actors]);
-        }
-      } else if (portfolio)
-        actors = statesToMinisters(lex, actors, portfolio, date, (id) => namedInDocument(doc, id));
-      // 安保理は…公開会合を開き: an international body in session is a meeting of its members, and
-      // what the session is about (北朝鮮による発射を受けて) is no party to it
-      // (安保理では15日、…閣僚級会合が開かれ、…長官らが出席していた: the body where it was held, and the
-      // people who chaired or attended it)
-      const body =
-        parties.find(
-          (a) => a.actors.length === 1 && isIgo(a.actors[0]!) && (isSubject(a) || a.particle === "の"),
-        ) ??
-        args.actors.find(
-          (a) =>
-            a.particle === "では" &&
-            a.actors.length === 1 &&
-            isIgo(a.actors[0]!) &&
-            a.start >= sentence.start &&
-            a.end <= start,
-        );
-      if (trigger.type === "CONSULT" && body && SESSION_HELD.test(text.slice(end, end + 4))) {
-        const people = parties
-          .filter((a) => a.actors.every((x) => x.kind === "person"))
-          .flatMap((a) => a.actors);
-        actors = uniqueActors([...body.actors, ...people]);
-        mode = "multilateral";
-      }
-      // 日韓首脳会合: a gathering's word with two states compounded before it names their meeting
-      else if (mode === "multilateral" && parties.length === 1 && isPairCompound(parties[0]!, start))
-        mode = "meet";
-      // a ceremony or summit is hosted by the state it takes place in (a body's session is its own)
-      else if (mode === "multilateral" && place) {
-        const host = place.state ?? place.entry?.country;
-        if (host && !actors.some((a) => a.id === host || a.country === host)) {
-          // (北京で開かれたAPEC首脳会議: at leader level, the host's leader the article names)
-          const hostActor =
-            atLeaderLevel !== null
-              ? statesToLeaders(lex, [stateActor(lex, host)], date, (id) => namedInDocument(doc, id))
-              : [stateActor(lex, host)];
-          actors = uniqueActors([...actors, ...hostActor]);
-        }
-      }
-      // APEC首脳会議, G20サミット: the forum whose summit it is takes part in it, beside its host (joined
-      // once reports are merged: mergeCandidates)
-      if (mode === "multilateral") forum = forumNamedBefore(doc, ctx, start);
-    }
-    if (trigger.roles === "signing") {
-      const names = ctx.documents.endsName;
-      const before = agreementBefore(text, clause.start, start, names);
-      const after = before ? undefined : agreementAfter(text, end, sentence.end);
-      object = before ?? after?.name ?? agreementAsTopic(text, sentence.start, start, names);
-      if (!object) return null;
-      // an agreement a relative clause describes was signed by the clause's subject (両国首脳が署名した条約)
-      // or by its name's states (1978年に締結された中日平和友好条約), whoever the sentence is about
-      const signers = after?.described ? relativeSubject(doc, ctx, text, local, start, date) : [];
-      // (両国の友好善隣協力条約: both states, as the discourse names them, too)
-      const ownStates =
-        after?.described &&
-        doc.resolved.find(
-          (r) =>
-            (r.mention.kind === "group" || r.mention.anaphor === "both-states") &&
-            r.actors.length >= 2 &&
-            r.mention.start >= after.start &&
-            r.mention.end <= after.end,
-        );
-      // (…際に金総書記と発表したロ朝共同宣言: who the clause names signing with the subject stands for their state)
-      const withWhom = local.filter((a) => a.particle === "と" && a.end <= start && start - a.end <= 6);
-      const people = [...signers, ...withWhom.flatMap((a) => a.actors)].filter((a) => a.kind === "person");
-      if (ownStates)
-        actors = uniqueActors(ownStates.actors.map((s) => people.find((a) => a.country === s.id) ?? s));
-      else if (signers.length >= 2) actors = signers;
-      else if (actors.length < 2) {
-        const len = object.length;
-        const compound = doc.resolved.find(
-          (r) => r.mention.kind === "group" && r.mention.start >= start - len - 2 && r.mention.end <= start,
-        );
-        if (compound) actors = uniqueActors([...actors, ...compound.actors]);
-      }
-      // 平壌宣言, 板門店宣言: a named agreement the lexicon knows is its parties' (those named here stand for
-      // their states)
-      const known = knownAgreement(lex, object);
-      // (where it was signed, for one a relative clause describes: the text tells where a signing it
-      // narrates took place)
-      if (known && !place && after?.described) place = signedAt(ctx, known, start, end);
-      if (known && (actors.length < 2 || after?.described))
-        actors = uniqueActors(
-          known.parties.map(
-            (id) =>
-              // (a leader when it was signed signs for the state, not whoever the discourse named last of
-              // it: 金与正…が出迎え、…板門店宣言に署名して以来)
-              actors.find((a) => a.kind === "person" && a.country === id && isLeader(lex, a, known.signed)) ??
-              stateActor(lex, id),
-          ),
-        );
-    }
+    if (!readOtherRoles(scope, roles)) return null;
+    ({ actors, recipients, place, object, forum, mode, split, pairs, atLeaderLevel } = roles);
   }
   // (a joint text announced with no signer named, 外相会談が開かれ、…共同声明を発表しました, is the meeting's:
   // reachedAtMeeting gives it the parties)
