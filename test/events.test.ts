@@ -1261,6 +1261,27 @@ describe("status", () => {
 });
 
 describe("dates", () => {
+  it("dates nothing after by the date since which something has not been held (2018年1月以降開かれていない)", async () => {
+    const { events } = await extract(
+      "バイデン米大統領と韓国の尹錫悦大統領は21日、ソウルで首脳会談を行い、2018年1月以降開かれていない拡大抑止戦略協議体を早期に再稼働させることで合意した。" +
+        "両首脳は会談後に共同声明を発表し、拡大抑止を提供することを確認した。",
+      "2022-05-23",
+    );
+    const [statement] = find(events, "SUPPORT", "sign");
+    assert.equal(statement?.date?.start, "2022-05-21");
+    // (nor is the council's own 協議 a meeting planned in that month)
+    assert.deepEqual(
+      events.map((e) => e.date?.start).filter((d) => d?.startsWith("2018")),
+      [],
+    );
+    // a plan from that month onward still counts from it (来年1月以降に開く)
+    const plan = await extract(
+      "林外相と中国の王毅外相は、来年1月以降に北京で会談する方向で調整している。",
+      "2022-05-23",
+    );
+    assert.equal(find(plan.events, "CONSULT")[0]?.date?.start, "2023-01-01");
+  });
+
   it("dates a plan moved to another date by the date it was moved to (98年9月に来日する予定だったが、…同年11月に延期した)", async () => {
     const { events } = await extract(
       "過去には、江沢民国家主席(当時)が98年9月に来日する予定だったが、中国国内で発生した洪水の被害を理由に同年11月に延期したことがある。",

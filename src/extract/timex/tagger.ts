@@ -220,7 +220,12 @@ function writtenOn(text: string, published: CalendarDate | null): CalendarDate |
 }
 
 /** 2018年5月以来, 19年6月の訪問以来: the date of an earlier occurrence, which the text counts from. */
-const COUNTING_FROM = "(?:以来|から数えて)";
+/**
+ * 以来, から数えて; and 以降 where what follows has not happened since (2018年1月以降開かれていない): the date
+ * of the last occurrence, not a time from which something is to happen (来年1月以降に開く).
+ */
+const COUNTING_FROM =
+  "(?:以来|から数えて|(?:以降|以後)(?=[^、。「」]{0,16}?(?:ていない|ていなかった|ておらず|途絶え)))";
 const SINCE = new RegExp(`^(?:の[^、。]{0,20})?${COUNTING_FROM}`);
 /**
  * 6月17日にカナダで…会談して以来, 2019年11月に…で開かれたBRICS首脳会議の際以来: a clause that counts from the
