@@ -184,6 +184,20 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("reads another statement issued besides as a signing of its own (…に関する共同声明も発表した)", async () => {
+    const { events } = await extract(
+      "福田康夫首相は7日、中国の胡錦濤国家主席と首相官邸で会談し、「戦略的互恵関係」の包括的推進に関する日中共同声明に署名した。" +
+        "会談後の共同記者会見で主席は「中日関係は新たな歴史の起点に立っている」と強調した。両首脳は地球温暖化対策に関する共同声明も発表した。",
+      "2008-05-08",
+    );
+    const signings = find(events, "SUPPORT", "sign");
+    assert.equal(signings.length, 2);
+    for (const s of signings) {
+      assert.equal(s.date?.start, "2008-05-07");
+      assert.deepEqual(ids(s).sort(), ["hu-jintao", "yasuo-fukuda"]);
+    }
+  });
+
   it("reads another document signed that day as a signing of its own (…協定にも署名した)", async () => {
     const { events } = await extract(
       "安倍晋三首相は8日、キャンベラでオーストラリアのアボット首相と会談し、両国の経済連携協定（EPA）に署名した。" +

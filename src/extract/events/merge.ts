@@ -144,8 +144,9 @@ const twoDocumentsOfOneReport = (x: ExtractedEvent, e: ExtractedEvent) =>
       !e.object.includes(x.object) &&
       [x, e].some((ev) => ev.evidence.some((a) => ANOTHER_SIGNED.test(a.text)))));
 
-/** …協定にも署名した, …とも調印: a document signed besides another. */
-const ANOTHER_SIGNED = /(?:に|と)も(?:署名|調印)/;
+/** …協定にも署名した, …とも調印, …に関する共同声明も発表した: a document signed or issued besides another. */
+const ANOTHER_SIGNED =
+  /(?:(?:に|と)も(?:署名|調印)|(?:声明|宣言|文書|コミュニケ|覚書)も(?:併せて|あわせて)?(?:発表|採択|発出|まとめ))/;
 
 const weakDate = (e: ExtractedEvent) =>
   !e.date ||
