@@ -184,6 +184,15 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("reads the host of a ministers' gathering as its minister the article names (天津で開かれるSCO外相会議)", async () => {
+    const { events } = await extract(
+      "ロシアのラブロフ外相は13日に北京で中国の王毅外相と会談した後、15日に天津で開かれる上海協力機構(SCO)外相会議に出席する予定だ。",
+      "2025-07-12",
+    );
+    const [gathering] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(ids(gathering!).sort(), ["sco", "sergei-lavrov", "wang-yi"]);
+  });
+
   it("reads another statement issued besides as a signing of its own (…に関する共同声明も発表した)", async () => {
     const { events } = await extract(
       "福田康夫首相は7日、中国の胡錦濤国家主席と首相官邸で会談し、「戦略的互恵関係」の包括的推進に関する日中共同声明に署名した。" +

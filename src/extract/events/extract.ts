@@ -909,10 +909,15 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
       const host = place.state ?? place.entry?.country;
       if (host && !actors.some((a) => a.id === host || a.country === host)) {
         // (北京で開かれたAPEC首脳会議: at leader level, the host's leader the article names)
+        // (軽井沢町で…G7外相会合: at ministers' level, the host's minister the article names)
         const hostActor =
           atLeaderLevel !== null
             ? statesToLeaders(lex, [stateActor(lex, host)], date, (id) => namedInDocument(doc, id))
-            : [stateActor(lex, host)];
+            : portfolio
+              ? statesToMinisters(lex, [stateActor(lex, host)], portfolio, date, (id) =>
+                  namedInDocument(doc, id),
+                )
+              : [stateActor(lex, host)];
         actors = uniqueActors([...actors, ...hostActor]);
       }
     }
