@@ -215,6 +215,15 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag("今季の最多勝。来期の予算。", "2018-04-28"), []);
   });
 
+  it("reads a month after 同 (同9月) as of the year last told, not this year's", () => {
+    const t =
+      "両首脳の会談は、昨年7月にハンブルクで開かれたG20首脳会議の際の初会談、同9月のウラジオストクでの会談に続き3回目。";
+    assert.deepEqual(tag(t, "2018-06-22"), [
+      ["昨年7月", "2017-07"],
+      ["同9月", "2017-09"],
+    ]);
+  });
+
   it("reads 同じ年, 同じ日 as 同年, 同日", () => {
     assert.deepEqual(tag("両国はおととし5月に合意した。同じ年の10月には局長が平壌を訪れた。", "2016-02-13"), [
       ["おととし5月", "2014-05"],

@@ -174,8 +174,11 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: "same-year",
-    pattern: g(`(?:同年|同じ年の?)(?:(${N})月${MONTH_PART})?`),
-    build: (m) => ({ kind: "same", unit: "year", month: num(m[1]) }),
+    // (同9月: the 9th month of the year just told, as 同年9月)
+    pattern: g(
+      `(?:(?:同年|同じ年の?)(?:(${N})月${MONTH_PART})?|同(${N})月${MONTH_PART}(?![0-9〇一二三四五六七八九十]))`,
+    ),
+    build: (m) => ({ kind: "same", unit: "year", month: num(m[1] ?? m[2]) }),
   },
   {
     name: "relative-month",
