@@ -1605,6 +1605,19 @@ describe("dates", () => {
     assert.deepEqual(visit && ids(visit), ["kim-jong-un", "SGP"]);
   });
 
+  it("reads 現地入り after another stop as a visit to where the report is filed from, a city the lexicon lacks by what it is in", async () => {
+    const { events } = await extract(
+      "【ウェストパームビーチ（米フロリダ州）＝本社特派員】トランプ米大統領と中国の習近平国家主席は7日、首脳会談を終えた。" +
+        "習氏は4日からフィンランドを訪問した後、6日に現地入りし、同日夜、夕食会に臨んだ。",
+      "2017-04-08",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => [ids(e, "recipient")[0], e.date?.start]);
+    assert.deepEqual(visits, [
+      ["FIN", "2017-04-04"],
+      ["USA", "2017-04-06"],
+    ]);
+  });
+
   it("reads a trip's announced length (3泊4日の日程で, 2日間の日程で) as its range from the day it starts", async () => {
     const cases: [string, string, string][] = [
       ["文大統領は13日、3泊4日の日程で中国を訪問する。", "2017-12-12", "2017-12-16"],

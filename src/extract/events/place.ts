@@ -135,6 +135,14 @@ export function destination(
     const best = [...after].sort((a, b) => placeRank(b) - placeRank(a))[0];
     if (best) return best;
   }
+  // サンフランシスコで開かれる…首脳会議に出席するため、14日に現地入りした: 現地 is where the sentence says
+  // something is held, else where the report is filed from (【シンガポール時事】)
+  // (not a stop made before it: フィンランドを訪問した後、6日に現地入りし)
+  if (text.slice(start - 2, start) === "現地") {
+    const there = places.filter((p) => p.end <= start - 2 && /^(?:で|での|では)$/.test(p.particle)).pop();
+    const filed = there ?? datelinePlace(doc, ctx);
+    if (filed) return filed;
+  }
   // the place or state visited: を/に/へ, or written right before the word (中国訪問) — not one left
   // (アスマラを離れたアビー首相は、…エチオピアを訪問中の)
   const candidates = places.filter(
@@ -153,7 +161,7 @@ export function destination(
     const next = places.find((p) => p.start > end && p.start <= end + 3 && p.particle !== "の");
     if (next) return next;
   }
-  // サンフランシスコで開かれる…首脳会議に出席するため、14日に現地入りした: 現地 is the place the sentence named
+  // (現地 after a place named otherwise, with no report's place to go by: the place the sentence named)
   if (text.slice(start - 2, start) === "現地") {
     const there = places.filter((p) => p.end <= start - 2).pop();
     if (there) return there;
@@ -180,20 +188,33 @@ export function destination(
       return { start: at, end: at + 2, id: state, entry: null, state, particle: "" };
     }
   }
-  // 10日に現地入りした金氏: the place the report is filed from (【シンガポール時事】)
-  if (text.slice(start - 2, start) === "現地") return datelinePlace(doc, ctx);
   return null;
 }
 
-/** The place or state a dateline opens with (【シンガポール時事】, 【ハノイ=…】), if the article has one. */
+/**
+ * The place or state a dateline opens with (【シンガポール時事】, 【ハノイ=…】), if the article has one; else,
+ * for a city the lexicon lacks, the place or state it is told to be in (【ウェストパームビーチ(米フロリダ州)=…】).
+ */
 export function datelineMention(doc: AnalysedDocument): Mention | undefined {
   const text = doc.norm.text;
   const first = doc.sentences.find((s) => !s.headline && text[s.start] === "【");
-  return first
-    ? doc.mentions.find(
-        (m) => (m.kind === "place" || m.kind === "state") && m.entityId && m.start === first.start + 1,
-      )
-    : undefined;
+  if (!first) return undefined;
+  const close = text.indexOf("】", first.start);
+  const inside = doc.mentions.filter(
+    (m) =>
+      (m.kind === "place" || m.kind === "state") &&
+      m.entityId &&
+      m.start > first.start &&
+      close > 0 &&
+      m.end <= close,
+  );
+  return (
+    inside.find((m) => m.start === first.start + 1) ??
+    // (the city's own name first, unknown: what qualifies it in brackets, its region before its state)
+    (text[first.start + 1] !== "(" && /[(（]/.test(text.slice(first.start, close))
+      ? (inside.find((m) => m.kind === "place") ?? inside.find((m) => m.kind === "state"))
+      : undefined)
+  );
 }
 
 /** The place of the dateline (【シンガポール時事】, 【ハノイ=…】), as a place argument, if the article has one. */
