@@ -121,6 +121,13 @@ describe("mentions and title-over-time resolution", () => {
       both("金大統領は森総理と会談した。米国のみならず日本との関係改善のために両国が協力する。"),
       ["KOR+JPN"],
     );
+    // with one person of one state since, the two named together, not the last two named
+    assert.deepEqual(
+      both(
+        "タイとカンボジアの首脳は28日、議長国マレーシアのプトラジャヤで、アンワル首相の仲介により会談した。両国は29日に会合を開く。",
+      ),
+      ["THA+KHM"],
+    );
   });
 
   it("reads 両外相 as the two foreign ministers whatever each one's title (外務大臣, 国務長官)", () => {

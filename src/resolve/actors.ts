@@ -393,7 +393,10 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     const people = lastDistinct(persons, 2, (a) => !!a.country);
     if (pair && people.every((p) => pair.at > lastSeen(p))) return pair.states;
     const theirs = [...new Set(people.map((a) => a.country!))];
-    return theirs.length === 2 ? theirs.map((s) => stateRef(lex, s)) : states.slice(-2);
+    if (theirs.length === 2) return theirs.map((s) => stateRef(lex, s));
+    // (タイとカンボジアの首脳は…マレーシアの…で、アンワル首相の仲介により会談し…。両国は: with no two people of
+    // two states to go by, the two named together, not the last two named)
+    return pair ? pair.states : states.slice(-2);
   };
   if (m.kind === "state" && m.anaphor === "both-states") return done(bothStates(), "anaphora");
   if (m.kind === "state" && m.anaphor) {
