@@ -184,6 +184,15 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("reads an organisation whose leaders are met as the counterpart (米議会の指導者と会見し)", async () => {
+    const { events } = await extract(
+      "胡主席は18日午後にワシントンに到着し、オバマ大統領と会談した。胡主席は20日、米議会の指導者と会見する予定。",
+      "2011-01-19",
+    );
+    const meeting = find(events, "CONSULT", "meet").find((e) => e.date?.start === "2011-01-20");
+    assert.deepEqual(meeting && ids(meeting), ["hu-jintao", "us-congress"]);
+  });
+
   it("reads the host of a ministers' gathering as its minister the article names (天津で開かれるSCO外相会議)", async () => {
     const { events } = await extract(
       "ロシアのラブロフ外相は13日に北京で中国の王毅外相と会談した後、15日に天津で開かれる上海協力機構(SCO)外相会議に出席する予定だ。",

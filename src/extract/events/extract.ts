@@ -155,6 +155,9 @@ const AGREEMENT_REACHED =
   /(?:ことで|方針で|に)(?:一致|合意)(?:した|していた|しました|していました)(?:という|もの(?:だ|です))?。?$/;
 /** を, a verb in the past or present, then the noun it describes: 核実験を強行した(北朝鮮). */
 const RELATIVE_CLAUSE = /^を[^、。「」はがをにでと]{1,8}?(?:した|している|する)(?=[^、。])/;
+/** の, the leaders or members of an organisation, then と and the meeting: 米議会の(指導者と)会見し. */
+const ORGANIZATION_PEOPLE =
+  /^の(?:指導者|指導部|幹部|首脳|代表団?|議員団?|議長|委員長|有力議員)(?:ら|たち)?(?:と|とも)[^、。]{0,4}$/;
 /** 会合を開き, 会議が開かれ, 会合を招集: a session held, not one attended or planned by others. */
 const SESSION_HELD = /^(?:を|が)?(?:開|招集)/;
 /** の, then the thing owned, then を right before the trigger: 北朝鮮の(弾道ミサイル発射)を非難. */
@@ -705,6 +708,12 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
           !partnerOfContent(a) &&
           !(trigger.roles !== "signing" && signedBefore(a))) ||
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
+        // (米議会の指導者と会見し: an organisation whose leaders are met)
+        (a.particle === "の" &&
+          a.actors.length === 1 &&
+          a.actors[0]!.kind === "organization" &&
+          a.end < start &&
+          ORGANIZATION_PEOPLE.test(text.slice(a.end, start))) ||
         ministryAtLevel(a) ||
         (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(writtenOn(a), start))) ||
         // マルコス大統領を交えて(、日米比3か国として)首脳会談に臨む: one brought in, and the states it makes;
@@ -812,9 +821,22 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
         ? parties.filter((a) => /^(?:と|との)$/.test(a.particle)).flatMap((a) => a.actors.map((x) => x.id))
         : [],
     );
+    // …and one whose leaders or members are met stands for them (米議会の指導者と会見し)
+    const met = new Set(
+      parties
+        .filter(
+          (a) =>
+            a.actors.length === 1 &&
+            a.actors[0]!.kind === "organization" &&
+            a.end < start &&
+            ORGANIZATION_PEOPLE.test(text.slice(a.end, start)),
+        )
+        .map((a) => a.actors[0]!.id),
+    );
     actors = actors.filter(
       (a) =>
         a.kind !== "organization" ||
+        met.has(a.id) ||
         (isIgo(a) && (counterparts.has(a.id) || !actors.some((b) => b.kind === "person"))),
     );
     // (首脳会談, and 日韓首脳の正式な会談: the leaders are named before the meeting noun)
