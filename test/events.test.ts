@@ -1614,6 +1614,15 @@ describe("dates", () => {
     assert.deepEqual(visit && ids(visit), ["kim-jong-un", "SGP"]);
   });
 
+  it("reads a visit by a coordinated subject as one visit each (オバマ大統領とロシアのメドベージェフ大統領は8日、…プラハを訪れ)", async () => {
+    const { events } = await extract(
+      "アメリカのオバマ大統領とロシアのメドベージェフ大統領は8日、チェコの首都プラハを訪れ、プラハ城で新たな核軍縮条約に署名しました。",
+      "2010-04-09",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => ids(e).join("+"));
+    assert.deepEqual(visits.sort(), ["barack-obama+CZE", "dmitry-medvedev+CZE"]);
+  });
+
   it("reads 現地入り after another stop as a visit to where the report is filed from, a city the lexicon lacks by what it is in", async () => {
     const { events } = await extract(
       "【ウェストパームビーチ（米フロリダ州）＝本社特派員】トランプ米大統領と中国の習近平国家主席は7日、首脳会談を終えた。" +

@@ -226,7 +226,7 @@ export function coordinated(text: string, a: ActorArg, next: ActorArg): boolean 
 }
 
 /** プーチン大統領とキム総書記は: a subject coordinated with と is one subject of several people. */
-function coordinatedSubject(
+export function coordinatedSubject(
   text: string,
   actors: ActorArg[],
   subject: ActorArg | undefined,

@@ -22,6 +22,7 @@ import { clauseAround, clauseStarts, relativeClauseFollows } from "../clauses.js
 import {
   COUNTED_FROM,
   coordinated,
+  coordinatedSubject,
   Discourse,
   discourseDates,
   pastDiscourseDates,
@@ -1125,11 +1126,14 @@ function candidate(
       const at = afterGloss(text, a.end);
       return /^(?:も|を)(?:交え|加え|含め)/.test(text.slice(at, at + 4));
     };
+    const subject = [...local]
+      .reverse()
+      .find((a) => isSubject(a) && !takenIn(a) && a.actors.every((x) => x.kind === "person"));
+    // オバマ大統領とロシアのメドベージェフ大統領は8日、…プラハを訪れ: each person of a coordinated subject travels
+    const travellers = subject && coordinatedSubject(text, local, subject);
     const visitorArg =
       head ??
-      [...local]
-        .reverse()
-        .find((a) => isSubject(a) && !takenIn(a) && a.actors.every((x) => x.kind === "person")) ??
+      (travellers?.actors.every((x) => x.kind === "person") ? travellers : subject) ??
       // プーチン大統領の北朝鮮訪問, 習主席の訪日: the visitor qualifies the visit itself (日本の外相の訪中
       // in another year: the office, standing for its state)
       local.find(
