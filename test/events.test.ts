@@ -173,6 +173,16 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("reads those called one after another as one call each (…党首や、…党首らに相次いで電話をかけ)", async () => {
+    const { events } = await extract(
+      "クリントン米大統領は9日夜から10日未明にかけて、アルスター統一党のトリンブル党首や、シン・フェイン党のアダムズ党首らに相次いで電話をかけ、妥協を促した。",
+      "1998-04-11",
+    );
+    const calls = find(events, "CONSULT", "phone");
+    assert.equal(calls.length, 2);
+    for (const c of calls) assert.equal(c.participants.length, 2);
+  });
+
   it("reads counterparts met one after another as one meeting each (…国家主席や…首相とも相次いで会談した)", async () => {
     const { events } = await extract(
       "習近平国家主席は14日、ハノイでトー・ラム書記長と会談した。習氏は15日までにルオン・クオン国家主席やファム・ミン・チン首相とも相次いで会談した。",

@@ -1902,7 +1902,8 @@ function splitCounterparts(
   const others = parties.filter((a) => a !== subject).sort((a, b) => a.start - b.start);
   if (others.length < 2) return null;
   const last = others[others.length - 1]!;
-  if (!/^(と|とは|とも)$/.test(last.particle)) return null;
+  // (…トリンブル党首や…アダムズ党首らに相次いで電話をかけ: the ones called one after another)
+  if (!(separately ? /^(と|とは|とも|に|にも)$/ : /^(と|とは|とも)$/).test(last.particle)) return null;
   // A、Bと (a list) or Aと、…Bと (each with its own と, often with its own date)
   // (AやBとも個別に会談: a list with や, when the meetings are said to be several)
   const joined = separately ? /^(、|・|と|とは|とも|や)$/ : /^(、|・|と|とは|とも)$/;
