@@ -173,6 +173,25 @@ describe("event triggers and roles", () => {
     );
   });
 
+  it("reads one the subject dines with while talking as the one met (首相とともに…夕食を取りながら、…意見を交わした)", async () => {
+    const { events } = await extract(
+      "オバマ米大統領は23日夜に来日し、安倍首相とともに銀座のすし店で非公式の夕食を取りながら、北朝鮮問題を巡って意見を交わした。",
+      "2014-04-24",
+    );
+    const [meeting] = find(events, "CONSULT", "meet");
+    assert.deepEqual(meeting && ids(meeting).sort(), ["barack-obama", "shinzo-abe"]);
+    // (not one travelled with: 夫人とともに北京入りし、26日に…習主席と会談した)
+    const trip = await extract(
+      "金委員長は夫人の李雪主氏とともに特別列車で北京入りし、26日に人民大会堂で習近平国家主席と会談した。",
+      "2018-03-28",
+    );
+    const talks = find(trip.events, "CONSULT").filter((e) => e.mode !== "visit");
+    assert.deepEqual(
+      talks.map((e) => ids(e).sort()),
+      [["kim-jong-un", "xi-jinping"]],
+    );
+  });
+
   it("reads those called one after another as one call each (…党首や、…党首らに相次いで電話をかけ)", async () => {
     const { events } = await extract(
       "クリントン米大統領は9日夜から10日未明にかけて、アルスター統一党のトリンブル党首や、シン・フェイン党のアダムズ党首らに相次いで電話をかけ、妥協を促した。",

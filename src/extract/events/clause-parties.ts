@@ -60,6 +60,21 @@ export function partiesOfClause(
   let companions = false;
   let followingSubject = false;
   if (trigger.roles === "reciprocal" && trigger.type === "CONSULT") {
+    // 首相とともに…すし店で非公式の夕食を取りながら、…意見を交わした: one the subject does it with, before it,
+    // is the one met
+    // (in the clause just before, told as done at the same time — not one travelled with: 夫人とともに…北京入りし、
+    // 26日に…習主席と会談し — and only when the clause names no one met of its own)
+    const withWhom = args.actors.find(
+      (a) =>
+        a.start >= sentence.start &&
+        a.end <= clause.start &&
+        COMPANION.test(a.particle) &&
+        a.actors.every((x) => x.kind === "person") &&
+        /ながら、?$/.test(text.slice(a.end, clause.start)) &&
+        !/[、。]/.test(text.slice(a.end, clause.start).replace(/、$/, "")),
+    );
+    if (withWhom && !local.some((a) => a.end <= start && /^(?:と|とも|との)$/.test(a.particle)))
+      local.unshift({ ...withWhom, particle: "と" });
     const later = args.actors.filter((a) => a.start >= end && a.end <= clause.end);
     const companion = later.findIndex((a) => COMPANION.test(a.particle));
     companions = companion >= 0;
