@@ -215,6 +215,17 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag("今季の最多勝。来期の予算。", "2018-04-28"), []);
   });
 
+  it("reads a later bare day after a day with its month in the same sentence as of that month (11月1日から…、21日に)", () => {
+    const t =
+      "署名式が14日に行われた。協定は、11月1日から3週間にわたって行われた交渉で、3首脳が21日に仮調印していた。";
+    assert.deepEqual(tag(t, "1995-12-15").at(-1), ["21日", "1995-11-21"]);
+    // an earlier day goes on to the next month (2月28日に…、1日に)
+    assert.deepEqual(tag("首相は2月28日に出発し、1日に到着した。", "2019-03-03").at(-1), [
+      "1日",
+      "2019-03-01",
+    ]);
+  });
+
   it("reads a month after 同 (同9月) as of the year last told, not this year's", () => {
     const t =
       "両首脳の会談は、昨年7月にハンブルクで開かれたG20首脳会議の際の初会談、同9月のウラジオストクでの会談に続き3回目。";

@@ -245,6 +245,14 @@ export class DiscourseCalendar {
             date: { year: this.lastMonth.year, month: this.lastMonth.month, day: c.day },
             anchor: "discourse",
           };
+        // 11月1日から3週間にわたって行われた交渉で、3首脳が21日に仮調印していた: a later bare day after a day
+        // told with its month in the same sentence is of that month, not whichever month is nearer
+        // (an earlier one goes on to the next: 2月28日に…、1日に)
+        const sameMonth = ctx.sameSentence && c.month === undefined ? this.lastMentionedDay : null;
+        if (sameMonth?.month !== undefined && sameMonth.day !== undefined && (c.day ?? 0) > sameMonth.day) {
+          const date = { year: sameMonth.year, month: sameMonth.month, day: c.day };
+          if (isValid(date) && !this.afterPublication(date)) return { date, anchor: "discourse" };
+        }
         return this.placePartial(c.month, c.day, ctx);
       }
       case "relative-year": {
