@@ -753,6 +753,29 @@ describe("triggers from data", () => {
 });
 
 describe("status", () => {
+  it("reads a plan told as what was to have been, then called off, as cancelled (来日する予定だったが、…訪日を取りやめていた)", async () => {
+    const { events } = await extract(
+      "クリントン大統領は昨年11月、大阪で開かれたAPEC首脳会議に合わせて来日する予定だったが、予算対立で政府機関が閉鎖され、訪日を取りやめていた。",
+      "1996-04-18",
+    );
+    const visits = find(events, "CONSULT", "visit");
+    assert.deepEqual(
+      visits.map((e) => e.status),
+      ["cancelled"],
+    );
+    // the summit the trip was for is no event of its own
+    assert.deepEqual(find(events, "CONSULT", "multilateral"), []);
+    // (one put off to another day is still to happen there: 98年9月に来日する予定だったが、…同年11月に延期した)
+    const put = await extract(
+      "江沢民国家主席が98年9月に来日する予定だったが、洪水の被害を理由に同年11月に延期した。",
+      "1998-10-01",
+    );
+    assert.deepEqual(
+      find(put.events, "CONSULT", "visit").map((e) => e.status),
+      ["planned"],
+    );
+  });
+
   it("reads a meeting noun with する (李強首相と短時間立ち話をし) as a meeting held, not a reference", async () => {
     const { events } = await extract(
       "岸田首相は6日、ジャカルタで開かれた首脳会議に出席した。これに先立ち、中国の李強首相と会場で短時間立ち話をし、" +

@@ -27,6 +27,9 @@ const OWN_SUBJECT = /[\u4E00-\u9FFF\u30A0-\u30FF)]が/;
 /** 取りまとめ|る。: the non-past ending right after a trigger that is a verb's stem. */
 const STEM_NON_PAST = /^る(?=[。、」]|$|と(?!し)|予定|見通し|方向|考え|意向|ことに)/;
 
+/** 予定だったが, 予定だったものの, はずだったが: a plan told as what was to have been. */
+const PLAN_THAT_WAS = /^[^、。]{0,6}?(?:予定|はず)だった(?:が|ものの|けれど)/;
+
 interface Cue {
   at: number;
   status: StatusReading;
@@ -124,6 +127,17 @@ export function readStatus(input: StatusInput, cues: StatusCues): StatusReading 
     PLAN_ENDS.test(input.rest)
   )
     return "planned";
+  // 来日する予定だったが、…訪日を取りやめていた: a plan told as past, then called off in the same sentence
+  if (
+    tail?.status === "planned" &&
+    PLAN_THAT_WAS.test(input.tail.slice(tail.at)) &&
+    // (not one put off to another day: 98年9月に来日する予定だったが、…同年11月に延期した)
+    cues.cancelled.some(
+      (w) => w !== "延期" && (input.tail.slice(tail.at).includes(w) || input.rest.includes(w)),
+    ) &&
+    !/延期/.test(input.tail.slice(tail.at) + input.rest)
+  )
+    return "cancelled";
   if (tail) return tail.status;
   // a noun trigger modified by a relative clause: 行われる見通しの首脳会談
   const modifier = /(予定|見通し|見込み)の$|(?:する|される|行われる|開かれる)$/.exec(input.head.slice(-12));
