@@ -15,6 +15,26 @@ async function quotes(body: string, published = "2024-06-19") {
 }
 
 describe("quotation attribution", () => {
+  it("gives a quotation to one named past a gloss in brackets (ドニロン大統領補佐官(国家安全保障担当)は「…」), not to a person the sentence names before", async () => {
+    assert.deepEqual(
+      await quotes(
+        "オバマ大統領と習近平国家主席は7日と8日に会談した。ドニロン大統領補佐官（国家安全保障担当）は8日、記者団に「北朝鮮は非核化しなければならない」と強調した。",
+        "2013-06-09",
+      ),
+      [["tom-donilon", "北朝鮮は非核化しなければならない"]],
+    );
+  });
+
+  it("gives words of people joined by と (岸田外相(58)と韓国の尹外相(62)は「…」との認識で合意) to them together, not the last one", async () => {
+    assert.deepEqual(
+      await quotes(
+        "岸田文雄外相(58)と韓国の尹炳世(ユン・ビョンセ)外相(62)は28日、ソウルで会談し、慰安婦問題について「最終的かつ不可逆的に解決される」との認識で合意した。",
+        "2015-12-29",
+      ),
+      [["joint", "最終的かつ不可逆的に解決される"]],
+    );
+  });
+
   it("gives a quotation to one the lexicon lacks, named in full with さん and then by surname (坪井直さん … 坪井さんは「…」)", async () => {
     assert.deepEqual(
       await quotes(

@@ -20,6 +20,7 @@ import type { AnalysedDocument } from "../pipeline/document.js";
 import { citeSpan, sentenceAt } from "../pipeline/document.js";
 import type { ActorRef, ResolvedMention } from "../resolve/actors.js";
 import { relativeClauseFollows, skipUnknownTitle } from "./clauses.js";
+import { afterGloss } from "./mentions.js";
 import type { Cited, ExtractedQuote } from "./types.js";
 
 /** A clause of reported content closes between a subject and the quotation. */
@@ -118,6 +119,18 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
   return out;
 }
 
+/** Whether a person the text names ends, with と, right before `start` (past a gloss, and a state qualifying the next). */
+function joinedAfter(doc: AnalysedDocument, start: number): boolean {
+  const text = doc.norm.text;
+  return doc.resolved.some(
+    (r) =>
+      r.mention.kind === "person" &&
+      r.actors.length === 1 &&
+      r.mention.end < start &&
+      /^と(?:[^、。とはが「」]{1,10}の)?$/.test(text.slice(afterGloss(text, r.mention.end), start)),
+  );
+}
+
 /**
  * Every subject in the text: a mention, or a noun phrase naming an
  * anonymous source or an institution, directly followed by は, が or も.
@@ -127,6 +140,12 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
   const out: Subject[] = [];
   const byEnd = new Map<number, ResolvedMention>();
   for (const r of doc.resolved) if (r.mention.qualifies === undefined) byEnd.set(r.mention.end, r);
+  // ドニロン大統領補佐官(国家安全保障担当)は「…」: one speaks past a gloss in brackets after the name
+  for (const r of doc.resolved) {
+    if (r.mention.qualifies !== undefined) continue;
+    const past = afterGloss(text, r.mention.end);
+    if (past !== r.mention.end && !byEnd.has(past)) byEnd.set(past, r);
+  }
   // カストロ議長は「…」: a person speaks past a title the lexicon does not list for them
   for (const r of doc.resolved) {
     if (r.mention.qualifies !== undefined || r.mention.kind !== "person") continue;
@@ -178,6 +197,21 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
       }
       if (r.actors.length !== 1) continue;
       const a = r.actors[0]!;
+      // 岸田外相と韓国の尹外相は「…」との認識で合意した: the last of people joined by と speaks with the others
+      if (
+        a.kind === "person" &&
+        (text[p] === "は" || text[p] === "も") &&
+        joinedAfter(doc, r.mention.start)
+      ) {
+        out.push({
+          at: p,
+          particle: text[p],
+          actor: null,
+          kind: "joint",
+          text: text.slice(r.mention.start, p),
+        });
+        continue;
+      }
       out.push({
         at: p,
         particle: text[p],
