@@ -130,6 +130,14 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads 両首相 as the two last written as prime minister, an acting one too (フン・マネット首相と、タイのプムタム首相代行)", () => {
+    const ids = who(
+      "アンワル首相が仲介した。会談にはカンボジアのフン・マネット首相と、タイのプムタム首相代行が出席した。両首相はそれぞれマレーシア入りした。",
+      "2025-07-29",
+    );
+    assert.equal(ids[ids.length - 1], "hun-manet+phumtham-wechayachai");
+  });
+
   it("reads 両外相 as the two foreign ministers whatever each one's title (外務大臣, 国務長官)", () => {
     assert.deepEqual(
       who("岩屋外務大臣がルビオ国務長官と会談する。両外相は先月も電話で会談した。", "2025-06-11"),

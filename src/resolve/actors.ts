@@ -97,6 +97,9 @@ function officeFor(
   return held.find((o) => o.leader) ?? held[0];
 }
 
+/** What follows a title for one acting in the office: 首相代行, 大統領代理. */
+const ACTING = /^(?:代行|代理)$/;
+
 /** Whether the person held a leader's office (head of state or government, party leader) on the day. */
 export const isLeader = (lex: Lexicon, p: ActorRef, date: string | null) => {
   const person = lex.people.get(p.id);
@@ -512,7 +515,12 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     const written = lastDistinct(
       persons,
       2,
-      (a) => !!a.title && a.title.endsWith(m.title!) && discourse.lastSeen(a) > 0,
+      // (an acting one too: 両首相 after フン・マネット首相と、タイのプムタム首相代行)
+      (a) =>
+        !!a.title &&
+        (a.title.endsWith(m.title!) ||
+          (ACTING.test(a.title.replace(m.title!, "")) && a.title.startsWith(m.title!))) &&
+        discourse.lastSeen(a) > 0,
     );
     if (written.length === 2) return done(written, "anaphora");
     // 両外相 after 岩屋外務大臣 and ルビオ国務長官: the same portfolio under another title counts
