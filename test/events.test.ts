@@ -1666,6 +1666,17 @@ describe("dates", () => {
     assert.deepEqual(visit && ids(visit), ["kim-jong-un", "SGP"]);
   });
 
+  it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
+    const { events } = await extract(
+      "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",
+      "2025-08-09",
+    );
+    const [talks] = find(events, "CONSULT", "multilateral");
+    assert.deepEqual(talks && ids(talks).sort(), ["donald-trump", "ilham-aliyev", "nikol-pashinyan"]);
+    const visits = find(events, "CONSULT", "visit").map((e) => ids(e).join("+"));
+    assert.deepEqual(visits.sort(), ["ilham-aliyev+USA", "nikol-pashinyan+USA"]);
+  });
+
   it("reads a visit by a coordinated subject as one visit each (オバマ大統領とロシアのメドベージェフ大統領は8日、…プラハを訪れ)", async () => {
     const { events } = await extract(
       "アメリカのオバマ大統領とロシアのメドベージェフ大統領は8日、チェコの首都プラハを訪れ、プラハ城で新たな核軍縮条約に署名しました。",

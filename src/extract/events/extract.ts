@@ -109,8 +109,11 @@ const REFERENCE_AFTER =
 const VERB_ENDING = /[\u3041-\u3096]$/;
 /** ムン大統領主催の(夕食会), 首相が主催する(晩さん会): the host of a meal or gathering, right before it. */
 const HOSTED_BY = /^(?:の|が)?主催(?:の|する|した)$/;
-/** Xを交えて, 日米比3か国として: a party brought into a meeting, or the states that hold it named as such. */
-const JOINED_IN = /^(?:を交え(?:て|た)|(?:[0-9一二三四五六七八九十]+[かカヶケ]国)?として)/;
+/**
+ * Xを交えて, Xを招いて, 日米比3か国として: a party brought into a meeting, or the states that hold it named as
+ * such.
+ */
+const JOINED_IN = /^(?:を(?:交え|招い|招き)(?:て|た|、)?|(?:[0-9一二三四五六七八九十]+[かカヶケ]国)?として)/;
 /** 協議が停滞, 交渉は膠着状態: talks told as a process in a state, not as a meeting. */
 const STATE_OF_TALKS = /^(?:が|は|も)[^、。「」]{0,4}?(?:停滞|膠着|難航|行き詰ま|途絶え|頓挫)/;
 /** 発表された共同声明では、…を非難した: what a document already reported says, not its issuing again. */
@@ -1114,11 +1117,15 @@ function candidate(
 
   if (trigger.roles === "hosting") {
     // バイデン氏は来週、岸田文雄首相を国賓として迎え: the one received visits the host's state
-    const guest = [...local].reverse().find((a) => a.particle === "を" && a.end <= start)?.actors[0];
+    const guestArg = [...local].reverse().find((a) => a.particle === "を" && a.end <= start);
     const hostArg = [...local].reverse().find((a) => isSubject(a) && a.end <= start) ?? topic;
     const host = hostArg?.actors[0] && (hostArg.actors[0].country ?? hostArg.actors[0].id);
-    if (guest?.kind !== "person" || !host || guest.country === host) return null;
-    actors = [guest];
+    if (!guestArg || !host) return null;
+    // (ホワイトハウスに…アリエフ大統領と…パシニャン首相を招いて: each one received makes a visit)
+    const guests = coordinatedSubject(text, local, guestArg)!.actors;
+    visitors = guests.filter((g) => g.kind === "person" && !!g.country && g.country !== host);
+    if (visitors.length === 0 || (guests.length === 1 && guests[0]!.kind !== "person")) return null;
+    actors = [visitors[0]!];
     recipients = [stateActor(lex, host)];
   } else if (trigger.roles === "visit") {
     // (文在寅大統領も交えた日中韓首脳会議のため来日: one a noun phrase takes in is not who comes)
