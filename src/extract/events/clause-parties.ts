@@ -5,13 +5,11 @@
  * inviter and invited of an acceptance, a gathering's attendee, and those a
  * meeting was attended by.
  */
-import type { Sentence } from "../../analyse/sentences.js";
-import type { Trigger } from "../../lexicon/triggers.js";
-import type { AnalysedDocument } from "../../pipeline/document.js";
 import { afterGloss } from "../mentions.js";
 import { ATTENDED_BY } from "./anchors.js";
-import type { ActorArg, SentenceArguments } from "./arguments.js";
+import type { ActorArg } from "./arguments.js";
 import { isSubject } from "./participants.js";
+import type { TriggerSite } from "./site.js";
 
 /** Who the subject does something with: とともに, と共に, と一緒に. */
 const COMPANION = /^(?:とともに|と共に|と一緒に|と並んで|と並び)$/;
@@ -29,16 +27,11 @@ export interface ClauseParties {
 }
 
 export function partiesOfClause(
-  doc: AnalysedDocument,
-  trigger: Trigger,
-  start: number,
-  end: number,
-  sentence: Sentence,
-  clause: { start: number; end: number },
-  args: SentenceArguments,
+  site: TriggerSite,
   /** The topic whose report the sentence is (ペスコフ報道官は…と明らかにした): no party. */
   reporter: ActorArg | undefined,
 ): ClauseParties {
+  const { doc, trigger, start, end, sentence, clause, args } = site;
   const text = doc.norm.text;
   const speech = doc.quotations.find((q) => q.speech && start > q.start && end < q.end);
   const local = args.actors.filter(

@@ -54,6 +54,7 @@ import {
 } from "./agreement-names.js";
 import { chooseTrigger, forumNamedBefore } from "./gatherings.js";
 import { partiesOfClause } from "./clause-parties.js";
+import type { TriggerSite } from "./site.js";
 import { knownAgreement, signedAt } from "./known-agreements.js";
 import { destination, pickPlace, placeRank, reachedBefore, statesListedBefore } from "./place.js";
 import { BEFORE_THEN, readStatus, toldAsDone } from "./status.js";
@@ -426,17 +427,14 @@ function visitDecided(
 /** The status a trigger's clause gives its event, and what the date depends on: an agreement reached at it, a relative clause holding it. */
 function statusOfTrigger(
   ctx: PipelineContext,
-  text: string,
-  trigger: Trigger,
-  start: number,
-  end: number,
-  sentence: Sentence,
-  clause: { start: number; end: number },
+  site: TriggerSite,
 ): {
   status: EventStatus | "negated" | "proposed";
   heldAgreement: boolean;
   relative: ReturnType<typeof heldInRelative>;
 } {
+  const { trigger, start, end, sentence, clause } = site;
+  const text = site.doc.norm.text;
   // ことで一致, 方針で合意: what comes before is what was agreed, whose own tense (継続する) is not the
   // agreement's
   const agreedContent = AGREED_CONTENT.test(text.slice(start, end));
@@ -482,17 +480,12 @@ interface TriggerDate {
 
 /** The date of a trigger's event: the clause's own, the sentence's or the discourse's (pickDate), then a span's start, a return's stay. */
 function dateOfTrigger(
-  doc: AnalysedDocument,
-  trigger: Trigger,
-  start: number,
-  end: number,
-  sentence: Sentence,
-  clause: { start: number; end: number },
-  args: SentenceArguments,
+  site: TriggerSite,
   lastDate: Timex | null,
   past: number,
   read: { status: EventStatus; heldAgreement: boolean; relative: ReturnType<typeof heldInRelative> },
 ): TriggerDate | null {
+  const { doc, trigger, start, end, sentence, clause, args } = site;
   const text = doc.norm.text;
   const { status, heldAgreement, relative } = read;
   // a trigger used as a noun (訪中を歓迎, 首脳会談など) reports an event only with a predicate
@@ -581,15 +574,8 @@ function dateOfTrigger(
 }
 
 /** What candidate() has read of a trigger and its clause, for the readers of its roles. */
-interface TriggerScope {
-  doc: AnalysedDocument;
+interface TriggerScope extends TriggerSite {
   ctx: PipelineContext;
-  trigger: Trigger;
-  start: number;
-  end: number;
-  sentence: Sentence;
-  clause: { start: number; end: number };
-  args: SentenceArguments;
   topic: ActorArg | undefined;
   /** The parties of the clause (clause-parties.ts). */
   local: ActorArg[];
@@ -1053,30 +1039,14 @@ function candidate(
       SENT_TO_DO.test(text.slice(a.end, clause.start)),
   );
   topic = reported ?? sent ?? topic;
-  const { local, companions, followingSubject } = partiesOfClause(
-    doc,
-    trigger,
-    start,
-    end,
-    sentence,
-    clause,
-    args,
-    reporter,
-  );
+  const site: TriggerSite = { doc, trigger, start, end, sentence, clause, args };
+  const { local, companions, followingSubject } = partiesOfClause(site, reporter);
   // (past an aside in brackets: 先進7カ国首脳会議(G7サミット)には首相が出席し)
   const past = afterGloss(text, end);
   const head = relativeHead(text, end, args.actors);
-  const { status, heldAgreement, relative } = statusOfTrigger(
-    ctx,
-    text,
-    trigger,
-    start,
-    end,
-    sentence,
-    clause,
-  );
+  const { status, heldAgreement, relative } = statusOfTrigger(ctx, site);
   if (status === "negated" || status === "proposed") return null;
-  const dated = dateOfTrigger(doc, trigger, start, end, sentence, clause, args, lastDate, past, {
+  const dated = dateOfTrigger(site, lastDate, past, {
     status,
     heldAgreement,
     relative,
@@ -1187,14 +1157,8 @@ function candidate(
   } else {
     const roles: Roles = { actors, recipients, place, object, forum, mode, split, pairs, atLeaderLevel };
     const scope: TriggerScope = {
-      doc,
+      ...site,
       ctx,
-      trigger,
-      start,
-      end,
-      sentence,
-      clause,
-      args,
       topic,
       local,
       companions,
