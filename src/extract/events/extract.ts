@@ -173,7 +173,8 @@ const OWNED_RECIPIENT = /^の[^、。はがをにでと「」]{1,16}に(?:対し
 const OTHER_MEETING_DATED = /^の[^、。をがは]{0,10}?(?:会談|会議|協議|会合)(?:で|では|の際に?)、/;
 /**
  * に出席するため来日した, に参加するためモスクワに到着し: attending a gathering as what a trip made is for (not
- * one under way: に出席するため訪問中のリマで).
+ * one under way: に出席するため訪問中のリマで); に合わせて来日する予定だった: what a trip that was to have been
+ * was for.
  */
 const TRIP_FOR =
   /^(?:に(?:出席|参加)する(?:ため|目的で)[^、。]{0,12}?(?:来日|来韓|訪問|訪れ|到着|入り|訪日|訪中|訪朝|訪韓|訪米|訪露)(?:した|し、)|に合わせて[^、。]{0,12}?(?:来日|来韓|訪問|訪日|訪中|訪朝|訪韓|訪米|訪露)する予定だった)/;
