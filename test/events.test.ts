@@ -1345,6 +1345,16 @@ describe("status", () => {
 });
 
 describe("dates", () => {
+  it("dates a signing after talks of several days by the day the talks ended on (5日から…続いていた首脳会談は17日夜、合意に達した。…署名した)", async () => {
+    const { events } = await extract(
+      "【ワシントン１７日共同】カーター米大統領の仲介で５日からワシントン郊外の大統領山荘キャンプデービッドで続いていたエジプトのサダト大統領とイスラエルのベギン首相による中東和平首脳会談は１７日夜（日本時間１８日午前）、合意に達した。" +
+        "両首脳はホワイトハウスに移り、「中東和平の枠組み」と「エジプト・イスラエル平和条約締結のための枠組み」の二つの文書に署名した。",
+      "1978-09-18",
+    );
+    const [signing] = find(events, "SUPPORT", "sign");
+    assert.equal(signing?.date?.start, "1978-09-17");
+  });
+
   it("dates nothing after by the date since which something has not been held (2018年1月以降開かれていない)", async () => {
     const { events } = await extract(
       "バイデン米大統領と韓国の尹錫悦大統領は21日、ソウルで首脳会談を行い、2018年1月以降開かれていない拡大抑止戦略協議体を早期に再稼働させることで合意した。" +

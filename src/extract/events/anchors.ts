@@ -211,8 +211,20 @@ export function reachedAtMeeting(
     const undated =
       (c.status === "occurred" || (c.status === "planned" && meeting.status === "planned")) &&
       (c.dateSource === "published" || c.dateSource === "discourse");
+    // (a day the discourse is at within talks of several days is the day: 5日から…続いていた首脳会談は17日夜、合意に
+    // 達した。両首脳は…二つの文書に署名した — on the 17th, not the 5th)
+    const dayOfTheTalks =
+      c.type === "SUPPORT" &&
+      !!c.timex &&
+      c.timex.start >= meeting.sentence.start &&
+      c.timex.end <= meeting.sentence.end &&
+      !!meeting.timex &&
+      c.timex.granularity === "day" &&
+      c.timex.value > meeting.timex.value &&
+      (meeting.until ? c.timex.value <= meeting.until.value : text.startsWith("から", meeting.timex.end));
     if (
       meeting.timex &&
+      !dayOfTheTalks &&
       ((c.type === "AGREE" && (c.dateSource !== "clause" || contentDated)) ||
         (c.type === "SUPPORT" && undated))
     ) {
