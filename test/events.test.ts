@@ -1345,7 +1345,7 @@ describe("status", () => {
 });
 
 describe("dates", () => {
-  it("dates a signing after talks of several days by the day the talks ended on (5日から…続いていた首脳会談は17日夜、合意に達した。…署名した)", async () => {
+  it("dates a signing or agreement after talks of several days by the day the talks ended on (5日から…続いていた首脳会談は17日夜、合意に達した。…署名した)", async () => {
     const { events } = await extract(
       "【ワシントン１７日共同】カーター米大統領の仲介で５日からワシントン郊外の大統領山荘キャンプデービッドで続いていたエジプトのサダト大統領とイスラエルのベギン首相による中東和平首脳会談は１７日夜（日本時間１８日午前）、合意に達した。" +
         "両首脳はホワイトハウスに移り、「中東和平の枠組み」と「エジプト・イスラエル平和条約締結のための枠組み」の二つの文書に署名した。",
@@ -1353,6 +1353,12 @@ describe("dates", () => {
     );
     const [signing] = find(events, "SUPPORT", "sign");
     assert.equal(signing?.date?.start, "1978-09-17");
+    // (an agreement reached at the end of talks through the night, as well: 11日夜から12日にかけ…協議し、…合意した)
+    const overnight = await extract(
+      "【ミンスク時事】ロシアのプーチン大統領、ウクライナのポロシェンコ大統領、ドイツのメルケル首相、フランスのオランド大統領の4首脳は11日夜から12日にかけ、ベラルーシの首都ミンスクで夜を徹して協議し、15日午前0時からの停戦などで合意した。",
+      "2015-02-13",
+    );
+    assert.equal(find(overnight.events, "AGREE")[0]?.date?.start, "2015-02-12");
   });
 
   it("dates nothing after by the date since which something has not been held (2018年1月以降開かれていない)", async () => {

@@ -214,7 +214,6 @@ export function reachedAtMeeting(
     // (a day the discourse is at within talks of several days is the day: 5日から…続いていた首脳会談は17日夜、合意に
     // 達した。両首脳は…二つの文書に署名した — on the 17th, not the 5th)
     const dayOfTheTalks =
-      c.type === "SUPPORT" &&
       !!c.timex &&
       c.timex.start >= meeting.sentence.start &&
       c.timex.end <= meeting.sentence.end &&
