@@ -171,6 +171,15 @@ describe("mentions and title-over-time resolution", () => {
     assert.deepEqual(who("安倍元首相の国葬が営まれた。", "2022-09-27"), ["shinzo-abe"]);
     assert.deepEqual(who("菅前首相が訪中した。", "2024-12-01"), ["yoshihide-suga"]);
     assert.deepEqual(who("前首相が訪中した。", "2024-12-01"), ["?"]);
+    // former as of the writing, whenever the sentence is dated: 菅前総理大臣 in October 2021 told of April is Suga,
+    // who had left by then, not Kan
+    const april = findMentions("菅前総理大臣は4月にワシントンを訪れた。", lex, gaz);
+    assert.deepEqual(
+      resolveMentions(april, lex, { dateAt: () => "2021-04", published: "2021-10-05", text: "" }).map((r) =>
+        r.actors.map((a) => a.id).join("+"),
+      ),
+      ["yoshihide-suga", ""],
+    );
     // prefixes that leave the title its holder's: concurrent, party
     assert.deepEqual(who("ラブロフ氏は王毅国務委員兼外相と会談した。", "2020-10-01"), [
       "sergei-lavrov",

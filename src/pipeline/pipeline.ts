@@ -227,6 +227,7 @@ export const resolve: Component = {
     };
     doc.resolved = resolveMentions(doc.mentions, ctx.lexicon, {
       dateAt,
+      published,
       text,
       sentenceAt: (pos) => sentenceAt(doc, pos)?.index ?? -1,
       paragraphAt: (pos) => sentenceAt(doc, pos)?.paragraph ?? -1,

@@ -49,7 +49,16 @@ export interface ResolveOptions {
   paragraphAt?(position: number): number;
   /** Whether a position is inside a quotation 「…」: a speaker's words name no one there. */
   quoted?(position: number): boolean;
+  /**
+   * The publication date: a former title (菅前総理大臣) is former as of the writing, whenever the sentence is
+   * dated (…がことし4月にワシントンを訪れ in October is Suga, who had left by then, not Kan).
+   */
+  published?: string | null;
 }
+
+/** The day as of which a former title is former: the later of the sentence's date and the publication's. */
+const formerAsOf = (date: string | null, published: string | null | undefined) =>
+  published && (!date || published > date) ? published : date;
 
 export function personRef(lex: Lexicon, p: PersonEntry, date: string | null, title?: string): ActorRef {
   const office = officeFor(lex, p, date, title);
@@ -134,6 +143,8 @@ interface Discourse {
   topicPerson: ActorRef | undefined;
   /** The title each person was last written with (オバマ大統領: 大統領; none after プーチン氏). */
   writtenTitle: ReadonlyMap<string, string>;
+  /** The publication date, as of which a former title is former. */
+  published?: string | null;
 }
 const COORDINATOR = /^(?:と|、|や|・|及び|および)$/;
 /** は marking a sentence's topic (not では, には). */
@@ -290,6 +301,7 @@ export function resolveMentions(
               personPair: personPair && here - personPair.sentence <= 1 ? personPair.persons : undefined,
               namedFully,
               writtenTitle,
+              published: opts.published,
               topicPerson:
                 topicPerson &&
                 here - topicPerson.sentence <= 1 &&
@@ -413,7 +425,7 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
   // persons
   if (m.personIds?.length) {
     let candidates = m.personIds.map((id) => lex.people.get(id)!).filter(Boolean);
-    if (candidates.length > 1) candidates = narrow(lex, candidates, date, m, persons);
+    if (candidates.length > 1) candidates = narrow(lex, candidates, date, m, persons, discourse.published);
     return done([personRef(lex, candidates[0]!, date, m.title)], "name");
   }
   if (m.surnameOf?.length) {
@@ -421,8 +433,9 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     const ofName = (a: ActorRef) => m.surnameOf!.includes(a.id);
     if (m.titleOffices?.length) {
       // 安倍元首相: one who had left the office by the day, not one holding it
+      const asOf = formerAsOf(date, discourse.published);
       const held = (t: { from?: string; to?: string }) =>
-        m.former ? !!t.to && (!date || t.to <= date) : holdsOn(t, date);
+        m.former ? !!t.to && (!asOf || t.to <= asOf) : holdsOn(t, date);
       const holding = named.filter((p) =>
         p.offices.some((t) => m.titleOffices!.includes(t.office) && held(t)),
       );
@@ -617,13 +630,15 @@ function narrow(
   date: string | null,
   m: Mention,
   recent: ActorRef[],
+  published?: string | null,
 ): PersonEntry[] {
+  const asOf = formerAsOf(date, published);
   const scored = people.map((p) => {
     let score = 0;
     if (m.country && p.country === m.country) score += 4;
-    // (a former title: held before the day, not on it)
+    // (a former title: held before the day — the writing's, if later — not on it)
     const held = (t: { from?: string; to?: string }) =>
-      m.former ? !!t.to && (!date || t.to <= date) : holdsOn(t, date);
+      m.former ? !!t.to && (!asOf || t.to <= asOf) : holdsOn(t, date);
     if (m.titleOffices && p.offices.some((t) => m.titleOffices!.includes(t.office) && held(t))) score += 3;
     if (lex.officesHeld(p, date).length > 0) score += 1;
     if (recent.some((a) => a.id === p.id)) score += 2;
