@@ -1682,6 +1682,17 @@ describe("dates", () => {
     assert.deepEqual(visit && ids(visit), ["kim-jong-un", "SGP"]);
   });
 
+  it("reads a state's leader at a summit as the one of its leaders named before it (日中の首脳 after 温家宝首相と懇談), not one named only after", async () => {
+    const { events } = await extract(
+      "菅総理大臣は4日夜、ブリュッセルで中国の温家宝首相と懇談した。日中の首脳が会って言葉を交わすのは、先月の衝突事件の後、初めてです。政府は、胡錦濤国家主席との会談も模索しています。",
+      "2010-10-05",
+    );
+    const summit = find(events, "CONSULT", "meet").find((e) =>
+      e.evidence.some((v) => v.text.includes("日中の首脳")),
+    );
+    assert.deepEqual(summit && ids(summit).sort(), ["naoto-kan", "wen-jiabao"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

@@ -864,7 +864,14 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
         timex.granularity === "year" &&
         (timex.value > (doc.source.published ?? "").slice(0, 4) ||
           ((mode === "multilateral" || actors.length >= 3) && WITHIN_THE_YEAR.test(timex.text)));
-      if (!laterYear) actors = statesToLeaders(lex, actors, date, (id) => namedInDocument(doc, id));
+      if (!laterYear)
+        actors = statesToLeaders(
+          lex,
+          actors,
+          date,
+          (id) => namedInDocument(doc, id),
+          (id) => namedInDocument(doc, id, sentence.start),
+        );
       // 2016年12月にプーチン氏が来日した際の首脳会談: a summit on a leader's visit is with the host's leader
       const occasion = VISIT_OCCASION.exec(text.slice(clause.start, start));
       const host = occasion ? lex.abbreviations.get(occasion[1]!) : undefined;
@@ -2000,9 +2007,11 @@ function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, h
   return !EVENT_PREDICATE.test(text.slice(end, clauseEnd));
 }
 
-/** The article names this person (not only by a title resolved from the date). */
-function namedInDocument(doc: AnalysedDocument, personId: string): boolean {
-  return doc.resolved.some((r) => r.via !== "title" && r.actors.some((a) => a.id === personId));
+/** The article names this person (not only by a title resolved from the date), before `before` if given. */
+function namedInDocument(doc: AnalysedDocument, personId: string, before = Infinity): boolean {
+  return doc.resolved.some(
+    (r) => r.via !== "title" && r.mention.start < before && r.actors.some((a) => a.id === personId),
+  );
 }
 
 /**

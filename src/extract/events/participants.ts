@@ -83,11 +83,30 @@ export function statesToLeaders(
   actors: ActorRef[],
   date: string | null,
   named: (personId: string) => boolean,
+  /** Whether the article named the person before the summit is told of. */
+  namedBefore?: (personId: string) => boolean,
 ): ActorRef[] {
   return replaceStates(actors, (state) => {
     const leader = leaderOf(lex, state, date);
+    // (日中韓首脳会議 after 安倍首相は…中国の李克強首相と会談し: China's premier, named before it, rather than its
+    // president, named only after — 習近平国家主席の来日につなげたい)
+    if (namedBefore && leader && !namedBefore(leader.id)) {
+      const other = leadersOn(lex, state, date).find((p) => p.id !== leader.id && namedBefore(p.id));
+      if (other) return other;
+    }
     return leader && named(leader.id) ? leader : null;
   });
+}
+
+/** Everyone holding a leader's office of the state on the date, in the lexicon's order of offices. */
+function leadersOn(lex: Lexicon, state: string, date: string | null): ActorRef[] {
+  const out: ActorRef[] = [];
+  for (const o of lex.offices.values()) {
+    if (!o.leader || o.country !== state) continue;
+    for (const p of lex.holdersOf(o.id, date))
+      if (!out.some((a) => a.id === p.id)) out.push(personRef(lex, p, date));
+  }
+  return out;
 }
 
 /**
