@@ -680,6 +680,13 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
   };
   // 日本と北朝鮮の外務省局長級による政府間協議: a ministry, the level its officials meet at, the talks — the
   // ministry stands for its state
+  // 米議会の指導者と会見し: an organisation whose leaders or members are met stands for them
+  const peopleOfMet = (a: ActorArg) =>
+    a.particle === "の" &&
+    a.actors.length === 1 &&
+    a.actors[0]!.kind === "organization" &&
+    a.end < start &&
+    ORGANIZATION_PEOPLE.test(text.slice(a.end, start));
   const ministryAtLevel = (a: ActorArg) =>
     a.particle === "" && a.end < start && MEETING_LEVEL_BY.test(text.slice(a.end, start));
   // 中仏EU3者会談: another party written on to the compound, before the trigger
@@ -699,12 +706,7 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
           !partnerOfContent(a) &&
           !(trigger.roles !== "signing" && signedBefore(a))) ||
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
-        // (米議会の指導者と会見し: an organisation whose leaders are met)
-        (a.particle === "の" &&
-          a.actors.length === 1 &&
-          a.actors[0]!.kind === "organization" &&
-          a.end < start &&
-          ORGANIZATION_PEOPLE.test(text.slice(a.end, start))) ||
+        peopleOfMet(a) ||
         ministryAtLevel(a) ||
         (a.compound && COMPOUND_BEFORE_TRIGGER.test(text.slice(writtenOn(a), start))) ||
         // マルコス大統領を交えて(、日米比3か国として)首脳会談に臨む: one brought in, and the states it makes;
@@ -813,17 +815,7 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
         : [],
     );
     // …and one whose leaders or members are met stands for them (米議会の指導者と会見し)
-    const met = new Set(
-      parties
-        .filter(
-          (a) =>
-            a.actors.length === 1 &&
-            a.actors[0]!.kind === "organization" &&
-            a.end < start &&
-            ORGANIZATION_PEOPLE.test(text.slice(a.end, start)),
-        )
-        .map((a) => a.actors[0]!.id),
-    );
+    const met = new Set(parties.filter(peopleOfMet).map((a) => a.actors[0]!.id));
     actors = actors.filter(
       (a) =>
         a.kind !== "organization" ||
