@@ -53,6 +53,11 @@ export function uniqueActors(list: ActorRef[]): ActorRef[] {
  * premier), ties broken by the order of offices in the lexicon.
  */
 export function leaderOf(lex: Lexicon, state: string, date: string | null): ActorRef | null {
+  return leadersOn(lex, state, date)[0] ?? null;
+}
+
+/** Everyone holding a leader's office of the state on the date, the leader ({@link leaderOf}) first. */
+function leadersOn(lex: Lexicon, state: string, date: string | null): ActorRef[] {
   const tally = new Map<string, { n: number; order: number }>();
   let order = 0;
   for (const o of lex.offices.values()) {
@@ -64,9 +69,9 @@ export function leaderOf(lex: Lexicon, state: string, date: string | null): Acto
       tally.set(p.id, t);
     }
   }
-  const best = [...tally.entries()].sort((a, b) => b[1].n - a[1].n || a[1].order - b[1].order)[0];
-  if (!best) return null;
-  return personRef(lex, lex.people.get(best[0])!, date);
+  return [...tally.entries()]
+    .sort((a, b) => b[1].n - a[1].n || a[1].order - b[1].order)
+    .map(([id]) => personRef(lex, lex.people.get(id)!, date));
 }
 
 /** Each state replaced by whoever represents it at a meeting, where someone does (else it stays). */
@@ -91,22 +96,13 @@ export function statesToLeaders(
     // (日中韓首脳会議 after 安倍首相は…中国の李克強首相と会談し: China's premier, named before it, rather than its
     // president, named only after — 習近平国家主席の来日につなげたい)
     if (namedBefore && leader && !namedBefore(leader.id)) {
-      const other = leadersOn(lex, state, date).find((p) => p.id !== leader.id && namedBefore(p.id));
+      const other = leadersOn(lex, state, date)
+        .slice(1)
+        .find((p) => namedBefore(p.id));
       if (other) return other;
     }
     return leader && named(leader.id) ? leader : null;
   });
-}
-
-/** Everyone holding a leader's office of the state on the date, in the lexicon's order of offices. */
-function leadersOn(lex: Lexicon, state: string, date: string | null): ActorRef[] {
-  const out: ActorRef[] = [];
-  for (const o of lex.offices.values()) {
-    if (!o.leader || o.country !== state) continue;
-    for (const p of lex.holdersOf(o.id, date))
-      if (!out.some((a) => a.id === p.id)) out.push(personRef(lex, p, date));
-  }
-  return out;
 }
 
 /**
