@@ -116,6 +116,10 @@ export const BEFORE_THEN = /^[^、。]{0,4}?た(?:後|あと|上で|うえで)/;
 /** …する予定だ。: a sentence ending on a plan. */
 const PLAN_ENDS = /(?:予定|見通し|方針|計画)(?:だ|です|である)?[。」\s]*$/;
 
+/** A cancellation cue in what follows a plan — not one put off to another day (…同年11月に延期した). */
+const calledOff = (after: string, cues: StatusCues) =>
+  !after.includes("延期") && cues.cancelled.some((w) => after.includes(w));
+
 export function readStatus(input: StatusInput, cues: StatusCues): StatusReading {
   if (input.headline && /^へ(?:\s|$|[、。])/.test(input.tail)) return "planned";
   const tail = earliest(input.tail, cues);
@@ -131,11 +135,7 @@ export function readStatus(input: StatusInput, cues: StatusCues): StatusReading 
   if (
     tail?.status === "planned" &&
     PLAN_THAT_WAS.test(input.tail.slice(tail.at)) &&
-    // (not one put off to another day: 98年9月に来日する予定だったが、…同年11月に延期した)
-    cues.cancelled.some(
-      (w) => w !== "延期" && (input.tail.slice(tail.at).includes(w) || input.rest.includes(w)),
-    ) &&
-    !/延期/.test(input.tail.slice(tail.at) + input.rest)
+    calledOff(input.tail.slice(tail.at) + input.rest, cues)
   )
     return "cancelled";
   if (tail) return tail.status;
