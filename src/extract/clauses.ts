@@ -151,3 +151,10 @@ export function skipUnknownTitle(text: string, pos: number): number {
   }
   return pos;
 }
+
+/**
+ * 文在寅大統領と北朝鮮の金正恩委員長, 岸田外相(58)と韓国の尹外相: と or 、 between two people named as one
+ * subject — past glosses in brackets, and a state qualifying the second.
+ */
+export const joinedAsOne = (between: string) =>
+  /^(?:と|、)(?:[^、。とはが]{1,10}の)?$/.test(between.replace(/\([^)]*\)/g, ""));

@@ -19,7 +19,7 @@
 import type { AnalysedDocument } from "../pipeline/document.js";
 import { citeSpan, sentenceAt } from "../pipeline/document.js";
 import type { ActorRef, ResolvedMention } from "../resolve/actors.js";
-import { relativeClauseFollows, skipUnknownTitle } from "./clauses.js";
+import { joinedAsOne, relativeClauseFollows, skipUnknownTitle } from "./clauses.js";
 import { afterGloss } from "./mentions.js";
 import type { Cited, ExtractedQuote } from "./types.js";
 
@@ -119,7 +119,7 @@ export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
   return out;
 }
 
-/** Whether a person the text names ends, with と, right before `start` (past a gloss, and a state qualifying the next). */
+/** Whether a person the text names is joined, right before `start`, to the one there as one subject. */
 function joinedAfter(doc: AnalysedDocument, start: number): boolean {
   const text = doc.norm.text;
   return doc.resolved.some(
@@ -127,7 +127,8 @@ function joinedAfter(doc: AnalysedDocument, start: number): boolean {
       r.mention.kind === "person" &&
       r.actors.length === 1 &&
       r.mention.end < start &&
-      /^と(?:[^、。とはが「」]{1,10}の)?$/.test(text.slice(afterGloss(text, r.mention.end), start)),
+      start - r.mention.end <= 40 &&
+      joinedAsOne(text.slice(r.mention.end, start)),
   );
 }
 

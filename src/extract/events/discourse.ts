@@ -8,7 +8,7 @@ import type { Lexicon } from "../../lexicon/lexicon.js";
 import { type AnalysedDocument, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
 import { countsFrom, tellsEarlier, type Timex } from "../timex/tagger.js";
 import { type ActorArg, type SentenceArguments, sentenceTimexes } from "./arguments.js";
-import { clauseAround, relativeClauseFollows } from "../clauses.js";
+import { clauseAround, joinedAsOne, relativeClauseFollows } from "../clauses.js";
 import { isSubject, uniqueActors } from "./participants.js";
 
 /** The topics of one sentence. */
@@ -219,10 +219,7 @@ const accompanies = (text: string, a: ActorArg) => ACCOMPANIES.test(text.slice(a
 
 /** 文在寅大統領と北朝鮮の金正恩委員長は: `a` is joined to the mention after it, as one of several. */
 export function coordinated(text: string, a: ActorArg, next: ActorArg): boolean {
-  return (
-    /^(?:と|、)$/.test(a.particle) &&
-    /^(?:と|、)(?:[^、。とはが]{1,10}の)?$/.test(text.slice(a.end, next.start).replace(/\([^)]*\)/g, ""))
-  );
+  return /^(?:と|、)$/.test(a.particle) && joinedAsOne(text.slice(a.end, next.start));
 }
 
 /** プーチン大統領とキム総書記は: a subject coordinated with と is one subject of several people. */
