@@ -56,9 +56,20 @@ export interface ResolveOptions {
   published?: string | null;
 }
 
-/** The day as of which a former title is former: the later of the sentence's date and the publication's. */
-const formerAsOf = (date: string | null, published: string | null | undefined) =>
-  published && (!date || published > date) ? published : date;
+/**
+ * Whether a period of office fits the title as written: held on the day, or, for a former title (安倍元首相),
+ * left by the day or by the writing, whichever is later.
+ */
+function heldAsWritten(
+  t: { from?: string; to?: string },
+  former: boolean | undefined,
+  date: string | null,
+  published: string | null | undefined,
+): boolean {
+  if (!former) return holdsOn(t, date);
+  const asOf = published && (!date || published > date) ? published : date;
+  return !!t.to && (!asOf || t.to <= asOf);
+}
 
 export function personRef(lex: Lexicon, p: PersonEntry, date: string | null, title?: string): ActorRef {
   const office = officeFor(lex, p, date, title);
@@ -433,9 +444,8 @@ function resolveOne(m: Mention, lex: Lexicon, date: string | null, discourse: Di
     const ofName = (a: ActorRef) => m.surnameOf!.includes(a.id);
     if (m.titleOffices?.length) {
       // 安倍元首相: one who had left the office by the day, not one holding it
-      const asOf = formerAsOf(date, discourse.published);
       const held = (t: { from?: string; to?: string }) =>
-        m.former ? !!t.to && (!asOf || t.to <= asOf) : holdsOn(t, date);
+        heldAsWritten(t, m.former, date, discourse.published);
       const holding = named.filter((p) =>
         p.offices.some((t) => m.titleOffices!.includes(t.office) && held(t)),
       );
@@ -632,13 +642,10 @@ function narrow(
   recent: ActorRef[],
   published?: string | null,
 ): PersonEntry[] {
-  const asOf = formerAsOf(date, published);
   const scored = people.map((p) => {
     let score = 0;
     if (m.country && p.country === m.country) score += 4;
-    // (a former title: held before the day — the writing's, if later — not on it)
-    const held = (t: { from?: string; to?: string }) =>
-      m.former ? !!t.to && (!asOf || t.to <= asOf) : holdsOn(t, date);
+    const held = (t: { from?: string; to?: string }) => heldAsWritten(t, m.former, date, published);
     if (m.titleOffices && p.offices.some((t) => m.titleOffices!.includes(t.office) && held(t))) score += 3;
     if (lex.officesHeld(p, date).length > 0) score += 1;
     if (recent.some((a) => a.id === p.id)) score += 2;
