@@ -63,8 +63,7 @@ export function partiesOfClause(
         a.end <= clause.start &&
         COMPANION.test(a.particle) &&
         a.actors.every((x) => x.kind === "person") &&
-        /ながら、?$/.test(text.slice(a.end, clause.start)) &&
-        !/[、。]/.test(text.slice(a.end, clause.start).replace(/、$/, "")),
+        /^[^、。]*ながら、?$/.test(text.slice(a.end, clause.start)),
     );
     if (withWhom && !local.some((a) => a.end <= start && /^(?:と|とも|との)$/.test(a.particle)))
       local.unshift({ ...withWhom, particle: "と" });
