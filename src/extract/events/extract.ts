@@ -1094,7 +1094,7 @@ function candidate(
     // (ホワイトハウスに…アリエフ大統領と…パシニャン首相を招いて: each one received makes a visit)
     const guests = coordinatedSubject(text, local, guestArg)!.actors;
     visitors = guests.filter((g) => g.kind === "person" && !!g.country && g.country !== host);
-    if (visitors.length === 0 || (guests.length === 1 && guests[0]!.kind !== "person")) return null;
+    if (visitors.length === 0) return null;
     actors = [visitors[0]!];
     recipients = [stateActor(lex, host)];
   } else if (trigger.roles === "visit") {
