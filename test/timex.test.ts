@@ -580,6 +580,16 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("places a bare day that repeats the narration's day after an aside about a past month at the news", () => {
+    const text =
+      "両首相は13日、共同宣言に署名した。1998年10月には当時の首相が同様の宣言に署名している。官房長官は13日夕の記者会見で「前進だ」と述べた。";
+    assert.deepEqual(tag(text, "2001-03-14"), [
+      ["13日", "2001-03-13"],
+      ["1998年10月", "1998-10"],
+      ["13日夕", "2001-03-13"],
+    ]);
+  });
+
   it("takes この日 after a sentence opening on a day of this month (今月18日には、) as that day", () => {
     const text =
       "会議は30日に開幕した。今月18日には、米ソ外相が会談し、招請状を送ると発表。ソ連はこの日、外交関係を回復した。";

@@ -322,6 +322,20 @@ export class DiscourseCalendar {
     return d.year === next.year && d.month === next.month && epochDay(d) - epochDay(p) > 7;
   }
 
+  /**
+   * A bare day that is the narration's own day again (十三日に…署名した。…一九九一年四月に…署名している。
+   * 官房長官は十三日夕の記者会見で): after an aside about a past month, the writer is back at the news's day.
+   */
+  private repeatsNarrationDay(day: number | undefined): boolean {
+    const narration = this.lastDay;
+    return (
+      day !== undefined &&
+      narration?.day === day &&
+      this.published?.day !== undefined &&
+      Math.abs(epochDay(narration) - epochDay(this.published)) <= NEWS_WEEKS_DAYS
+    );
+  }
+
   /** Month-day or day without a year: the reading nearest the anchor. */
   private placePartial(
     month: number | undefined,
@@ -334,7 +348,7 @@ export class DiscourseCalendar {
     const anchor =
       (month === undefined && ctx.sameSentence && aside && !this.afterPublication(aside) ? aside : null) ??
       (month === undefined && ctx.paragraphStart ? this.published : null) ??
-      (month === undefined && ctx.past ? this.monthSinceDay : null) ??
+      (month === undefined && ctx.past && !this.repeatsNarrationDay(day) ? this.monthSinceDay : null) ??
       this.lastDay ??
       this.lastMonth ??
       this.published;
