@@ -1693,6 +1693,15 @@ describe("dates", () => {
     assert.deepEqual(summit && ids(summit).sort(), ["naoto-kan", "wen-jiabao"]);
   });
 
+  it("reads a state's leader at a summit as the one of its leaders named last before it (李氏 after 習近平国家主席)", async () => {
+    const { events } = await extract(
+      "安倍首相は9日、中国の李克強首相と首相官邸で会談した。首相は年内に訪中し、習近平国家主席の来日につなげたい考えを伝えた。李氏は会談後の記者発表で「中日関係は正常な軌道に戻った」と述べた。これに先立ち、同日午前には日中韓首脳会議が開かれ、韓国の文在寅大統領も出席した。",
+      "2018-05-10",
+    );
+    const summit = find(events, "CONSULT", "multilateral")[0];
+    assert.deepEqual(summit && ids(summit).sort(), ["li-keqiang", "moon-jae-in", "shinzo-abe"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

@@ -862,7 +862,7 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
           actors,
           date,
           (id) => namedInDocument(doc, id),
-          (id) => namedInDocument(doc, id, sentence.start),
+          (id) => lastNamedIn(doc, id, sentence.start),
         );
       // 2016年12月にプーチン氏が来日した際の首脳会談: a summit on a leader's visit is with the host's leader
       const occasion = VISIT_OCCASION.exec(text.slice(clause.start, start));
@@ -2004,6 +2004,24 @@ function namedInDocument(doc: AnalysedDocument, personId: string, before = Infin
   return doc.resolved.some(
     (r) => r.via !== "title" && r.mention.start < before && r.actors.some((a) => a.id === personId),
   );
+}
+
+/**
+ * Where the article last named the person (not by a title alone, nor as one who held an office before:
+ * 安倍前総理大臣) before a point, or -1.
+ */
+function lastNamedIn(doc: AnalysedDocument, personId: string, before: number): number {
+  let at = -1;
+  for (const r of doc.resolved)
+    if (
+      !r.mention.former &&
+      r.via !== "title" &&
+      r.mention.start < before &&
+      r.mention.start > at &&
+      r.actors.some((a) => a.id === personId)
+    )
+      at = r.mention.start;
+  return at;
 }
 
 /**

@@ -88,18 +88,22 @@ export function statesToLeaders(
   actors: ActorRef[],
   date: string | null,
   named: (personId: string) => boolean,
-  /** Whether the article named the person before the summit is told of. */
-  namedBefore?: (personId: string) => boolean,
+  /** Where the article last named the person before the summit is told of (-1: not before it). */
+  lastNamedBefore?: (personId: string) => number,
 ): ActorRef[] {
   return replaceStates(actors, (state) => {
     const leader = leaderOf(lex, state, date);
-    // (日中韓首脳会議 after 安倍首相は…中国の李克強首相と会談し: China's premier, named before it, rather than its
-    // president, named only after — 習近平国家主席の来日につなげたい)
-    if (namedBefore && leader && !namedBefore(leader.id)) {
-      const other = leadersOn(lex, state, date)
-        .slice(1)
-        .find((p) => namedBefore(p.id));
-      if (other) return other;
+    // (日中の首脳 after 温家宝首相と懇談: China's premier, named before it, rather than its president, named
+    // only after; 日中韓首脳会議 after 習近平国家主席の来日につなげたい考え。李氏は…と述べた: the premier, named
+    // last — the leader the narration is about)
+    if (lastNamedBefore && leader) {
+      let latest: ActorRef | null = null;
+      let at = -1;
+      for (const p of leadersOn(lex, state, date)) {
+        const where = lastNamedBefore(p.id);
+        if (where > at) [latest, at] = [p, where];
+      }
+      if (latest) return latest;
     }
     return leader && named(leader.id) ? leader : null;
   });
