@@ -1702,6 +1702,19 @@ describe("dates", () => {
     assert.deepEqual(summit && ids(summit).sort(), ["li-keqiang", "moon-jae-in", "shinzo-abe"]);
   });
 
+  it("places an event in the city of a district written after it with ・ (東京・元赤坂の迎賓館で), not in a newspaper's name", async () => {
+    const { events } = await extract(
+      "安倍首相は9日、東京・元赤坂の迎賓館で中国の李克強首相、韓国の文在寅大統領と日中韓首脳会議を開いた。",
+      "2018-05-10",
+    );
+    assert.equal(find(events, "CONSULT", "multilateral")[0]?.place?.id, "tokyo");
+    const reported = await extract(
+      "米ワシントン・ポスト紙によると、トランプ大統領は12日、中国の習近平国家主席と電話で会談した。",
+      "2018-05-14",
+    );
+    assert.equal(find(reported.events, "CONSULT", "phone")[0]?.place ?? null, null);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

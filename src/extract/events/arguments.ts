@@ -120,7 +120,15 @@ function groupSubject(after: string, own: string): string {
 const LOCALITY =
   /^(?:郊外|近郊|市内|市街地?|都内|府内|県内|州内|道内|島内|内|(?:市)?中心部|周辺|付近|近く|[東西南北]{1,2}部)/;
 
+/**
+ * 東京・元赤坂の迎賓館で, 東京・永田町で: a district written after its city with ・ is a finer part of it (in kanji
+ * only: ワシントン・ポスト紙によると names no place).
+ */
+const DISTRICT = /^・[一-龥々ヶケがノ]{1,5}(?=[のでにへを])/;
+
 function skipLocality(text: string, pos: number): number {
+  const district = DISTRICT.exec(text.slice(pos, pos + 8));
+  if (district) pos += district[0].length;
   const m = LOCALITY.exec(text.slice(pos, pos + 6));
   return m ? pos + m[0].length : pos;
 }
