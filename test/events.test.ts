@@ -902,6 +902,20 @@ describe("status", () => {
     assert.equal(find(expected.events, "CONSULT", "phone")[0]!.status, "planned");
   });
 
+  it("reads a continuative clause told with a time still to come (年内に訪中し、…考えを伝えた) as planned, not its content's time (近く始めるとする共同声明を発表し)", async () => {
+    const { events } = await extract(
+      "安倍首相は9日、中国の李克強首相と首相官邸で会談した。首相は年内に訪中し、その後の習近平国家主席の来日につなげたい考えを伝えた。",
+      "2018-05-10",
+    );
+    assert.equal(find(events, "CONSULT", "visit")[0]?.status, "planned");
+    assert.equal(find(events, "CONSULT", "meet")[0]?.status, "occurred");
+    const statement = await extract(
+      "バイデン米大統領とロシアのプーチン大統領は16日、ジュネーブで会談した。両首脳は2国間対話を近く始めるとする共同声明を発表し、互いの大使を任地に戻すことで合意した。",
+      "2021-06-17",
+    );
+    assert.equal(find(statement.events, "SUPPORT", "sign")[0]?.status, "occurred");
+  });
+
   it("reads no meeting that is only proposed (協議を12月上旬に北京で開くよう提案した)", async () => {
     const { events } = await extract(
       "6か国協議の議長国の中国は、先月28日、各国の首席代表による緊急の協議を12月上旬に北京で開くよう提案しましたが、日米韓の3か国は慎重な姿勢を崩していません。",

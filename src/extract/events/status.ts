@@ -120,6 +120,10 @@ const PLAN_ENDS = /(?:予定|見通し|方針|計画)(?:だ|です|である)?[�
 const calledOff = (after: string, cues: StatusCues) =>
   !after.includes("延期") && cues.cancelled.some((w) => after.includes(w));
 
+/** 年内に, 近く, 今後, 来月中に: a time still to come, said of the clause's own deed. */
+const STILL_TO_COME =
+  /(?:年内|月内|年度内|近く|近いうち|近日中|近い将来|今後|来週|来月|来年|来春|来夏|来秋|来冬)(?:中)?(?:に|にも)?、?(?:[^、。るた]{0,10}?[をでにへと])?$/;
+
 export function readStatus(input: StatusInput, cues: StatusCues): StatusReading {
   if (input.headline && /^へ(?:\s|$|[、。])/.test(input.tail)) return "planned";
   const tail = earliest(input.tail, cues);
@@ -148,6 +152,9 @@ export function readStatus(input: StatusInput, cues: StatusCues): StatusReading 
   // (a quotation's own verbs are not the sentence's: 会談し、「…を期待する」と述べた)
   // (nor, for a clause the topic leads, what it says was said: 首相は…歴訪を始め、…支援を行うと表明した ends on
   // 表明した — but 米政府は、イエレン長官が…訪問し、…訪中すると発表した reports the clause, its subject marked が)
+  // (a clause told with a time still to come is a plan, whatever the sentence ends on: 首相は年内に訪中し、…
+  // 来日につなげたい考えを伝えた)
+  if (STILL_TO_COME.test(input.head)) return "planned";
   const rest = input.rest.replace(/「[^「」]*」/g, "「」").replace(/[。!?」』)\s]+$/, "");
   const final = (OWN_SUBJECT.test(input.head) ? rest : rest.replace(SAID_CONTENT, "")).slice(-8);
   // (…会談し、結果を伝える見通し。: a sentence may end on the noun alone)
