@@ -916,6 +916,17 @@ describe("status", () => {
     assert.equal(find(statement.events, "SUPPORT", "sign")[0]?.status, "occurred");
   });
 
+  it("reads a trip wished for (訪中したい考えを伝えた) as planned, and places no meeting held that day in its country", async () => {
+    const { events } = await extract(
+      "安倍首相は9日、中国の李克強首相と会談した。首相は年内に訪中したい考えを伝えた。",
+      "2018-05-10",
+    );
+    assert.equal(find(events, "CONSULT", "visit")[0]?.status, "planned");
+    const meeting = find(events, "CONSULT", "meet")[0];
+    assert.equal(meeting?.status, "occurred");
+    assert.equal(meeting?.place ?? null, null);
+  });
+
   it("reads no meeting that is only proposed (協議を12月上旬に北京で開くよう提案した)", async () => {
     const { events } = await extract(
       "6か国協議の議長国の中国は、先月28日、各国の首席代表による緊急の協議を12月上旬に北京で開くよう提案しましたが、日米韓の3か国は慎重な姿勢を崩していません。",

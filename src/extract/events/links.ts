@@ -89,7 +89,12 @@ export function linkItineraries(events: ExtractedEvent[], lex: Lexicon): void {
       // on a day with two countries (北朝鮮訪問を終えた後、ベトナムを訪れ、ハノイで…会談), the one it was held in
       const country = hostStateOf(trip);
       const elsewhere = !!e.place?.country && !!country && e.place.country !== country;
-      return sameTraveller && within(e, trip) && (e.mode !== "visit" || siteVisit) && !elsewhere;
+      // (nor a trip told only by its year, or only planned, for a meeting told by its day as held: 9日、
+      // 李首相と会談した。首相は年内に訪中したい考えを伝えた)
+      const vaguer =
+        (trip.date?.granularity === "year" && e.date?.granularity !== "year") ||
+        (e.status === "occurred" && trip.status !== "occurred");
+      return sameTraveller && within(e, trip) && (e.mode !== "visit" || siteVisit) && !elsewhere && !vaguer;
     });
     if (during.length === 0) continue;
     e.links.trip = during[0]!.id;

@@ -43,9 +43,12 @@ function earliest(tail: string, cues: StatusCues): Cue | null {
       // 意向を表明した, 考えを示した: the cue names the content of another predicate
       // (会談するなど、和解に向けた調整を後押ししてきた: に向けた past a comma describes another noun — not
       // 締結に向けた交渉, the trigger's own aim)
+      // (but a wish is one whatever verb conveys it: 訪中したい考えを伝えた)
       while (
         at >= 0 &&
         status === "planned" &&
+        !w.startsWith("たい") &&
+        !w.startsWith("したい") &&
         (/^を/.test(tail.slice(at + w.length)) ||
           (/^た[\u4E00-\u9FFF]/.test(tail.slice(at + w.length)) && tail.slice(0, at).includes("、")))
       ) {
