@@ -1740,6 +1740,15 @@ describe("dates", () => {
     assert.equal(find(reported.events, "CONSULT", "phone")[0]?.place ?? null, null);
   });
 
+  it("reads a bare 大統領 as the president of the day named before, not a former one named since (…全斗煥前大統領以来)", async () => {
+    const { events } = await extract(
+      "韓国の盧泰愚（ノ・テウ）大統領夫妻は24日、羽田空港に到着し、国賓として日本への公式訪問を始めた。韓国の元首の国賓としての来日は、1984年9月の全斗煥（チョン・ドゥファン）前大統領以来、5年8カ月ぶり2回目。大統領は同日午後、迎賓館で海部首相と首脳会談を行った。",
+      "1990-05-25",
+    );
+    const summit = find(events, "CONSULT", "meet")[0];
+    assert.deepEqual(summit && ids(summit).sort(), ["roh-tae-woo", "toshiki-kaifu"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

@@ -608,10 +608,17 @@ function resolveTitle(
       )
         return done([a], "discourse");
     }
-    for (let i = persons.length - 1; i >= 0; i--) {
-      const a = persons[i]!;
-      if (a.office && m.titleOffices!.includes(a.office)) return done([a], "discourse");
-    }
+    // (of those, one holding it on the day first: 盧泰愚大統領…全斗煥前大統領以来…。大統領は同日午後 is Roh)
+    for (const onTheDay of [true, false])
+      for (let i = persons.length - 1; i >= 0; i--) {
+        const a = persons[i]!;
+        if (
+          a.office &&
+          m.titleOffices!.includes(a.office) &&
+          (!onTheDay || holdsOfficeOn(lex, a, a.office, date))
+        )
+          return done([a], "discourse");
+      }
     // a title only one state's office bears (国務長官, 米国務長官) names that office
     const countries = new Set(offices.map((o) => o.country));
     if (countries.size !== 1 || offices.length === 0) {
