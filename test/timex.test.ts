@@ -590,6 +590,19 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("places a month-day by the publication, not by a day planned later in its year (…8月15日までに。…2月8日、…表明)", () => {
+    const text =
+      "ソ連軍は5月15日から撤退を始め、8月15日までに半数が撤退する。\n書記長は2月8日、撤退を始めると表明。今月上旬には大統領と会談し、7日、共同声明を発表していた。";
+    assert.deepEqual(tag(text, "1988-04-15"), [
+      ["5月15日", "1988-05-15"],
+      ["8月15日", "1988-08-15"],
+      ["2月8日", "1988-02-08"],
+      ["今月上旬", "1988-04"],
+      // (a bare day after the publication's month told in its sentence is of that month)
+      ["7日", "1988-04-07"],
+    ]);
+  });
+
   it("takes この日 after a sentence opening on a day of this month (今月18日には、) as that day", () => {
     const text =
       "会議は30日に開幕した。今月18日には、米ソ外相が会談し、招請状を送ると発表。ソ連はこの日、外交関係を回復した。";

@@ -79,6 +79,8 @@ export class DiscourseCalendar {
   private lastMentionedDay: CalendarDate | null = null;
   /** A month the narration moved to after the last day it gave (2014年12月だ。両首脳は16日に…). */
   private monthSinceDay: CalendarDate | null = null;
+  /** The date told last, whatever its granularity. */
+  private lastTold: CalendarDate | null = null;
   /** In a paragraph of history (see resolve), the narration's days before it. */
   private beforeHistory: { lastDay: CalendarDate | null; lastPastDay: CalendarDate | null } | null = null;
 
@@ -205,6 +207,7 @@ export class DiscourseCalendar {
 
   private remember(d: CalendarDate, aside = false, mentioned = true): void {
     const gran = granularityOf(d);
+    this.lastTold = d;
     if (gran === "day" && mentioned) this.lastMentionedDay = d;
     if (gran === "day") this.monthSinceDay = null;
     if (gran === "day" && !aside) {
@@ -252,6 +255,17 @@ export class DiscourseCalendar {
         if (sameMonth?.month !== undefined && sameMonth.day !== undefined && (c.day ?? 0) > sameMonth.day) {
           const date = { year: sameMonth.year, month: sameMonth.month, day: c.day };
           if (isValid(date) && !this.afterPublication(date)) return { date, anchor: "discourse" };
+        }
+        // 今月上旬には…会談し、7日、…発表していた: a bare day after the publication's month told in the same
+        // sentence is of it, whatever later day was told before
+        const toldMonth = ctx.sameSentence && c.month === undefined ? this.lastTold : null;
+        if (
+          toldMonth?.month !== undefined &&
+          toldMonth.day === undefined &&
+          this.samePublicationMonth(toldMonth)
+        ) {
+          const date = { year: toldMonth.year, month: toldMonth.month, day: c.day };
+          if (isValid(date)) return { date, anchor: "discourse" };
         }
         return this.placePartial(c.month, c.day, ctx);
       }
@@ -383,7 +397,11 @@ export class DiscourseCalendar {
     // a month (and day) without a year: the year that puts it nearest — but a month alone in a sentence
     // that reports what has happened is not one months to come (1月にも訪露し、…面会している, written in
     // November); the next month may still be (4月上旬で調整していた来日を延期すると発表した, in March)
-    const ref = anchor.month === undefined ? { ...anchor, month: 7 } : anchor;
+    // (…5月15日から撤退を始め、8月15日までに半数。／書記長は2月8日、…表明, in the paper of 15 April: a day
+    // planned later in the publication's year does not move the year a date of its own is nearest to)
+    const planned =
+      anchor.day !== undefined && this.afterPublication(anchor) && anchor.year === this.published?.year;
+    const ref = planned ? this.published! : anchor.month === undefined ? { ...anchor, month: 7 } : anchor;
     const published = this.published;
     // (an earlier occurrence the text counts from is past: プーチン氏が訪中した2月4日以来)
     const possible = (d: CalendarDate) => {
