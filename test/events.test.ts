@@ -1749,6 +1749,17 @@ describe("dates", () => {
     assert.deepEqual(summit && ids(summit).sort(), ["roh-tae-woo", "toshiki-kaifu"]);
   });
 
+  it("reads the agreement of a signing ceremony (和平協定の調印式が…開かれ、…が署名した) as signed, and those who also signed it (…外相も署名した)", async () => {
+    const { events } = await extract(
+      "【ジュネーブ14日＝本社特派員】アフガニスタン和平協定の調印式が14日午後、ジュネーブで開かれ、アフガニスタンのワキル外相とパキスタンのヌラニ外務担当国務相が署名した。米国のシュルツ国務長官とソ連のシェワルナゼ外相も保証国として署名した。",
+      "1988-04-15",
+    );
+    const signings = find(events, "SUPPORT", "sign");
+    assert.equal(signings.length, 2);
+    assert.equal(signings[0]?.date?.start, "1988-04-14");
+    assert.deepEqual(ids(signings[1]!).sort(), ["eduard-shevardnadze", "george-shultz"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

@@ -18,7 +18,10 @@ export function agreementBefore(
   return agreementNamed(withoutParties, names) ?? agreementNamed(before, names);
 }
 
-/** 東京宣言は九三年十月、…が東京で署名した: the agreement the sentence is about, its topic before the clause. */
+/**
+ * 東京宣言は九三年十月、…が東京で署名した: the agreement the sentence is about, its topic before the clause (or
+ * the agreement of the signing ceremony it opens on).
+ */
 export function agreementAsTopic(
   text: string,
   sentenceStart: number,
@@ -26,7 +29,13 @@ export function agreementAsTopic(
   names: RegExp,
 ): string | undefined {
   const topic = /^([^、。「」はが]{2,30})は/.exec(text.slice(sentenceStart, triggerStart));
-  return topic && names.test(topic[1]!) ? topic[1]! : undefined;
+  if (topic && names.test(topic[1]!)) return topic[1]!;
+  // (和平協定の調印式が14日午後…開かれ、…外相が署名した: the agreement whose signing ceremony the sentence
+  // opens on)
+  const ceremony = /^(?:【[^】]*】)?([^、。「」はが【】]{2,30})の(?:調印式|署名式|締結式)(?:は|が)/.exec(
+    text.slice(sentenceStart, triggerStart),
+  );
+  return ceremony && names.test(ceremony[1]!) ? ceremony[1]! : undefined;
 }
 
 /**

@@ -941,7 +941,11 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
     const names = ctx.documents.endsName;
     const before = agreementBefore(text, clause.start, start, names);
     const after = before ? undefined : agreementAfter(text, end, sentence.end);
-    object = before ?? after?.name ?? agreementAsTopic(text, sentence.start, start, names);
+    object =
+      before ??
+      after?.name ??
+      agreementAsTopic(text, sentence.start, start, names) ??
+      alsoSigned(doc, names, clause.start, start, sentence.index);
     if (!object) return false;
     // an agreement a relative clause describes was signed by the clause's subject (両国首脳が署名した条約)
     // or by its name's states (1978年に締結された中日平和友好条約), whoever the sentence is about
@@ -988,6 +992,29 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
   }
   Object.assign(roles, { actors, recipients, place, object, forum, mode, split, pairs, atLeaderLevel });
   return true;
+}
+
+/**
+ * 米国のシュルツ国務長官とソ連のシェワルナゼ外相も保証国として署名した: who also signed, with no agreement
+ * named, signed the one the sentence before tells of signing.
+ */
+function alsoSigned(
+  doc: AnalysedDocument,
+  names: RegExp,
+  clauseStart: number,
+  start: number,
+  sentenceIndex: number,
+): string | undefined {
+  const text = doc.norm.text;
+  const before = doc.sentences[sentenceIndex - 1];
+  if (!before || !/も[^、。]{0,12}$/.test(text.slice(clauseStart, start))) return undefined;
+  for (const m of text.slice(before.start, before.end).matchAll(/署名|調印|締結/g)) {
+    const at = before.start + m.index;
+    const named =
+      agreementBefore(text, before.start, at, names) ?? agreementAsTopic(text, before.start, at, names);
+    if (named) return named;
+  }
+  return undefined;
 }
 
 /**
