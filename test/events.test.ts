@@ -1760,6 +1760,20 @@ describe("dates", () => {
     assert.deepEqual(ids(signings[1]!).sort(), ["eduard-shevardnadze", "george-shultz"]);
   });
 
+  it("reads an agreement signed where the verb says (「…モスクワ宣言」にモスクワで署名した), and a summit a later paragraph points back to (これに先立つ12日の首脳会談は) as the same leaders'", async () => {
+    const { events } = await extract(
+      [
+        "ロシアを公式訪問中の小渕恵三首相とエリツィン大統領は13日、「創造的パートナーシップ構築に関するモスクワ宣言」にモスクワで署名した。宣言は2000年までに平和条約を締結するよう全力を尽くす決意を再確認した。国境画定委員会を設けることも盛り込んだ。元島民による自由訪問の実施も明記した。",
+        "これに先立つ12日の首脳会談はクレムリンで行われた。",
+      ].join("\n"),
+      "1998-11-14",
+    );
+    const signing = find(events, "SUPPORT", "sign")[0];
+    assert.equal(signing?.place?.id, "moscow");
+    const summit = find(events, "CONSULT", "meet").find((e) => e.date?.start === "1998-11-12");
+    assert.deepEqual(summit && ids(summit).sort(), ["boris-yeltsin", "keizo-obuchi"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

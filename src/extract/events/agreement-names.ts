@@ -12,9 +12,10 @@ export function agreementBefore(
   triggerStart: number,
   names: RegExp,
 ): string | undefined {
-  // 覚書に両政府が署名し: the signatories may stand between the agreement and the verb
+  // 覚書に両政府が署名し: the signatories may stand between the agreement and the verb (or where it was
+  // signed: 「…モスクワ宣言」にモスクワで署名した)
   const before = text.slice(from, triggerStart);
-  const withoutParties = before.replace(/(?<=[^、。]{2})(?:に|を)[^、。にを「」]{1,16}?(?:が|も|は)$/, "");
+  const withoutParties = before.replace(/(?<=[^、。]{2})(?:に|を)[^、。にを「」]{1,16}?(?:が|も|は|で)$/, "");
   return agreementNamed(withoutParties, names) ?? agreementNamed(before, names);
 }
 

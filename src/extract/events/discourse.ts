@@ -21,6 +21,11 @@ export interface Topics {
 
 /** Sentences a topic carries past the end of its paragraph. */
 const TOPIC_REACH = 2;
+/**
+ * これに先立つ12日の首脳会談は, その後、: a sentence that opens by pointing back at what was told goes on about
+ * the same people, however far back they were named.
+ */
+const BACK_TO_IT = /^[\s　]*(?:これに先立|これより先|これに続|この後|その後|その前)/;
 /** Sentences a date carries: the discourse dates a sentence only while it is the same stretch of text. */
 const DATE_REACH = 3;
 
@@ -55,7 +60,10 @@ export class Discourse {
     );
     const last = this.lastTopic;
     const carried =
-      last && (last.paragraph === sentence.paragraph || sentence.index - last.sentence <= TOPIC_REACH)
+      last &&
+      (last.paragraph === sentence.paragraph ||
+        sentence.index - last.sentence <= TOPIC_REACH ||
+        BACK_TO_IT.test(text.slice(sentence.start, sentence.start + 8)))
         ? last.arg
         : undefined;
     const topic = own ?? carried;
