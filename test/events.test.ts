@@ -1774,6 +1774,16 @@ describe("dates", () => {
     assert.deepEqual(summit && ids(summit).sort(), ["boris-yeltsin", "keizo-obuchi"]);
   });
 
+  it("reads a leader and spouse (盧泰愚大統領夫妻は) as the leader acting, not a spouse alone (首相夫人は)", async () => {
+    const { events } = await extract("韓国の盧泰愚大統領夫妻は24日、日本を公式訪問した。", "1990-05-25");
+    assert.deepEqual(find(events, "CONSULT", "visit")[0] && ids(find(events, "CONSULT", "visit")[0]!), [
+      "roh-tae-woo",
+      "JPN",
+    ]);
+    const spouse = await extract("安倍首相夫人は24日、ロシアを訪問した。", "2018-05-25");
+    assert.ok(!find(spouse.events, "CONSULT", "visit").some((e) => ids(e).includes("shinzo-abe")));
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

@@ -163,7 +163,11 @@ function particleOf(text: string, m: Mention): string {
     if (m.kind === "state" && own === "の") return leadersParticle(text, at) ?? own;
     return m.kind === "place" && own === "の" ? (venueParticle(text, at) ?? own) : own;
   }
-  if (m.kind === "person") return particleAfter(text, skipUnknownTitle(text, after));
+  if (m.kind === "person") {
+    // 盧泰愚大統領夫妻は: the couple acts as the person (not 首相夫人は, who is another)
+    const at = skipUnknownTitle(text, after);
+    return particleAfter(text, text.startsWith("夫妻", at) ? at + 2 : at);
+  }
   // 米朝首脳の対面は: the compound's leaders' noun phrase is the subject
   const leaders = m.kind === "group" && text.startsWith("首脳の", after) ? after + 2 : after;
   const own = particleAfter(text, leaders);
