@@ -51,6 +51,17 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation to an official the lexicon lacks, named in full with a title and then by surname and its end (朱鉄基…首席秘書官 … 朱首席秘書官は「…」)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "青瓦台の朱鉄基（チュ・チョルギ）外交安保首席秘書官は20日、朴槿恵大統領が来月訪中すると発表した。朴大統領は3日の記念行事に出席する。" +
+          "朱首席秘書官は「首脳会談も開催されるものとみている」と話した。",
+        "2015-08-20",
+      ),
+      [["unresolved:朱鉄基", "首脳会談も開催されるものとみている"]],
+    );
+  });
+
   it("gives a quotation to one named with the honorific 師 (ハメネイ師は…「…」と書き込み), not the sentence's first topic", async () => {
     assert.deepEqual(
       await quotes(

@@ -385,6 +385,7 @@ export function findMentions(
   out.push(...anaphora(text, from, to, out));
   out.push(...unknownKatakanaNames(text, from, to, lex, gaz, out));
   if (opts.tokens) out.push(...unknownNames(text, opts.tokens, lex, gaz, out));
+  out.push(...surnamesOfUnknown(text, out));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   attachGlossedTitles(text, out);
   dropOwnedParts(out);
@@ -695,9 +696,39 @@ function unknownMention(text: string, start: number, end: number, gaz: LexiconGa
   return mention;
 }
 
+/**
+ * 朱鉄基(チュ・チョルギ)外交安保首席秘書官は…。朱首席秘書官は「…」: the surname of a person the lexicon lacks,
+ * named in full before with a title, with the end of that title, is that person again.
+ */
+function surnamesOfUnknown(text: string, mentions: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const name = m.unknownName;
+    if (!name || !m.title || !/^[\u4E00-\u9FFF]{2,4}$/.test(name)) continue;
+    // the title's last words, at least two characters (首席秘書官, 秘書官 of 外交安保首席秘書官)
+    const endings = [];
+    for (let k = 0; k <= m.title.length - 2; k++) endings.push(m.title.slice(k));
+    const again = new RegExp(`(?<![\u4E00-\u9FFF])${name[0]}(?:${endings.join("|")})`, "g");
+    again.lastIndex = m.end;
+    for (let a = again.exec(text); a; a = again.exec(text)) {
+      const span = { start: a.index, end: a.index + a[0].length };
+      if ([...mentions, ...out].some((x) => OVERLAPS(x, span))) continue;
+      out.push({
+        ...span,
+        nameStart: span.start,
+        nameEnd: span.start + 1,
+        kind: "person",
+        unknownName: name,
+        title: a[0].slice(1),
+      });
+    }
+  }
+  return out;
+}
+
 /** アジア大洋州局長, 北米局長, 国際部長: a title the lexicon lacks, after the name of an official it lacks. */
 const UNLISTED_TITLE =
-  /^[\u30A1-\u30FA\u30FC\u4E00-\u9FFF]{0,12}?(?:局長|部長|課長|室長|審議官|参事官|公使|大使|委員長|代表|顧問|補佐官|議長|総裁|次官|長官|報道官|事務総長)(?![\u4E00-\u9FFF])/;
+  /^[\u30A1-\u30FA\u30FC\u4E00-\u9FFF]{0,12}?(?:局長|部長|課長|室長|審議官|参事官|公使|大使|委員長|代表|顧問|補佐官|秘書官|議長|総裁|次官|長官|報道官|事務総長)(?![\u4E00-\u9FFF])/;
 
 /**
  * Names the lexicon lacks, from the tokenizer: proper-noun person tokens
