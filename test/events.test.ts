@@ -1784,6 +1784,15 @@ describe("dates", () => {
     assert.ok(!find(spouse.events, "CONSULT", "visit").some((e) => ids(e).includes("shinzo-abe")));
   });
 
+  it("keeps the narration's subject past one who only speaks (ラピド氏は…「…」と訴えた。同日夜には…議長とも会談した)", async () => {
+    const { events } = await extract(
+      "バイデン米大統領は14日、エルサレムでラピド首相と会談した。ラピド氏は共同記者会見で「イランを止める唯一の方法は、信頼できる軍事的脅威を示すことだ」と訴えた。同日夜にはパレスチナ自治政府のアッバス議長とも会談した。",
+      "2022-07-16",
+    );
+    const second = find(events, "CONSULT", "meet").find((e) => ids(e).includes("mahmoud-abbas"));
+    assert.deepEqual(second && ids(second).sort(), ["joe-biden", "mahmoud-abbas"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

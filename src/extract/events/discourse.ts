@@ -19,6 +19,9 @@ export interface Topics {
   at(pos: number): ActorArg | undefined;
 }
 
+/** …で「…」と訴えた。: a sentence that only tells what its subject said. */
+const SPEECH_ONLY = /^[^「。]*「[^」]*」と(?:述べ|語|訴え|強調|指摘|話し|説明し|主張し)[^。「」]{0,6}。?$/;
+
 /** Sentences a topic carries past the end of its paragraph. */
 const TOPIC_REACH = 2;
 /**
@@ -80,7 +83,15 @@ export class Discourse {
       !!own &&
       own.actors.every((a) => this.lexicon.organizations.get(a.id)?.kind === "media") &&
       REPORTS.test(text.slice(own.end, sentence.end));
-    if (own && !outlet)
+    // (ラピド氏は共同記者会見で「…」と訴えた。同日には…首脳会議にも参加した: one who only speaks between the
+    // deeds of whom the narration is about does not take its place)
+    const aside =
+      !!carried &&
+      !!own &&
+      !reported &&
+      own.actors.every((a) => a.kind === "person" && !carried.actors.some((c) => c.id === a.id)) &&
+      SPEECH_ONLY.test(text.slice(own.end, sentence.end));
+    if (own && !outlet && !aside)
       this.lastTopic = { arg: reported ?? own, sentence: sentence.index, paragraph: sentence.paragraph };
     return {
       own,
