@@ -1793,6 +1793,15 @@ describe("dates", () => {
     assert.deepEqual(second && ids(second).sort(), ["joe-biden", "mahmoud-abbas"]);
   });
 
+  it("reads the one who takes part in a meeting with states listed (…、UAEとの4カ国による首脳会議にも参加した) as a party too", async () => {
+    const { events } = await extract(
+      "バイデン米大統領は14日、エルサレムでラピド首相と会談した。同日にはインド、イスラエル、アラブ首長国連邦との4カ国によるオンライン首脳会議にも参加した。",
+      "2022-07-16",
+    );
+    const online = find(events, "CONSULT", "multilateral")[0];
+    assert.deepEqual(online && ids(online).sort(), ["ARE", "IND", "joe-biden", "yair-lapid"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

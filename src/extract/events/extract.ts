@@ -764,7 +764,7 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
     !inSpeech &&
     !parties.includes(topic) &&
     topic.start < clause.start &&
-    (named < 2 || (companions && !followingSubject)) &&
+    (named < 2 || (companions && !followingSubject) || meetingWith(text, parties, start)) &&
     !ownSubject &&
     !otherPortfolio(lex, topic, text.slice(start, end)) &&
     // (去年6月に大阪で行われた安倍前総理大臣との首脳会談 in a text about 菅総理大臣: a summit of a day the
@@ -992,6 +992,15 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
   }
   Object.assign(roles, { actors, recipients, place, object, forum, mode, split, pairs, atLeaderLevel });
   return true;
+}
+
+/**
+ * インド、イスラエル、UAEとの4カ国によるオンライン首脳会議にも参加した: the states listed with との are those met,
+ * and the one who took part (the topic) is the other party.
+ */
+function meetingWith(text: string, parties: readonly ActorArg[], start: number): boolean {
+  const last = parties.filter((a) => a.end <= start).at(-1);
+  return !!last && text.startsWith("との", last.end) && !/[、。]/.test(text.slice(last.end, start));
 }
 
 /**
