@@ -1802,6 +1802,20 @@ describe("dates", () => {
     assert.deepEqual(online && ids(online).sort(), ["ARE", "IND", "joe-biden", "yair-lapid"]);
   });
 
+  it("reads an agreement by its short name in brackets (…に関する覚書（ワイ・リバー合意）に署名), and a commander the lexicon lacks (…ロドリゴ・ロンドーニョ司令官) as a signer", async () => {
+    const wye = await extract(
+      "イスラエルのネタニヤフ首相とパレスチナ解放機構（PLO）のアラファト議長は23日、ホワイトハウスで、暫定自治拡大合意の履行に関する覚書（ワイ・リバー合意）に署名した。",
+      "1998-10-24",
+    );
+    assert.equal(find(wye.events, "SUPPORT", "sign")[0]?.object, "ワイ・リバー合意");
+    const farc = await extract(
+      "コロンビアのサントス大統領と左翼ゲリラ「コロンビア革命軍（FARC）」の最高指導者ロドリゴ・ロンドーニョ司令官は26日、カルタヘナで和平合意に署名した。",
+      "2016-09-27",
+    );
+    const signing = find(farc.events, "SUPPORT", "sign")[0];
+    assert.deepEqual(signing && ids(signing), ["juan-manuel-santos", "unresolved:ロドリゴ・ロンドーニョ"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

@@ -728,7 +728,7 @@ function surnamesOfUnknown(text: string, mentions: readonly Mention[]): Mention[
 
 /** アジア大洋州局長, 北米局長, 国際部長: a title the lexicon lacks, after the name of an official it lacks. */
 const UNLISTED_TITLE =
-  /^[\u30A1-\u30FA\u30FC\u4E00-\u9FFF]{0,12}?(?:局長|部長|課長|室長|審議官|参事官|公使|大使|委員長|代表|顧問|補佐官|秘書官|議長|総裁|次官|長官|報道官|事務総長)(?![\u4E00-\u9FFF])/;
+  /^[\u30A1-\u30FA\u30FC\u4E00-\u9FFF]{0,12}?(?:局長|部長|課長|室長|審議官|参事官|公使|大使|委員長|代表|顧問|補佐官|秘書官|議長|総裁|次官補|次官|長官|報道官|事務総長|司令官)(?![\u4E00-\u9FFF])/;
 
 /**
  * Names the lexicon lacks, from the tokenizer: proper-noun person tokens

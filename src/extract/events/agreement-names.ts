@@ -59,6 +59,9 @@ function agreementNamed(words: string, names: RegExp): string | undefined {
   // 共同声明「新たな時代における日米グローバル・パートナーシップ」を発表した: the kind of document, then its name
   const named = /([^\s、。「『]{2,12})([「『][^「『」』]{1,60}[」』])$/.exec(stripped);
   if (named && names.test(named[1]!)) return named[1]! + named[2]!;
+  // …に関する覚書(ワイ・リバー合意)に署名: the short name in brackets after the full one
+  const short = /[^\s、。「『(]\(([^()「」、。]{2,20})\)$/.exec(stripped);
+  if (short && names.test(short[1]!) && !/^[A-Za-z0-9]+$/.test(short[1]!)) return short[1]!;
   // (了解覚書(MOU)に署名: the kind's abbreviation in brackets after it)
   const before = stripped.replace(/[」』]$/, "").replace(/\([A-Za-z]{2,8}\)$/, "");
   const m = /([^\s、。「『]{2,40})$/.exec(before);
