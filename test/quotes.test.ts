@@ -62,6 +62,13 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation to an assistant secretary the lexicon lacks (…のスミスソニアン次官補は「…」)", async () => {
+    assert.deepEqual(
+      await quotes("国務省のスミスソニアン次官補は「北朝鮮は対話に戻るべきだ」と述べた。", "2014-03-01"),
+      [["unresolved:スミスソニアン", "北朝鮮は対話に戻るべきだ"]],
+    );
+  });
+
   it("gives a quotation to one named with the honorific 師 (ハメネイ師は…「…」と書き込み), not the sentence's first topic", async () => {
     assert.deepEqual(
       await quotes(

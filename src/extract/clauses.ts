@@ -137,7 +137,7 @@ export const relativeClauseFollows = (text: string, from: number, reach: "clause
  * after a name, stands between the person and the particle.
  */
 const TITLE_WORD =
-  "(?:委員|委員長|書記|主任|局長|部長|長官|大使|代表|顧問|補佐官|秘書官|議員|議長|総裁|大臣|担当相|次官|報道官)";
+  "(?:委員|委員長|書記|主任|局長|部長|長官|大使|代表|顧問|補佐官|秘書官|議員|議長|総裁|大臣|担当相|次官補|次官|報道官)";
 const UNKNOWN_TITLE = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}?${TITLE_WORD}`);
 /** The same, ending at the last title word (同市党委員会書記, not 同市党委員). */
 const UNKNOWN_TITLE_LONGEST = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}${TITLE_WORD}`);
