@@ -69,6 +69,16 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("takes words praised or thanked with (「…」とたたえた, 「…」と感謝した) for speech", async () => {
+    assert.deepEqual(
+      await quotes(
+        "ブッシュ大統領は会談後の共同記者会見で「首相は困難な決断を下し、在日米軍の再編を支えてくれた」とたたえた。",
+        "2006-06-30",
+      ),
+      [["george-w-bush", "首相は困難な決断を下し、在日米軍の再編を支えてくれた"]],
+    );
+  });
+
   it("gives a quotation to one named with the honorific 師 (ハメネイ師は…「…」と書き込み), not the sentence's first topic", async () => {
     assert.deepEqual(
       await quotes(
