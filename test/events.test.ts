@@ -1816,6 +1816,15 @@ describe("dates", () => {
     assert.deepEqual(signing && ids(signing), ["juan-manuel-santos", "unresolved:ロドリゴ・ロンドーニョ"]);
   });
 
+  it("dates a signing by its sentence's day, not by the first day of the talks a relative clause describes (13日午前、…11日から開かれていた…会談の全体会議に臨み、…に署名した)", async () => {
+    const { events } = await extract(
+      "韓国の鄭元植首相と北朝鮮の延亨黙首相は13日午前、ソウル市内のホテルで、11日から開かれていた第5回南北高位級会談の全体会議に臨み、「南北間の和解と不可侵および交流・協力に関する合意書」に署名した。",
+      "1991-12-14",
+    );
+    assert.equal(find(events, "SUPPORT", "sign")[0]?.date?.start, "1991-12-13");
+    assert.equal(find(events, "CONSULT", "meet")[0]?.date?.start, "1991-12-11");
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

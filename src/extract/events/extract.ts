@@ -1596,6 +1596,9 @@ const PROVIDED_FOR = new RegExp(
  * A date's verb in a relative clause describing a noun other than the event (5月1日に即位された天皇陛下と):
  * the noun and its particle stand between that verb and the trigger (not 22日に行われた首脳会談).
  */
+/** 11日から開かれていた(…会談の全体会議に臨み、): the start of a gathering a relative clause describes, a clause ago. */
+const STARTED_GATHERING = /^から(?:開かれ|始ま|行われ|続い)(?:てい)?(?:た|る)[^。「」]*?、[^。]*$/;
+
 const DATED_RELATIVE_CLAUSE =
   /^に[^、。「」]{0,12}?(?:された|れた|した|った|えた|いた)(?!際)[^、。「」]{1,16}?(?:と|を|に|から)$/;
 
@@ -1713,6 +1716,9 @@ function pickDate(
         DATED_RELATIVE_CLAUSE.test(text.slice(t.end, start)) &&
         !ARRIVED_FOR.test(text.slice(t.end, start))
       ) &&
+      // 「13日午前、11日から開かれていた…会談の全体会議に臨み、…に署名した」: the first day of a gathering a
+      // relative clause describes dates the gathering, not what is done after it in the sentence
+      !(t.end < start && STARTED_GATHERING.test(text.slice(t.end, start))) &&
       // 「朝鮮中央通信は6日、…が5日に…と面会したと報じた」: the day of the report, before the day of what it reports
       !(t.end < start && reportDated(text, t, start, args.sentence.end, args.timexes)) &&
       // 「交渉を来月中に再開することなどを盛り込んだ宣言に署名」: a date inside the content of a
