@@ -1825,6 +1825,15 @@ describe("dates", () => {
     assert.equal(find(events, "CONSULT", "meet")[0]?.date?.start, "1991-12-11");
   });
 
+  it("reads a title with a prefix after a name's reading (尹錫悦（ユン・ソクヨル）次期大統領は) as that person's", async () => {
+    const { events } = await extract(
+      "尹錫悦（ユン・ソクヨル）次期大統領は当選が決まった10日午前、ソウルの自宅でバイデン米大統領と電話会談した。",
+      "2022-03-11",
+    );
+    const call = find(events, "CONSULT", "phone")[0];
+    assert.deepEqual(call && ids(call).sort(), ["joe-biden", "yoon-suk-yeol"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

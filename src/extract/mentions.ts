@@ -387,7 +387,7 @@ export function findMentions(
   if (opts.tokens) out.push(...unknownNames(text, opts.tokens, lex, gaz, out));
   out.push(...surnamesOfUnknown(text, out));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
-  attachGlossedTitles(text, out);
+  attachGlossedTitles(text, out, lex.data.titlePrefixes);
   dropOwnedParts(out);
   joinConcurrentTitles(text, out);
   markQualifiers(text, out);
@@ -423,12 +423,20 @@ const GLOSS_BEFORE = /[(（][^()（）「」]{1,24}[)）](?:[\u4E00-\u9FFF\u30A1
  * standing alone (whose holder on the date may be someone else): the name's mention takes the title and
  * runs to its end, as 崔善姫第1外務次官 would.
  */
-function attachGlossedTitles(text: string, mentions: Mention[]): void {
+function attachGlossedTitles(text: string, mentions: Mention[], titlePrefixes: readonly string[]): void {
   for (const t of mentions) {
     if (t.kind !== "person" || t.title === undefined || t.nameStart !== undefined || t.anaphor) continue;
-    const gloss = GLOSS_BEFORE.exec(text.slice(Math.max(0, t.start - 40), t.start));
+    // (尹錫悦(ユン・ソクヨル)次期大統領: a prefix of the title may stand between the reading and it)
+    const prefix =
+      titlePrefixes.find(
+        (p) =>
+          text.slice(t.start - p.length, t.start) === p && /[)）]/.test(text[t.start - p.length - 1] ?? ""),
+      ) ?? "";
+    const gloss = GLOSS_BEFORE.exec(
+      text.slice(Math.max(0, t.start - prefix.length - 40), t.start - prefix.length),
+    );
     if (!gloss) continue;
-    const glossStart = t.start - gloss[0].length;
+    const glossStart = t.start - prefix.length - gloss[0].length;
     const named = mentions.find(
       (m) =>
         m.kind === "person" && m.end === glossStart && m.nameStart !== undefined && m.title === undefined,
