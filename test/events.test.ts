@@ -1834,6 +1834,15 @@ describe("dates", () => {
     assert.deepEqual(call && ids(call).sort(), ["joe-biden", "yoon-suk-yeol"]);
   });
 
+  it("reads a longer title after a name's reading (黄教安（ファン・ギョアン）大統領権限代行首相は) as that person's, not a bare 首相", async () => {
+    const { events } = await extract(
+      "黄教安（ファン・ギョアン）大統領権限代行首相は1月30日にトランプ氏と電話会談したが、対面での会談は実現しなかった。",
+      "2017-05-11",
+    );
+    const call = find(events, "CONSULT", "phone")[0];
+    assert.deepEqual(call && ids(call).sort(), ["donald-trump", "hwang-kyo-ahn"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

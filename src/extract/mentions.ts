@@ -424,14 +424,19 @@ const GLOSS_BEFORE = /[(（][^()（）「」]{1,24}[)）](?:[\u4E00-\u9FFF\u30A1
  * runs to its end, as 崔善姫第1外務次官 would.
  */
 function attachGlossedTitles(text: string, mentions: Mention[], titlePrefixes: readonly string[]): void {
+  // (a name given one title here takes the next one joined by 兼 instead: 党書記兼統一戦線部長)
+  const attached = new Set<Mention>();
   for (const t of mentions) {
     if (t.kind !== "person" || t.title === undefined || t.nameStart !== undefined || t.anaphor) continue;
-    // (尹錫悦(ユン・ソクヨル)次期大統領: a prefix of the title may stand between the reading and it)
+    // (尹錫悦(ユン・ソクヨル)次期大統領, 黄教安(ファン・ギョアン)大統領権限代行首相: a prefix of the title, or words
+    // of a longer title, may stand between the reading and it)
     const prefix =
       titlePrefixes.find(
         (p) =>
           text.slice(t.start - p.length, t.start) === p && /[)）]/.test(text[t.start - p.length - 1] ?? ""),
-      ) ?? "";
+      ) ??
+      /(?<=[)）])[\u4E00-\u9FFF]{2,8}$/.exec(text.slice(Math.max(0, t.start - 9), t.start))?.[0] ??
+      "";
     const gloss = GLOSS_BEFORE.exec(
       text.slice(Math.max(0, t.start - prefix.length - 40), t.start - prefix.length),
     );
@@ -439,9 +444,13 @@ function attachGlossedTitles(text: string, mentions: Mention[], titlePrefixes: r
     const glossStart = t.start - prefix.length - gloss[0].length;
     const named = mentions.find(
       (m) =>
-        m.kind === "person" && m.end === glossStart && m.nameStart !== undefined && m.title === undefined,
+        m.kind === "person" &&
+        m.nameStart !== undefined &&
+        ((m.end === glossStart && m.title === undefined) ||
+          (attached.has(m) && text.slice(m.end, t.start) === "兼")),
     );
     if (!named) continue;
+    attached.add(named);
     named.title = t.title;
     named.titleOffices = t.titleOffices;
     named.end = t.end;
