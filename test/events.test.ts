@@ -1843,6 +1843,21 @@ describe("dates", () => {
     assert.deepEqual(call && ids(call).sort(), ["donald-trump", "hwang-kyo-ahn"]);
   });
 
+  it("reads a known person past a role no office of theirs names (江丙坤理事長と…陳雲林会長は, 田中均外務審議官らが) as a party", async () => {
+    const { events } = await extract(
+      "台湾の海峡交流基金会の江丙坤理事長と中国の海峡両岸関係協会の陳雲林会長は29日、重慶で会談した。",
+      "2010-06-30",
+    );
+    const talks = find(events, "CONSULT", "meet")[0];
+    assert.deepEqual(talks && ids(talks).sort(), ["chen-yunlin", "chiang-pin-kung"]);
+    const trip = await extract(
+      "日朝間では今月11日から14日まで田中均外務審議官らが平壌を訪れ、北朝鮮外務省の幹部と協議した。",
+      "2004-02-29",
+    );
+    const visit = find(trip.events, "CONSULT", "visit")[0];
+    assert.deepEqual(visit && ids(visit), ["hitoshi-tanaka", "PRK"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

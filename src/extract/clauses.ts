@@ -137,7 +137,7 @@ export const relativeClauseFollows = (text: string, from: number, reach: "clause
  * after a name, stands between the person and the particle.
  */
 const TITLE_WORD =
-  "(?:委員|委員長|書記|主任|局長|部長|長官|大使|代表|顧問|補佐官|秘書官|議員|議長|総裁|大臣|担当相|次官補|次官|報道官)";
+  "(?:委員|委員長|書記|主任|局長|部長|長官|大使|代表|顧問|補佐官|秘書官|議員|議長|総裁|会長|理事長|董事長|大臣|担当相|次官補|次官|審議官|参事官|公使|報道官)";
 const UNKNOWN_TITLE = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}?${TITLE_WORD}`);
 /** The same, ending at the last title word (同市党委員会書記, not 同市党委員). */
 const UNKNOWN_TITLE_LONGEST = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}${TITLE_WORD}`);
@@ -147,7 +147,9 @@ export function skipUnknownTitle(text: string, pos: number): number {
   const from = text[pos] === "・" ? pos + 1 : pos;
   for (const re of [UNKNOWN_TITLE_LONGEST, UNKNOWN_TITLE]) {
     const m = re.exec(text.slice(from, from + 16));
-    if (m && particleAfter(text, from + m[0].length)) return from + m[0].length;
+    const end = from + (m?.[0].length ?? 0);
+    // (外務審議官らが: those with them may follow the title)
+    if (m && (particleAfter(text, end) || (text[end] === "ら" && particleAfter(text, end + 1)))) return end;
   }
   return pos;
 }

@@ -166,7 +166,9 @@ function particleOf(text: string, m: Mention): string {
   if (m.kind === "person") {
     // 盧泰愚大統領夫妻は: the couple acts as the person (not 首相夫人は, who is another)
     const at = skipUnknownTitle(text, after);
-    return particleAfter(text, text.startsWith("夫妻", at) ? at + 2 : at);
+    // (田中均外務審議官らが: those with them go with the person)
+    const own = text.startsWith("夫妻", at) ? at + 2 : at;
+    return particleAfter(text, own) || (text[own] === "ら" ? particleAfter(text, own + 1) : "");
   }
   // 米朝首脳の対面は: the compound's leaders' noun phrase is the subject
   const leaders = m.kind === "group" && text.startsWith("首脳の", after) ? after + 2 : after;
