@@ -1858,6 +1858,15 @@ describe("dates", () => {
     assert.deepEqual(visit && ids(visit), ["hitoshi-tanaka", "PRK"]);
   });
 
+  it("reads the states before which of a series talks are (日本と北朝鮮の国交正常化に向けた第1回本会談は) as their parties", async () => {
+    const { events } = await extract(
+      "日本と北朝鮮の国交正常化に向けた第1回本会談は31日、平壌で2日間の日程を終えた。",
+      "1991-02-01",
+    );
+    const talks = find(events, "CONSULT", "meet")[0];
+    assert.deepEqual(talks && ids(talks).sort(), ["JPN", "PRK"]);
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

@@ -153,6 +153,12 @@ const COUNTED_STATES = new RegExp(`^${STATE_COUNT}(?:による|の|間の)?(?:�
 /** The level of a meeting, between its parties' の and its noun (局長級による政府間, 外相による). */
 const MEETING_LEVEL_BY =
   /^(?:局長級|次官級|閣僚級|首脳級|実務者|実務|高官|外相|首脳|政府|当局)(?:による|の|間の)(?:政府間|当局間|実務|公式|非公式)?$/;
+/**
+ * Which of a series a meeting is, between its parties' の and its noun (第1回本会談, 2回目の首脳会談, 初の), past
+ * what it is for (国交正常化に向けた第1回本会談).
+ */
+const MEETING_IN_SERIES =
+  /^(?:[^、。「」]{1,16}?に向けた)?(?:第[0-9一二三四五六七八九十]+回(?:目)?の?|[0-9一二三四五六七八九十]+回目の|初の|初めての|最初の)(?:本|予備|公式|正式)?(?:首脳|外相|外務|首相)?$/;
 /** How a meeting was held, between its parties' の and its noun (両首脳の対面での会談). */
 const MEETING_MANNER = new RegExp(`^${MANNER}$`);
 /** …ことで一致した。 …方針で合意していた。: an agreement reached, the sentence's last word. */
@@ -1532,6 +1538,8 @@ function nextIsPartyOrTrigger(text: string, a: ActorArg, local: ActorArg[], trig
   if (MEETING_MANNER.test(text.slice(afterNo, triggerStart))) return true;
   // 日本と北朝鮮の局長級による政府間協議: the level they meet at stands before the trigger
   if (MEETING_LEVEL_BY.test(text.slice(afterNo, triggerStart))) return true;
+  // 日本と北朝鮮の第1回本会談, 米朝の2回目の首脳会談: which of a series it is stands before the trigger
+  if (MEETING_IN_SERIES.test(text.slice(afterNo, triggerStart))) return true;
   return local.some((b) => b.start === afterNo && isParty(b));
 }
 
