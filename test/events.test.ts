@@ -1867,6 +1867,17 @@ describe("dates", () => {
     assert.deepEqual(talks && ids(talks).sort(), ["JPN", "PRK"]);
   });
 
+  it("reads no states listed as the object of what is agreed (アルゼンチン、エジプト、イランの3カ国を…招くことで合意した) as its parties", async () => {
+    const { events } = await extract(
+      "ヨハネスブルグで開かれていた新興5カ国（BRICS）の首脳会議は24日、アルゼンチン、エジプト、イランの3カ国を新たに加盟国として招くことで合意した。",
+      "2023-08-25",
+    );
+    assert.ok(
+      !find(events, "AGREE", null).some((e) => ids(e).includes("ARG") || ids(e).includes("EGY")),
+      JSON.stringify(find(events, "AGREE", null).map((e) => ids(e))),
+    );
+  });
+
   it("reads those invited to talks (ホワイトハウスにAとBを招いて3者会談を行い) as parties and as visitors each", async () => {
     const { events } = await extract(
       "トランプ米大統領は8日、ホワイトハウスにアゼルバイジャンのイルハム・アリエフ（Ilham Aliyev）大統領とアルメニアのニコル・パシニャン（Nikol Pashinyan）首相を招いて3者会談を行い、共同宣言に署名した。",

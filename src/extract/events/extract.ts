@@ -684,6 +684,15 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
     const next = local.find((b) => b.start >= a.end);
     return a.particle === "や" && !!next && next.start - a.end <= 1 && partnerOfContent(next);
   };
+  // アルゼンチン、エジプト、イランの3カ国を…招くことで合意した: states listed as the object of what is agreed
+  // are no parties to the agreement
+  const listedAsObject = (a: ActorArg): boolean => {
+    if (trigger.type !== "AGREE" || a.particle !== "、" || a.end >= start) return false;
+    let last = a;
+    for (const b of local)
+      if (b.start > last.end && b.start - last.end <= 1 && last.particle === "、") last = b;
+    return last.particle === "を";
+  };
   // 日本と北朝鮮の外務省局長級による政府間協議: a ministry, the level its officials meet at, the talks — the
   // ministry stands for its state
   // 米議会の指導者と会見し: an organisation whose leaders or members are met stands for them
@@ -710,6 +719,7 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
           !otherMeeting(a) &&
           !agentOfAnother(a) &&
           !partnerOfContent(a) &&
+          !listedAsObject(a) &&
           !(trigger.roles !== "signing" && signedBefore(a))) ||
         (a.particle === "の" && nextIsPartyOrTrigger(text, a, local, start)) ||
         peopleOfMet(a) ||
