@@ -245,6 +245,10 @@ describe("mentions and title-over-time resolution", () => {
     );
   });
 
+  it("reads no katakana surname at the end of a longer katakana word (ヨンホ外相 is not ホ外相, Huh Chung)", () => {
+    assert.ok(!who("ヨンホ外相はトランプ大統領と会談した。", "2018-06-13").includes("huh-chung"));
+  });
+
   it("reads a given name with 氏 as the one of the lexicon just named in full (フィデル・カストロ前議長…フィデル氏)", () => {
     assert.deepEqual(
       who(

@@ -246,7 +246,10 @@ export function findMentions(
     const formerPrefix =
       lex.data.formerTitlePrefixes.includes(m.surface) &&
       (KANJI.test(text[m.start - 1] ?? "") || adjacentTitle(k + 1, m.end) !== null);
-    if (surnames.length > 0 && !formerPrefix) {
+    // (ヨンホ外相: a katakana surname at the end of a longer katakana word is no surname of its own)
+    const insideKatakana =
+      /^[\u30A1-\u30FA]/.test(m.surface) && /[\u30A1-\u30FA\u30FC]/.test(text[m.start - 1] ?? "");
+    if (surnames.length > 0 && !formerPrefix && !insideKatakana) {
       const former = formerTitle(k + 1, m.end);
       if (former >= 0) {
         // 安倍元首相: whoever of that surname held the office before the day
