@@ -961,7 +961,7 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
       before ??
       after?.name ??
       agreementAsTopic(text, sentence.start, start, names) ??
-      alsoSigned(doc, names, clause.start, start, sentence.index);
+      alsoSigned(doc, names, signingWords(ctx), clause.start, start, sentence.index);
     if (!object) return false;
     // an agreement a relative clause describes was signed by the clause's subject (両国首脳が署名した条約)
     // or by its name's states (1978年に締結された中日平和友好条約), whoever the sentence is about
@@ -1019,6 +1019,10 @@ function meetingWith(text: string, parties: readonly ActorArg[], start: number):
   return !!last && text.startsWith("との", last.end) && !/[、。]/.test(text.slice(last.end, start));
 }
 
+/** The words of the signing triggers (triggers.yaml), those needing no document named near them. */
+const signingWords = (ctx: PipelineContext): string[] =>
+  ctx.triggers.filter((t) => t.roles === "signing" && !t.near).flatMap((t) => t.words);
+
 /**
  * 米国のシュルツ国務長官とソ連のシェワルナゼ外相も保証国として署名した: who also signed, with no agreement
  * named, signed the one the sentence before tells of signing.
@@ -1026,6 +1030,7 @@ function meetingWith(text: string, parties: readonly ActorArg[], start: number):
 function alsoSigned(
   doc: AnalysedDocument,
   names: RegExp,
+  signing: readonly string[],
   clauseStart: number,
   start: number,
   sentenceIndex: number,
@@ -1033,8 +1038,11 @@ function alsoSigned(
   const text = doc.norm.text;
   const before = doc.sentences[sentenceIndex - 1];
   if (!before || !/も[^、。]{0,12}$/.test(text.slice(clauseStart, start))) return undefined;
-  for (const m of text.slice(before.start, before.end).matchAll(/署名|調印|締結/g)) {
-    const at = before.start + m.index;
+  const said = text.slice(before.start, before.end);
+  for (const word of signing) {
+    const found = said.indexOf(word);
+    if (found < 0) continue;
+    const at = before.start + found;
     const named =
       agreementBefore(text, before.start, at, names) ?? agreementAsTopic(text, before.start, at, names);
     if (named) return named;
