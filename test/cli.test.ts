@@ -7,6 +7,7 @@ import { describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { type GoldFile, type Prediction, score } from "../src/eval/score.js";
 import { searchDocuments } from "../src/query/search.js";
+import { SEMI_SPACE_MB } from "../src/pipeline/heap.js";
 import { devDir, examplesDir, hasShared, projectRoot, seedsDir } from "./helpers/shared.js";
 
 // the built command, as a user runs it (npm test builds first)
@@ -25,6 +26,19 @@ const lines = (out: string) =>
     .map((l) => JSON.parse(l) as Prediction);
 
 describe("the kaidan command", () => {
+  it("starts Node with the young generation ingestion is tuned for, as do npm start and the bench", () => {
+    const flag = `--max-semi-space-size=${SEMI_SPACE_MB}`;
+    // npx kaidan runs the file by its first line; node dist/cli/main.js does not read it
+    assert.equal(readFileSync(bin, "utf8").split("\n")[0], `#!/usr/bin/env -S node ${flag}`);
+    const scripts = (
+      JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    for (const name of ["start", "bench"])
+      assert.ok(scripts[name]!.includes(flag), `${name}: ${scripts[name]}`);
+  });
+
   it("explains every command in --help", () => {
     const r = kaidan("--help");
     assert.equal(r.status, 0);

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=32
 /**
  * The kaidan command line. Commands load what they need when they run, so
  * that `kaidan --help` starts in a blink.

@@ -12,6 +12,7 @@ import { sharedDictionary } from "../analyse/tokenizer.js";
 import type { SourceDocument } from "../read/document.js";
 import type { StoreRecord } from "../store/write.js";
 import type { WorkerInit, WorkerReply, WorkerRequest } from "./analysis-worker.js";
+import { youngGenerationMb } from "./heap.js";
 
 export interface AnalysisPoolOptions {
   workers: number;
@@ -30,11 +31,13 @@ interface Slot {
  */
 function startWorker(workerData: WorkerInit): Worker {
   const self = import.meta.url;
-  if (!self.endsWith(".ts")) return new Worker(new URL("./analysis-worker.js", self), { workerData });
+  const resourceLimits = { maxYoungGenerationSizeMb: youngGenerationMb() };
+  if (!self.endsWith(".ts"))
+    return new Worker(new URL("./analysis-worker.js", self), { workerData, resourceLimits });
   const api = import.meta.resolve("tsx/esm/api");
   const module = new URL("./analysis-worker.ts", self).href;
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(module)}); });`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits });
 }
 
 /**
