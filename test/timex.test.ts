@@ -590,6 +590,20 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("goes on about a planned day a paragraph opens on again (…3日午前の式典に出席する。¶ 3日午後に移動し), not about a past one", () => {
+    const planned =
+      "大統領は9月3日の記念式典に出席するため、2日から4日まで訪中する予定だ。大統領は3日午前の式典に出席する。\n大統領は3日午後に上海に移動し、4日に開かれる行事に出席する方向で調整している。";
+    assert.deepEqual(tag(planned, "2015-08-20").slice(-3), [
+      ["3日午前", "2015-09-03"],
+      ["3日午後", "2015-09-03"],
+      ["4日", "2015-09-04"],
+    ]);
+    // (a sentence in the past tense is not about that day: the 7th before the publication)
+    const past =
+      "首相は5月7日の就任式の後、中国を訪れる可能性がある。\n一方、財務長官は7日に北京で首相と会談した。";
+    assert.deepEqual(tag(past, "2024-04-09").slice(-1), [["7日", "2024-04-07"]]);
+  });
+
   it("places a month-day by the publication, not by a day planned later in its year (…8月15日までに。…2月8日、…表明)", () => {
     const text =
       "ソ連軍は5月15日から撤退を始め、8月15日までに半数が撤退する。\n書記長は2月8日、撤退を始めると表明。今月上旬には大統領と会談し、7日、共同声明を発表していた。";

@@ -34,6 +34,8 @@ export interface ResolveContext {
   paragraphStart: boolean;
   /** The sentence reports what happened (its predicate ends in た): it is about a day already past. */
   past?: boolean;
+  /** The sentence's predicate is in the past tense (…会談した), not a state that holds (…協議している). */
+  pastTense?: boolean;
   /** The same moment in another time zone (日本時間の19日未明), given besides the local one. */
   converted?: boolean;
   /** The date of an earlier occurrence the text counts from (8月25日に…開かれて以来). */
@@ -350,6 +352,21 @@ export class DiscourseCalendar {
     );
   }
 
+  /**
+   * A bare day opening a paragraph that is the day to come the narration was just at (…９月３日に…出席する
+   * ため、…訪問する予定。朴大統領は３日午前の記念行事に出席する。¶ 朴大統領は３日午後に上海に移動し): the
+   * article goes on about that day, not about the publication's month. A sentence in the past tense cannot
+   * be (…５月７日の就任式の後、…可能性がある。¶ 一方、…長官は７日に北京で…会談した: April's 7th).
+   */
+  private repeatsPlannedDay(day: number | undefined, ctx: ResolveContext): boolean {
+    return (
+      this.repeatsNarrationDay(day) &&
+      this.lastDay !== null &&
+      this.afterPublication(this.lastDay) &&
+      !ctx.pastTense
+    );
+  }
+
   /** Month-day or day without a year: the reading nearest the anchor. */
   private placePartial(
     month: number | undefined,
@@ -361,7 +378,9 @@ export class DiscourseCalendar {
     const aside = this.lastMentionedDay;
     const anchor =
       (month === undefined && ctx.sameSentence && aside && !this.afterPublication(aside) ? aside : null) ??
-      (month === undefined && ctx.paragraphStart ? this.published : null) ??
+      (month === undefined && ctx.paragraphStart && !this.repeatsPlannedDay(day, ctx)
+        ? this.published
+        : null) ??
       (month === undefined && ctx.past && !this.repeatsNarrationDay(day) ? this.monthSinceDay : null) ??
       this.lastDay ??
       this.lastMonth ??

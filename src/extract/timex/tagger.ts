@@ -150,7 +150,7 @@ function run(
       paragraphStart: !datedInParagraph,
       ...(f.candidate.kind === "same" ||
       (f.candidate.kind === "partial" && (f.candidate.day === undefined || f.candidate.month === undefined))
-        ? { past: reportsPast(text, f.end) }
+        ? { past: reportsPast(text, f.end), pastTense: endsInPastTense(text, f.end) }
         : {}),
       ...(converted ? { converted } : {}),
       ...(countsFrom(text, f) || respondedTo(text, f) ? { countedFrom: true } : {}),
@@ -335,14 +335,22 @@ const TO_COME_AFTER =
 function reportsPast(text: string, from: number): boolean {
   if (TO_COME_AFTER.test(text.slice(from, from + 32))) return false;
   if (doneInOwnClause(text, from)) return true;
+  const i = predicateEnd(text, from);
+  // …会談した。 …面会している。 (what has happened and holds now)
+  return text[i] === "た" || text.endsWith("ている", i + 1);
+}
+
+/** Where the predicate of the sentence going on at `from` ends: before its 。 and any closing brackets. */
+function predicateEnd(text: string, from: number): number {
   let end = from;
   while (end < text.length && text[end] !== "。" && text[end] !== "\n") end++;
   let i = end - 1;
-  // closing brackets and quotation marks after the predicate
   while (i > from && "」』)）".includes(text[i]!)) i--;
-  // …会談した。 …面会している。 (what has happened and holds now)
-  return text[i] === "た" || text.endsWith("ている", i + 1) || text.endsWith("ていた", i + 1);
+  return i;
 }
+
+/** Whether the sentence going on at `from` ends in the past tense (…会談した), not in a state (…協議している). */
+const endsInPastTense = (text: string, from: number) => text[predicateEnd(text, from)] === "た";
 
 /** The day-granular date the text states explicitly most often (ties: the earliest mention). */
 function focalDate(timexes: Timex[]): CalendarDate | null {
