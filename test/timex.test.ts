@@ -604,6 +604,23 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(past, "2024-04-09").slice(-1), [["7日", "2024-04-07"]]);
   });
 
+  it("ends a span in the month it starts, however far ahead (来年2月18日から21日まで)", () => {
+    const text = "双方は13日、合意書に署名した。次の会談は来年2月18日から21日まで平壌で開く。";
+    assert.deepEqual(tag(text, "1991-12-14").slice(1), [
+      ["来年2月18日", "1992-02-18"],
+      ["21日", "1992-02-21"],
+    ]);
+  });
+
+  it("does not take 同日 for the first day of a stay that describes who acted (10日から…滞在していた首相らは同日)", () => {
+    const text =
+      "両首相は13日午前、合意書に署名した。10日からソウルに滞在していた首相ら代表団は同日午後、帰還した。";
+    assert.deepEqual(tag(text, "1991-12-14").slice(1), [
+      ["10日", "1991-12-10"],
+      ["同日午後", "1991-12-13"],
+    ]);
+  });
+
   it("places a month-day by the publication, not by a day planned later in its year (…8月15日までに。…2月8日、…表明)", () => {
     const text =
       "ソ連軍は5月15日から撤退を始め、8月15日までに半数が撤退する。\n書記長は2月8日、撤退を始めると表明。今月上旬には大統領と会談し、7日、共同声明を発表していた。";

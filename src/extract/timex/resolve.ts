@@ -55,6 +55,8 @@ export interface ResolveContext {
   spanOfNoun?: boolean;
   /** The expression opens its sentence (今月18日には、…). */
   opensSentence?: boolean;
+  /** Ends a span right after the day that starts it (2月18日から21日まで). */
+  endsSpan?: boolean;
   /** Listed right after a date with its month (7月4日と28日). */
   listed?: boolean;
   /** Listed after an aside (先月4日と28日): an aside too. */
@@ -79,6 +81,11 @@ export class DiscourseCalendar {
   private lastYear: CalendarDate | null;
   /** The last day mentioned, asides included. */
   private lastMentionedDay: CalendarDate | null = null;
+  /**
+   * The last day mentioned bounds a span a relative clause gives a noun (10日から…滞在していた首相ら): the
+   * month of a later day in its sentence, but no 同日 (a span is not one day).
+   */
+  private lastMentionedBoundsSpan = false;
   /** A month the narration moved to after the last day it gave (2014年12月だ。両首脳は16日に…). */
   private monthSinceDay: CalendarDate | null = null;
   /** The date told last, whatever its granularity. */
@@ -154,6 +161,8 @@ export class DiscourseCalendar {
       !!ctx.listedAfterAside;
     // (and 同日 in its sentence is not the day of a clause describing a noun either)
     this.remember(r.date, aside, !ctx.describesNoun);
+    if (granularityOf(r.date) === "day" && !ctx.describesNoun)
+      this.lastMentionedBoundsSpan = !!ctx.spanOfNoun;
     // (2014年12月だ。両首脳は16日に…: a past month with its year, where the narration has moved)
     if (
       c.kind === "absolute" &&
@@ -187,7 +196,9 @@ export class DiscourseCalendar {
    */
   private sameDay(ctx: ResolveContext): CalendarDate | null {
     // 今月6日に日本を出発し、同じ日に…到着した: the day just given in the sentence, aside or not
-    if (ctx.sameSentence && this.lastMentionedDay) return this.lastMentionedDay;
+    // (not the first day of a stay that describes who did it: 10日から…滞在していた首相らは同日午後、帰還した)
+    if (ctx.sameSentence && this.lastMentionedDay && !this.lastMentionedBoundsSpan)
+      return this.lastMentionedDay;
     if (ctx.past && this.lastDay && this.afterPublication(this.lastDay))
       return this.lastPastDay ?? this.lastDay;
     return this.lastDay;
@@ -254,9 +265,11 @@ export class DiscourseCalendar {
         // told with its month in the same sentence is of that month, not whichever month is nearer
         // (an earlier one goes on to the next: 2月28日に…、1日に)
         const sameMonth = ctx.sameSentence && c.month === undefined ? this.lastMentionedDay : null;
+        // (and the day a span ends is of the month it starts in, however far ahead: 来年2月18日から21日まで)
         if (sameMonth?.month !== undefined && sameMonth.day !== undefined && (c.day ?? 0) > sameMonth.day) {
           const date = { year: sameMonth.year, month: sameMonth.month, day: c.day };
-          if (isValid(date) && !this.afterPublication(date)) return { date, anchor: "discourse" };
+          if (isValid(date) && (ctx.endsSpan || !this.afterPublication(date)))
+            return { date, anchor: "discourse" };
         }
         // 今月上旬には…会談し、7日、…発表していた: a bare day after the publication's month told in the same
         // sentence is of it, whatever later day was told before

@@ -144,6 +144,11 @@ function run(
       LISTED_AFTER.test(text.slice(previous.end, f.start));
     // (先月4日と28日: listed after an aside, an aside too)
     const listedAfterAside = listed && previous?.candidate.kind === "relative-month";
+    // (来年2月18日から21日まで: the day a span ends, right after the day it starts)
+    const endsSpan =
+      !!previous &&
+      text.slice(previous.end, f.start) === "から" &&
+      SPAN_END.test(text.slice(f.end, f.end + 4));
     previous = f;
     const r = cal.resolve(f.candidate, {
       inQuote: inside(opts.quotes, f.start, f.end),
@@ -176,6 +181,7 @@ function run(
         : {}),
       ...(spanOfNoun ? { spanOfNoun } : {}),
       ...(listed ? { listed } : {}),
+      ...(endsSpan ? { endsSpan } : {}),
       ...(listedAfterAside ? { listedAfterAside } : {}),
     });
     // (a date the text counts from — 2020年1月に…訪れて以来 — is an aside: a bare 14日 after it still
