@@ -977,6 +977,25 @@ describe("status", () => {
     assert.equal(find(visit.events, "AGREE").length, 1);
   });
 
+  it("reads a summit agreed on with its days after it (首脳会談を18日から20日まで平壌で開くことで…と合意) as that planned summit, not dated by the year it is counted in", async () => {
+    const { events } = await extract(
+      "鄭義溶国家安保室長は6日、記者発表し、今年3回目となる南北首脳会談を18日から20日まで平壌で開くことで北朝鮮側と合意したと明らかにした。",
+      "2018-09-07",
+    );
+    const [summit] = find(events, "CONSULT", "meet");
+    assert.equal(summit!.status, "planned");
+    assert.deepEqual([summit!.date?.start, summit!.date?.end], ["2018-09-18", "2018-09-20"]);
+    assert.equal(summit!.place?.id, "pyongyang");
+    assert.deepEqual(find(events, "AGREE"), []);
+    // (a span in another clause after the trigger is not its own: 招待に応じ、7日から10日までの日程で…訪問した)
+    const accepted = await extract(
+      "習近平国家主席は8日、北京で金正恩委員長と会談した。金委員長は習主席の招待に応じ、7日から10日までの日程で中国を訪問した。",
+      "2019-01-10",
+    );
+    const [agree] = find(accepted.events, "AGREE");
+    assert.equal(agree!.date?.end, agree!.date?.start);
+  });
+
   it("dates a meeting told before a named meeting (3か国の会談に先立って) by that meeting, and keeps the partner of what is agreed out of the agreement", async () => {
     const { events } = await extract(
       [

@@ -345,7 +345,9 @@ function metAtHome(
 }
 
 /** 会談する|方向で調整する|ことで一致: what is agreed is only a meeting to hold (を行う, を開く). */
-const ONLY_TO_HOLD = /^(?:を(?:行う|開く|開催する|実施する)|する)(?:方向で(?:最終)?調整する)?$/;
+// (its own days and place may come between: 首脳会談を18日から20日まで平壌で開くことで北朝鮮側と合意した)
+const ONLY_TO_HOLD =
+  /^(?:を(?:[^、。をがは「」]{0,24}?で)?(?:行う|開く|開催する|実施する)|する)(?:方向で(?:最終)?調整する)?(?:ことで[^、。をがは「」]{0,12})?と?$/;
 
 /**
  * 来週17日にニューヨークで会談する方向で調整することで一致した: an agreement whose whole content is a dated
@@ -549,7 +551,7 @@ function dateOfTrigger(
   const until = returning
     ? (picked.timex ?? undefined)
     : timex && (source === "clause" || source === "sentence")
-      ? spanEnd(doc, args, timex, start)
+      ? spanEnd(doc, args, timex, start, end)
       : undefined;
   // …unless a date qualifies the noun itself: 6日夜の福田首相との非公式夕食会
   const datedNoun =
@@ -1772,7 +1774,13 @@ function pickDate(
   const pastSpace = (t: Timex) =>
     t.start >= end && /[ \u3000]/.test(text.slice(end, t.start).replace(/\([^()]*\)/g, ""));
   const inClause = outside.filter((t) => t.start >= clause.start && t.end <= clause.end);
-  const before = inClause.filter((t) => t.end <= start);
+  // 今年3回目となる南北首脳会談を18日から20日まで…開く: a period the event is counted in yields to its own day
+  // after the trigger
+  const countedIn = (t: Timex) =>
+    t.end <= start &&
+    COUNTED_IN_PERIOD.test(text.slice(t.end, t.end + 8)) &&
+    inClause.some((x) => x.start >= end);
+  const before = inClause.filter((t) => t.end <= start && !countedIn(t));
   if (before.length) {
     // 15日にも、今月の議長国を務める…会合が開かれ: a month qualifying another noun (今月の議長国) leaves the
     // event the day before it that lies within it
@@ -2147,17 +2155,25 @@ function withLemmaTriggers(
   return out;
 }
 
+/** 今年3回目(となる), 今年2度目の, 今年初の: a period an occurrence is counted in. */
+const COUNTED_IN_PERIOD =
+  /^(?:で|に|は)?(?:[0-9]+|[一二三四五六七八九十]+)(?:回目|度目|番目)|^初(?:の|と|めて)/;
+
 /** 25日から28日まで / 13日から16日にかけて: the other end of a span whose start dates the event. */
 function spanEnd(
   doc: AnalysedDocument,
   args: SentenceArguments,
   from: Timex,
   triggerStart: number,
+  triggerEnd: number,
 ): Timex | undefined {
   const text = doc.norm.text;
   if (!text.startsWith("から", from.end)) return undefined;
+  // (the span may also follow the trigger as what it is held on: 首脳会談を18日から20日まで平壌で開く — but not
+  // another clause's: 招待に応じ、7日から10日までの日程で…訪問した)
+  const after = from.start >= triggerEnd && /^(?:を|は|が)$/.test(text.slice(triggerEnd, from.start));
   const to = args.timexes.find(
-    (t) => t.start >= from.end + 2 && t.start <= from.end + 3 && t.end <= triggerStart,
+    (t) => t.start >= from.end + 2 && t.start <= from.end + 3 && (t.end <= triggerStart || after),
   );
   if (!to || !/^(?:まで|にかけて)/.test(text.slice(to.end, to.end + 4))) return undefined;
   return to.date && from.date && to.value >= from.value ? to : undefined;
