@@ -382,7 +382,10 @@ function meetingAgreedOn(text: string, c: Candidate, before: readonly Candidate[
     !ONLY_TO_HOLD.test(text.slice(meeting.triggerEnd, c.triggerStart))
   )
     return false;
-  for (const a of c.actors) if (!meeting.actors.some((b) => b.id === a.id)) meeting.actors.push(a);
+  // (those who agree are its parties unless it has its own: 両首脳は、南北首相会談を来月ソウルで開くことで合意
+  // — the prime ministers', not the leaders')
+  if (meeting.actors.length < 2)
+    for (const a of c.actors) if (!meeting.actors.some((b) => b.id === a.id)) meeting.actors.push(a);
   return true;
 }
 
