@@ -381,6 +381,18 @@ describe("event triggers and roles", () => {
       "unresolved:木寺昌人",
       "wang-yi",
     ]);
+    // …and a name the dictionary knows no part of, cut into single kanji between a state and a title
+    // (南|官|杓|駐日大使); not a word that qualifies a title (対|米|大使)
+    const ambassador = await extract(
+      "秋葉剛男外務次官は8日、韓国の南官杓駐日大使を外務省に呼び、抗議した。",
+      "2021-01-08",
+    );
+    assert.deepEqual(ids(find(ambassador.events, "CONSULT", "meet")[0]!).sort(), [
+      "takeo-akiba",
+      "unresolved:南官杓",
+    ]);
+    const envoy = await extract("秋葉剛男外務次官は8日、北朝鮮の対米大使と会談した。", "2021-01-08");
+    assert.ok(!JSON.stringify(envoy.events).includes("unresolved:"));
     // …and a given name the dictionary cuts after its first kanji (杉山|晋|輔外務省)
     const talks = await extract(
       "日本側代表の杉山晋輔外務省アジア大洋州局長は16日、北朝鮮の宋日昊大使とウランバートルで協議した。",

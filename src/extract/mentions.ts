@@ -388,6 +388,7 @@ export function findMentions(
   out.push(...anaphora(text, from, to, out));
   out.push(...unknownKatakanaNames(text, from, to, lex, gaz, out));
   if (opts.tokens) out.push(...unknownNames(text, opts.tokens, lex, gaz, out));
+  if (opts.tokens) out.push(...namesCutIntoKanji(text, opts.tokens, lex, gaz, out));
   out.push(...surnamesOfUnknown(text, out));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   attachGlossedTitles(text, out, lex.data.titlePrefixes);
@@ -714,6 +715,50 @@ function unknownMention(text: string, start: number, end: number, gaz: LexiconGa
   }
   mention.end += honorificLength(text, mention.end);
   return mention;
+}
+
+/** A token of one kanji: what the dictionary cuts a name it does not know into (南|官|杓). */
+const singleKanji = (t: Token | undefined) => !!t && /^[\u4E00-\u9FFF]$/.test(t.surface);
+
+/**
+ * 韓国の南官杓駐日大使: the name of an official the lexicon lacks, which the dictionary knows no part of and
+ * cuts into single kanji, between a state or body of the lexicon with の and a title the lexicon knows
+ * (past a reading in brackets). Two to four kanji, the shortest the title follows; none may be one that begins
+ * a title (stopwords.yaml's title_initials: 対|米|大使 of 北朝鮮の対米大使 is no name).
+ */
+function namesCutIntoKanji(
+  text: string,
+  tokens: readonly Token[],
+  lex: Lexicon,
+  gaz: LexiconGazetteer,
+  taken: Mention[],
+): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!singleKanji(t) || tokens[i - 1]!.surface !== "の") continue;
+    const of = tokens[i - 1]!.start;
+    if (!taken.some((m) => m.end === of && (m.kind === "state" || m.kind === "organization"))) continue;
+    for (let n = 2; n <= 4; n++) {
+      const run = tokens.slice(i, i + n);
+      if (
+        run.length < n ||
+        !run.every(singleKanji) ||
+        run.some((x, k) => k > 0 && x.start !== run[k - 1]!.end)
+      )
+        break;
+      if (run.some((x) => lex.data.titleInitials.includes(x.surface))) break;
+      const end = run[n - 1]!.end;
+      const at = afterGloss(text, end);
+      const title = gaz.findAll(text, at, Math.min(text.length, at + 12))[0];
+      if (!title || title.start !== at || !has(title.value, "title")) continue;
+      if (!taken.some((m) => OVERLAPS(m, { start: t.start, end })))
+        out.push(unknownMention(text, t.start, end, gaz, at));
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
 }
 
 /**
