@@ -391,6 +391,15 @@ describe("event triggers and roles", () => {
       "takeo-akiba",
       "unresolved:南官杓",
     ]);
+    // a ministry that calls someone in stands for its state
+    const ministry = await extract(
+      "韓国外交部は5日夜、在韓日本大使館の相馬弘尚総括公使を外交部に呼び、説明を求めた。",
+      "2020-03-06",
+    );
+    assert.deepEqual(ids(find(ministry.events, "CONSULT", "meet")[0]!).sort(), [
+      "KOR",
+      "unresolved:相馬弘尚",
+    ]);
     const envoy = await extract("秋葉剛男外務次官は8日、北朝鮮の対米大使と会談した。", "2021-01-08");
     assert.ok(!JSON.stringify(envoy.events).includes("unresolved:"));
     // …and a given name the dictionary cuts after its first kanji (杉山|晋|輔外務省)

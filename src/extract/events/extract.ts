@@ -837,6 +837,15 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
     );
     // …and one whose leaders or members are met stands for them (米議会の指導者と会見し)
     const met = new Set(parties.filter(peopleOfMet).map((a) => a.actors[0]!.id));
+    // …and a state's ministry that calls someone in (を: 韓国外交部は…総括公使を外交部に呼び) stands for its state
+    if (trigger.party_particles?.includes("を") && parties.some((a) => a.particle === "を"))
+      actors = uniqueActors(
+        actors.map((a) =>
+          a.kind === "organization" && lex.organizations.get(a.id)?.kind === "government"
+            ? stateOfOrganization(lex, a)
+            : a,
+        ),
+      );
     actors = actors.filter(
       (a) =>
         a.kind !== "organization" ||
