@@ -604,6 +604,15 @@ describe("temporal tagger", () => {
     assert.deepEqual(tag(past, "2024-04-09").slice(-1), [["7日", "2024-04-07"]]);
   });
 
+  it("places a day told in the local time of the news (6日(米国時間)) near the publication, not in an aside's month", () => {
+    const text =
+      "米朝交渉は、6月12日にシンガポールで開かれた初の首脳会談の後、停滞している。大統領は6日(米国時間)、ツイッターに投稿した。";
+    assert.deepEqual(tag(text, "2018-09-07"), [
+      ["6月12日", "2018-06-12"],
+      ["6日", "2018-09-06"],
+    ]);
+  });
+
   it("ends a span in the month it starts, however far ahead (来年2月18日から21日まで)", () => {
     const text = "双方は13日、合意書に署名した。次の会談は来年2月18日から21日まで平壌で開く。";
     assert.deepEqual(tag(text, "1991-12-14").slice(1), [

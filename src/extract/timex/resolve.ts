@@ -55,6 +55,11 @@ export interface ResolveContext {
   spanOfNoun?: boolean;
   /** The expression opens its sentence (今月18日には、…). */
   opensSentence?: boolean;
+  /**
+   * Told with the time zone of where it happened (6日(米国時間)): a day of the news, near the publication,
+   * not of the month an aside before it was about.
+   */
+  localTime?: boolean;
   /** Ends a span right after the day that starts it (2月18日から21日まで). */
   endsSpan?: boolean;
   /** Listed right after a date with its month (7月4日と28日). */
@@ -391,7 +396,7 @@ export class DiscourseCalendar {
     const aside = this.lastMentionedDay;
     const anchor =
       (month === undefined && ctx.sameSentence && aside && !this.afterPublication(aside) ? aside : null) ??
-      (month === undefined && ctx.paragraphStart && !this.repeatsPlannedDay(day, ctx)
+      (month === undefined && ((ctx.paragraphStart && !this.repeatsPlannedDay(day, ctx)) || ctx.localTime)
         ? this.published
         : null) ??
       (month === undefined && ctx.past && !this.repeatsNarrationDay(day) ? this.monthSinceDay : null) ??

@@ -182,6 +182,9 @@ function run(
       ...(spanOfNoun ? { spanOfNoun } : {}),
       ...(listed ? { listed } : {}),
       ...(endsSpan ? { endsSpan } : {}),
+      ...(f.candidate.kind === "partial" && LOCAL_TIME_AFTER.test(text.slice(f.end, f.end + 12))
+        ? { localTime: true }
+        : {}),
       ...(listedAfterAside ? { listedAfterAside } : {}),
     });
     // (a date the text counts from — 2020年1月に…訪れて以来 — is an aside: a bare 14日 after it still
@@ -286,6 +289,9 @@ export function tellsEarlier(text: string, from: number): boolean {
 const DONE_IN_OWN_CLAUSE =
   /^[^、。「」]{0,40}?(?:開かれ|行われ|開催され|[っいえれきけせてめべし])た(?=[\u4E00-\u9FFF\u30A0-\u30FF0-9]|の|際|後)/;
 const doneInOwnClause = (text: string, from: number) => DONE_IN_OWN_CLAUSE.test(text.slice(from, from + 48));
+
+/** 6日(米国時間), 18日(現地時間): a day told in the time of where it happened, as news is. */
+const LOCAL_TIME_AFTER = /^[(（](?:現地|米国|米東部|米西部|欧州|中部欧州)?時間[)）]/;
 
 /** 7月4日と(28日): what lists one date after another. */
 const LISTED_AFTER = /^(?:と|、|や|及び|および)$/;
