@@ -613,6 +613,15 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("places a plan's bare day in the news's weeks, not in the month of a past day told weeks before (…予定だ)", () => {
+    const text =
+      "両首脳は3日、会談を終えた。\n11月9日にベルリンの壁が開放されるなど、情勢が激変する中での会談となった。大統領は4日、ブリュッセルで首脳会議に臨む予定だ。";
+    assert.deepEqual(tag(text, "1989-12-04").slice(1), [
+      ["11月9日", "1989-11-09"],
+      ["4日", "1989-12-04"],
+    ]);
+  });
+
   it("ends a span in the month it starts, however far ahead (来年2月18日から21日まで)", () => {
     const text = "双方は13日、合意書に署名した。次の会談は来年2月18日から21日まで平壌で開く。";
     assert.deepEqual(tag(text, "1991-12-14").slice(1), [

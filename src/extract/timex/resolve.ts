@@ -34,6 +34,8 @@ export interface ResolveContext {
   paragraphStart: boolean;
   /** The sentence reports what happened (its predicate ends in た): it is about a day already past. */
   past?: boolean;
+  /** The sentence ends on a plan (…首脳会議に臨む予定だ). */
+  plan?: boolean;
   /** The sentence's predicate is in the past tense (…会談した), not a state that holds (…協議している). */
   pastTense?: boolean;
   /** The same moment in another time zone (日本時間の19日未明), given besides the local one. */
@@ -188,6 +190,13 @@ export class DiscourseCalendar {
 
   private beforePublication(d: CalendarDate): boolean {
     return this.published?.day !== undefined && epochDay(d) < epochDay(this.published);
+  }
+
+  /** A day more than a week before the publication. */
+  private longBeforePublication(d: CalendarDate | null): boolean {
+    return (
+      d?.day !== undefined && this.published?.day !== undefined && epochDay(this.published) - epochDay(d) > 7
+    );
   }
 
   private afterPublication(d: CalendarDate): boolean {
@@ -400,6 +409,9 @@ export class DiscourseCalendar {
         ? this.published
         : null) ??
       (month === undefined && ctx.past && !this.repeatsNarrationDay(day) ? this.monthSinceDay : null) ??
+      // (11月9日にベルリンの壁が開放されるなど、…。大統領は4日、…首脳会議で…説明し、…臨む予定だ, in the paper of
+      // 4 December: a plan's bare day is of the news's weeks, not of a past day told weeks before)
+      (month === undefined && ctx.plan && this.longBeforePublication(this.lastDay) ? this.published : null) ??
       this.lastDay ??
       this.lastMonth ??
       this.published;

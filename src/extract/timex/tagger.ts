@@ -155,7 +155,11 @@ function run(
       paragraphStart: !datedInParagraph,
       ...(f.candidate.kind === "same" ||
       (f.candidate.kind === "partial" && (f.candidate.day === undefined || f.candidate.month === undefined))
-        ? { past: reportsPast(text, f.end), pastTense: endsInPastTense(text, f.end) }
+        ? {
+            past: reportsPast(text, f.end),
+            pastTense: endsInPastTense(text, f.end),
+            ...(endsOnPlan(text, f.end) ? { plan: true } : {}),
+          }
         : {}),
       ...(converted ? { converted } : {}),
       ...(countsFrom(text, f) || respondedTo(text, f) ? { countedFrom: true } : {}),
@@ -360,6 +364,12 @@ function predicateEnd(text: string, from: number): number {
   while (i > from && "」』)）".includes(text[i]!)) i--;
   return i;
 }
+
+/** Whether the sentence going on at `from` ends on a plan (…臨む予定だ。, …開く見通しだ。). */
+const endsOnPlan = (text: string, from: number) =>
+  /(?:予定|見通し|方針|方向で調整している)(?:だ|です|である)?$/.test(
+    text.slice(from, predicateEnd(text, from) + 1),
+  );
 
 /** Whether the sentence going on at `from` ends in the past tense (…会談した), not in a state (…協議している). */
 const endsInPastTense = (text: string, from: number) => text[predicateEnd(text, from)] === "た";
