@@ -314,6 +314,15 @@ describe("temporal tagger", () => {
   it("places a weekday on the nearest such day", () => {
     assert.deepEqual(tag("おそらく金曜日にワシントンに来るだろう", "2018-05-31"), [["金曜日", "2018-06-01"]]);
     assert.deepEqual(tag("週明けにも発表する", "2018-05-31"), [["週明け", "2018-06-04"]]);
+    // what is still to be done is on the coming one, though a past one is nearer (Sunday the 11th: Thursday
+    // the 8th is three days back, the 15th four ahead)
+    const t = "大統領は11日、「木曜日にトルコで大統領を待つ」と投稿した。大統領は金曜日に会談した。";
+    const q = t.indexOf("「");
+    assert.deepEqual(tag(t, "2025-05-12", [{ start: q + 1, end: t.indexOf("」") }]), [
+      ["11日", "2025-05-11"],
+      ["木曜日", "2025-05-15"],
+      ["金曜日", "2025-05-09"],
+    ]);
   });
 
   it("reads deictic words inside a quotation from the time reported", () => {

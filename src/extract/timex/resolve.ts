@@ -336,8 +336,13 @@ export class DiscourseCalendar {
       case "weekday": {
         const base = this.deicticAnchor(ctx, "day");
         if (!base || base.day === undefined) return null;
-        // the nearest such day, looking at most three days back or ahead (週明け: the next one)
-        const deltas = c.after ? [1, 2, 3, 4, 5, 6, 7] : [0, 1, -1, 2, -2, 3, -3];
+        // the nearest such day, looking at most three days back or ahead (週明け: the next one; and the
+        // coming one for what is still to be done: 「木曜日にトルコで…待つ」)
+        const deltas = c.after
+          ? [1, 2, 3, 4, 5, 6, 7]
+          : ctx.toCome
+            ? [0, 1, 2, 3, 4, 5, 6]
+            : [0, 1, -1, 2, -2, 3, -3];
         for (const delta of deltas) {
           const d = addDays(base, delta);
           if (weekday(d) === c.weekday) return { date: d, anchor: ctx.inQuote ? "discourse" : "published" };

@@ -174,6 +174,9 @@ function run(
       TO_COME_AFTER.test(text.slice(f.end, f.end + 40))
         ? { toCome: true }
         : {}),
+      ...(f.candidate.kind === "weekday" && !f.candidate.after && endsInNonPast(text, f.end)
+        ? { toCome: true }
+        : {}),
       ...(f.candidate.kind === "relative-day" && (tellsEarlier(text, f.end) || doneInOwnClause(text, f.end))
         ? { flashback: true }
         : {}),
@@ -370,6 +373,16 @@ const endsOnPlan = (text: string, from: number) =>
   /(?:予定|見通し|方針|方向で調整している)(?:だ|です|である)?$/.test(
     text.slice(from, predicateEnd(text, from) + 1),
   );
+
+/**
+ * Whether the sentence (or the quotation) going on at `from` ends in a verb's non-past form (…待つ。, …会談する。)
+ * or on a plan: what is still to be done.
+ */
+const endsInNonPast = (text: string, from: number) => {
+  let end = from;
+  while (end < text.length && !"。\n」".includes(text[end]!)) end++;
+  return /[うくすつぬぶむる]$|(?:予定|見通し)(?:だ|です)?$/.test(text.slice(from, end));
+};
 
 /** Whether the sentence going on at `from` ends in the past tense (…会談した), not in a state (…協議している). */
 const endsInPastTense = (text: string, from: number) => text[predicateEnd(text, from)] === "た";
