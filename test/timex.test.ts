@@ -631,6 +631,16 @@ describe("temporal tagger", () => {
     ]);
   });
 
+  it("reads a report of what was heard (…があったという) in the tense before it: 同日 of a past deed is no later plan's day", () => {
+    const text =
+      "首相は17日、会合を中止すると発表した。首脳は19日から広島で開かれる会議に合わせて会合を開く。同氏によると、大統領から同日早朝に電話で連絡があったという。";
+    assert.deepEqual(tag(text, "2023-05-17"), [
+      ["17日", "2023-05-17"],
+      ["19日", "2023-05-19"],
+      ["同日早朝", "2023-05-17"],
+    ]);
+  });
+
   it("ends a span in the month it starts, however far ahead (来年2月18日から21日まで)", () => {
     const text = "双方は13日、合意書に署名した。次の会談は来年2月18日から21日まで平壌で開く。";
     assert.deepEqual(tag(text, "1991-12-14").slice(1), [

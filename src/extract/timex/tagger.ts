@@ -365,8 +365,13 @@ function predicateEnd(text: string, from: number): number {
   while (end < text.length && text[end] !== "。" && text[end] !== "\n") end++;
   let i = end - 1;
   while (i > from && "」』)）".includes(text[i]!)) i--;
-  return i;
+  // (…連絡があったという。: what is reported as heard is told in the tense before it)
+  const hearsay = HEARSAY_END.exec(text.slice(from, i + 1));
+  return hearsay && i + 1 - hearsay[0].length > from ? i - hearsay[0].length : i;
 }
+
+/** という, とのことだ: a report of what was heard, after the predicate it reports. */
+const HEARSAY_END = /(?:という|といいます|とのことだ|とのことです|ということだ|ということです)$/;
 
 /** Whether the sentence going on at `from` ends on a plan (…臨む予定だ。, …開く見通しだ。). */
 const endsOnPlan = (text: string, from: number) =>
