@@ -155,11 +155,7 @@ function run(
       paragraphStart: !datedInParagraph,
       ...(f.candidate.kind === "same" ||
       (f.candidate.kind === "partial" && (f.candidate.day === undefined || f.candidate.month === undefined))
-        ? {
-            past: reportsPast(text, f.end),
-            pastTense: endsInPastTense(text, f.end),
-            ...(endsOnPlan(text, f.end) ? { plan: true } : {}),
-          }
+        ? predicateContext(text, f.end)
         : {}),
       ...(converted ? { converted } : {}),
       ...(countsFrom(text, f) || respondedTo(text, f) ? { countedFrom: true } : {}),
@@ -174,7 +170,10 @@ function run(
       TO_COME_AFTER.test(text.slice(f.end, f.end + 40))
         ? { toCome: true }
         : {}),
-      ...(f.candidate.kind === "weekday" && !f.candidate.after && endsInNonPast(text, f.end)
+      // (a weekday inside a quotation is read to the quotation's end: 「木曜日にトルコで…待つ」と投稿した)
+      ...(f.candidate.kind === "weekday" &&
+      !f.candidate.after &&
+      NON_PAST_END.test(text.slice(f.end, predicateEnd(text, f.end, "。\n」") + 1))
         ? { toCome: true }
         : {}),
       ...(f.candidate.kind === "relative-day" && (tellsEarlier(text, f.end) || doneInOwnClause(text, f.end))
@@ -351,18 +350,31 @@ const TO_COME_AFTER =
  * sentence going on at `from` ends in a past predicate (…開かれた。 …戻りました。) and the date's own clause
  * does not put it to come.
  */
-function reportsPast(text: string, from: number): boolean {
+function reportsPast(text: string, from: number, predicate: number): boolean {
   if (TO_COME_AFTER.test(text.slice(from, from + 32))) return false;
   if (doneInOwnClause(text, from)) return true;
-  const i = predicateEnd(text, from);
   // …会談した。 …面会している。 (what has happened and holds now)
-  return text[i] === "た" || text.endsWith("ている", i + 1);
+  return text[predicate] === "た" || text.endsWith("ている", predicate + 1);
 }
 
-/** Where the predicate of the sentence going on at `from` ends: before its 。 and any closing brackets. */
-function predicateEnd(text: string, from: number): number {
+/** What the predicate of the sentence going on at `from` says of a date before it, read once per date. */
+function predicateContext(text: string, from: number): { past: boolean; pastTense: boolean; plan?: true } {
+  const predicate = predicateEnd(text, from);
+  return {
+    past: reportsPast(text, from, predicate),
+    // (…会談した, not a state that holds: …協議している)
+    pastTense: text[predicate] === "た",
+    ...(PLAN_END.test(text.slice(from, predicate + 1)) ? { plan: true as const } : {}),
+  };
+}
+
+/**
+ * Where the predicate of the sentence going on at `from` ends: before the first of `stops` and any closing
+ * brackets, and before a report of hearsay after it.
+ */
+function predicateEnd(text: string, from: number, stops = "。\n"): number {
   let end = from;
-  while (end < text.length && text[end] !== "。" && text[end] !== "\n") end++;
+  while (end < text.length && !stops.includes(text[end]!)) end++;
   let i = end - 1;
   while (i > from && "」』)）".includes(text[i]!)) i--;
   // (…連絡があったという。: what is reported as heard is told in the tense before it)
@@ -373,24 +385,11 @@ function predicateEnd(text: string, from: number): number {
 /** という, とのことだ: a report of what was heard, after the predicate it reports. */
 const HEARSAY_END = /(?:という|といいます|とのことだ|とのことです|ということだ|ということです)$/;
 
-/** Whether the sentence going on at `from` ends on a plan (…臨む予定だ。, …開く見通しだ。). */
-const endsOnPlan = (text: string, from: number) =>
-  /(?:予定|見通し|方針|方向で調整している)(?:だ|です|である)?$/.test(
-    text.slice(from, predicateEnd(text, from) + 1),
-  );
+/** …臨む予定だ。, …開く見通しだ。: a sentence ending on a plan. */
+const PLAN_END = /(?:予定|見通し|方針|方向で調整している)(?:だ|です|である)?$/;
 
-/**
- * Whether the sentence (or the quotation) going on at `from` ends in a verb's non-past form (…待つ。, …会談する。)
- * or on a plan: what is still to be done.
- */
-const endsInNonPast = (text: string, from: number) => {
-  let end = from;
-  while (end < text.length && !"。\n」".includes(text[end]!)) end++;
-  return /[うくすつぬぶむる]$|(?:予定|見通し)(?:だ|です)?$/.test(text.slice(from, end));
-};
-
-/** Whether the sentence going on at `from` ends in the past tense (…会談した), not in a state (…協議している). */
-const endsInPastTense = (text: string, from: number) => text[predicateEnd(text, from)] === "た";
+/** …待つ。, …会談する。, …予定だ: what is still to be done (a verb's non-past form, or a plan). */
+const NON_PAST_END = /[うくすつぬぶむる]$|(?:予定|見通し)(?:だ|です)?$/;
 
 /** The day-granular date the text states explicitly most often (ties: the earliest mention). */
 function focalDate(timexes: Timex[]): CalendarDate | null {
