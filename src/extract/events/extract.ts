@@ -1230,8 +1230,15 @@ function candidate(
     }
   } else {
     const roles: Roles = { actors, recipients, place, object, forum, mode, split, pairs, atLeaderLevel };
+    // (the site's fields named, not spread: spreading an object per trigger cost V8 far more)
     const scope: TriggerScope = {
-      ...site,
+      doc,
+      trigger,
+      start,
+      end,
+      sentence,
+      clause,
+      args,
       ctx,
       topic,
       local,
