@@ -23,6 +23,16 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("reads a day only where the calendar has it: 29 February of leap years alone (2000, 2024, not 2023 or 2100)", () => {
+    assert.deepEqual(
+      tag("2024年2月29日、2000年2月29日、2023年2月29日、2100年2月29日、2023年4月31日", "2024-06-19"),
+      [
+        ["2024年2月29日", "2024-02-29"],
+        ["2000年2月29日", "2000-02-29"],
+      ],
+    );
+  });
+
   it("keeps parts of a month and times of day in the span but not in the value", () => {
     assert.deepEqual(tag("9月上旬に訪問し、19日未明に到着、日本時間の31日夜から2日目の会談", "2024-06-19"), [
       ["9月上旬", "2024-09"],

@@ -32,7 +32,11 @@ export function parseIso(s: string | null | undefined): CalendarDate | null {
   return isValid(d) ? d : null;
 }
 
-export const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+/** Days in a month (1–12) of the proleptic Gregorian calendar, counted, not read off a Date made per call. */
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 
 export function isValid(d: CalendarDate): boolean {
   if (!Number.isInteger(d.year) || d.year < 1 || d.year > 9999) return false;
