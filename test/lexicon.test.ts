@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildGazetteer, findMentions } from "../src/extract/mentions.js";
+import { unlistedTitles } from "../src/extract/unlisted-titles.js";
 import { Lexicon, loadLexicon } from "../src/lexicon/lexicon.js";
 import { LexiconError, loadLexiconData } from "../src/lexicon/load.js";
 import { resolveMentions } from "../src/resolve/actors.js";
@@ -311,6 +312,17 @@ describe("mentions and title-over-time resolution", () => {
     const l = new Lexicon(data);
     assert.deepEqual(who("中曽根外相は7日、会談した。", "2009-01-07", l), ["hirofumi-nakasone-only"]);
     assert.notDeepEqual(who("中曽根首相は7日、会談した。", "1984-09-07", l), ["hirofumi-nakasone-only"]);
+  });
+
+  it("reads the words official titles end on from stopwords.yaml, with a user's added (title_endings)", () => {
+    const own = mkdtempSync(join(tmpdir(), "kaidan-titles-"));
+    writeFileSync(join(own, "stopwords-mine.yaml"), "title_endings: [補佐役]\n");
+    const bundled = unlistedTitles(lex);
+    const extended = unlistedTitles(new Lexicon(loadLexiconData([own])));
+    assert.equal(bundled.afterName.exec("アジア大洋州局長は")?.[0], "アジア大洋州局長");
+    assert.equal(bundled.afterName.exec("首席補佐役は"), null);
+    assert.equal(extended.afterName.exec("首席補佐役は")?.[0], "首席補佐役");
+    assert.equal(extended.afterName.exec("アジア大洋州局長は")?.[0], "アジア大洋州局長");
   });
 
   it("keeps names the lexicon lacks as unresolved actors", () => {

@@ -69,6 +69,16 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation to one the lexicon lacks before a title it does not list (ミッチェル元米上院議員は「…」と発表した)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "英国のブレア首相とアイルランドのアハーン首相は10日、北アイルランド和平協議で合意に署名した。和平協議の議長を務めたミッチェル元米上院議員は「両政府と北アイルランドの政党が合意に達した」と発表した。",
+        "1998-04-11",
+      ),
+      [["unresolved:ミッチェル", "両政府と北アイルランドの政党が合意に達した"]],
+    );
+  });
+
   it("takes words praised or thanked with (「…」とたたえた, 「…」と感謝した) for speech", async () => {
     assert.deepEqual(
       await quotes(

@@ -8,6 +8,7 @@
  * them. Each mention is read with the particle that follows it.
  */
 import type { Token } from "../analyse/tokenizer.js";
+import type { UnlistedTitles } from "./unlisted-titles.js";
 
 /** The particle after a mention, longest form first. */
 const PARTICLES = [
@@ -136,16 +137,10 @@ export const relativeClauseFollows = (text: string, from: number, reach: "clause
  * 王毅政治局委員と, 楊潔篪中央外事工作委員会弁公室主任は: a title the lexicon does not list, written
  * after a name, stands between the person and the particle.
  */
-const TITLE_WORD =
-  "(?:委員|委員長|書記|主任|局長|部長|長官|大使|代表|顧問|補佐官|秘書官|議員|議長|総裁|会長|理事長|董事長|大臣|担当相|次官補|次官|審議官|参事官|公使|報道官)";
-const UNKNOWN_TITLE = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}?${TITLE_WORD}`);
-/** The same, ending at the last title word (同市党委員会書記, not 同市党委員). */
-const UNKNOWN_TITLE_LONGEST = new RegExp(`^[\\u4E00-\\u9FFF]{0,12}${TITLE_WORD}`);
-
-export function skipUnknownTitle(text: string, pos: number): number {
+export function skipUnknownTitle(text: string, pos: number, titles: UnlistedTitles): number {
   // 陳敏爾・同市党委員会書記と: the title may be joined by ・, and hold a title word inside (委員会書記)
   const from = text[pos] === "・" ? pos + 1 : pos;
-  for (const re of [UNKNOWN_TITLE_LONGEST, UNKNOWN_TITLE]) {
+  for (const re of [titles.longest, titles.shortest]) {
     const m = re.exec(text.slice(from, from + 16));
     const end = from + (m?.[0].length ?? 0);
     // (外務審議官らが: those with them may follow the title)

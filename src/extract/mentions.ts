@@ -15,6 +15,7 @@ import { Gazetteer, type GazetteerMatch } from "../analyse/gazetteer.js";
 import type { Token } from "../analyse/tokenizer.js";
 import { type Lexicon, type SurfaceRef, surfaceKey } from "../lexicon/lexicon.js";
 import { readNumber } from "./timex/numerals.js";
+import { unlistedTitles } from "./unlisted-titles.js";
 
 export type MentionKind = "person" | "state" | "organization" | "place" | "group";
 
@@ -804,9 +805,6 @@ function surnamesOfUnknown(text: string, mentions: readonly Mention[]): Mention[
 }
 
 /** アジア大洋州局長, 北米局長, 国際部長: a title the lexicon lacks, after the name of an official it lacks. */
-const UNLISTED_TITLE =
-  /^[\u30A1-\u30FA\u30FC\u4E00-\u9FFF]{0,12}?(?:局長|部長|課長|室長|審議官|参事官|公使|大使|委員長|代表|顧問|補佐官|秘書官|議長|総裁|次官補|次官|長官|報道官|事務総長|司令官)(?![\u4E00-\u9FFF])/;
-
 /**
  * Names the lexicon lacks, from the tokenizer: proper-noun person tokens
  * (人名) and unknown katakana words, when 氏 or a title follows.
@@ -879,7 +877,8 @@ function unknownNames(
     const glossed = afterGloss(text, end);
     const stateTitle = text[glossed] === "・" ? stateTitleAt(text, glossed + 1, gaz) : undefined;
     const at =
-      text[glossed] === "・" && (stateTitle || UNLISTED_TITLE.test(text.slice(glossed + 1, glossed + 21)))
+      text[glossed] === "・" &&
+      (stateTitle || unlistedTitles(lex).afterName.test(text.slice(glossed + 1, glossed + 21)))
         ? glossed + 1
         : glossed;
     const follow = gaz.findAll(text, at, Math.min(text.length, at + 12))[0];
@@ -889,7 +888,7 @@ function unknownNames(
     const role = titled
       ? undefined
       : (lex.data.personRoles.find((r) => text.startsWith(r, at)) ??
-        UNLISTED_TITLE.exec(text.slice(at, at + 20))?.[0]);
+        unlistedTitles(lex).afterName.exec(text.slice(at, at + 20))?.[0]);
     if (!titled && !role && !HONORIFIC.test(text.slice(at, at + 2))) continue;
     const mention = unknownMention(text, start, end, gaz, at);
     if (stateTitle) {

@@ -16,12 +16,14 @@
  * institution (国営テレビ, 外務省) is recorded as such, never forced onto a
  * person.
  */
+import type { Lexicon } from "../lexicon/lexicon.js";
 import type { AnalysedDocument } from "../pipeline/document.js";
 import { citeSpan, sentenceAt } from "../pipeline/document.js";
 import type { ActorRef, ResolvedMention } from "../resolve/actors.js";
 import { joinedAsOne, relativeClauseFollows, skipUnknownTitle } from "./clauses.js";
 import { afterGloss } from "./mentions.js";
 import type { Cited, ExtractedQuote } from "./types.js";
+import { type UnlistedTitles, unlistedTitles } from "./unlisted-titles.js";
 
 /** A clause of reported content closes between a subject and the quotation. */
 const EMBEDDED = /[^」』]と(?:指摘|述べ|強調|説明|明らかに|語|主張|批判|非難)|こと(?:など)?(?:を|に|が)/;
@@ -51,10 +53,10 @@ interface Subject {
 const SUBJECT_PARTICLES = new Set(["は", "が", "も", "で", "か"]);
 const NOUN_CHAR = /[\u4E00-\u9FFF\u3400-\u4DBF々\u30A1-\u30FA\u30FC]/;
 
-export function extractQuotes(doc: AnalysedDocument): ExtractedQuote[] {
+export function extractQuotes(doc: AnalysedDocument, lex: Lexicon): ExtractedQuote[] {
   const text = doc.norm.text;
   const out: ExtractedQuote[] = [];
-  const subjects = findSubjects(doc);
+  const subjects = findSubjects(doc, unlistedTitles(lex));
   const speakers: Subject[] = [];
   const apparatusStart = doc.apparatus[0]?.start ?? text.length;
   const quotations = doc.quotations;
@@ -136,7 +138,7 @@ function joinedAfter(doc: AnalysedDocument, start: number): boolean {
  * Every subject in the text: a mention, or a noun phrase naming an
  * anonymous source or an institution, directly followed by は, が or も.
  */
-function findSubjects(doc: AnalysedDocument): Subject[] {
+function findSubjects(doc: AnalysedDocument, titles: UnlistedTitles): Subject[] {
   const text = doc.norm.text;
   const out: Subject[] = [];
   const byEnd = new Map<number, ResolvedMention>();
@@ -150,7 +152,7 @@ function findSubjects(doc: AnalysedDocument): Subject[] {
   // カストロ議長は「…」: a person speaks past a title the lexicon does not list for them
   for (const r of doc.resolved) {
     if (r.mention.qualifies !== undefined || r.mention.kind !== "person") continue;
-    const past = skipUnknownTitle(text, r.mention.end);
+    const past = skipUnknownTitle(text, r.mention.end, titles);
     if (past !== r.mention.end && !byEnd.has(past)) byEnd.set(past, r);
   }
   for (let p = 1; p < text.length; p++) {

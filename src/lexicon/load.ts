@@ -59,6 +59,11 @@ export interface LexiconData {
    * (山田太郎|元首相, 駐日大使, 杉山氏): 杉山|晋|輔 reads 輔 into the name, 杉山|晋|元… does not.
    */
   titleInitials: string[];
+  /**
+   * Words an official's title ends on (局長, 主任, 報道官), for titles the lexicon does not list: passed over
+   * between a person and their particle, and making a name the lexicon lacks before them a person's.
+   */
+  titleEndings: string[];
   /** Files read, for `kaidan lexicon` and error messages. */
   files: string[];
 }
@@ -134,6 +139,7 @@ const stopwordsSchema = z
     former_title_prefixes: z.array(z.string()).default([]),
     person_roles: z.array(z.string()).default([]),
     title_initials: z.array(z.string()).default([]),
+    title_endings: z.array(z.string()).default([]),
   })
   .strict();
 
@@ -143,6 +149,7 @@ function readStopwords(file: string): {
   formerTitlePrefixes: string[];
   personRoles: string[];
   titleInitials: string[];
+  titleEndings: string[];
 } {
   let doc: unknown;
   try {
@@ -154,7 +161,7 @@ function readStopwords(file: string): {
   if (!parsed.success)
     throw new LexiconError(
       file,
-      `expected lists 'compounds', 'title_prefixes', 'former_title_prefixes', 'person_roles' and 'title_initials': ${parsed.error.issues[0]!.message}`,
+      `expected lists 'compounds', 'title_prefixes', 'former_title_prefixes', 'person_roles', 'title_initials' and 'title_endings': ${parsed.error.issues[0]!.message}`,
     );
   return {
     compounds: parsed.data.compounds,
@@ -162,6 +169,7 @@ function readStopwords(file: string): {
     formerTitlePrefixes: parsed.data.former_title_prefixes,
     personRoles: parsed.data.person_roles,
     titleInitials: parsed.data.title_initials,
+    titleEndings: parsed.data.title_endings,
   };
 }
 
@@ -181,6 +189,7 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
     formerTitlePrefixes: [],
     personRoles: [],
     titleInitials: [],
+    titleEndings: [],
     files: [],
   };
   const index = new Map<
@@ -197,6 +206,7 @@ export function loadLexiconData(userDirs: readonly string[] = [], dataDir = bund
         data.formerTitlePrefixes.push(...words.formerTitlePrefixes);
         data.personRoles.push(...words.personRoles);
         data.titleInitials.push(...words.titleInitials);
+        data.titleEndings.push(...words.titleEndings);
         data.files.push(file);
         continue;
       }

@@ -18,8 +18,8 @@ export const events: Component = {
 
 export const quotes: Component = {
   name: "quotes",
-  run(doc) {
-    doc.layers.quotes = extractQuotes(doc);
+  run(doc, ctx) {
+    doc.layers.quotes = extractQuotes(doc, ctx.lexicon);
   },
 };
 

@@ -10,6 +10,7 @@ import { type ActorRef, type ResolvedMention, stateRef } from "../../resolve/act
 import { afterGloss, DELEGATION_NOUN, type Mention } from "../mentions.js";
 import type { Timex } from "../timex/tagger.js";
 import { particleAfter, skipUnknownTitle } from "../clauses.js";
+import { type UnlistedTitles, unlistedTitles } from "../unlisted-titles.js";
 
 export interface ActorArg {
   start: number;
@@ -151,7 +152,7 @@ function venueParticle(text: string, pos: number): string | undefined {
  * delegation a person leads, an aside, the heads of a compound of states, a place's surroundings, a
  * title the lexicon lacks; a city's venue and a compound's people, which carry the particle for it.
  */
-function particleOf(text: string, m: Mention): string {
+function particleOf(text: string, m: Mention, titles: UnlistedTitles): string {
   // 李鴻忠氏率いる代表団と: the leader of a delegation stands for it
   const led = LED_DELEGATION.exec(text.slice(m.end, m.end + 20));
   const head = m.kind === "group" ? GROUP_HEAD.exec(text.slice(m.end, m.end + 3)) : null;
@@ -165,7 +166,7 @@ function particleOf(text: string, m: Mention): string {
   }
   if (m.kind === "person") {
     // 盧泰愚大統領夫妻は: the couple acts as the person (not 首相夫人は, who is another)
-    const at = skipUnknownTitle(text, after);
+    const at = skipUnknownTitle(text, after, titles);
     // (田中均外務審議官らが: those with them go with the person)
     const own = text.startsWith("夫妻", at) ? at + 2 : at;
     return particleAfter(text, own) || (text[own] === "ら" ? particleAfter(text, own + 1) : "");
@@ -198,6 +199,7 @@ function generic(doc: AnalysedDocument, lex: Lexicon, r: ResolvedMention): Actor
 /** Skips の of a place qualifying a venue: ピョンヤンのクムスサン迎賓館で. */
 export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex: Lexicon): SentenceArguments {
   const lexPlaces = lex.places;
+  const titles = unlistedTitles(lex);
   const text = doc.norm.text;
   const actors: ActorArg[] = [];
   const places: PlaceArg[] = [];
@@ -215,7 +217,7 @@ export function collectArguments(doc: AnalysedDocument, sentence: Sentence, lex:
     const m = r.mention;
     if (m.start >= sentence.end) break;
     if (inReportedSpeech(doc, m.start, m.end)) continue;
-    const particle = particleOf(text, m);
+    const particle = particleOf(text, m, titles);
     if (m.kind === "place" && m.entityId) {
       places.push({
         start: m.start,
