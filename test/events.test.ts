@@ -245,6 +245,27 @@ describe("event triggers and roles", () => {
     }
   });
 
+  it("reads a name in brackets signed or adopted as the whole document, whatever noun it ends on (「合意された枠組み」に署名, 「…に関する共同声明」を採択), but not a plan put together (「…プラン」をまとめた)", async () => {
+    const { events } = await extract(
+      "【ジュネーブ21日時事】米国代表のガルーチ核問題担当大使と北朝鮮代表の姜錫柱第1外務次官は21日、核問題の包括的な解決を目指す「合意された枠組み」に署名した。",
+      "1994-10-22",
+    );
+    assert.deepEqual(
+      find(events, "SUPPORT", "sign").map((e) => [e.object, ...ids(e).sort()]),
+      [["合意された枠組み", "kang-sok-ju", "robert-gallucci"]],
+    );
+    const adopted = await extract(
+      "ロシアのプーチン大統領と中国の習近平国家主席は4日、北京で会談した。" +
+        "会談後、両首脳は「新時代に入った国際関係と世界の持続可能な発展に関する共同声明」を採択した。" +
+        "経済分野では、投資協力の強化など六項目からなる「中ロ協力プラン」をまとめた。",
+      "2022-02-05",
+    );
+    assert.deepEqual(
+      find(adopted.events, "SUPPORT", "sign").map((e) => e.object),
+      ["新時代に入った国際関係と世界の持続可能な発展に関する共同声明"],
+    );
+  });
+
   it("reads another document signed that day as a signing of its own (…協定にも署名した)", async () => {
     const { events } = await extract(
       "安倍晋三首相は8日、キャンベラでオーストラリアのアボット首相と会談し、両国の経済連携協定（EPA）に署名した。" +

@@ -6,6 +6,9 @@
  */
 
 /** The agreement signed: 包括的戦略パートナーシップ条約に署名 → 包括的戦略パートナーシップ条約. */
+/** The verbs of a formal signing or adoption, as against a text compiled or exchanged. */
+const FORMAL_SIGNING = /^(?:署名|調印|締結|採択)/;
+
 export function agreementBefore(
   text: string,
   from: number,
@@ -15,6 +18,10 @@ export function agreementBefore(
   // 覚書に両政府が署名し: the signatories may stand between the agreement and the verb (or where it was
   // signed: 「…モスクワ宣言」にモスクワで署名した)
   const before = text.slice(from, triggerStart);
+  // 「合意された枠組み」に署名した, 「…に関する共同声明」を採択した: a name in brackets that a formal signing takes
+  // as its object, whatever noun it ends on, is the whole name (not a plan put together: 「…プラン」をまとめた)
+  const bracketed = /[「『]([^「『」』、。]{2,40})[」』](?:に|を)$/.exec(before);
+  if (bracketed && FORMAL_SIGNING.test(text.slice(triggerStart, triggerStart + 2))) return bracketed[1]!;
   const withoutParties = before.replace(/(?<=[^、。]{2})(?:に|を)[^、。にを「」]{1,16}?(?:が|も|は|で)$/, "");
   return agreementNamed(withoutParties, names) ?? agreementNamed(before, names);
 }
