@@ -2199,6 +2199,17 @@ describe("dates", () => {
     assert.equal(find(events, "CONSULT")[0]?.place?.id, "london");
   });
 
+  it("reads the role one acts in (…の特使として訪米中の) as no party, and an official the lexicon lacks by a title holding a number (国防委員会第1副委員長) as the one who met", async () => {
+    const { events } = await extract(
+      "【ワシントン10日共同】北朝鮮の金正日総書記の特使として訪米中の趙明禄（チョ・ミョンロク）国防委員会第1副委員長は10日午前（日本時間同日深夜）、ホワイトハウスでクリントン大統領と約45分間会談し、金総書記の親書を手渡した。",
+      "2000-10-11",
+    );
+    const [meet] = find(events, "CONSULT", "meet");
+    assert.deepEqual(ids(meet!).sort(), ["bill-clinton", "unresolved:趙明禄"]);
+    const [visit] = find(events, "CONSULT", "visit");
+    assert.deepEqual(ids(visit!), ["unresolved:趙明禄", "USA"]);
+  });
+
   it("reads one brought into a summit (マルコス大統領を交えて、日米比3か国として) as its party", async () => {
     const { events } = await extract(
       "岸田総理大臣は11日、フィリピンのマルコス大統領を交えて、日米比3か国として初めての首脳会談に臨むことにしています。",

@@ -325,6 +325,12 @@ describe("mentions and title-over-time resolution", () => {
     assert.equal(extended.afterName.exec("アジア大洋州局長は")?.[0], "アジア大洋州局長");
   });
 
+  it("reads a title after a person and の as someone of that person's state, not the holder of that title elsewhere (金正日総書記の特使)", () => {
+    // (the lexicon's US special envoy for Korean peace talks holds a title written 特使)
+    assert.deepEqual(who("北朝鮮の金正日総書記の特使が訪米した。", "2000-10-10"), ["kim-jong-il", "PRK"]);
+    assert.deepEqual(who("特使が訪朝した。", "1998-01-10"), ["charles-kartman"]);
+  });
+
   it("keeps names the lexicon lacks as unresolved actors", () => {
     const text = "ボルトニク氏は述べた。";
     const [r] = resolveMentions(findMentions(text, lex, gaz), lex, { dateAt: () => "2024-01-01", text });

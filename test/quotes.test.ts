@@ -79,6 +79,16 @@ describe("quotation attribution", () => {
     );
   });
 
+  it("gives a quotation to one the lexicon knows by a title it does not list (シャーマン北朝鮮政策調整官は…「…」と述べた)", async () => {
+    assert.deepEqual(
+      await quotes(
+        "北朝鮮の趙明禄国防委員会第1副委員長は10日、ホワイトハウスでクリントン大統領と会談した。会談に同席したシャーマン北朝鮮政策調整官は記者団に「非常に前向きで率直、温かい会談だった」と述べた。",
+        "2000-10-11",
+      ),
+      [["wendy-sherman", "非常に前向きで率直、温かい会談だった"]],
+    );
+  });
+
   it("takes words praised or thanked with (「…」とたたえた, 「…」と感謝した) for speech", async () => {
     assert.deepEqual(
       await quotes(

@@ -17,6 +17,8 @@ const PARTICLES = [
   "にとっても",
   "としては",
   "としても",
+  // (金正日総書記の特使として訪米中の…: the role one acts in, not a party met with と)
+  "として",
   "とともに",
   "と共に",
   "と並んで",

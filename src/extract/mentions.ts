@@ -408,6 +408,7 @@ export function findMentions(
   dropOwnedParts(out);
   joinConcurrentTitles(text, out);
   markQualifiers(text, out);
+  titlesOfPeople(text, lex, out);
   ownOrganizations(text, lex, out);
   return out;
 }
@@ -939,6 +940,20 @@ function joinConcurrentTitles(text: string, mentions: Mention[]): void {
     if (a.kind !== "person" || !titleOnly(b) || text[a.end] !== "兼" || b.start !== a.end + 1) continue;
     a.end = b.end;
     mentions.splice(i + 1, 1);
+  }
+}
+
+/**
+ * 金正日総書記の特使: a title alone after a person and の is someone that person sends or employs, of that
+ * person's state, not whoever holds an office of that title elsewhere (the US special envoy).
+ */
+function titlesOfPeople(text: string, lex: Lexicon, mentions: Mention[]): void {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1]!;
+    if (a.kind !== "person" || a.personIds?.length !== 1 || b.kind !== "person" || b.country) continue;
+    if (!b.titleOffices?.length || b.personIds?.length || b.surnameOf?.length || b.anaphor) continue;
+    if (text.slice(a.end, b.start) === "の") b.country = lex.people.get(a.personIds[0]!)?.country;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Titles the lexicon does not list, told by the word they end on (stopwords.yaml's `title_endings`):
- * 王毅政治局委員は, 楊潔篪中央外事工作委員会弁公室主任と, 外務省の伊原純一アジア大洋州局長.
+ * 王毅政治局委員は, 楊潔篪中央外事工作委員会弁公室主任と, 外務省の伊原純一アジア大洋州局長, 国防委員会第1副委員長
+ * (the words before may hold a number).
  */
 import type { Lexicon } from "../lexicon/lexicon.js";
 
@@ -24,9 +25,9 @@ export function unlistedTitles(lex: Lexicon): UnlistedTitles {
     // (a lexicon with no title endings matches no unlisted title)
     const word = lex.data.titleEndings.length ? `(?:${lex.data.titleEndings.map(escape).join("|")})` : "(?!)";
     titles = {
-      shortest: new RegExp(`^[\\u4E00-\\u9FFF]{0,12}?${word}`),
-      longest: new RegExp(`^[\\u4E00-\\u9FFF]{0,12}${word}`),
-      afterName: new RegExp(`^[\\u30A1-\\u30FA\\u30FC\\u4E00-\\u9FFF]{0,12}?${word}(?![\\u4E00-\\u9FFF])`),
+      shortest: new RegExp(`^[\\u4E00-\\u9FFF0-9]{0,12}?${word}`),
+      longest: new RegExp(`^[\\u4E00-\\u9FFF0-9]{0,12}${word}`),
+      afterName: new RegExp(`^[\\u30A1-\\u30FA\\u30FC\\u4E00-\\u9FFF0-9]{0,12}?${word}(?![\\u4E00-\\u9FFF])`),
     };
     built.set(lex, titles);
   }

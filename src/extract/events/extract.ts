@@ -110,11 +110,13 @@ const REFERENCE_AFTER =
 const VERB_ENDING = /[\u3041-\u3096]$/;
 /** ムン大統領主催の(夕食会), 首相が主催する(晩さん会): the host of a meal or gathering, right before it. */
 const HOSTED_BY = /^(?:の|が)?主催(?:の|する|した)$/;
+/** Xを交えて, Xを招いて: a party brought into a meeting. */
+const JOINED_IN = /^を(?:交え|招い|招き)(?:て|た|、)?/;
 /**
- * Xを交えて, Xを招いて, 日米比3か国として: a party brought into a meeting, or the states that hold it named as
- * such.
+ * 日米比3か国として, 日米として: the states that hold a meeting, named as such (not the role one acts in:
+ * 金総書記の特使として訪米中の…は).
  */
-const JOINED_IN = /^(?:を(?:交え|招い|招き)(?:て|た|、)?|(?:[0-9一二三四五六七八九十]+[かカヶケ]国)?として)/;
+const HOLDERS_AS = /^(?:[0-9一二三四五六七八九十]+[かカヶケ]国)?として/;
 /** 協議が停滞, 交渉は膠着状態: talks told as a process in a state, not as a meeting. */
 const STATE_OF_TALKS = /^(?:が|は|も)[^、。「」]{0,4}?(?:停滞|膠着|難航|行き詰ま|途絶え|頓挫)/;
 /** 発表された共同声明では、…を非難した: what a document already reported says, not its issuing again. */
@@ -734,7 +736,9 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
         // ムン大統領主催の夕食会: its host
         (trigger.type === "CONSULT" &&
           a.end < start &&
-          (JOINED_IN.test(text.slice(a.end, a.end + 12)) || HOSTED_BY.test(text.slice(a.end, start)))) ||
+          (JOINED_IN.test(text.slice(a.end, a.end + 12)) ||
+            (a.actors.length > 1 && HOLDERS_AS.test(text.slice(a.end, a.end + 12))) ||
+            HOSTED_BY.test(text.slice(a.end, start)))) ||
         // 3か国の首脳会談, 両首脳会談: the people an anaphor names, written into the meeting's word
         (!!a.resolved.mention.anaphor && a.start < start && a.end >= start && a.end <= end) ||
         ((trigger.type === "AGREE" || trigger.type === "CONSULT") &&
