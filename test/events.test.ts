@@ -2210,6 +2210,47 @@ describe("dates", () => {
     assert.deepEqual(ids(visit!), ["unresolved:趙明禄", "USA"]);
   });
 
+  it("reads a meeting held and one agreed for a month to come as two, however weakly the first is dated", async () => {
+    const { events } = await extract(
+      "ロシアを訪問している安倍総理大臣は、南部のソチでプーチン大統領と会談し、平和条約締結交渉を新しいアプローチで進めていくことで一致しました。" +
+        "会談は現地時間の6日夕方から行われました。" +
+        "両首脳は、9月にウラジオストクで開かれる東方経済フォーラムの際に改めて会談することで合意しました。",
+      "2016-05-07",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "meet").map((e) => [e.status, e.date?.start.slice(0, 7), ...ids(e).sort()]),
+      [
+        ["occurred", "2016-05", "shinzo-abe", "vladimir-putin"],
+        ["planned", "2016-09", "shinzo-abe", "vladimir-putin"],
+      ],
+    );
+  });
+
+  it("reads two joined by と before との as a meeting's two sides (プーチン大統領とカタールの外相との会談), with no topic", async () => {
+    const { events } = await extract(
+      "ロシアを訪問している安倍総理大臣は6日、ソチに到着した。プーチン大統領とカタールの外相との会談は6日午後に行われた。",
+      "2016-05-07",
+    );
+    assert.deepEqual(
+      events.filter((e) => e.type === "CONSULT" && e.mode !== "visit").map((e) => [e.mode, ...ids(e).sort()]),
+      [["meet", "mohammed-bin-abdulrahman", "vladimir-putin"]],
+    );
+  });
+
+  it("reads a visit in a clause before a possibility the sentence ends on as possible (中国を訪れ、習氏と会談する可能性がある)", async () => {
+    const { events } = await extract(
+      "3月の大統領選で5選を果たしたプーチン氏は、5月7日の就任式の後、最初の外遊先として中国を訪れ、習氏と会談する可能性がある。",
+      "2024-04-09",
+    );
+    assert.deepEqual(
+      events.filter((e) => e.type === "CONSULT").map((e) => [e.mode, e.status]),
+      [
+        ["visit", "speculated"],
+        ["meet", "speculated"],
+      ],
+    );
+  });
+
   it("reads one brought into a summit (マルコス大統領を交えて、日米比3か国として) as its party", async () => {
     const { events } = await extract(
       "岸田総理大臣は11日、フィリピンのマルコス大統領を交えて、日米比3か国として初めての首脳会談に臨むことにしています。",

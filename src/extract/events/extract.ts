@@ -18,7 +18,7 @@ import { firstSinceEnd, sinceDate, type Timex } from "../timex/tagger.js";
 import { weekNamed } from "../timex/weeks.js";
 import type { Cited, EventDate, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type ActorArg, collectArguments, type PlaceArg, type SentenceArguments } from "./arguments.js";
-import { clauseAround, clauseStarts, relativeClauseFollows } from "../clauses.js";
+import { clauseAround, clauseStarts, joinedAsOne, relativeClauseFollows } from "../clauses.js";
 import {
   COUNTED_FROM,
   coordinated,
@@ -1033,8 +1033,11 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
  * and the one who took part (the topic) is the other party.
  */
 function meetingWith(text: string, parties: readonly ActorArg[], start: number): boolean {
-  const last = parties.filter((a) => a.end <= start).at(-1);
-  return !!last && text.startsWith("との", last.end) && !/[、。]/.test(text.slice(last.end, start));
+  const before = parties.filter((a) => a.end <= start);
+  const last = before.at(-1);
+  if (!last || !text.startsWith("との", last.end) || /[、。]/.test(text.slice(last.end, start))) return false;
+  // (プーチン大統領とカタールの外相との会談: two joined by と, then との, are the meeting's two sides)
+  return !before.some((a) => a !== last && a.particle === "と" && joinedAsOne(text.slice(a.end, last.start)));
 }
 
 /** The words of the signing triggers (triggers.yaml), those needing no document named near them. */

@@ -156,6 +156,22 @@ const weakDate = (e: ExtractedEvent) =>
   (e.mode === "visit" && e.date.source === "sentence");
 
 /**
+ * ソチでプーチン大統領と会談し…。両首脳は、9月に…改めて会談することで合意した: a report of a meeting held is
+ * no report of one planned for a month still to come, however weakly either is dated.
+ */
+function heldAndToCome(a: ExtractedEvent, b: ExtractedEvent, published: string | null): boolean {
+  const plan = a.status === "planned" ? a : b.status === "planned" ? b : undefined;
+  const held = plan === a ? b : a;
+  return (
+    !!plan &&
+    !!published &&
+    held.status === "occurred" &&
+    !!plan.date &&
+    plan.date.start.slice(0, 7) > published.slice(0, 7)
+  );
+}
+
+/**
  * 外相会談が、日本時間の7日未明、ワシントンで開かれ: an event dated only in Japan's time, at an hour, is
  * dated by the day where it was held (the 6th in Washington), by its state's offset from UTC.
  */
@@ -220,6 +236,7 @@ export function mergeCandidates(
       (weakDate(x) && !earlier.has(e))) &&
     (e.mode !== "visit" || (visitPlacesAgree(ctx, x, e) && !siteOfTheTrip(x, e))) &&
     !twoDocumentsOfOneReport(x, e) &&
+    !heldAndToCome(x, e, published) &&
     (partial
       ? covers(x.participants, e.participants)
       : covers(x.participants, e.participants) || covers(e.participants, x.participants));

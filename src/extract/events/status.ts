@@ -123,6 +123,10 @@ const PLAN_ENDS = /(?:予定|見通し|方針|計画)(?:だ|です|である)?[�
 const calledOff = (after: string, cues: StatusCues) =>
   !after.includes("延期") && cues.cancelled.some((w) => after.includes(w));
 
+/** …する可能性がある, …かもしれない: a sentence that ends on a possibility. */
+const SPECULATION_ENDS =
+  /(?:可能性が(?:ある|あります|高い|高まっている)|可能性もある|かもしれない|かもしれません)$/;
+
 /** 年内に, 近く, 今後, 来月中に: a time still to come, said of the clause's own deed. */
 const STILL_TO_COME =
   /(?:年内|月内|年度内|近く|近いうち|近日中|近い将来|今後|来週|来月|来年|来春|来夏|来秋|来冬)(?:中)?(?:に|にも)?、?(?:[^、。るた]{0,10}?[をでにへと])?$/;
@@ -160,6 +164,8 @@ export function readStatus(input: StatusInput, cues: StatusCues): StatusReading 
   if (STILL_TO_COME.test(input.head)) return "planned";
   const rest = input.rest.replace(/「[^「」]*」/g, "「」").replace(/[。!?」』)\s]+$/, "");
   const final = (OWN_SUBJECT.test(input.head) ? rest : rest.replace(SAID_CONTENT, "")).slice(-8);
+  // (中国を訪れ、習氏と会談する可能性がある: a sentence that ends on a possibility makes its clauses possible)
+  if (SPECULATION_ENDS.test(rest)) return "speculated";
   // (…会談し、結果を伝える見通し。: a sentence may end on the noun alone)
   if (NON_PAST.test(final) || /(?:する|します|予定だ?|予定です|見通しだ?|見通しです)$/.test(final))
     return "planned";
