@@ -23,6 +23,20 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("reads the day before or after written with its number (前日13日, 翌日15日) as that day, in one span", () => {
+    assert.deepEqual(
+      tag(
+        "文大統領は14日午後、習主席と会談した。文大統領は、前日13日に北京入りした。翌日15日には演説する。",
+        "2017-12-14",
+      ),
+      [
+        ["14日午後", "2017-12-14"],
+        ["前日13日", "2017-12-13"],
+        ["翌日15日", "2017-12-15"],
+      ],
+    );
+  });
+
   it("reads a day only where the calendar has it: 29 February of leap years alone (2000, 2024, not 2023 or 2100)", () => {
     assert.deepEqual(
       tag("2024年2月29日、2000年2月29日、2023年2月29日、2100年2月29日、2023年4月31日", "2024-06-19"),

@@ -211,9 +211,15 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: "next-day-explicit",
-    // 翌11日: the next day, with its number written out
-    pattern: g(`翌(${N})日${DAY_SUFFIX}`),
+    // 翌11日, 翌日11日: the next day, with its number written out
+    pattern: g(`翌日?(${N})日${DAY_SUFFIX}`),
     build: (m) => ({ kind: "partial", day: readNumber(m[1]!), dayAfterLast: true }),
+  },
+  {
+    name: "day-before-explicit",
+    // 前日13日: the day before, with its number written out (the number says which)
+    pattern: g(`前日(${N})日${DAY_SUFFIX}`),
+    build: (m) => ({ kind: "partial", day: readNumber(m[1]!) }),
   },
   {
     name: "same-day",
