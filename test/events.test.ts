@@ -2251,6 +2251,32 @@ describe("dates", () => {
     );
   });
 
+  it("reads people listed with や before と (ハメネイ師やロウハニ師と会談した) as met each by the topic, but not those met with others besides (…や…副総裁らと面会する)", async () => {
+    const { events } = await extract(
+      "安倍晋三首相は20日、来日したイランのロウハニ大統領と首相官邸で会談した。首相は今年6月、現職首相として41年ぶりにイランを訪れ、最高指導者ハメネイ師やロウハニ師と会談した。",
+      "2019-12-21",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "meet").map((e) => [e.date?.start.slice(0, 7), ...ids(e).sort()]),
+      [
+        ["2019-12", "hassan-rouhani", "shinzo-abe"],
+        ["2019-06", "ali-khamenei", "shinzo-abe"],
+        ["2019-06", "hassan-rouhani", "shinzo-abe"],
+      ],
+    );
+    const together = await extract(
+      "尹錫悦大統領は16日、東京で岸田文雄首相と会談した。尹氏は17日、菅義偉前首相や麻生太郎自民党副総裁らと面会する。",
+      "2023-03-16",
+    );
+    assert.deepEqual(
+      find(together.events, "CONSULT", "meet").map((e) => ids(e).sort()),
+      [
+        ["fumio-kishida", "yoon-suk-yeol"],
+        ["taro-aso", "yoon-suk-yeol", "yoshihide-suga"],
+      ],
+    );
+  });
+
   it("reads one brought into a summit (マルコス大統領を交えて、日米比3か国として) as its party", async () => {
     const { events } = await extract(
       "岸田総理大臣は11日、フィリピンのマルコス大統領を交えて、日米比3か国として初めての首脳会談に臨むことにしています。",

@@ -780,7 +780,7 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
   split = splitCounterparts(
     text,
     ownSubject || !topic ? parties : [topic, ...parties],
-    /個別|別々|それぞれ|相次いで/.test(text.slice(clause.start, start)),
+    /個別|別々|それぞれ|相次いで/.test(text.slice(clause.start, start)) || listedWithYa(text, parties, start),
   );
   pairs = pairedOff(text, parties, clause.start, start);
   const inSpeech = inReportedSpeech(doc, start, end);
@@ -1983,6 +1983,24 @@ function splitCounterparts(
   if (!others.slice(0, -1).every((a) => joined.test(a.particle))) return null;
   if (others.some((a) => a.actors.length !== 1 || a.actors[0]!.kind !== "person")) return null;
   return [subject, others];
+}
+
+/**
+ * 最高指導者ハメネイ師やロウハニ師と会談した: people listed with や before と are met each in turn, as those
+ * met 相次いで are (not those met with others besides: …や…副総裁らと).
+ */
+function listedWithYa(text: string, parties: readonly ActorArg[], start: number): boolean {
+  const before = parties.filter((a) => a.end <= start);
+  const last = before.at(-1);
+  return (
+    !!last &&
+    /^(?:と|とも)$/.test(last.particle) &&
+    // (菅義偉前首相や麻生太郎自民党副総裁らと面会する: with others besides, met together)
+    text[last.end] !== "ら" &&
+    before.length >= 2 &&
+    before.at(-2)!.particle === "や" &&
+    before.every((a) => a.actors.every((x) => x.kind === "person"))
+  );
 }
 
 /**
