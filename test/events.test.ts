@@ -2277,6 +2277,22 @@ describe("dates", () => {
     );
   });
 
+  it("reads a gathering counted by its states (…と臨んだ3カ国首脳会議) as one held by all of them with the topic, not a meeting with each", async () => {
+    const { events } = await extract(
+      "安倍首相は韓中日首脳会議に出席するため1日に来韓した。朴大統領、中国の李克強首相と臨んだ3カ国首脳会議では、会議を定例化することで一致し、「北東アジアの平和と協力のための共同宣言」を採択した。",
+      "2015-11-02",
+    );
+    assert.deepEqual(
+      events.filter((e) => e.type === "CONSULT" && e.mode !== "visit").map((e) => [e.mode, ...ids(e).sort()]),
+      [["multilateral", "li-keqiang", "park-geun-hye", "shinzo-abe"]],
+    );
+    assert.deepEqual(ids(find(events, "SUPPORT", "sign")[0]!).sort(), [
+      "li-keqiang",
+      "park-geun-hye",
+      "shinzo-abe",
+    ]);
+  });
+
   it("reads one brought into a summit (マルコス大統領を交えて、日米比3か国として) as its party", async () => {
     const { events } = await extract(
       "岸田総理大臣は11日、フィリピンのマルコス大統領を交えて、日米比3か国として初めての首脳会談に臨むことにしています。",

@@ -110,6 +110,8 @@ const REFERENCE_AFTER =
 const VERB_ENDING = /[\u3041-\u3096]$/;
 /** ムン大統領主催の(夕食会), 首相が主催する(晩さん会): the host of a meal or gathering, right before it. */
 const HOSTED_BY = /^(?:の|が)?主催(?:の|する|した)$/;
+/** 3カ国(の), 三か国による: the count of states right before a gathering's noun. */
+const COUNTED_GATHERING = /([0-9一二三四五六七八九十])[かカヶケ]国(?:の|による|間の)?$/;
 /** Xを交えて, Xを招いて: a party brought into a meeting. */
 const JOINED_IN = /^を(?:交え|招い|招き)(?:て|た|、)?/;
 /**
@@ -776,12 +778,18 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
   // the sentence topic takes part only when the clause does not name the parties itself
   const named = uniqueActors(parties.flatMap((a) => a.actors)).length;
   const ownSubject = parties.some((a) => isSubject(a) && a.start >= clause.start);
-  // XはA、Bとそれぞれ会談: one meeting with each counterpart (the subject may be the topic)
-  split = splitCounterparts(
-    text,
-    ownSubject || !topic ? parties : [topic, ...parties],
-    /個別|別々|それぞれ|相次いで/.test(text.slice(clause.start, start)) || listedWithYa(text, parties, start),
-  );
+  // XはA、Bとそれぞれ会談: one meeting with each counterpart (the subject may be the topic) — not a gathering
+  // counted by its states (朴大統領、中国の李克強首相と臨んだ3カ国首脳会議), which they hold together
+  const count = COUNTED_GATHERING.exec(text.slice(Math.max(clause.start, start - 6), start));
+  const counted = !!count;
+  split = counted
+    ? null
+    : splitCounterparts(
+        text,
+        ownSubject || !topic ? parties : [topic, ...parties],
+        /個別|別々|それぞれ|相次いで/.test(text.slice(clause.start, start)) ||
+          listedWithYa(text, parties, start),
+      );
   pairs = pairedOff(text, parties, clause.start, start);
   const inSpeech = inReportedSpeech(doc, start, end);
   if (
@@ -789,7 +797,10 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
     !inSpeech &&
     !parties.includes(topic) &&
     topic.start < clause.start &&
-    (named < 2 || (companions && !followingSubject) || meetingWith(text, parties, start)) &&
+    (named < 2 ||
+      (counted && named < readNumber(count[1]!)) ||
+      (companions && !followingSubject) ||
+      meetingWith(text, parties, start)) &&
     !ownSubject &&
     !otherPortfolio(lex, topic, text.slice(start, end)) &&
     // (去年6月に大阪で行われた安倍前総理大臣との首脳会談 in a text about 菅総理大臣: a summit of a day the
