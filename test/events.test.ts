@@ -2293,6 +2293,28 @@ describe("dates", () => {
     ]);
   });
 
+  it("reads a meeting's noun after its party and a comma (…と会談、…) as written for 会談し、, in the tense of the sentence's last verb", async () => {
+    const held = await extract(
+      "ロシアのプーチン大統領は19日、平壌で金正日総書記と会談した。大統領は訪朝に先立って中国を訪問し、18日に北京で江沢民国家主席と会談、「北京宣言」に署名した。",
+      "2000-07-20",
+    );
+    assert.deepEqual(
+      find(held.events, "CONSULT", "meet").map((e) => [e.status, e.date?.start, ...ids(e).sort()]),
+      [
+        ["occurred", "2000-07-19", "kim-jong-il", "vladimir-putin"],
+        ["occurred", "2000-07-18", "jiang-zemin", "vladimir-putin"],
+      ],
+    );
+    const planned = await extract(
+      "小泉純一郎首相は八日朝、日帰りの中国訪問に出発した。首相は同日午後、北京で江沢民国家主席と会談、自衛隊の海外派遣などについて意見交換する。",
+      "2001-10-08",
+    );
+    assert.deepEqual(
+      find(planned.events, "CONSULT", "meet").map((e) => [e.status, ...ids(e).sort()]),
+      [["planned", "jiang-zemin", "junichiro-koizumi"]],
+    );
+  });
+
   it("reads one brought into a summit (マルコス大統領を交えて、日米比3か国として) as its party", async () => {
     const { events } = await extract(
       "岸田総理大臣は11日、フィリピンのマルコス大統領を交えて、日米比3か国として初めての首脳会談に臨むことにしています。",

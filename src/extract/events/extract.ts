@@ -459,14 +459,17 @@ function statusOfTrigger(
   const heldAgreement =
     trigger.type === "CONSULT" && text[end] === "で" && AGREEMENT_REACHED.test(text.slice(end, sentence.end));
   const relative = heldInRelative(text, sentence.start, start);
+  // (江沢民国家主席と会談、…について意見交換する: a noun written for 会談し、 ends its clause at the comma, and
+  // takes the tense of the sentence's last predicate)
+  const clauseEnd = nounAsContinuative(site) ? end + 1 : clause.end;
   const read = heldAgreement
     ? "occurred"
     : readStatus(
         {
-          tail: text.slice(end, clause.end),
+          tail: text.slice(end, clauseEnd),
           head: agreedContent ? "" : text.slice(clause.start, start),
           headline: sentence.headline,
-          rest: text.slice(clause.end, sentence.end),
+          rest: text.slice(clauseEnd, sentence.end),
         },
         ctx.statusCues,
       );
@@ -578,6 +581,7 @@ function dateOfTrigger(
     !datedNoun &&
     !heldBefore &&
     !agreedSigning &&
+    !nounAsContinuative(site) &&
     nominalWithoutPredicate(text, end, clause.end, sentence.headline);
   // 27日夜、…首脳会議に出席するため来日した習主席と会談した: a gathering that is only what a trip is for,
   // dated by the trip, is a reference to be completed by a report of its own
@@ -2117,6 +2121,20 @@ function earlierOccurrences(
  */
 const EVENT_PREDICATE =
   /行わ|行い|行っ|行う|おこな|開か|開い|開く|開き|開催|実施|実現|終え|終わ|終了|幕を閉じ|幕を開け|始ま|始め|臨|出発|果た|控え|予定|見通し|調整|決ま|持た|持っ|開幕|閉幕|スタート|入り|到着|出席|参加|観覧|参観|参列|臨ん|持ち|行われ|再開|続け|続い|続く|まとま|延期|中止|見送|取りやめ|取り止め|に向け|(?:懇談|会談|協議|面会)し(?:て|た)|会っ/;
+
+/**
+ * 江沢民国家主席と会談、…署名した: a meeting's noun right after its party and と, then a comma, written for
+ * 会談し、 (not a noun listed after another: ウラン濃縮活動と核実験、…を停止し).
+ */
+function nounAsContinuative({ doc, trigger, start, end, args }: TriggerSite): boolean {
+  const text = doc.norm.text;
+  return (
+    trigger.type === "CONSULT" &&
+    text[end] === "、" &&
+    !VERB_ENDING.test(text[end - 1] ?? "") &&
+    args.actors.some((a) => a.particle === "と" && a.end + 1 === start)
+  );
+}
 
 function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, headline: boolean): boolean {
   // a trigger ending in kana is a verb (結ばれ、 訪れた): it is its own predicate
