@@ -110,15 +110,18 @@ const REFERENCE_AFTER =
 const VERB_ENDING = /[\u3041-\u3096]$/;
 /** ムン大統領主催の(夕食会), 首相が主催する(晩さん会): the host of a meal or gathering, right before it. */
 const HOSTED_BY = /^(?:の|が)?主催(?:の|する|した)$/;
+/** 3カ国, 三か国, 3ヶ国: a count of states. */
+const COUNT_DIGITS = "[0-9一二三四五六七八九十]+";
+const STATE_COUNT = `${COUNT_DIGITS}[かカケヵヶ]国`;
 /** 3カ国(の), 三か国による: the count of states right before a gathering's noun. */
-const COUNTED_GATHERING = /([0-9一二三四五六七八九十])[かカヶケ]国(?:の|による|間の)?$/;
+const COUNTED_GATHERING = new RegExp(`(${COUNT_DIGITS})[かカケヵヶ]国(?:の|による|間の)?$`);
 /** Xを交えて, Xを招いて: a party brought into a meeting. */
 const JOINED_IN = /^を(?:交え|招い|招き)(?:て|た|、)?/;
 /**
  * 日米比3か国として, 日米として: the states that hold a meeting, named as such (not the role one acts in:
  * 金総書記の特使として訪米中の…は).
  */
-const HOLDERS_AS = /^(?:[0-9一二三四五六七八九十]+[かカヶケ]国)?として/;
+const HOLDERS_AS = new RegExp(`^(?:${STATE_COUNT})?として`);
 /** 協議が停滞, 交渉は膠着状態: talks told as a process in a state, not as a meeting. */
 const STATE_OF_TALKS = /^(?:が|は|も)[^、。「」]{0,4}?(?:停滞|膠着|難航|行き詰ま|途絶え|頓挫)/;
 /** 発表された共同声明では、…を非難した: what a document already reported says, not its issuing again. */
@@ -145,7 +148,6 @@ function heldInRelative(text: string, sentenceStart: number, triggerStart: numbe
   return m ? (m[1] === "た" ? "held" : "scheduled") : undefined;
 }
 /** 3か国, 三カ国: a number of states. */
-const STATE_COUNT = "[0-9一二三四五六七八九十]+[かカケヵ]国";
 /** 対面での, 初めての, 公式の, 正式な: how a meeting was held, before its noun. */
 const MANNER = "(?:対面|直接|公式|非公式|初めて|初|正式|単独|オンライン|電話)(?:(?:で)?の|な)";
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議, 日韓首脳の正式な会談: a compound naming the parties. */
