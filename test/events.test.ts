@@ -2330,6 +2330,20 @@ describe("dates", () => {
     );
   });
 
+  it("dates a plan with no day of its own told after the day the text is at (このあと、…を訪れ、…する予定) from that day to its month's end", async () => {
+    const { events } = await extract(
+      "安倍総理大臣は10日、北京で習近平国家主席と会談しました。安倍総理は、あすの首脳会議に臨みます。このあと、ミャンマーとオーストラリアを訪れ、東アジアサミットに出席する予定です。",
+      "2014-11-10",
+    );
+    assert.deepEqual(
+      find(events, "CONSULT", "visit").map((e) => [e.status, e.date?.start, e.date?.end, ...ids(e)]),
+      [
+        ["planned", "2014-11-11", "2014-11-30", "shinzo-abe", "AUS"],
+        ["planned", "2014-11-11", "2014-11-30", "shinzo-abe", "MMR"],
+      ],
+    );
+  });
+
   it("reads one brought into a summit (マルコス大統領を交えて、日米比3か国として) as its party", async () => {
     const { events } = await extract(
       "岸田総理大臣は11日、フィリピンのマルコス大統領を交えて、日米比3か国として初めての首脳会談に臨むことにしています。",

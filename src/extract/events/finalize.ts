@@ -142,6 +142,8 @@ export function finalizeEvents(
   const redated = dateVisitsByTheirMeetings(events);
   dateTourStops(events);
   for (const e of datePlansByTheirTrip(events)) redated.add(e);
+  for (const e of plansAfterTheDay(doc, events, (e) => redated.has(e) || trips.some((t) => onTrip(e, t))))
+    redated.add(e);
   const kept = events.filter((e) => {
     if (e.type === "NONE") return false;
     const parties = e.participants.length;
@@ -297,6 +299,36 @@ const isoSpan = (start: number, end: number) => ({
   end: toIso(fromEpochDay(end)),
   granularity: start === end ? ("day" as const) : ("range" as const),
 });
+
+/** このあと, この後, その後: a sentence that goes on from the day the text is at. */
+const AFTER_THIS = /^(?:このあと|この後|その後|そのあと)、?/;
+
+/**
+ * このあと、ミャンマーとオーストラリアを訪れ、…に出席する予定です: a plan with no day of its own, in a sentence
+ * that goes on from the day the text is at, is after that day, in its month — not undated.
+ */
+function plansAfterTheDay(
+  doc: AnalysedDocument,
+  events: ExtractedEvent[],
+  /** Plans dated already, by their trip (その後、…シカゴを訪れ、21日まで滞在する). */
+  datedByTrip: (e: ExtractedEvent) => boolean,
+): ExtractedEvent[] {
+  const dated: ExtractedEvent[] = [];
+  for (const e of events) {
+    if (e.status !== "planned" || e.date?.source !== "discourse" || e.date.granularity !== "day") continue;
+    if (datedByTrip(e)) continue;
+    const at = e.evidence[0]!.start;
+    const sentence = doc.source.body.slice(at, at + 32).replace(/^[\s　]+/, "");
+    const topicFirst = /^[^、。]{1,20}?(?:は|も)、/.exec(sentence);
+    if (!AFTER_THIS.test(sentence) && !(topicFirst && AFTER_THIS.test(sentence.slice(topicFirst[0].length))))
+      continue;
+    const day = spanDays(e.date.start, e.date.start)![0];
+    const monthEnd = spanDays(e.date.start.slice(0, 7), e.date.start.slice(0, 7))![1];
+    e.date = { ...e.date, ...isoSpan(day, monthEnd), granularity: "range", source: "sentence" };
+    dated.push(e);
+  }
+  return dated;
+}
 
 /**
  * 1月9日から15日までの日程でフランス、イタリア、英国、カナダ及び米国を訪問: each state of a tour (a
