@@ -10,7 +10,7 @@ import type { Lexicon } from "../../lexicon/lexicon.js";
 import type { Trigger } from "../../lexicon/triggers.js";
 import type { PipelineContext } from "../../pipeline/context.js";
 import { type AnalysedDocument, citeSpan, inBrackets, inReportedSpeech } from "../../pipeline/document.js";
-import { type ActorRef, isLeader } from "../../resolve/actors.js";
+import { type ActorRef, isLeader, type ResolvedMention } from "../../resolve/actors.js";
 import { afterGloss, MEETING_LEVEL } from "../mentions.js";
 import { addDays, epochDay, isoBounds, spanDays, toIso } from "../timex/calendar.js";
 import { NUMBER, readNumber } from "../timex/numerals.js";
@@ -2152,10 +2152,12 @@ function nominalWithoutPredicate(text: string, end: number, clauseEnd: number, h
 
 /** The article names this person (not only by a title resolved from the date), before `before` if given. */
 function namedInDocument(doc: AnalysedDocument, personId: string, before = Infinity): boolean {
-  return doc.resolved.some(
-    (r) => r.via !== "title" && r.mention.start < before && r.actors.some((a) => a.id === personId),
-  );
+  return doc.resolved.some((r) => r.mention.start < before && namesPerson(r, personId));
 }
+
+/** A mention that names the person, not one resolved to them from a title alone and the date. */
+const namesPerson = (r: ResolvedMention, personId: string) =>
+  r.via !== "title" && r.actors.some((a) => a.id === personId);
 
 /**
  * Where the article last named the person (not by a title alone, nor as one who held an office before:
@@ -2164,13 +2166,7 @@ function namedInDocument(doc: AnalysedDocument, personId: string, before = Infin
 function lastNamedIn(doc: AnalysedDocument, personId: string, before: number): number {
   let at = -1;
   for (const r of doc.resolved)
-    if (
-      !r.mention.former &&
-      r.via !== "title" &&
-      r.mention.start < before &&
-      r.mention.start > at &&
-      r.actors.some((a) => a.id === personId)
-    )
+    if (!r.mention.former && r.mention.start < before && r.mention.start > at && namesPerson(r, personId))
       at = r.mention.start;
   return at;
 }
