@@ -806,13 +806,13 @@ function surnamesOfUnknown(text: string, mentions: readonly Mention[]): Mention[
 }
 
 /** アジア大洋州局長, 北米局長, 国際部長: a title the lexicon lacks, after the name of an official it lacks. */
+/** A token of a person's name (さん, 氏 are 人名 too, as suffixes: they follow a name, and end it). */
+const personName = (t: Token) => t.pos2 === "人名" && t.pos1 !== "接尾";
+
 /**
  * Names the lexicon lacks, from the tokenizer: proper-noun person tokens
  * (人名) and unknown katakana words, when 氏 or a title follows.
  */
-/** A token of a person's name (さん, 氏 are 人名 too, as suffixes: they follow a name, and end it). */
-const personName = (t: Token) => t.pos2 === "人名" && t.pos1 !== "接尾";
-
 function unknownNames(
   text: string,
   tokens: readonly Token[],
