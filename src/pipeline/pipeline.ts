@@ -125,10 +125,8 @@ export const scope: Component = {
       ...statePairStarts(ctx.lexicon, text, end),
     ].sort((a, b) => a - b);
     if (parties.length === 0) return outOfScope(doc);
-    const cues = [
-      ...ctx.triggerWords.findAll(text).map((m) => m.start),
-      ...doc.quotations.map((q) => q.start),
-    ].sort((a, b) => a - b);
+    const triggers = triggerStarts(doc, ctx);
+    const cues = [...triggers, ...doc.quotations.map((q) => q.start)].sort((a, b) => a - b);
     // one sweep over sentences, parties and cues together, all in text order
     let p = 0;
     let c = 0;
@@ -154,6 +152,19 @@ function outOfScope(doc: AnalysedDocument): void {
 }
 
 /**
+ * Where the trigger words start in the whole text, in order: one pass of
+ * their automaton, kept for the components after the one that ran it (the
+ * scope test, then the selection of sentences).
+ */
+function triggerStarts(doc: AnalysedDocument, ctx: PipelineContext): readonly number[] {
+  const kept = doc.layers.triggerStarts as number[] | undefined;
+  if (kept) return kept;
+  const starts = ctx.triggerWords.findAll(doc.norm.text).map((m) => m.start);
+  doc.layers.triggerStarts = starts;
+  return starts;
+}
+
+/**
  * The sentences worth the morphological analyser: those with a trigger word
  * or a quotation. Everything else is read only by the fast passes.
  */
@@ -165,11 +176,13 @@ export const select: Component = {
     // the first 「 at or after the current sentence (-1: none left), found once rather than searched
     // from every sentence to the end of the text, which made long documents quadratic
     let quote = text.indexOf("「");
+    const triggers = triggerStarts(doc, ctx);
+    let t = 0;
     for (const s of doc.sentences) {
       if (quote >= 0 && quote < s.start) quote = text.indexOf("「", s.start);
+      while (t < triggers.length && triggers[t]! < s.start) t++;
       if (inApparatus(doc, s.start)) continue;
-      if (quote >= 0 && quote < s.end) chosen.add(s.index);
-      else if (ctx.triggerWords.findAll(text, s.start, s.end).length > 0) chosen.add(s.index);
+      if ((quote >= 0 && quote < s.end) || (t < triggers.length && triggers[t]! < s.end)) chosen.add(s.index);
     }
     doc.layers.candidates = chosen;
   },
