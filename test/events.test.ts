@@ -1191,8 +1191,11 @@ describe("status", () => {
       "中日関係は、習近平国家主席が昨年11月に北京で開かれたアジア太平洋経済協力(APEC)首脳会議の際に安倍首相と会見し、今年4月にはインドネシアのジャカルタで開かれたアジア・アフリカ首脳会議の際に再び会見したことで、改善の兆しを見せている。",
       "2015-08-07",
     );
-    const again = find(events, "CONSULT").find((e) => e.date?.start === "2015-04-01");
+    const again = find(events, "CONSULT", "meet").find((e) => e.date?.start === "2015-04-01");
     assert.deepEqual(ids(again!).sort(), ["shinzo-abe", "xi-jinping"]);
+    // (and both at the summit, as at the APEC summit before: アジア・アフリカ首脳会議 names its forum)
+    const summits = find(events, "CONSULT", "multilateral").map((e) => e.participants.length);
+    assert.deepEqual(summits, [3, 4]);
   });
 
   it("reads an agreement the lexicon knows joined to a dated one (2018年の…板門店宣言と…シンガポール共同声明) as signed then too", async () => {
@@ -3260,6 +3263,19 @@ describe("a forum's summit and who is there", () => {
     );
     const summits = find(events, "CONSULT", "multilateral").map((e) => ids(e));
     assert.deepEqual(summits, [["atal-bihari-vajpayee", "PAK", "saarc"]]);
+  });
+
+  it("takes a forum whose name holds the summit's word as its party, and a session numbered after it (核安全保障サミット, COP26の首脳級会合)", async () => {
+    const { events } = await extract(
+      "朴槿恵大統領と習近平国家主席は3月、オランダ・ハーグで開かれた核安全保障サミットに合わせて会談した。" +
+        "岸田首相は1日、英国で開かれた国連気候変動枠組み条約第26回締約国会議（COP26）の首脳級会合に出席した。",
+      "2021-11-02",
+    );
+    const summits = find(events, "CONSULT", "multilateral").map((e) => ids(e).sort());
+    assert.deepEqual(summits, [
+      ["NLD", "nuclear-security-summit", "park-geun-hye", "xi-jinping"],
+      ["GBR", "fumio-kishida", "unfccc-cop"],
+    ]);
   });
 
   it("puts those who meet where a summit is being held at the summit (APEC首脳会議が開かれているリマで…と会談)", async () => {

@@ -16,9 +16,10 @@ import { uniqueActors } from "./participants.js";
 
 /**
  * What may stand between a forum's name and its summit: APEC首脳会議, (APEC)首脳会議, ASEANとの首脳会議,
- * ASEAN関連首脳会議, (APEC)第29回非公式首脳会議.
+ * ASEAN関連首脳会議, (APEC)第29回非公式首脳会議, and a session's number (COP26)の首脳級会合.
  */
-const FORUM_TO_SUMMIT = /^\)?(?:の|との|関連|関連の|等)?(?:第[0-9一二三四五六七八九十]+回)?(?:非公式|公式)?$/;
+const FORUM_TO_SUMMIT =
+  /^[0-9]{0,3}\)?(?:の|との|関連|関連の|等)?(?:第[0-9一二三四五六七八九十]+回)?(?:非公式|公式)?$/;
 
 /**
  * The trigger a word stands for: the first the lexicon lists for it, but a
@@ -41,7 +42,10 @@ function forumBefore(doc: AnalysedDocument, ctx: PipelineContext, start: number)
   return forumNamedBefore(doc, ctx, start) !== undefined;
 }
 
-/** The forum (an international body of the lexicon) named just before a summit's word: APEC首脳会議's APEC. */
+/**
+ * The forum (an international body of the lexicon) named just before a summit's word (APEC首脳会議's
+ * APEC), or whose name holds it (東アジアサミット, 核安全保障サミット, 米州首脳会議).
+ */
 export function forumNamedBefore(
   doc: AnalysedDocument,
   ctx: PipelineContext,
@@ -51,11 +55,12 @@ export function forumNamedBefore(
   return doc.mentions.find(
     (m) =>
       m.kind === "organization" &&
-      m.end <= start &&
-      // (APEC)第29回非公式首脳会議: an ordinal and the summit's kind may stand between
-      m.end >= start - 12 &&
       ctx.lexicon.organizations.get(m.entityId ?? "")?.kind === "igo" &&
-      FORUM_TO_SUMMIT.test(text.slice(m.end, start)),
+      ((m.start <= start && m.end > start) ||
+        (m.end <= start &&
+          // (APEC)第29回非公式首脳会議: an ordinal and the summit's kind may stand between
+          m.end >= start - 12 &&
+          FORUM_TO_SUMMIT.test(text.slice(m.end, start)))),
   )?.entityId;
 }
 
