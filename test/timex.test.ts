@@ -23,6 +23,20 @@ describe("temporal tagger", () => {
     );
   });
 
+  it("leaves 今日の that means the present day (今日の世界, 今日の成果) and reads 今日の午後 and 今日の署名 as today", () => {
+    assert.deepEqual(
+      tag(
+        "習氏は「中露関係の今日の成果は容易に得られたものではない」と述べた。報道官は「今日の世界の問題は処理できない」と述べた。" +
+          "大統領は「今日の署名は平和の始まりだ」と語り、今日の午後帰国した。",
+        "2024-05-16",
+      ),
+      [
+        ["今日", "2024-05-16"],
+        ["今日の午後", "2024-05-16"],
+      ],
+    );
+  });
+
   it("reads the day before or after written with its number (前日13日, 翌日15日) as that day, in one span", () => {
     assert.deepEqual(
       tag(
