@@ -225,10 +225,14 @@ export const resolve: Component = {
     // a 「…のは」 before it ends when the text counts from that date: 日本の首相が…韓国を訪れるのは、2011年
     // 10月の野田佳彦首相以来 — who does it now, before that point, is not of the date counted from
     const text = doc.norm.text;
+    const quoted = (pos: number) => doc.quotations.some((q) => pos >= q.innerStart && pos < q.innerEnd);
     const firstDate = new Map<number, { t: Timex; nowUntil: number }>();
     for (const t of doc.timexes) {
       const s = sentenceAt(doc, t.start);
       if (!s || t.start < s.start || t.end > s.end || firstDate.has(s.index)) continue;
+      // (a date a speaker names is of what they speak about: 首相はあいさつで「来年は…30周年に当たる」と述べた
+      // is said by this year's prime minister)
+      if (quoted(t.start)) continue;
       const topic = countsFrom(text, t) ? text.lastIndexOf("のは", t.start) : -1;
       firstDate.set(s.index, { t, nowUntil: topic >= s.start ? topic : -1 });
     }
@@ -244,7 +248,7 @@ export const resolve: Component = {
       text,
       sentenceAt: (pos) => sentenceAt(doc, pos)?.index ?? -1,
       paragraphAt: (pos) => sentenceAt(doc, pos)?.paragraph ?? -1,
-      quoted: (pos) => doc.quotations.some((q) => pos >= q.innerStart && pos < q.innerEnd),
+      quoted,
     });
   },
 };
