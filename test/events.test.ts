@@ -747,18 +747,44 @@ describe("event triggers and roles", () => {
   });
 });
 
+describe("a title alone", () => {
+  it("reads 首相 by the sentence's own date, not by a year a speaker names (首相はあいさつで「来年は…」)", async () => {
+    // in 2008 (来年) Aso followed Fukuda: read by that year, the bare 首相 was no one named and fell to Wen,
+    // and so was the next one, which left a meeting of Wen with himself
+    const { events } = await extract(
+      "福田康夫首相は29日朝、北京で温家宝首相とともに朝食会に出席した。首相はあいさつで「来年は日中平和友好条約の締結から30周年に当たる」と述べた。" +
+        "首相は前日の28日、人民大会堂で温首相と会談した。",
+      "2007-12-30",
+    );
+    const meetings = find(events, "CONSULT", "meet").map((e) => [ids(e).sort(), e.date?.start]);
+    assert.deepEqual(meetings, [
+      [["wen-jiabao", "yasuo-fukuda"], "2007-12-29"],
+      [["wen-jiabao", "yasuo-fukuda"], "2007-12-28"],
+    ]);
+  });
+});
+
 describe("people the lexicon lacks", () => {
   it("keeps a title after an unknown dotted katakana name with that person, not with the title's holder at home", async () => {
-    // フック is a word of its own (hook): the name still runs on after the middle dot; 首相 alone would be
-    // Japan's prime minister
+    // ガン is a word of its own (a gun): the name still runs on after the middle dot; 国会議長 alone would be
+    // Japan's speaker
     const { doc, events } = await extract(
-      "トランプ米大統領は27日、ハノイの大統領府でベトナムのグエン・スアン・フック首相と会談した。",
+      "トランプ米大統領は27日、ハノイでベトナムのグエン・ティ・キム・ガン国会議長と会談した。",
       "2019-02-28",
     );
     const [meet] = find(events, "CONSULT", "meet");
     assert.ok(meet);
-    assert.deepEqual(ids(meet).sort(), ["donald-trump", "unresolved:グエン・スアン・フック"]);
-    assert.ok(!doc.resolved.some((r) => r.actors.some((a) => a.id === "shinzo-abe")));
+    assert.deepEqual(ids(meet).sort(), ["donald-trump", "unresolved:グエン・ティ・キム・ガン"]);
+    assert.ok(!doc.resolved.some((r) => r.actors.some((a) => a.country === "JPN")));
+  });
+
+  it("reads a dotted name whole where the tokenizer takes its first part for a place's or a thing's name (続いてグエン・…)", async () => {
+    // after 続いて the tokenizer reads グエン as a proper noun but not a person's name, which left チー・ビン
+    const { doc } = await extract("金委員長は続いてグエン・チー・ビン国防次官と会った。", "2019-03-02");
+    const people = doc.resolved
+      .filter((r) => r.mention.kind === "person")
+      .map((r) => r.actors.map((a) => a.id).join());
+    assert.deepEqual(people, ["kim-jong-un", "unresolved:グエン・チー・ビン"]);
   });
 });
 

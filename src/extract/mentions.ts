@@ -823,7 +823,15 @@ function unknownNames(
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const nameLike = personName(t) || (!t.known && /^[\u30A1-\u30FA\u30FC・]+$/.test(t.surface));
+    // (a katakana proper noun the dictionary knows, before a middle dot and more katakana, starts a name too:
+    // グエン of 続いてグエン・スアン・フック首相, which the tokenizer reads as a person's name only elsewhere)
+    const dotted =
+      t.known &&
+      t.pos1 === "固有名詞" &&
+      t.pos2 === "一般" &&
+      tokens[i + 1]?.surface === "・" &&
+      /^[\u30A1-\u30FA\u30FC]+$/.test(tokens[i + 2]?.surface ?? "");
+    const nameLike = personName(t) || ((!t.known || dotted) && /^[\u30A1-\u30FA\u30FC・]+$/.test(t.surface));
     if (!nameLike) continue;
     let j = i;
     while (j + 1 < tokens.length) {
