@@ -569,8 +569,9 @@ describe("event triggers and roles", () => {
         "両長官は前日、日本から韓国入りし、ブリンケン氏は鄭氏と、オースティン氏は徐氏とそれぞれ会談した。",
       "2021-03-19",
     );
-    const visitors = find(events, "CONSULT", "visit").map((e) => ids(e, "actor")[0]);
-    assert.deepEqual(visitors.sort(), ["antony-blinken", "lloyd-austin"]);
+    // (one visit: the two secretaries travel together)
+    const visitors = find(events, "CONSULT", "visit").map((e) => ids(e, "actor").sort());
+    assert.deepEqual(visitors, [["antony-blinken", "lloyd-austin"]]);
     // the statement adopted at the talks in Seoul, not anywhere in the country the trip went to
     assert.equal(find(events, "SUPPORT", "sign")[0]?.place?.id, "seoul");
   });
@@ -744,6 +745,22 @@ describe("event triggers and roles", () => {
     const [gift] = find(events, "GIFT");
     assert.deepEqual(ids(gift!, "actor"), ["vladimir-putin"]);
     assert.deepEqual(ids(gift!, "recipient"), ["kim-jong-un"]);
+  });
+});
+
+describe("travellers", () => {
+  it("makes one visit of those of one state who come together, and one each of those who come from two", async () => {
+    const { events } = await extract(
+      "来日中のラブロフ、ショイグ両氏は協議の後、首相官邸で安倍首相を表敬した。" +
+        "トランプ大統領と金正恩委員長は10日、シンガポール入りした。",
+      "2013-11-03",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => ids(e).sort());
+    assert.deepEqual(visits, [
+      ["JPN", "sergei-lavrov", "sergei-shoigu"],
+      ["SGP", "donald-trump"],
+      ["SGP", "kim-jong-un"],
+    ]);
   });
 });
 

@@ -1177,7 +1177,8 @@ function candidate(
       : trigger.mode;
   let split: [ActorArg, ActorArg[]] | null = null;
   let pairs: [ActorArg, ActorArg][] | null = null;
-  let visitors: ActorRef[] = [];
+  /** Those who make a visit, one list per visit. */
+  let visitors: ActorRef[][] = [];
   // 日本、韓国、中国を歴訪する: the states listed before the one visited are visited too
   let alsoVisited: PlaceArg[] = [];
   /** For a summit between states, the states before they were read as their leaders. */
@@ -1191,9 +1192,12 @@ function candidate(
     if (!guestArg || !host) return null;
     // (ホワイトハウスに…アリエフ大統領と…パシニャン首相を招いて: each one received makes a visit)
     const guests = coordinatedSubject(text, local, guestArg)!.actors;
-    visitors = guests.filter((g) => g.kind === "person" && !!g.country && g.country !== host);
+    visitors = travelTogether(
+      guests.filter((g) => g.kind === "person" && !!g.country && g.country !== host),
+      text.slice(clause.start, start),
+    );
     if (visitors.length === 0) return null;
-    actors = [visitors[0]!];
+    actors = visitors[0]!;
     recipients = [stateActor(lex, host)];
   } else if (trigger.roles === "visit") {
     // (文在寅大統領も交えた日中韓首脳会議のため来日: one a noun phrase takes in is not who comes)
@@ -1244,10 +1248,13 @@ function candidate(
       if (place && siteState && siteState !== visitor.country) recipients = [stateActor(lex, siteState)];
       else place = null;
     } else {
-      // 両首脳は10日にシンガポール入りし: each traveller makes a visit of their own
-      visitors = visitorArg.actors.filter((a) => a.country !== host);
+      // 両首脳は10日にシンガポール入りし: each traveller makes a visit of their own (but see travelTogether)
+      visitors = travelTogether(
+        visitorArg.actors.filter((a) => a.country !== host),
+        text.slice(clause.start, start),
+      );
       if (visitors.length === 0) return null;
-      actors = [visitors[0]!];
+      actors = visitors[0]!;
       recipients = [stateActor(lex, host)];
       place = dest;
       alsoVisited = statesListedBefore(text, args.places, dest, clause.start);
@@ -1308,7 +1315,7 @@ function candidate(
     ...(week ? { week } : {}),
     ...(forum ? { forum } : {}),
   };
-  const out: Candidate[] = [base, ...visitors.slice(1).map((v) => ({ ...base, actors: [v] }))];
+  const out: Candidate[] = [base, ...visitors.slice(1).map((v) => ({ ...base, actors: v }))];
   for (const other of alsoVisited)
     out.push({ ...base, recipients: [stateActor(lex, other.state!)], place: other });
   // 「日中共同文書」と地球温暖化対策に関する共同声明を発表する: two documents, two signings
@@ -1979,6 +1986,25 @@ export function participantsOf(c: Candidate, doc: AnalysedDocument): Participant
 export type { ExtractedEvent };
 
 /** XはA、Bと会談: a subject and a list of counterparts joined by 、 (or それぞれ). */
+/** Said to travel together: 3外相がそろってテヘランを訪れ, 首脳らは一緒に. */
+const TOGETHER = /(?:そろって|揃って|一緒に|共に)/;
+
+/**
+ * The visits those who travel to one place make: one each (両首脳は10日にシンガポール入りし, each from
+ * home), but one for those of one state (来日中のラブロフ、ショイグ両氏), and one for all when the clause
+ * before the trigger says they go together (3外相がそろってテヘランを訪れ).
+ */
+function travelTogether(travellers: ActorRef[], before: string): ActorRef[][] {
+  if (travellers.length < 2) return travellers.length ? [travellers] : [];
+  if (TOGETHER.test(before)) return [travellers];
+  const byState = new Map<string, ActorRef[]>();
+  for (const a of travellers) {
+    const key = a.country ?? a.id;
+    byState.set(key, [...(byState.get(key) ?? []), a]);
+  }
+  return [...byState.values()];
+}
+
 function splitCounterparts(
   text: string,
   parties: ActorArg[],
