@@ -764,6 +764,17 @@ describe("travellers", () => {
   });
 });
 
+describe("the one a visit's relative clause is about", () => {
+  it("is the kin or staff named after a person (訪韓したゼレンスキー大統領夫人のオレナ・ゼレンスカ氏), not the person", async () => {
+    const { events } = await extract(
+      "尹大統領は16日、特使として訪韓したゼレンスキー大統領夫人のオレナ・ゼレンスカ氏とソウルの大統領室で会った。",
+      "2023-05-22",
+    );
+    const visits = find(events, "CONSULT", "visit").map((e) => ids(e).sort());
+    assert.deepEqual(visits, [["KOR", "unresolved:オレナ・ゼレンスカ"]]);
+  });
+});
+
 describe("a title alone", () => {
   it("reads 首相 by the sentence's own date, not by a year a speaker names (首相はあいさつで「来年は…」)", async () => {
     // in 2008 (来年) Aso followed Fukuda: read by that year, the bare 首相 was no one named and fell to Wen,

@@ -1564,6 +1564,10 @@ function nearerTopic(
 }
 
 /** 北朝鮮を公式訪問しているロシアのプーチン大統領: the noun a trigger's relative clause modifies. */
+/** What stands between a person and one of their kin or staff named next: 大統領(の)夫人の, 首相の側近の. */
+const KIN_OR_STAFF_OF =
+  /^の?(?:夫人|令夫人|妻|夫|長女|次女|娘|長男|次男|息子|母|父|妹|弟|姉|兄|側近|特使|秘書|補佐官)(?:の|である|、)$/;
+
 function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): ActorArg | undefined {
   const rel = /^(?:している|していた|してきた|した際の|した|する|中の|中で)/.exec(
     text.slice(triggerEnd, triggerEnd + 6),
@@ -1582,9 +1586,13 @@ function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): Act
       a.actors.length === 1,
   );
   // (訪問中のペルーの首都リマで: a state after 訪問中の is where the visit is, not who makes it)
-  const head =
+  let head =
     heads.find((a) => a.actors[0]!.kind === "person") ?? (rel[0].startsWith("中") ? undefined : heads[0]);
   if (!head) return head;
+  // 訪韓したゼレンスキー大統領夫人のオレナ・ゼレンスカ氏: the head is the one of kin or staff named after
+  const next = actors[actors.indexOf(head) + 1];
+  if (next?.actors[0]?.kind === "person" && KIN_OR_STAFF_OF.test(text.slice(head.end, next.start)))
+    head = next;
   // ワシントンで会談したケリー国務長官と王毅外相が: the head may be several, joined by と or 、
   const joined = [head];
   for (let i = actors.indexOf(head); i + 1 < actors.length; i++) {
