@@ -775,6 +775,27 @@ describe("the one a visit's relative clause is about", () => {
   });
 });
 
+describe("a day after the summit", () => {
+  it("dates 会議後 by the meeting of that name, past dates a relative clause and a count from an earlier one give", async () => {
+    const { events } = await extract(
+      "鳩山由紀夫首相は10日、北京の人民大会堂で中国の温家宝首相、韓国の李明博大統領と日中韓首脳会議を開いた。" +
+        "日中韓の首脳会議が単独で開かれるのは、昨年12月の福岡に続き2回目。" +
+        "今月4日から6日まで北朝鮮を訪れ、金正日総書記と会談した温首相は、会議で訪朝の結果を説明した。\n" +
+        "鳩山首相は会議後、温首相と個別に会談した。夜には李大統領とともに胡錦濤国家主席と会見した。",
+      "2009-10-11",
+    );
+    const onTheDay = events
+      .filter((e) => e.type === "CONSULT" && e.date?.start === "2009-10-10")
+      .map((e) => ids(e).sort().join());
+    assert.deepEqual(onTheDay, [
+      "lee-myung-bak,wen-jiabao,yukio-hatoyama",
+      "wen-jiabao,yukio-hatoyama",
+      // (李大統領とともに: the one the topic met Hu with is no subject of their own)
+      "hu-jintao,lee-myung-bak,yukio-hatoyama",
+    ]);
+  });
+});
+
 describe("a title alone", () => {
   it("reads 首相 by the sentence's own date, not by a year a speaker names (首相はあいさつで「来年は…」)", async () => {
     // in 2008 (来年) Aso followed Fukuda: read by that year, the bare 首相 was no one named and fell to Wen,

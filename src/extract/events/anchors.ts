@@ -16,7 +16,7 @@ export const countedFrom = (text: string, c: Candidate) => !!c.timex && countsFr
 /** これに先立ち, それに先立って: before the event just reported. */
 export const PRIOR_TO_THIS = /(?:これ|それ)に先立(?:ち|って)/;
 /** A meeting named as what an event is placed against (会談後, 3か国の会談に先立って). */
-const AGAINST_MEETING = /(?:会議|会談|会合|協議|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)/;
+const AGAINST_MEETING = /(会議|会談|会合|協議|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)/;
 /** Connectives that place an event against the one just reported, on its day or close to it (これに先立ち, 会議後). */
 const RELATIVE_TO_LAST = new RegExp(
   `${PRIOR_TO_THIS.source}|その後|そのあと|この後|このあと|その前に|これを受け|${AGAINST_MEETING.source}`,
@@ -91,7 +91,15 @@ export function dateByEventBefore(
     !toldBefore(text, x) &&
     (!named || x.type === "CONSULT") &&
     !(c.status === "occurred" && x.status === "planned");
-  const last = earlier.find((x) => datedHere(x) && x.timex!.granularity === "day") ?? earlier.find(datedHere);
+  // (会議後: the meeting of that name, before any event reported since — 会議後、温首相と会談し is on the summit's
+  // day, not on that of the trip to Pyongyang a relative clause told of after the summit)
+  const noun = named ? AGAINST_MEETING.exec(lead)?.[1] : undefined;
+  const ofThatName = (x: Candidate) =>
+    !!noun && x.type === "CONSULT" && text.slice(x.triggerStart, x.triggerEnd).includes(noun);
+  const last =
+    earlier.find((x) => datedHere(x) && ofThatName(x)) ??
+    earlier.find((x) => datedHere(x) && x.timex!.granularity === "day") ??
+    earlier.find(datedHere);
   if (last) {
     c.timex = last.timex;
     c.dateSource = "discourse";

@@ -12,7 +12,7 @@ import { isSubject } from "./participants.js";
 import type { TriggerSite } from "./site.js";
 
 /** Who the subject does something with: とともに, と共に, と一緒に. */
-const COMPANION = /^(?:とともに|と共に|と一緒に|と並んで|と並び)$/;
+export const COMPANION = /^(?:とともに|と共に|と一緒に|と並んで|と並び)$/;
 
 /** A gathering's attendee described by a relative clause: 首脳会議に出席している韓国の… */
 const ATTENDING = /^に(?:出席|参加)(?:している|中の|した)(?:[^、。]{0,8}の)?$/;

@@ -180,7 +180,8 @@ function datesAt(
         // nothing after it
         !countsFrom(text, t) &&
         // (nor does the date of what a deed responds to: 昨年11月の日韓首脳会談で…一致したことを受け、…確認した)
-        !IN_RESPONSE_TO.test(text.slice(t.end, sentence.end)),
+        !IN_RESPONSE_TO.test(text.slice(t.end, sentence.end)) &&
+        !describesTopic(doc, t, sentence.end),
     );
     // (▽5月中に将官級軍事会談を開く――などが盛り込まれた: the dates of what a document provides for date
     // nothing the article goes on to report)
@@ -195,6 +196,27 @@ function datesAt(
   }
   cache.set(doc, out);
   return out;
+}
+
+/** A past verb, which may end a relative clause describing the noun after it. */
+const PAST_VERB = /(?:した|った|いた|れた|えた|きた|んだ)/g;
+
+/**
+ * 今月4日から6日まで北朝鮮を訪れ、金正日総書記と会談した温首相は、会議で…説明した: the date is of what the
+ * sentence's topic had done, told in a relative clause describing it, not of what the sentence reports.
+ */
+function describesTopic(doc: AnalysedDocument, t: Timex, sentenceEnd: number): boolean {
+  const text = doc.norm.text;
+  // the topic, if any, ends at the first は or が after the date
+  const rest = text.slice(t.end, Math.min(sentenceEnd, t.end + 60));
+  const topicEnd = rest.search(/[はが]/);
+  if (topicEnd < 0) return false;
+  for (const m of rest.slice(0, topicEnd).matchAll(PAST_VERB)) {
+    const at = t.end + m.index + m[0].length;
+    if (doc.mentions.some((x) => x.kind === "person" && x.start === at && x.end === t.end + topicEnd))
+      return true;
+  }
+  return false;
 }
 
 /** The predicate of an outlet's report, and nothing else after it. */

@@ -53,7 +53,7 @@ import {
   describesNoun,
 } from "./agreement-names.js";
 import { chooseTrigger, forumNamedBefore } from "./gatherings.js";
-import { partiesOfClause } from "./clause-parties.js";
+import { COMPANION, partiesOfClause } from "./clause-parties.js";
 import type { TriggerSite } from "./site.js";
 import { knownAgreement, signedAt } from "./known-agreements.js";
 import { destination, pickPlace, placeRank, reachedBefore, statesListedBefore } from "./place.js";
@@ -806,6 +806,8 @@ function readOtherRoles(s: TriggerScope, roles: Roles): boolean {
     (named < 2 ||
       (counted && named < readNumber(count[1]!)) ||
       (companions && !followingSubject) ||
+      // (夜には李大統領とともに胡錦濤国家主席と会見し: the one the topic meets another with is no subject)
+      parties.some((a) => COMPANION.test(a.particle) && a.end <= start) ||
       meetingWith(text, parties, start)) &&
     !ownSubject &&
     !otherPortfolio(lex, topic, text.slice(start, end)) &&

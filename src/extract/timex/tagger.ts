@@ -240,7 +240,9 @@ function writtenOn(text: string, published: CalendarDate | null): CalendarDate |
  * of the last occurrence, not a time from which something is to happen (来年1月以降に開く).
  */
 const COUNTING_FROM =
-  "(?:以来|から数えて|(?:以降|以後)(?=[^、。「」]{0,16}?(?:ていない|ていなかった|ておらず|途絶え)))";
+  "(?:以来|から数えて|(?:以降|以後)(?=[^、。「」]{0,16}?(?:ていない|ていなかった|ておらず|途絶え))" +
+  // (昨年12月の福岡に続き2回目: the earlier occurrence the Nth is counted from)
+  "|に続(?:き|いて)、?[0-9一二三四五六七八九十]+(?:回|度)目)";
 const SINCE = new RegExp(`^(?:の[^、。]{0,20})?${COUNTING_FROM}`);
 /**
  * 6月17日にカナダで…会談して以来, 2019年11月に…で開かれたBRICS首脳会議の際以来: a clause that counts from the
