@@ -796,6 +796,22 @@ describe("a day after the summit", () => {
   });
 });
 
+describe("talks as a process", () => {
+  it("reads no meeting in the course of talks (6カ国協議の早期再開に向けて, 協議への早期復帰)", async () => {
+    const { events } = await extract(
+      "李明博大統領は27日午後、北京の人民大会堂で胡錦濤国家主席と首脳会談を行った。" +
+        "李大統領はこの日午後に北京入りし、歓迎式典に臨んだ後、約2時間にわたって会談した。" +
+        "両首脳は北朝鮮の核問題を巡る6カ国協議の進展に向けて緊密に協力していくことを確認した。",
+      "2008-05-28",
+    );
+    const kinds = events.filter((e) => e.type === "CONSULT").map((e) => [e.mode, ids(e).sort().join()]);
+    assert.deepEqual(kinds, [
+      ["meet", "hu-jintao,lee-myung-bak"],
+      ["visit", "CHN,lee-myung-bak"],
+    ]);
+  });
+});
+
 describe("a title alone", () => {
   it("reads 首相 by the sentence's own date, not by a year a speaker names (首相はあいさつで「来年は…」)", async () => {
     // in 2008 (来年) Aso followed Fukuda: read by that year, the bare 首相 was no one named and fell to Wen,
