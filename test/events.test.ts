@@ -3838,6 +3838,19 @@ describe("states listed with をはじめ and counted", () => {
 });
 
 describe("an accepted invitation", () => {
+  it("is made when the visit to come was decided (招請を受け入れ、年内に韓国を訪問することになった)", async () => {
+    const { events } = await extract(
+      "李明博大統領は27日、北京で胡錦濤国家主席と首脳会談を行った。胡主席は李大統領の招請を受け入れ、年内に韓国を訪問することになった。",
+      "2008-05-28",
+    );
+    const statuses = events.map((e) => [e.type, e.mode, e.status]);
+    assert.deepEqual(statuses, [
+      ["CONSULT", "meet", "occurred"],
+      ["AGREE", null, "occurred"],
+      ["CONSULT", "visit", "planned"],
+    ]);
+  });
+
   it("reads これを受け入れた after an invitation as an agreement of who invited and who accepted", async () => {
     const { events } = await extract(
       "中国の習近平国家主席は10日、北京で韓国の文在寅大統領と会談した。両首脳は来月の会議に期待を示した。" +

@@ -443,6 +443,9 @@ function visitDecided(
     c.actors = uniqueActors([...c.actors, stateActor(ctx.lexicon, host)]);
 }
 
+/** A sentence that ends on what was decided: …訪問することになった, …ことが決まった. */
+const DECIDED = /(?:ことになった|ことになりました|ことが決まった|ことが決まりました)。?$/;
+
 /** The status a trigger's clause gives its event, and what the date depends on: an agreement reached at it, a relative clause holding it. */
 function statusOfTrigger(
   ctx: PipelineContext,
@@ -480,10 +483,14 @@ function statusOfTrigger(
   // goes on to say
   // (not 会談した後, a time the verb sets)
   const pastRelative = !!describesNoun(text, end)?.past && !BEFORE_THEN.test(text.slice(end, end + 8));
+  // 胡主席は李大統領の招請を受け入れ、年内に韓国を訪問することになった: what is to come was decided, so the
+  // agreement to it is made
+  const decided =
+    trigger.type === "AGREE" && read === "planned" && DECIDED.test(text.slice(clauseEnd, sentence.end));
   const status =
     relative === "scheduled" && read === "occurred" && !VERB_ENDING.test(text.slice(start, end))
       ? "planned"
-      : pastRelative && (read === "planned" || read === "speculated")
+      : (pastRelative && (read === "planned" || read === "speculated")) || decided
         ? "occurred"
         : read;
   return { status, heldAgreement, relative };
