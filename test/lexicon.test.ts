@@ -47,6 +47,14 @@ describe("lexicon", () => {
       ],
     );
   });
+
+  it("reads 南北朝鮮 as the two Koreas, not as 南 before 北朝鮮", () => {
+    const resolved = resolveMentions(findMentions("南北朝鮮と日米中ロの六カ国協議", lex, gaz), lex, {
+      dateAt: () => "2003-08-29",
+      text: "",
+    }).map((r) => r.actors.map((a) => a.id).join("+"));
+    assert.deepEqual(resolved, ["KOR+PRK", "JPN+USA+CHN+RUS"]);
+  });
 });
 
 describe("mentions and title-over-time resolution", () => {
