@@ -812,6 +812,31 @@ describe("talks as a process", () => {
   });
 });
 
+describe("a meeting after another", () => {
+  it("keeps a call on someone after talks apart from the talks (協議の後、…首相を表敬した), but not talks going on over dinner", async () => {
+    const { events } = await extract(
+      "日露両政府は2日、初の外務・防衛担当閣僚協議（2プラス2）を東京都内で開いた。" +
+        "岸田外相と小野寺防衛相、ロシアのラブロフ外相とショイグ国防相が出席した。" +
+        "来日中のラブロフ、ショイグ両氏は協議の後、首相官邸で安倍首相を表敬した。",
+      "2013-11-03",
+    );
+    const meetings = find(events, "CONSULT", "meet").map((e) =>
+      ids(e)
+        .filter((id) => id.includes("-"))
+        .sort(),
+    );
+    assert.deepEqual(meetings, [
+      ["fumio-kishida", "itsunori-onodera", "sergei-lavrov", "sergei-shoigu"],
+      ["sergei-lavrov", "sergei-shoigu", "shinzo-abe"],
+    ]);
+    const dinner = await extract(
+      "中国の王毅国務委員兼外相は4日、ソウル市内の外交省で康京和外相と会談した。両氏は会談後、夕食を共にしながら協議を続けた。",
+      "2019-12-05",
+    );
+    assert.deepEqual(find(dinner.events, "CONSULT", "meet").length, 1);
+  });
+});
+
 describe("a title alone", () => {
   it("reads 首相 by the sentence's own date, not by a year a speaker names (首相はあいさつで「来年は…」)", async () => {
     // in 2008 (来年) Aso followed Fukuda: read by that year, the bare 首相 was no one named and fell to Wen,

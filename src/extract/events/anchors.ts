@@ -17,6 +17,14 @@ export const countedFrom = (text: string, c: Candidate) => !!c.timex && countsFr
 export const PRIOR_TO_THIS = /(?:これ|それ)に先立(?:ち|って)/;
 /** A meeting named as what an event is placed against (会談後, 3か国の会談に先立って). */
 const AGAINST_MEETING = /(会議|会談|会合|協議|サミット)(?:後|の後|のあと|の直後|の直前|の合間|に先立)/;
+/**
+ * 協議の後、首相官邸で安倍首相を表敬した: the noun of the meeting an event is placed after or before in its
+ * sentence's lead, if any — a meeting of that name is another occurrence than the event.
+ */
+export function meetingPlacedAgainst(text: string, c: Candidate): string | undefined {
+  return AGAINST_MEETING.exec(text.slice(c.sentence.start, c.triggerStart))?.[1];
+}
+
 /** Connectives that place an event against the one just reported, on its day or close to it (これに先立ち, 会議後). */
 const RELATIVE_TO_LAST = new RegExp(
   `${PRIOR_TO_THIS.source}|その後|そのあと|この後|このあと|その前に|これを受け|${AGAINST_MEETING.source}`,

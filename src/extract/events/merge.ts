@@ -13,7 +13,7 @@ import { localDayOf } from "../timex/time-zones.js";
 import type { Cited, EventDate, EventPlace, EventStatus, ExtractedEvent, Participant } from "../types.js";
 import { type Candidate, citeSentence, eventDate, participantsOf } from "./extract.js";
 import { eventPlace } from "./place.js";
-import { countedFrom } from "./anchors.js";
+import { countedFrom, meetingPlacedAgainst } from "./anchors.js";
 import { completeSiteVisit, completeTripMeeting } from "./itinerary.js";
 import { MEETING_LEVEL } from "../mentions.js";
 import { inSession, meetingMode, PLACE_RANK } from "./sides.js";
@@ -228,7 +228,22 @@ export function mergeCandidates(
   // earlier occurrences the text counts from (2019年4月に…行われて以来): a report without a date of its
   // own is of the event the article is about, not of them
   const earlier = new WeakSet<ExtractedEvent>();
+  // (協議の後、…首相を表敬した: what is placed after or before a meeting, with someone who was not at it, is not
+  // that meeting — but 両氏は会談後、夕食を共にしながら協議を続けた goes on with it)
+  const against = new Map<ExtractedEvent, string>();
+  const persons = (e: ExtractedEvent) =>
+    e.participants.filter((p) => p.actor.kind === "person").map((p) => p.actor.id);
+  const apart = (x: ExtractedEvent, e: ExtractedEvent) =>
+    [
+      [x, e],
+      [e, x],
+    ].some(([a, b]) => {
+      const noun = against.get(a!);
+      const theirs = persons(b!);
+      return !!noun && b!.trigger.text.includes(noun) && persons(a!).some((id) => !theirs.includes(id));
+    });
   const sameOccurrence = (x: ExtractedEvent, e: ExtractedEvent, partial: boolean) =>
+    !apart(x, e) &&
     modeFamily(x) === modeFamily(e) &&
     (datesOverlap(x.date, e.date) ||
       sameTrip(x, e) ||
@@ -250,6 +265,10 @@ export function mergeCandidates(
   const oneSided = new Set<ExtractedEvent>();
   for (const { c } of ordered) {
     const e = toEvent(c);
+    // (only a meeting named otherwise than the event itself: 3か国の会談に先立って…と会談し may be told of again
+    // as the same 会談)
+    const noun = c.type === "CONSULT" ? meetingPlacedAgainst(doc.norm.text, c) : undefined;
+    if (noun && !e.trigger.text.includes(noun)) against.set(e, noun);
     if (c.forum) forums.set(e, new Set([c.forum]));
     if (countedFrom(doc.norm.text, c)) earlier.add(e);
     if (!complete(c)) {
