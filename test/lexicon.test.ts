@@ -48,6 +48,18 @@ describe("lexicon", () => {
     );
   });
 
+  it("reads a name the lexicon lacks whole where it begins with one it has and runs on to its reading (金一哲(キム・イルチョル))", () => {
+    assert.deepEqual(who("平壌で金一哲(キム・イルチョル)人民武力相と会談した。", "2007-11-28"), [
+      "unresolved:金一哲",
+    ]);
+    // (a title or 氏 after a name the lexicon has is no part of it)
+    assert.deepEqual(who("金正恩氏(キム・ジョンウン)と李克強首相(リー・コーチアン)", "2015-01-01"), [
+      "kim-jong-un",
+      "kim-jong-un",
+      "li-keqiang",
+    ]);
+  });
+
   it("reads 南北朝鮮 as the two Koreas, not as 南 before 北朝鮮", () => {
     const resolved = resolveMentions(findMentions("南北朝鮮と日米中ロの六カ国協議", lex, gaz), lex, {
       dateAt: () => "2003-08-29",

@@ -75,6 +75,11 @@ const DELEGATION = new RegExp(
 );
 /** 日米韓の外務次官は: states named together acting through their officials (not their delegation or government). */
 const OFFICIALS_OF_STATES = new RegExp(`^の${OFFICIALS}`);
+/** One or two kanji, then a dotted reading in brackets: the rest of a name (金一|哲(キム・イルチョル)). */
+const LONGER_NAME = /^([\u4E00-\u9FFF]{1,2})(?=\([\u30A1-\u30FA\u30FC]+・[\u30A1-\u30FA\u30FC・]+\))/;
+const KANJI_ONLY = /^[\u4E00-\u9FFF]+$/;
+/** What follows a name without being part of it: 氏, 君, and the like. */
+const NOT_A_NAME_PART = /^(?:氏|君|様|殿|ら|夫妻)$/;
 /** A bare title is a person only when it ends its word: 外相会談 is a meeting, not a minister. */
 const WORD_END = /^($|[\s、。,.!?」』)(\]・のはがもとをにへでやからまでより]|氏|ら)/;
 
@@ -172,6 +177,22 @@ export function findMentions(
     const m = matches[k]!;
     const refs = m.value;
     const people = ids(refs, "person");
+    // 金一哲(キム・イルチョル)人民武力相: a name the lexicon lacks that begins with one it has (金一), its kanji
+    // running on to its reading in brackets (not a title or 氏 after the name: 李克強首相(リー・…), 金正恩氏(…))
+    const longer = people.length > 0 ? LONGER_NAME.exec(text.slice(m.end, m.end + 16)) : null;
+    if (
+      longer &&
+      KANJI_ONLY.test(m.surface) &&
+      m.surface.length + longer[1]!.length <= 4 &&
+      !NOT_A_NAME_PART.test(longer[1]!) &&
+      at(k + 1)?.start !== m.end
+    ) {
+      const end = m.end + longer[1]!.length;
+      const mention = unknownMention(text, m.start, end, gaz, afterGloss(text, end));
+      out.push(mention);
+      while (at(k + 1) && at(k + 1)!.start < mention.end) used.add(++k);
+      continue;
+    }
     if (people.length > 0) {
       const mention: Mention = {
         start: m.start,
