@@ -837,6 +837,22 @@ describe("a meeting after another", () => {
   });
 });
 
+describe("a date about a party", () => {
+  it("dates no meeting by a relative clause about the one met (6月の総選挙を経て就任したばかりの…首相とそれぞれ会談)", async () => {
+    const { events } = await extract(
+      "安倍晋三首相は14日にウランバートル入りし、同日午後、政府庁舎でエルベグドルジ大統領、6月の総選挙を経て就任したばかりのエルデネバト首相とそれぞれ会談した。",
+      "2016-07-15",
+    );
+    // (the lexicon lacks Erdenebat, whose state it cannot tell: his meeting reads as held in a third state)
+    const meetings = find(events, "CONSULT").map((e) => [ids(e).sort().join(), e.date?.start]);
+    assert.deepEqual(meetings, [
+      ["MNG,shinzo-abe", "2016-07-14"],
+      ["shinzo-abe,tsakhiagiin-elbegdorj", "2016-07-14"],
+      ["shinzo-abe,unresolved:エルデネバト", "2016-07-14"],
+    ]);
+  });
+});
+
 describe("a title alone", () => {
   it("reads 首相 by the sentence's own date, not by a year a speaker names (首相はあいさつで「来年は…」)", async () => {
     // in 2008 (来年) Aso followed Fukuda: read by that year, the bare 首相 was no one named and fell to Wen,

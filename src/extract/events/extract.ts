@@ -1359,7 +1359,15 @@ function candidate(
             actors: uniqueActors([...subject.actors, ...c.actors]),
           };
         // 同日午後に谷内局長と、30日には岸田外相と: each meeting has the date written before it
-        const own = args.timexes.filter((t) => t.end <= c.start && t.start >= clause.start).pop();
+        // (not a date of a relative clause about the counterpart: 6月の総選挙を経て就任したばかりの…首相と)
+        const own = args.timexes
+          .filter(
+            (t) =>
+              t.end <= c.start &&
+              t.start >= clause.start &&
+              !DATED_RELATIVE_CLAUSE.test(text.slice(t.end, c.end) + c.particle),
+          )
+          .pop();
         const dated = own && own.start > subject.end ? { timex: own, dateSource: "clause" as const } : {};
         // (9日にはパリでマクロン大統領と、10日にはローマでメローニ首相と: and the place written after it)
         const there =
@@ -1696,7 +1704,7 @@ const PROVIDED_FOR = new RegExp(
 const STARTED_GATHERING = /^から(?:開かれ|始ま|行われ|続い)(?:てい)?(?:た|る)[^。「」]*?、[^。]*$/;
 
 const DATED_RELATIVE_CLAUSE =
-  /^に[^、。「」]{0,12}?(?:された|れた|した|った|えた|いた)(?!際)[^、。「」]{1,16}?(?:と|を|に|から)$/;
+  /^(?:に[^、。「」]{0,12}?|の[^、。「」]{1,14}?)(?:された|れた|した|った|えた|いた)(?!際)[^、。「」]{1,16}?(?:と|を|に|から)(?:それぞれ|も|ともに)?$/;
 
 /** 5日に平壌を訪れた(韓国の特使団と): a relative clause telling the day a party arrived. */
 const ARRIVED_FOR =
@@ -1805,7 +1813,8 @@ function pickDate(
       !(t.end < start && CONTINUED_FROM.test(text.slice(t.end, t.end + 6))) &&
       // 「1月の電話会談で、早期の対面会談に向けて」: the date of another meeting, at which this one was discussed
       !(t.end < start && OTHER_MEETING_DATED.test(text.slice(t.end, start))) &&
-      // 「5月1日に即位された天皇陛下と会見した」: the date of a relative clause about a party (but the day a party
+      // 「5月1日に即位された天皇陛下と会見した」, 「6月の総選挙を経て就任したばかりのエルデネバト首相とそれぞれ会談
+      // した」: the date of a relative clause about a party (but the day a party
       // arrived dates the meeting it came for: 5日に平壌を訪れた韓国の特使団と面会し)
       !(
         t.end < start &&
