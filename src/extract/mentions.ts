@@ -826,7 +826,6 @@ function surnamesOfUnknown(text: string, mentions: readonly Mention[]): Mention[
   return out;
 }
 
-/** アジア大洋州局長, 北米局長, 国際部長: a title the lexicon lacks, after the name of an official it lacks. */
 /** A token of a person's name (さん, 氏 are 人名 too, as suffixes: they follow a name, and end it). */
 const personName = (t: Token) => t.pos2 === "人名" && t.pos1 !== "接尾";
 

@@ -15,7 +15,7 @@ import type { Lexicon, SurfaceRef } from "../lexicon/lexicon.js";
 import type { SourceDocument } from "../read/document.js";
 import { resolveMentions } from "../resolve/actors.js";
 import type { PipelineContext } from "./context.js";
-import { type AnalysedDocument, citeSpan, sentenceAt } from "./document.js";
+import { type AnalysedDocument, citeSpan, inBrackets, sentenceAt } from "./document.js";
 
 export interface Component {
   name: string;
@@ -225,7 +225,7 @@ export const resolve: Component = {
     // a 「…のは」 before it ends when the text counts from that date: 日本の首相が…韓国を訪れるのは、2011年
     // 10月の野田佳彦首相以来 — who does it now, before that point, is not of the date counted from
     const text = doc.norm.text;
-    const quoted = (pos: number) => doc.quotations.some((q) => pos >= q.innerStart && pos < q.innerEnd);
+    const quoted = (pos: number) => inBrackets(doc, pos, pos + 1);
     const firstDate = new Map<number, { t: Timex; nowUntil: number }>();
     for (const t of doc.timexes) {
       const s = sentenceAt(doc, t.start);

@@ -101,7 +101,7 @@ export function dateByEventBefore(
     !(c.status === "occurred" && x.status === "planned");
   // (会議後: the meeting of that name, before any event reported since — 会議後、温首相と会談し is on the summit's
   // day, not on that of the trip to Pyongyang a relative clause told of after the summit)
-  const noun = named ? AGAINST_MEETING.exec(lead)?.[1] : undefined;
+  const noun = named ? meetingPlacedAgainst(text, c) : undefined;
   const ofThatName = (x: Candidate) =>
     !!noun && x.type === "CONSULT" && text.slice(x.triggerStart, x.triggerEnd).includes(noun);
   const last =

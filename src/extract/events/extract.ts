@@ -148,7 +148,6 @@ function heldInRelative(text: string, sentenceStart: number, triggerStart: numbe
   const m = HELD_IN_RELATIVE.exec(text.slice(Math.max(sentenceStart, triggerStart - 40), triggerStart));
   return m ? (m[1] === "た" ? "held" : "scheduled") : undefined;
 }
-/** 3か国, 三カ国: a number of states. */
 /** 対面での, 初めての, 公式の, 正式な: how a meeting was held, before its noun. */
 const MANNER = "(?:対面|直接|公式|非公式|初めて|初|正式|単独|オンライン|電話)(?:(?:で)?の|な)";
 /** 露朝首脳会談, 日米韓3か国の外相会談, 韓日中3か国による首脳会議, 日韓首脳の正式な会談: a compound naming the parties. */
@@ -1581,11 +1580,11 @@ function nearerTopic(
     .pop();
 }
 
-/** 北朝鮮を公式訪問しているロシアのプーチン大統領: the noun a trigger's relative clause modifies. */
 /** What stands between a person and one of their kin or staff named next: 大統領(の)夫人の, 首相の側近の. */
 const KIN_OR_STAFF_OF =
   /^の?(?:夫人|令夫人|妻|夫|長女|次女|娘|長男|次男|息子|母|父|妹|弟|姉|兄|側近|特使|秘書|補佐官)(?:の|である|、)$/;
 
+/** 北朝鮮を公式訪問しているロシアのプーチン大統領: the noun a trigger's relative clause modifies. */
 function relativeHead(text: string, triggerEnd: number, actors: ActorArg[]): ActorArg | undefined {
   const rel = /^(?:している|していた|してきた|した際の|した|する|中の|中で)/.exec(
     text.slice(triggerEnd, triggerEnd + 6),
@@ -2012,7 +2011,6 @@ export function participantsOf(c: Candidate, doc: AnalysedDocument): Participant
 
 export type { ExtractedEvent };
 
-/** XはA、Bと会談: a subject and a list of counterparts joined by 、 (or それぞれ). */
 /** Said to travel together: 3外相がそろってテヘランを訪れ, 首脳らは一緒に. */
 const TOGETHER = /(?:そろって|揃って|一緒に|共に)/;
 
@@ -2032,6 +2030,7 @@ function travelTogether(travellers: ActorRef[], before: string): ActorRef[][] {
   return [...byState.values()];
 }
 
+/** XはA、Bと会談: a subject and a list of counterparts joined by 、 (or それぞれ). */
 function splitCounterparts(
   text: string,
   parties: ActorArg[],
